@@ -1,0 +1,51 @@
+"""The one error type a routine file can cause, and how a problem is told."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a routine file, where it is, and what to do about it."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class RoutineError(Exception):
+    """A routine file (or one it includes) cannot be used; every problem found is listed."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        unique: dict[tuple[str, int, int, str], Problem] = {}
+        for problem in problems:
+            unique.setdefault((problem.file, problem.line, problem.column, problem.message), problem)
+        self.problems = sorted(unique.values(), key=lambda p: (p.file, p.line, p.column, p.path))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    """``("steps", 1, "time")`` as ``steps[1].time``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + part
+    return text
+
+
+def shown_path(path: Path) -> str:
+    """A file as a person would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

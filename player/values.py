@@ -1,0 +1,274 @@
+"""Parsing of the small value forms people write in routine files.
+
+Durations (``30s``, ``1m30s``, ``90``), repetition counts (``8``, ``5-10``,
+``{min: 5, max: 10, default: 8}``), week ranges and sides. Each parser takes what
+YAML produced and returns a plain value, or raises ``ValueError`` with a message
+written for the person editing the file.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from dataclasses import dataclass
+from typing import Any
+
+MAX_DURATION_MS = 4 * 60 * 60 * 1000
+MAX_COUNT = 1000
+
+_DURATION = re.compile(
+    r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?"
+    r"\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$"
+)
+_RANGE = re.compile(r"^\s*(\d+)\s*(?:-|to|–)\s*(\d+)\s*$")
+_DURATION_HINT = "a duration like 30s, 1m30s, 2m or a number of seconds"
+
+
+def describe(value: Any) -> str:
+    """How a found value is named in a message: quoted text, or its YAML look."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{shown}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def parse_duration(value: Any) -> int:
+    """A duration in whole milliseconds, greater than zero and at most four hours."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
+    if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
+        ms = round(value * 1000)
+    elif isinstance(value, str):
+        match = _DURATION.match(value)
+        if not match or not any(match.group(k) for k in "hms"):
+            raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
+        seconds = sum(
+            float(match.group(k) or 0) * factor for k, factor in (("h", 3600), ("m", 60), ("s", 1))
+        )
+        ms = round(seconds * 1000)
+    else:
+        raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
+    if ms <= 0:
+        raise ValueError(f"a duration must be more than zero, found {describe(value)}")
+    if ms > MAX_DURATION_MS:
+        raise ValueError(f"a duration can be at most 4h, found {describe(value)}")
+    return ms
+
+
+def format_duration(ms: int) -> str:
+    """``1:05`` for 65 seconds, ``1:02:05`` past an hour; tenths are rounded up."""
+    total = -(-ms // 1000)
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{minutes}:{seconds:02d}"
+
+
+def spoken_duration(ms: int) -> str:
+    """``30 seconds``, ``1 minute 30 seconds``: how a duration is said aloud."""
+    total = round(ms / 1000)
+    minutes, seconds = divmod(total, 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute" + ("s" if minutes != 1 else ""))
+    if seconds or not minutes:
+        parts.append(f"{seconds} second" + ("s" if seconds != 1 else ""))
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many times: fixed (``low == high``) or a range the person chooses from."""
+
+    low: int
+    high: int
+    default: int
+
+    @property
+    def is_choice(self) -> bool:
+        return self.low != self.high
+
+    def describe(self) -> str:
+        if not self.is_choice:
+            return str(self.default)
+        return f"{self.low} to {self.high} (default {self.default})"
+
+
+def _whole(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number for {what}, found {describe(value)}")
+    return value
+
+
+def parse_count(value: Any) -> Count:
+    """``8``, ``"5-10"``, ``"5 to 10"`` or ``{min: 5, max: 10, default: 8}``."""
+    hint = "a whole number like 8, a range like 5-10, or {min: 5, max: 10, default: 8}"
+    if isinstance(value, Count):
+        return value
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"expected {hint}, found {describe(value)}")
+    if isinstance(value, int):
+        low = high = value
+        default: int | None = value
+    elif isinstance(value, str):
+        match = _RANGE.match(value)
+        if match:
+            low, high = int(match.group(1)), int(match.group(2))
+            default = None
+        elif value.strip().isdigit():
+            low = high = int(value)
+            default = low
+        else:
+            raise ValueError(f"expected {hint}, found {describe(value)}")
+    elif isinstance(value, dict):
+        unknown = sorted(str(k) for k in value if k not in ("min", "max", "default"))
+        if unknown:
+            raise ValueError(f"a count takes min, max and default, found {', '.join(unknown)}")
+        if "min" not in value or "max" not in value:
+            raise ValueError("a count range needs both min and max")
+        low, high = _whole(value["min"], "min"), _whole(value["max"], "max")
+        default = _whole(value["default"], "default") if "default" in value else None
+    else:
+        raise ValueError(f"expected {hint}, found {describe(value)}")
+    if low < 1:
+        raise ValueError(f"a count must be at least 1, found {low}")
+    if high > MAX_COUNT:
+        raise ValueError(f"a count can be at most {MAX_COUNT}, found {high}")
+    if low > high:
+        raise ValueError(f"the range {low}-{high} runs backwards; write the smaller number first")
+    if default is None:
+        default = (low + high + 1) // 2
+    if not low <= default <= high:
+        raise ValueError(f"default {default} is outside the range {low} to {high}")
+    return Count(low, high, default)
+
+
+@dataclass(frozen=True)
+class WeekRange:
+    """Pregnancy weeks a routine or step suits, both ends included."""
+
+    first: int
+    last: int
+
+    def contains(self, week: int) -> bool:
+        return self.first <= week <= self.last
+
+    def describe(self) -> str:
+        return f"weeks {self.first}-{self.last}"
+
+
+TRIMESTER_WEEKS = {1: (1, 13), 2: (14, 27), 3: (28, 42)}
+
+
+def parse_weeks(value: Any) -> WeekRange:
+    """``12-40``, ``"12 to 40"`` or a single week."""
+    hint = "weeks as a range like 12-40"
+    if isinstance(value, WeekRange):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        first = last = value
+    elif isinstance(value, str) and (match := _RANGE.match(value)):
+        first, last = int(match.group(1)), int(match.group(2))
+    else:
+        raise ValueError(f"expected {hint}, found {describe(value)}")
+    if not 1 <= first <= last <= 42:
+        raise ValueError(f"weeks run from 1 to 42 with the smaller first, found {first}-{last}")
+    return WeekRange(first, last)
+
+
+def parse_trimesters(value: Any) -> WeekRange:
+    """``2``, ``2-3`` or ``[2, 3]``: trimesters turned into the weeks they span."""
+    hint = "a trimester (1, 2 or 3) or a range like 2-3"
+    if isinstance(value, WeekRange):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        first = last = value
+    elif isinstance(value, str) and (match := _RANGE.match(value)):
+        first, last = int(match.group(1)), int(match.group(2))
+    elif (
+        isinstance(value, list)
+        and value
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        first, last = min(value), max(value)
+    else:
+        raise ValueError(f"expected {hint}, found {describe(value)}")
+    if not 1 <= first <= last <= 3:
+        raise ValueError(f"trimesters are 1, 2 and 3, found {first}-{last}")
+    return WeekRange(TRIMESTER_WEEKS[first][0], TRIMESTER_WEEKS[last][1])
+
+
+DEFAULT_COUNTDOWN_S = 3
+
+
+def parse_countdown(value: Any) -> int:
+    """Seconds of spoken countdown: ``true`` is 3, ``false`` is none, or 0 to 10."""
+    if value is True:
+        return DEFAULT_COUNTDOWN_S
+    if value is False:
+        return 0
+    if isinstance(value, int) and 0 <= value <= 10:
+        return value
+    raise ValueError(f"expected true, false or 0 to 10 seconds, found {describe(value)}")
+
+
+SIDE_NAMES = ("left", "right")
+
+
+def parse_sides(value: Any) -> tuple[str, ...]:
+    """``both`` (left then right), ``true``, or a list such as ``[right, left]``."""
+    hint = "both, or a list such as [left, right]"
+    if value is True or (isinstance(value, str) and value.strip().lower() == "both"):
+        return SIDE_NAMES
+    if value is False:
+        return ()
+    if isinstance(value, str) and value.strip().lower() in SIDE_NAMES:
+        return (value.strip().lower(),)
+    if isinstance(value, list) and value:
+        sides = []
+        for item in value:
+            if not isinstance(item, str) or item.strip().lower() not in SIDE_NAMES:
+                raise ValueError(f"sides are left and right, found {describe(item)}")
+            sides.append(item.strip().lower())
+        if len(set(sides)) != len(sides):
+            raise ValueError("each side can be named once")
+        return tuple(sides)
+    raise ValueError(f"expected {hint}, found {describe(value)}")
+
+
+PLACEHOLDERS = {
+    "rep": "the number of the repetition under way",
+    "reps": "how many repetitions the step has",
+    "side": "the side under way (left or right)",
+    "set": "the number of the set under way",
+    "sets": "how many sets the block has",
+    "step": "the step's name",
+    "next": "the name of the step that comes next",
+}
+
+
+def check_placeholders(text: str) -> str:
+    """Refuse cue text whose ``{...}`` names no known placeholder."""
+    try:
+        fields = [name for _, name, spec, conv in string.Formatter().parse(text) if name is not None]
+    except ValueError as error:
+        raise ValueError(
+            f"the braces in {describe(text)} do not pair up ({error}); write {{{{ for a plain brace"
+        ) from None
+    for name in fields:
+        if name not in PLACEHOLDERS:
+            known = ", ".join("{" + key + "}" for key in PLACEHOLDERS)
+            raise ValueError(f"unknown placeholder {{{name}}}; the placeholders are {known}")
+    return text

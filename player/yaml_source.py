@@ -1,0 +1,347 @@
+"""Reading one YAML file safely into plain data, remembering where every value was written.
+
+Safety comes before meaning: the size is checked before reading, the text must be
+UTF-8, tags are refused, nesting depth is checked on the event stream before anything
+recursive runs, and aliases are expanded against a budget, so that no file, however
+hostile, can run code, exhaust memory or recurse without bound.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from player.problems import Problem, shown_path
+
+MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 32
+MAX_VALUES = 20_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "!",
+}
+_HINTS = {
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "mapping values are not allowed here": (
+        "a colon inside a value needs the value in quotes, or the indentation is off"
+    ),
+    "could not find expected ':'": "a key needs a colon after it, or quotes are not closed",
+    "found undefined alias": "an alias (*name) must come after its anchor (&name)",
+    "expected a single document in the stream": "a routine file holds one document: remove '---'",
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A place in a file, lines and columns counted from 1."""
+
+    file: Path
+    shown: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a value was written, and the key it was written under."""
+
+    value: Mark
+    key: Mark | None = None
+
+
+@dataclass
+class Document:
+    """A YAML file as plain data (dicts, lists, scalars) with the place of every value.
+
+    ``spots`` maps ``(id(container), key_or_index)`` to where that entry was written, so
+    that entries moved into other containers (a used exercise) keep their own places.
+    """
+
+    path: Path
+    shown: str
+    data: Any
+    root: Mark
+    spots: dict[tuple[int, str | int], Spot] = field(default_factory=dict)
+    raw: bytes = b""
+
+    def spot(self, path: tuple[str | int, ...]) -> tuple[Mark, bool]:
+        """The place of the value at ``path``, or of the nearest container that exists.
+
+        The flag says whether the whole path was found.
+        """
+        mark, current = self.root, self.data
+        for part in path:
+            found = self.spots.get((id(current), part))
+            if found is None:
+                return mark, False
+            mark = found.value
+            current = current[part]
+        return mark, True
+
+    def key_spot(self, path: tuple[str | int, ...]) -> Mark:
+        """The place of the key that holds the value at ``path`` (its value when unkeyed)."""
+        if not path:
+            return self.root
+        parent = self.data
+        for part in path[:-1]:
+            if (id(parent), part) not in self.spots:
+                return self.spot(path)[0]
+            parent = parent[part]
+        found = self.spots.get((id(parent), path[-1]))
+        if found is None:
+            return self.spot(path)[0]
+        return found.key or found.value
+
+
+def _mark(file: Path, shown: str, yaml_mark: Any) -> Mark:
+    return Mark(file, shown, yaml_mark.line + 1, yaml_mark.column + 1)
+
+
+class _Reader:
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.shown = shown_path(path)
+        self.problems = problems
+        self.values = 0
+        self.alias_marks: list[Mark] = []
+        self.spots: dict[tuple[int, str | int], Spot] = {}
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def problem(self, line: int, column: int, message: str, path: str = "") -> None:
+        self.problems.append(Problem(self.shown, line, column, path, message))
+
+    def read_bytes(self) -> bytes | None:
+        try:
+            if self.path.is_dir():
+                self.problem(1, 1, "this is a folder, not a routine file")
+                return None
+            size = self.path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.problem(
+                    1,
+                    1,
+                    f"the file is {size // 1024} KiB; a routine file can be at most "
+                    f"{MAX_FILE_BYTES // 1024} KiB",
+                )
+                return None
+            with self.path.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            self.problem(1, 1, "no such file")
+            return None
+        except OSError as error:
+            self.problem(1, 1, f"cannot read the file: {error.strerror or error}")
+            return None
+        if len(raw) > MAX_FILE_BYTES:
+            self.problem(1, 1, f"a routine file can be at most {MAX_FILE_BYTES // 1024} KiB")
+            return None
+        return raw
+
+    def decode(self, raw: bytes) -> str | None:
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+            self.problem(
+                line,
+                column,
+                f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} here); "
+                "save it as UTF-8 in your editor",
+            )
+            return None
+
+    def check_events(self, text: str) -> bool:
+        """One pass over the event stream: syntax, tags, depth and aliases, without recursion."""
+        depth = 0
+        try:
+            for event in yaml.parse(text, Loader=_Loader):
+                tag = getattr(event, "tag", None)
+                if tag is not None and tag not in _PLAIN_TAGS:
+                    mark = _mark(self.path, self.shown, event.start_mark)
+                    self.problem(
+                        mark.line,
+                        mark.column,
+                        f"tags such as '{tag}' are not allowed in a routine file; remove it",
+                    )
+                    return False
+                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        mark = _mark(self.path, self.shown, event.start_mark)
+                        self.problem(
+                            mark.line,
+                            mark.column,
+                            f"lists and mappings are nested more than {MAX_DEPTH} deep here",
+                        )
+                        return False
+                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                    depth -= 1
+                elif isinstance(event, yaml.AliasEvent):
+                    self.alias_marks.append(_mark(self.path, self.shown, event.start_mark))
+        except yaml.MarkedYAMLError as error:
+            self.syntax_problem(error)
+            return False
+        except yaml.YAMLError as error:
+            self.problem(1, 1, f"this is not readable YAML: {error}")
+            return False
+        return True
+
+    def syntax_problem(self, error: yaml.MarkedYAMLError) -> None:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (error.problem or "this is not valid YAML").strip()
+        message = problem
+        if error.context and error.context not in problem:
+            message = f"{error.context.strip()}: {problem}"
+        for known, hint in _HINTS.items():
+            if known in problem:
+                message = f"{message} ({hint})"
+                break
+        self.problem(line, column, f"YAML syntax: {message}")
+
+    def compose(self, text: str) -> Any:
+        try:
+            return yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as error:
+            self.syntax_problem(error)
+        except (yaml.YAMLError, RecursionError) as error:
+            self.problem(1, 1, f"this is not readable YAML: {error}")
+        return None
+
+    def to_data(self, node: yaml.Node, depth: int, open_nodes: set[int]) -> Any:
+        """Plain data from a node, expanding aliases within the value budget."""
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _TooLarge
+        if depth > 2 * MAX_DEPTH or id(node) in open_nodes:
+            raise _TooDeep(node)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"):
+                return node.value
+            try:
+                return self._constructor.construct_object(node)
+            except (yaml.YAMLError, ValueError, OverflowError):
+                return node.value
+        open_nodes.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                items: list[Any] = []
+                for index, child in enumerate(node.value):
+                    items.append(self.to_data(child, depth + 1, open_nodes))
+                    self.spots[(id(items), index)] = Spot(self.mark(child))
+                return items
+            mapping: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                self.add_entry(mapping, key_node, value_node, depth, open_nodes)
+            return mapping
+        finally:
+            open_nodes.discard(id(node))
+
+    def add_entry(
+        self,
+        mapping: dict[str, Any],
+        key_node: yaml.Node,
+        value_node: yaml.Node,
+        depth: int,
+        open_nodes: set[int],
+    ) -> None:
+        key_mark = self.mark(key_node)
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            self.problem(
+                key_mark.line,
+                key_mark.column,
+                "merge keys (<<) are not supported; to reuse an exercise, define it under "
+                "'exercises' and write 'use: KEY'",
+            )
+            return
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+            shown = "a list or mapping" if key is None else f"'{key}'"
+            self.problem(
+                key_mark.line,
+                key_mark.column,
+                f"a key must be a name such as 'title', found {shown}; put it in quotes "
+                "if it is meant as text",
+            )
+            return
+        if key in mapping:
+            first = self.spots[(id(mapping), key)].key
+            where = f" (first at line {first.line})" if first else ""
+            self.problem(
+                key_mark.line,
+                key_mark.column,
+                f"the key '{key}' is written twice in this mapping{where}; keep one",
+            )
+            return
+        mapping[key] = self.to_data(value_node, depth + 1, open_nodes)
+        self.spots[(id(mapping), key)] = Spot(self.mark(value_node), key_mark)
+
+    def mark(self, node: yaml.Node) -> Mark:
+        return _mark(self.path, self.shown, node.start_mark)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _TooDeep(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+def read_document(path: Path, problems: list[Problem]) -> Document | None:
+    """The file as a Document, or None with the reasons added to ``problems``."""
+    reader = _Reader(path, problems)
+    raw = reader.read_bytes()
+    if raw is None:
+        return None
+    text = reader.decode(raw)
+    if text is None or not reader.check_events(text):
+        return None
+    node = reader.compose(text)
+    if node is None:
+        if not any(p.file == reader.shown for p in problems):
+            reader.problem(1, 1, "the file is empty; a routine needs at least a title and steps")
+        return None
+    try:
+        data = reader.to_data(node, 0, set())
+    except _TooLarge:
+        first = reader.alias_marks[0] if reader.alias_marks else None
+        if first is not None:
+            reader.problem(
+                first.line,
+                first.column,
+                f"the aliases (*name) in this file expand to more than {MAX_VALUES} values; "
+                "use 'use:' or copy the few values you need",
+            )
+        else:
+            reader.problem(1, 1, f"the file holds more than {MAX_VALUES} values")
+        return None
+    except _TooDeep as error:
+        mark = reader.mark(error.node)
+        reader.problem(
+            mark.line, mark.column, "an alias here refers to a value that contains it, or nests "
+            "too deeply; an alias can only copy a finished value"
+        )
+        return None
+    root = reader.mark(node)
+    return Document(path, reader.shown, data, root, reader.spots, raw)
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """``; did you mean 'time'?`` when a close choice exists, else nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
