@@ -218,7 +218,11 @@ class Engine:
         else:
             segment = self.timeline.segment_at(position)
         step = self.timeline.steps[segment.step]
-        following = self.timeline.steps[step.index + 1] if step.index + 1 < len(self.timeline.steps) else None
+        following = (
+            self.timeline.steps[step.index + 1]
+            if step.index + 1 < len(self.timeline.steps)
+            else None
+        )
         get_ready = 0
         if self.state == "playing" and now < self._anchor_time:
             get_ready = math.ceil((self._anchor_time - now) * self.speed)
@@ -258,7 +262,11 @@ class Engine:
             gate = self._gate()
             if gate is not None:
                 targets.append(gate.start_ms)
-            ahead = min(t for t in targets if t > position) if any(t > position for t in targets) else None
+            ahead = (
+                min(t for t in targets if t > position)
+                if any(t > position for t in targets)
+                else None
+            )
             if ahead is not None:
                 times.append(self._time_of(ahead))
         return min(times) if times else None
@@ -283,8 +291,15 @@ class Engine:
             if at <= now:
                 self._get_ready.cues.remove((at, text))
                 events.append(
-                    CueDue(self._position, self._position, text, "get_ready", PRIORITY["get_ready"],
-                           self.current_step().index, f"resume{self._resumes}:{text}")
+                    CueDue(
+                        self._position,
+                        self._position,
+                        text,
+                        "get_ready",
+                        PRIORITY["get_ready"],
+                        self.current_step().index,
+                        f"resume{self._resumes}:{text}",
+                    )
                 )
         if now < self._anchor_time:
             return events
@@ -350,9 +365,14 @@ class Engine:
         if self.state == "ready":
             return events
         current = self.current_step()
-        if self.state != "finished" and self._position - current.start_ms > self.restart_threshold_ms:
+        if (
+            self.state != "finished"
+            and self._position - current.start_ms > self.restart_threshold_ms
+        ):
             return events + self._seek(now, current.index)
-        return events + self._seek(now, max(0, current.index - (0 if self.state == "finished" else 1)))
+        return events + self._seek(
+            now, max(0, current.index - (0 if self.state == "finished" else 1))
+        )
 
     def restart_step(self, now: int) -> list[Event]:
         events = self.advance(now)
@@ -393,7 +413,9 @@ class Engine:
         self.timeline = self._compile(self._routine, self._choices)
         self._waits = self._wait_segments()
         self._cursor = self.timeline.first_cue_after((self._position, segment.index))
-        events.append(Adjusted(self._position, segment.step, segment.index, wanted - segment.duration_ms))
+        events.append(
+            Adjusted(self._position, segment.step, segment.index, wanted - segment.duration_ms)
+        )
         return events
 
     def set_speed(self, now: int, speed: float) -> list[Event]:
@@ -442,7 +464,10 @@ class Engine:
             step = self.timeline.steps[segment.step]
             if step.first_segment == index:
                 due.append(
-                    ((step.start_ms, index, 0), StepStarted(position, step.index, step.name, step.start_ms))
+                    (
+                        (step.start_ms, index, 0),
+                        StepStarted(position, step.index, step.name, step.start_ms),
+                    )
                 )
         cues = self.timeline.cues
         while self._cursor < len(cues):

@@ -174,8 +174,10 @@ class _Loading:
         entry = library.get(key)
         if entry is None:
             choices = sorted(library)
-            known = f" (defined: {', '.join(choices)})" if choices else (
-                "; define it under 'exercises' or include a file that does"
+            known = (
+                f" (defined: {', '.join(choices)})"
+                if choices
+                else ("; define it under 'exercises' or include a file that does")
             )
             self.add(
                 doc.spot((*path, "use"))[0],

@@ -7,7 +7,7 @@ They hold data only; nothing here reads files or the clock.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -29,12 +29,15 @@ from player.values import (
     parse_count,
     parse_countdown,
     parse_duration,
+    parse_pause,
     parse_sides,
     parse_trimesters,
     parse_weeks,
 )
 
-_DURATION_PATTERN = r"^\s*(\d+(\.\d+)?\s*h)?\s*(\d+(\.\d+)?\s*m(in)?)?\s*(\d+(\.\d+)?\s*s(ec)?)?\s*$"
+_DURATION_PATTERN = (
+    r"^\s*(\d+(\.\d+)?\s*h)?\s*(\d+(\.\d+)?\s*m(in)?)?\s*(\d+(\.\d+)?\s*s(ec)?)?\s*$"
+)
 
 Duration = Annotated[
     int,
@@ -60,7 +63,7 @@ CountValue = Annotated[
             "or {min, max, default}.",
             "anyOf": [
                 {"type": "integer", "minimum": 1, "maximum": MAX_COUNT},
-                {"type": "string", "pattern": r"^\s*\d+\s*(-|to|–)\s*\d+\s*$"},
+                {"type": "string", "pattern": r"^\s*\d+\s*(-|to|\u2013)\s*\d+\s*$"},
                 {
                     "type": "object",
                     "properties": {
@@ -84,7 +87,7 @@ Weeks = Annotated[
             "description": "Pregnancy weeks, such as 12-40.",
             "anyOf": [
                 {"type": "integer", "minimum": 1, "maximum": 42},
-                {"type": "string", "pattern": r"^\s*\d+\s*(-|to|–)\s*\d+\s*$"},
+                {"type": "string", "pattern": r"^\s*\d+\s*(-|to|\u2013)\s*\d+\s*$"},
             ],
         }
     ),
@@ -98,7 +101,7 @@ Trimesters = Annotated[
             "description": "A trimester (1, 2, 3) or a range such as 2-3.",
             "anyOf": [
                 {"type": "integer", "minimum": 1, "maximum": 3},
-                {"type": "string", "pattern": r"^\s*[1-3]\s*(-|to|–)\s*[1-3]\s*$"},
+                {"type": "string", "pattern": r"^\s*[1-3]\s*(-|to|\u2013)\s*[1-3]\s*$"},
                 {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 3}},
             ],
         }
@@ -120,12 +123,30 @@ Sides = Annotated[
     ),
 ]
 
+Pause = Annotated[
+    int,
+    BeforeValidator(parse_pause),
+    WithJsonSchema(
+        {
+            "description": "A duration such as 5s, or 0 for none.",
+            "anyOf": [
+                {"type": "number", "minimum": 0},
+                {"type": "boolean", "const": False},
+                {"type": "string", "pattern": _DURATION_PATTERN},
+            ],
+        }
+    ),
+]
+"""Like Duration, but zero is allowed and means none."""
+
 Text = Annotated[str, Field(min_length=1)]
 
 Countdown = Annotated[
     int,
     BeforeValidator(parse_countdown),
-    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "integer", "minimum": 0, "maximum": 10}]}),
+    WithJsonSchema(
+        {"anyOf": [{"type": "boolean"}, {"type": "integer", "minimum": 0, "maximum": 10}]}
+    ),
 ]
 """Seconds of spoken countdown: ``true`` means 3, ``false`` means none."""
 
@@ -244,6 +265,11 @@ class Exercise(_StepBase):
     )
     sides: Sides = Field(default=(), description="Do the step on each side in turn.")
     switch: Duration = Field(DEFAULT_SWITCH_MS, description="The pause to change sides.")
+    prepare: Pause | None = Field(
+        None,
+        description="Time to get into position while the step is announced; by default, "
+        "as long as the announcement takes to say. 0 for none.",
+    )
 
     @model_validator(mode="after")
     def _time_or_phases(self) -> Exercise:
@@ -318,6 +344,7 @@ class UseExercise(_StepBase):
     phases: tuple[Phase, ...] | None = Field(None, min_length=1)
     sides: Sides | None = None
     switch: Duration | None = None
+    prepare: Pause | None = None
 
 
 class Block(_Strict):
@@ -353,13 +380,11 @@ def step_kind(value: Any) -> str | None:
 
 
 Step = Annotated[
-    Union[
-        Annotated[Exercise, Tag("exercise")],
-        Annotated[Rest, Tag("rest")],
-        Annotated[Instruction, Tag("instruction")],
-        Annotated[Block, Tag("block")],
-        Annotated[UseExercise, Tag("use")],
-    ],
+    Annotated[Exercise, Tag("exercise")]
+    | Annotated[Rest, Tag("rest")]
+    | Annotated[Instruction, Tag("instruction")]
+    | Annotated[Block, Tag("block")]
+    | Annotated[UseExercise, Tag("use")],
     Discriminator(step_kind),
 ]
 
@@ -377,7 +402,12 @@ class Routine(_Strict):
     stop_if: tuple[Text, ...] = Field(
         default=(), description="Warning signs: stop and call a doctor or midwife."
     )
-    lead_in: Duration = Field(DEFAULT_LEAD_IN_MS, description="The get-ready time at the start.")
+    lead_in: Pause = Field(DEFAULT_LEAD_IN_MS, description="The get-ready time at the start.")
+    prepare: Pause | None = Field(
+        None,
+        description="Time to get into position before each exercise, while it is announced; "
+        "by default, as long as the announcement takes to say. 0 for none.",
+    )
     cues: CueSwitches = Field(default_factory=CueSwitches)
     include: tuple[Text, ...] = Field(
         default=(), description="Files of shared exercises to use here."

@@ -27,7 +27,9 @@ class RoutineError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         unique: dict[tuple[str, int, int, str], Problem] = {}
         for problem in problems:
-            unique.setdefault((problem.file, problem.line, problem.column, problem.message), problem)
+            unique.setdefault(
+                (problem.file, problem.line, problem.column, problem.message), problem
+            )
         self.problems = sorted(unique.values(), key=lambda p: (p.file, p.line, p.column, p.path))
         super().__init__("\n".join(str(p) for p in self.problems))
 

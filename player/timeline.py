@@ -27,7 +27,7 @@ from player.model import (
 )
 from player.values import DEFAULT_COUNTDOWN_S, Count, spoken_duration
 
-SegmentKind = Literal["lead_in", "work", "rest", "switch", "instruction", "wait"]
+SegmentKind = Literal["lead_in", "prepare", "work", "rest", "switch", "instruction", "wait"]
 StepKind = Literal["lead_in", "exercise", "rest", "instruction", "set_rest"]
 CueKind = Literal[
     "get_ready",
@@ -60,6 +60,7 @@ NEXT_UP_BEFORE_END_MS = 10_000
 MIN_ADJUSTED_MS = 1_000
 WORDS_PER_SECOND = 2.5
 INSTRUCTION_MIN_MS = 5_000
+PREPARE_MIN_MS = 3_000
 
 
 @dataclass(frozen=True)
@@ -343,14 +344,14 @@ class _Compiler:
         return pending
 
     def end(self, pending: _Pending) -> None:
-        pending.span = replace(
-            pending.span, end_ms=self.now, last_segment=len(self.segments) - 1
-        )
+        pending.span = replace(pending.span, end_ms=self.now, last_segment=len(self.segments) - 1)
 
     # -- steps ----------------------------------------------------------------------------
 
     def lead_in(self) -> None:
-        duration = self.routine.lead_in if self.choices.lead_in_ms is None else self.choices.lead_in_ms
+        duration = (
+            self.routine.lead_in if self.choices.lead_in_ms is None else self.choices.lead_in_ms
+        )
         if duration <= 0:
             return
         switches = _switches(self.routine.cues)
@@ -395,7 +396,7 @@ class _Compiler:
                     set_info=set_info,
                     position=step.position,
                 )
-                duration = step.time or _reading_ms(step.instruction)
+                duration = step.time or max(INSTRUCTION_MIN_MS, _reading_ms(step.instruction))
                 start = self.segment("instruction", duration, pending.span.index).start_ms
                 pending.side_starts.append((None, start, self.now))
                 pending.rep_starts.append((None, start, self.now))
@@ -444,6 +445,9 @@ class _Compiler:
             position=step.position,
         )
         index = pending.span.index
+        prepare = self.prepare_ms(step, pending)
+        if prepare:
+            self.segment("prepare", prepare, index)
         for number, side in enumerate(sides):
             if number > 0:
                 self.segment("switch", step.switch, index, side=side)
@@ -470,6 +474,16 @@ class _Compiler:
             pending.side_starts.append((side, side_start, self.now))
         self.end(pending)
 
+    def prepare_ms(self, step: Exercise, pending: _Pending) -> int:
+        """Time to get into position while the step is announced."""
+        if step.prepare is not None:
+            return step.prepare
+        if self.routine.prepare is not None:
+            return self.routine.prepare
+        if not pending.switches["announce"]:
+            return 0
+        return max(PREPARE_MIN_MS, _reading_ms(self.announcement(pending, None), pad_ms=1000))
+
     # -- cues -----------------------------------------------------------------------------
 
     def cues(self) -> list[Cue]:
@@ -495,7 +509,11 @@ class _Compiler:
         next_name = following.name if following else None
         if span.kind == "lead_in":
             first = following.name if following else ""
-            cue(span.start_ms, _join([self.routine.title, "Get ready", f"First: {first}"]), "get_ready")
+            cue(
+                span.start_ms,
+                _join([self.routine.title, "Get ready", f"First: {first}"]),
+                "get_ready",
+            )
             self.countdown(cue, on, span.start_ms, span.end_ms)
             return out
         if span.kind == "set_rest":
@@ -520,7 +538,11 @@ class _Compiler:
         if span.sets > 1 and self.first_of_set(span):
             cue(span.start_ms, f"Set {span.set} of {span.sets}", "announce")
         if on["announce"]:
-            cue(span.start_ms, self.announcement(pending, next_name if on["next_up"] else None), "announce")
+            cue(
+                span.start_ms,
+                self.announcement(pending, next_name if on["next_up"] else None),
+                "announce",
+            )
         source = pending.source
         if isinstance(source, Exercise):
             self.exercise_cues(pending, cue, values)
@@ -561,17 +583,22 @@ class _Compiler:
             words.append(f"{span.sides[0].capitalize()} side first")
         if span.reps > 1:
             words.append(f"{span.reps} times")
-        words.append(span.do or "")
+        if span.set <= 1:
+            words.append(span.do or "")  # in later sets the name is enough
         if span.waits_for_done:
             words.append("Press done when you have finished")
         return _join(words)
 
-    def exercise_cues(
-        self, pending: _Pending, cue: _CueAdder, values: dict[str, object]
-    ) -> None:
+    def exercise_cues(self, pending: _Pending, cue: _CueAdder, values: dict[str, object]) -> None:
         span, on = pending.span, pending.switches
         source = pending.source
         assert isinstance(source, Exercise)
+        prepared = any(
+            s.kind == "prepare" for s in self.segments[span.first_segment : span.first_segment + 1]
+        )
+        if prepared and not source.phases and pending.side_starts:
+            side, start, _end = pending.side_starts[0]
+            cue(start, f"Start with the {side} side" if side else "Start", "announce")
         for number, (side, start, end) in enumerate(pending.side_starts):
             if number > 0 and on["switch_sides"] and side:
                 switch_start = start - source.switch
@@ -579,7 +606,12 @@ class _Compiler:
                 cue(start, f"{side.capitalize()} side", "switch_sides")
             if span.waits_for_done:
                 continue
-            if on["halfway"] and span.reps <= 1 and not source.phases and end - start >= HALFWAY_FROM_MS:
+            if (
+                on["halfway"]
+                and span.reps <= 1
+                and not source.phases
+                and end - start >= HALFWAY_FROM_MS
+            ):
                 cue(start + (end - start) // 2000 * 1000, "Halfway", "halfway")
             # Counted down over the last segment only, so it never talks over reps or phases.
             last = next(s for s in reversed(pending.work) if s.end_ms == end)
@@ -591,7 +623,9 @@ class _Compiler:
             if segment.phase is not None and on["phases"]:
                 phase = self.phase_named(source.phases, segment.phase)
                 said = phase.say if phase and phase.say else segment.phase
-                filled = _fill(said, {**values, "rep": segment.rep or 1, "side": segment.side or ""})
+                filled = _fill(
+                    said, {**values, "rep": segment.rep or 1, "side": segment.side or ""}
+                )
                 cue(segment.start_ms, filled, "phase")
 
     @staticmethod
@@ -638,9 +672,10 @@ class _Compiler:
         return span.first_segment
 
 
-def _reading_ms(text: str) -> int:
+def _reading_ms(text: str, pad_ms: int = 3000) -> int:
+    """Time to say ``text`` aloud at an unhurried pace, and ``pad_ms`` to act on it."""
     words = len(text.split())
-    return max(INSTRUCTION_MIN_MS, math.ceil(words / WORDS_PER_SECOND) * 1000 + 3000)
+    return math.ceil(words / WORDS_PER_SECOND) * 1000 + pad_ms
 
 
 def compile_timeline(routine: Routine, choices: Choices | None = None) -> Timeline:

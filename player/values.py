@@ -21,7 +21,7 @@ _DURATION = re.compile(
     r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?"
     r"\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$"
 )
-_RANGE = re.compile(r"^\s*(\d+)\s*(?:-|to|–)\s*(\d+)\s*$")
+_RANGE = re.compile("^\\s*(\\d+)\\s*(?:-|to|\u2013)\\s*(\\d+)\\s*$")
 _DURATION_HINT = "a duration like 30s, 1m30s, 2m or a number of seconds"
 
 
@@ -64,6 +64,13 @@ def parse_duration(value: Any) -> int:
     if ms > MAX_DURATION_MS:
         raise ValueError(f"a duration can be at most 4h, found {describe(value)}")
     return ms
+
+
+def parse_pause(value: Any) -> int:
+    """Like a duration, but zero (or false) is allowed and means none."""
+    if value is False or value == 0:
+        return 0
+    return parse_duration(value)
 
 
 def format_duration(ms: int) -> str:
@@ -161,12 +168,14 @@ class WeekRange:
 
     first: int
     last: int
+    label: str = ""
+    """How it was written, when that was not in weeks: ``trimesters 2-3``."""
 
     def contains(self, week: int) -> bool:
         return self.first <= week <= self.last
 
     def describe(self) -> str:
-        return f"weeks {self.first}-{self.last}"
+        return self.label or f"weeks {self.first}-{self.last}"
 
 
 TRIMESTER_WEEKS = {1: (1, 13), 2: (14, 27), 3: (28, 42)}
@@ -207,7 +216,8 @@ def parse_trimesters(value: Any) -> WeekRange:
         raise ValueError(f"expected {hint}, found {describe(value)}")
     if not 1 <= first <= last <= 3:
         raise ValueError(f"trimesters are 1, 2 and 3, found {first}-{last}")
-    return WeekRange(TRIMESTER_WEEKS[first][0], TRIMESTER_WEEKS[last][1])
+    label = f"trimester {first}" if first == last else f"trimesters {first}-{last}"
+    return WeekRange(TRIMESTER_WEEKS[first][0], TRIMESTER_WEEKS[last][1], label)
 
 
 DEFAULT_COUNTDOWN_S = 3
@@ -262,7 +272,9 @@ PLACEHOLDERS = {
 def check_placeholders(text: str) -> str:
     """Refuse cue text whose ``{...}`` names no known placeholder."""
     try:
-        fields = [name for _, name, spec, conv in string.Formatter().parse(text) if name is not None]
+        fields = [
+            name for _, name, spec, conv in string.Formatter().parse(text) if name is not None
+        ]
     except ValueError as error:
         raise ValueError(
             f"the braces in {describe(text)} do not pair up ({error}); write {{{{ for a plain brace"

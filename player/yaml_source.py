@@ -267,9 +267,8 @@ class _Reader:
                 "'exercises' and write 'use: KEY'",
             )
             return
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-            shown = "a list or mapping" if key is None else f"'{key}'"
+            shown = f"'{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else "a list"
             self.problem(
                 key_mark.line,
                 key_mark.column,
@@ -277,6 +276,7 @@ class _Reader:
                 "if it is meant as text",
             )
             return
+        key: str = key_node.value
         if key in mapping:
             first = self.spots[(id(mapping), key)].key
             where = f" (first at line {first.line})" if first else ""
@@ -333,8 +333,10 @@ def read_document(path: Path, problems: list[Problem]) -> Document | None:
     except _TooDeep as error:
         mark = reader.mark(error.node)
         reader.problem(
-            mark.line, mark.column, "an alias here refers to a value that contains it, or nests "
-            "too deeply; an alias can only copy a finished value"
+            mark.line,
+            mark.column,
+            "an alias here refers to a value that contains it, or nests "
+            "too deeply; an alias can only copy a finished value",
         )
         return None
     root = reader.mark(node)

@@ -1,0 +1,87 @@
+"""The timeline as a table a person can read: ``run.py plan``."""
+
+from __future__ import annotations
+
+from player.model import Routine
+from player.timeline import Segment, Timeline, ranged_counts
+from player.values import format_duration
+
+_KIND_WORDS = {
+    "lead_in": "get ready",
+    "prepare": "get into position",
+    "rest": "rest",
+    "switch": "switch sides",
+    "instruction": "listen",
+    "wait": "until done",
+}
+
+
+def _detail(timeline: Timeline, segment: Segment) -> str:
+    step = timeline.steps[segment.step]
+    parts = []
+    if step.sets > 1:
+        parts.append(f"set {step.set}/{step.sets}")
+    if segment.kind == "wait" and step.reps > 1:
+        parts.append(f"{step.reps} times")
+    if segment.rep:
+        parts.append(f"rep {segment.rep}/{segment.reps}")
+    if segment.side:
+        parts.append(segment.side)
+    if segment.phase:
+        parts.append(segment.phase)
+    if segment.kind in _KIND_WORDS and segment.kind != "lead_in":
+        parts.append(_KIND_WORDS[segment.kind])
+    return ", ".join(parts)
+
+
+def format_plan(routine: Routine, timeline: Timeline) -> str:
+    """One row per segment, its cues beneath it, then the totals."""
+    cues_by_segment: dict[int, list[str]] = {}
+    for cue in timeline.cues:
+        offset = format_duration(cue.at_ms)
+        cues_by_segment.setdefault(cue.segment, []).append(f"{offset} \u00ab{cue.text}\u00bb")
+    rows = [("start", "step", "rep / side / phase", "length")]
+    cue_lines: list[list[str]] = [[]]
+    for segment in timeline.segments:
+        step = timeline.steps[segment.step]
+        first = step.first_segment == segment.index
+        rows.append(
+            (
+                format_duration(segment.start_ms),
+                step.name if first else "",
+                _detail(timeline, segment),
+                "-" if segment.kind == "wait" else format_duration(segment.duration_ms),
+            )
+        )
+        cue_lines.append(cues_by_segment.get(segment.index, []))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [timeline.title, ""]
+    for row, cues in zip(rows, cue_lines, strict=True):
+        cells = [
+            row[0].rjust(widths[0]),
+            row[1].ljust(widths[1]),
+            row[2].ljust(widths[2]),
+            row[3].rjust(widths[3]),
+        ]
+        text = "  ".join(cells)
+        if row is rows[0]:
+            text += "  cues"
+        if cues:
+            text += "  " + cues[0]
+        lines.append(text.rstrip())
+        indent = " " * (sum(widths) + 2 * 4)
+        lines.extend(indent + more for more in cues[1:])
+    lines.append("")
+    waits = timeline.waits
+    total = f"Total: {format_duration(timeline.total_ms)}"
+    if waits:
+        total += f", plus {waits} step{'s' if waits != 1 else ''} that wait for you to say done"
+    lines.append(total)
+    choosable = ranged_counts(routine)
+    if choosable:
+        shown = timeline.reps_chosen
+        for name, count in choosable:
+            chosen = shown if shown is not None else count.default
+            choice = f"choose {count.low} to {count.high} with --reps"
+            lines.append(f"Repetitions of '{name}': {chosen} ({choice})")
+    return "\n".join(lines)
