@@ -75,7 +75,8 @@ def format_plan(routine: Routine, timeline: Timeline) -> str:
     waits = timeline.waits
     total = f"Total: {format_duration(timeline.total_ms)}"
     if waits:
-        total += f", plus {waits} step{'s' if waits != 1 else ''} that wait for you to say done"
+        steps = "1 step that waits" if waits == 1 else f"{waits} steps that wait"
+        total += f", plus {steps} for you to say done"
     lines.append(total)
     choosable = ranged_counts(routine)
     if choosable:
