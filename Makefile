@@ -16,11 +16,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest
-	$(PY) -m ruff check player tests bench run.py
+	$(PY) -m ruff check .
 	$(PY) -m mypy
 
 lint: $(STAMP)
-	$(PY) -m ruff check player tests bench run.py
+	$(PY) -m ruff check .
 	$(PY) -m mypy
 
 bench: $(STAMP)
