@@ -238,16 +238,14 @@ class Engine:
         )
 
     def current_step(self) -> StepSpan:
-        if self._segment < 0:
-            return self.timeline.steps[0]
-        return self.timeline.steps[self.timeline.segments[self._segment].step]
+        return self.timeline.steps[self.timeline.segments[self._segment_under_way()].step]
 
     def next_change_at(self, now: int) -> int | None:
         """The clock time at which something is next due: a cue, a segment's end, a get-ready
         word, or the next whole second of the countdown shown. None when nothing moves."""
         if self.state != "playing":
             return None
-        times: list[int] = [at for at, _text in self._get_ready.cues]
+        times: list[int] = [max(at, now) for at, _text in self._get_ready.cues]  # overdue: now
         if now < self._anchor_time:
             times.append(self._anchor_time)
         else:
@@ -397,9 +395,10 @@ class Engine:
     def adjust(self, now: int, delta_ms: int = ADJUST_STEP_MS) -> list[Event]:
         """Lengthen (or with a negative delta, shorten) what is under way now."""
         events = self.advance(now)
-        if self.state not in ("playing", "paused") or self._segment < 0:
+        if self.state not in ("playing", "paused"):
             return events
-        segment = self.timeline.segments[self._segment]
+        index = self._segment_under_way()
+        segment = self.timeline.segments[index]
         if segment.kind == "wait":
             return events
         extra = dict(self._choices.extra_ms)
@@ -412,7 +411,10 @@ class Engine:
         self._choices = replace(self._choices, extra_ms=extra)
         self.timeline = self._compile(self._routine, self._choices)
         self._waits = self._wait_segments()
-        self._cursor = self.timeline.first_cue_after((self._position, segment.index))
+        # Cues up to now have been said; after a move while paused, none of this segment's yet.
+        entered = index == self._segment
+        find = self.timeline.first_cue_after if entered else self.timeline.first_cue_from
+        self._cursor = find((self._position, segment.index))
         events.append(
             Adjusted(self._position, segment.step, segment.index, wanted - segment.duration_ms)
         )
@@ -438,6 +440,17 @@ class Engine:
 
     def _time_of(self, position: int) -> int:
         return self._anchor_time + math.ceil((position - self._anchor_position) / self.speed)
+
+    def _segment_under_way(self) -> int:
+        """The segment play is in; after a move while paused (or during a get-ready), the first
+        segment of the step moved to, which play has not entered yet."""
+        segments = self.timeline.segments
+        index = self._segment
+        if index < 0:
+            return 0
+        passed = segments[index].kind != "wait" or index in self._released
+        lagging = passed and segments[index].end_ms <= self._position
+        return index + 1 if lagging and index + 1 < len(segments) else index
 
     def _wait_segments(self) -> list[int]:
         return [s.index for s in self.timeline.segments if s.kind == "wait"]
@@ -492,7 +505,8 @@ class Engine:
         self._position = step.start_ms
         self._segment = step.first_segment - 1
         self._cursor = self.timeline.first_cue_from((step.start_ms, step.first_segment))
-        self._released = {i for i in self._released if i < step.first_segment}
+        # Waits before the step are behind: moving on from one must not stop at it again.
+        self._released = {i for i in self._waits if i < step.first_segment}
         events: list[Event] = [Skipped(moved_from, before, step_index, step.start_ms)]
         # When paused, the step's start (and its cues) come with the next advance after resume.
         return events + self.advance(now)

@@ -642,14 +642,14 @@ class _Compiler:
 
     def merged(self, raw: list[_RawCue]) -> list[Cue]:
         """One cue per moment of a step: words due together are said as one sentence."""
-        groups: dict[tuple[int, int], list[_RawCue]] = {}
-        for item in raw:
-            groups.setdefault((item.at_ms, item.step), []).append(item)
         spans = [p.span for p in self.pending]
+        groups: dict[tuple[int, int, int], list[_RawCue]] = {}
+        for item in raw:
+            segment = self.segment_in(spans[item.step], item.at_ms, item.kind)
+            groups.setdefault((item.at_ms, item.step, segment), []).append(item)
         cues: list[Cue] = []
-        for (at_ms, step), items in groups.items():
+        for (at_ms, step, segment), items in groups.items():
             top = max(items, key=lambda c: PRIORITY[c.kind])
-            segment = self.segment_in(spans[step], at_ms)
             kinds = "+".join(sorted({c.kind for c in items}))
             cues.append(
                 Cue(
@@ -665,11 +665,17 @@ class _Compiler:
         cues.sort(key=lambda c: c.order)
         return cues
 
-    def segment_in(self, span: StepSpan, at_ms: int) -> int:
-        for index in range(span.last_segment, span.first_segment - 1, -1):
-            if self.segments[index].start_ms <= at_ms:
+    def segment_in(self, span: StepSpan, at_ms: int, kind: CueKind) -> int:
+        """The segment a cue belongs to. A waiting segment keeps the cues due at its start,
+        but not the call to switch sides, which comes once the person has said done."""
+        for index in range(span.first_segment, span.last_segment + 1):
+            segment = self.segments[index]
+            if segment.kind == "wait":
+                if segment.start_ms == at_ms and kind != "switch_sides":
+                    return index
+            elif segment.start_ms <= at_ms < segment.end_ms:
                 return index
-        return span.first_segment
+        return span.last_segment
 
 
 def _reading_ms(text: str, pad_ms: int = 3000) -> int:
