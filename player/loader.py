@@ -93,22 +93,21 @@ class _Loading:
             if included is None:
                 continue
             for key, entry in self.library(included, (*chain, target)).items():
-                self.offer(found, key, entry, included, path)
+                self.offer(found, key, entry)
             exercises = included.data.get("exercises")
             if isinstance(exercises, dict):
                 for key, value in exercises.items():
                     if isinstance(value, dict):
-                        self.offer(found, key, _Entry(value, included), included, path)
+                        self.offer(found, key, _Entry(value, included))
         return found
 
-    def offer(
-        self, found: dict[str, _Entry], key: str, entry: _Entry, doc: Document, path: PathKey
-    ) -> None:
+    def offer(self, found: dict[str, _Entry], key: str, entry: _Entry) -> None:
         earlier = found.get(key)
         if earlier is None or earlier.data is entry.data:
             found[key] = entry
             return
-        mark = doc.key_spot(("exercises", key)) if entry.doc is doc else doc.spot(path)[0]
+        # Told where the second definition is written, however deep the include that brings it.
+        mark = entry.doc.key_spot(("exercises", key))
         self.add(
             mark,
             ("exercises", key),
@@ -118,9 +117,9 @@ class _Loading:
 
     def include_target(self, base: Path, item: str) -> Path | None:
         for folder in (base.parent, self.routines_dir):
-            candidate = (folder / item).resolve()
-            if candidate.is_file():
-                return candidate
+            candidate = folder / item
+            if _is_file(candidate):
+                return candidate.resolve()
         return None
 
     def read_library(self, target: Path, mark: Mark, path: PathKey) -> Document | None:
@@ -192,10 +191,12 @@ class _Loading:
             if spot is not None:
                 doc.spots[(id(merged), name)] = spot
         for name, value in step.items():
+            # The step is replaced and freed, and a later dict may take its id: forget its places.
+            spot = doc.spots.pop((id(step), name))
             if name == "use":
                 continue
             merged[name] = value
-            doc.spots[(id(merged), name)] = doc.spots[(id(step), name)]
+            doc.spots[(id(merged), name)] = spot
         return merged
 
     # -- pictures -------------------------------------------------------------------------
@@ -218,7 +219,7 @@ class _Loading:
         written_in = spot.value.file.parent if spot else doc.path.parent
         for folder in (written_in, self.media_dir):
             candidate = folder / picture
-            if candidate.is_file():
+            if _is_file(candidate):
                 step["picture"] = str(candidate.resolve())
                 return
         mark = spot.value if spot else doc.spot(path)[0]
@@ -248,6 +249,8 @@ class _Loading:
             key = str(path[-1])
             self.add(doc.key_spot(path), path, f"unknown key '{key}'{did_you_mean(key, names)}")
             return
+        if kind == "too_short" and found:
+            return  # its entries were all refused, and each says why
         if kind == "missing":
             mark = doc.spot(path)[0]
             self.add(mark, path, f"missing '{path[-1]}', which is required here")
@@ -256,6 +259,14 @@ class _Loading:
             self.add(doc.spot(path)[0], path, _unknown_step_message(found))
             return
         self.add(doc.spot(path)[0], path, _message(kind, detail, found))
+
+
+def _is_file(path: Path) -> bool:
+    """Whether a file is there; a name no file system takes (too long, a NUL) names none."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _clean_loc(loc: tuple[str | int, ...]) -> PathKey:
@@ -407,6 +418,10 @@ def load_routine(
         )
         raise RoutineError(loading.problems)
     library = loading.library(doc, (path.resolve(),))
+    for shared in loading.docs.values():
+        if shared is not None:
+            # Values taken over by 'use:' keep the places they were written in the library.
+            doc.spots.update(shared.spots)
     own = doc.data.get("exercises")
     if isinstance(own, dict):
         for key, value in own.items():

@@ -7,14 +7,14 @@ from typing import TextIO
 
 from player.clock import Clock
 from player.engine import CueDue, Engine, Event, Finished, Skipped, StepStarted, Waiting
-from player.values import format_duration
+from player.values import format_duration, format_elapsed
 
 MAX_SLEEP_MS = 250
 
 
 def describe_event(engine: Engine, event: Event) -> str | None:
     """The line a person reads for an event, or None for events that show nothing."""
-    stamp = f"[{format_duration(event.actual_ms)}]"
+    stamp = f"[{format_elapsed(event.actual_ms)}]"
     if isinstance(event, StepStarted):
         step = engine.timeline.steps[event.step]
         length = "until you say done" if step.waits_for_done else format_duration(step.duration_ms)

@@ -126,7 +126,8 @@ class StepSpan:
 
 @dataclass(frozen=True)
 class Cue:
-    """Words to say at a moment. ``key`` stays the same when the timeline is adjusted."""
+    """Words to say at a moment. ``key`` names the segment and the offset in it, so it
+    stays the same when an earlier segment is lengthened or shortened."""
 
     key: str
     at_ms: int

@@ -38,7 +38,24 @@ def describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, int) and abs(value) >= 10**40:
+        return "a number of more than 40 digits"  # str() refuses the longest ones
     return str(value)
+
+
+def _text_seconds(text: str) -> float | None:
+    """The seconds ``30s``, ``1m30s`` or ``1h`` stand for; None when it is no such thing."""
+    match = _DURATION.match(text)
+    if not match or not any(match.group(k) for k in "hms"):
+        return None
+    return sum(
+        float(match.group(k) or 0) * factor for k, factor in (("h", 3600), ("m", 60), ("s", 1))
+    )
+
+
+def _whole_ms(seconds: float) -> int:
+    """Seconds as whole milliseconds; far past four hours is capped, so it cannot overflow."""
+    return round(max(-MAX_DURATION_MS, min(seconds, MAX_DURATION_MS)) * 1000)
 
 
 def parse_duration(value: Any) -> int:
@@ -46,17 +63,17 @@ def parse_duration(value: Any) -> int:
     if isinstance(value, bool) or value is None:
         raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
     if isinstance(value, (int, float)):
-        if not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
-        ms = round(value * 1000)
+        ms = _whole_ms(value)
     elif isinstance(value, str):
-        match = _DURATION.match(value)
-        if not match or not any(match.group(k) for k in "hms"):
+        seconds = _text_seconds(value)
+        if seconds is None:
+            negative = value.strip().startswith("-")
+            if negative and _text_seconds(value.strip()[1:]) is not None:
+                raise ValueError(f"a duration must be more than zero, found {describe(value)}")
             raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
-        seconds = sum(
-            float(match.group(k) or 0) * factor for k, factor in (("h", 3600), ("m", 60), ("s", 1))
-        )
-        ms = round(seconds * 1000)
+        ms = _whole_ms(seconds)
     else:
         raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
     if ms <= 0:
@@ -67,8 +84,8 @@ def parse_duration(value: Any) -> int:
 
 
 def parse_pause(value: Any) -> int:
-    """Like a duration, but zero (or false) is allowed and means none."""
-    if value is False or value == 0:
+    """Like a duration, but zero (``0``, ``0s`` or false) is allowed and means none."""
+    if value is False or value == 0 or (isinstance(value, str) and _text_seconds(value) == 0):
         return 0
     return parse_duration(value)
 
@@ -81,6 +98,11 @@ def format_duration(ms: int) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{seconds:02d}"
     return f"{minutes}:{seconds:02d}"
+
+
+def format_elapsed(ms: int) -> str:
+    """``1:05`` for any time from 65.0 up to 65.999 seconds into a session."""
+    return format_duration(ms // 1000 * 1000)
 
 
 def spoken_duration(ms: int) -> str:
@@ -150,15 +172,18 @@ def parse_count(value: Any) -> Count:
     else:
         raise ValueError(f"expected {hint}, found {describe(value)}")
     if low < 1:
-        raise ValueError(f"a count must be at least 1, found {low}")
+        raise ValueError(f"a count must be at least 1, found {describe(low)}")
     if high > MAX_COUNT:
-        raise ValueError(f"a count can be at most {MAX_COUNT}, found {high}")
+        raise ValueError(f"a count can be at most {MAX_COUNT}, found {describe(high)}")
     if low > high:
-        raise ValueError(f"the range {low}-{high} runs backwards; write the smaller number first")
+        raise ValueError(
+            f"the range {describe(low)}-{describe(high)} runs backwards; "
+            "write the smaller number first"
+        )
     if default is None:
         default = (low + high + 1) // 2
     if not low <= default <= high:
-        raise ValueError(f"default {default} is outside the range {low} to {high}")
+        raise ValueError(f"default {describe(default)} is outside the range {low} to {high}")
     return Count(low, high, default)
 
 
@@ -193,7 +218,10 @@ def parse_weeks(value: Any) -> WeekRange:
     else:
         raise ValueError(f"expected {hint}, found {describe(value)}")
     if not 1 <= first <= last <= 42:
-        raise ValueError(f"weeks run from 1 to 42 with the smaller first, found {first}-{last}")
+        raise ValueError(
+            "weeks run from 1 to 42 with the smaller first, "
+            f"found {describe(first)}-{describe(last)}"
+        )
     return WeekRange(first, last)
 
 
@@ -215,7 +243,7 @@ def parse_trimesters(value: Any) -> WeekRange:
     else:
         raise ValueError(f"expected {hint}, found {describe(value)}")
     if not 1 <= first <= last <= 3:
-        raise ValueError(f"trimesters are 1, 2 and 3, found {first}-{last}")
+        raise ValueError(f"trimesters are 1, 2 and 3, found {describe(first)}-{describe(last)}")
     label = f"trimester {first}" if first == last else f"trimesters {first}-{last}"
     return WeekRange(TRIMESTER_WEEKS[first][0], TRIMESTER_WEEKS[last][1], label)
 

@@ -8,7 +8,9 @@ hostile, can run code, exhaust memory or recurse without bound.
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from player.problems import Problem, shown_path
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
 MAX_VALUES = 20_000
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = {
@@ -32,11 +35,13 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
     "!",
 }
+_TABS = "indent with spaces, not tabs"
+_COLON = "a colon inside a value needs the value in quotes, or the indentation is off"
 _HINTS = {
-    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
-    "mapping values are not allowed here": (
-        "a colon inside a value needs the value in quotes, or the indentation is off"
-    ),
+    "found character '\\t' that cannot start any token": _TABS,
+    "found a tab character": _TABS,
+    "mapping values are not allowed here": _COLON,
+    "mapping values are not allowed in this context": _COLON,
     "could not find expected ':'": "a key needs a colon after it, or quotes are not closed",
     "found undefined alias": "an alias (*name) must come after its anchor (&name)",
     "expected a single document in the stream": "a routine file holds one document: remove '---'",
@@ -117,6 +122,7 @@ class _Reader:
         self.values = 0
         self.alias_marks: list[Mark] = []
         self.spots: dict[tuple[int, str | int], Spot] = {}
+        self.lines: list[str] = []
         self._constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, line: int, column: int, message: str, path: str = "") -> None:
@@ -132,7 +138,7 @@ class _Reader:
                 self.problem(
                     1,
                     1,
-                    f"the file is {size // 1024} KiB; a routine file can be at most "
+                    f"the file is {-(-size // 1024)} KiB; a routine file can be at most "
                     f"{MAX_FILE_BYTES // 1024} KiB",
                 )
                 return None
@@ -144,24 +150,32 @@ class _Reader:
         except OSError as error:
             self.problem(1, 1, f"cannot read the file: {error.strerror or error}")
             return None
+        except ValueError:  # a NUL in the name
+            self.problem(1, 1, "cannot read the file: its name holds a NUL character")
+            return None
         if len(raw) > MAX_FILE_BYTES:
             self.problem(1, 1, f"a routine file can be at most {MAX_FILE_BYTES // 1024} KiB")
             return None
         return raw
 
     def decode(self, raw: bytes) -> str | None:
+        body = raw.removeprefix(codecs.BOM_UTF8)  # as YAML counts: from after the mark
         try:
-            return raw.decode("utf-8-sig")
+            text = body.decode("utf-8")
         except UnicodeDecodeError as error:
-            line = raw.count(b"\n", 0, error.start) + 1
-            column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+            line = body.count(b"\n", 0, error.start) + 1
+            line_start = body.rfind(b"\n", 0, error.start) + 1
+            # Columns count characters, as in every other message, not bytes.
+            column = len(body[line_start : error.start].decode("utf-8")) + 1
             self.problem(
                 line,
                 column,
-                f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} here); "
+                f"the file is not UTF-8 text (byte 0x{body[error.start]:02x} here); "
                 "save it as UTF-8 in your editor",
             )
             return None
+        self.lines = _LINE_BREAKS.split(text)
+        return text
 
     def check_events(self, text: str) -> bool:
         """One pass over the event stream: syntax, tags, depth and aliases, without recursion."""
@@ -171,10 +185,11 @@ class _Reader:
                 tag = getattr(event, "tag", None)
                 if tag is not None and tag not in _PLAIN_TAGS:
                     mark = _mark(self.path, self.shown, event.start_mark)
+                    shown = tag.replace("tag:yaml.org,2002:", "!!", 1)
                     self.problem(
                         mark.line,
                         mark.column,
-                        f"tags such as '{tag}' are not allowed in a routine file; remove it",
+                        f"tags such as '{shown}' are not allowed in a routine file; remove it",
                     )
                     return False
                 if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -203,11 +218,16 @@ class _Reader:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (error.problem or "this is not valid YAML").strip()
+        if mark and problem == "found character that cannot start any token":
+            # libyaml leaves out which character; name it, as the pure-Python parser does.
+            text = self.lines[mark.line] if mark.line < len(self.lines) else ""
+            if mark.column < len(text):
+                problem = f"found character {text[mark.column]!r} that cannot start any token"
         message = problem
         if error.context and error.context not in problem:
             message = f"{error.context.strip()}: {problem}"
         for known, hint in _HINTS.items():
-            if known in problem:
+            if known in message:
                 message = f"{message} ({hint})"
                 break
         self.problem(line, column, f"YAML syntax: {message}")
@@ -332,6 +352,13 @@ def read_document(path: Path, problems: list[Problem]) -> Document | None:
         return None
     except _TooDeep as error:
         mark = reader.mark(error.node)
+        end = _mark(path, reader.shown, error.node.end_mark)
+        inside = [
+            alias
+            for alias in reader.alias_marks
+            if (mark.line, mark.column) <= (alias.line, alias.column) <= (end.line, end.column)
+        ]
+        mark = inside[0] if inside else mark  # point at the alias itself when there is one
         reader.problem(
             mark.line,
             mark.column,
