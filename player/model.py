@@ -36,7 +36,7 @@ from player.values import (
 )
 
 _DURATION_PATTERN = (
-    r"^\s*(\d+(\.\d+)?\s*h)?\s*(\d+(\.\d+)?\s*m(in)?)?\s*(\d+(\.\d+)?\s*s(ec)?)?\s*$"
+    r"^(?=.*\d)\s*(\d+(\.\d+)?\s*h)?\s*(\d+(\.\d+)?\s*m(in)?)?\s*(\d+(\.\d+)?\s*(s(ec)?)?)?\s*$"
 )
 
 Duration = Annotated[

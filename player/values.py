@@ -17,6 +17,7 @@ from typing import Any
 MAX_DURATION_MS = 4 * 60 * 60 * 1000
 MAX_COUNT = 1000
 
+_PLAIN_NUMBER = re.compile(r"^\s*\d{1,9}(?:\.\d+)?\s*$")
 _DURATION = re.compile(
     r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?"
     r"\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$"
@@ -45,6 +46,8 @@ def describe(value: Any) -> str:
 
 def _text_seconds(text: str) -> float | None:
     """The seconds ``30s``, ``1m30s`` or ``1h`` stand for; None when it is no such thing."""
+    if _PLAIN_NUMBER.match(text):
+        return float(text)
     match = _DURATION.match(text)
     if not match or not any(match.group(k) for k in "hms"):
         return None

@@ -456,3 +456,17 @@ def test_format_duration_rounds_up_to_whole_seconds(ms: int, shown: str) -> None
 )
 def test_spoken_duration(ms: int, said: str) -> None:
     assert spoken_duration(ms) == said
+
+
+def test_a_quoted_plain_number_is_seconds_as_the_message_offers() -> None:
+    assert parse_duration("30") == 30_000
+    assert parse_duration(" 2.5 ") == 2_500
+
+
+def test_the_schema_duration_pattern_refuses_empty_text() -> None:
+    import re
+
+    from player.model import _DURATION_PATTERN
+
+    assert re.match(_DURATION_PATTERN, "") is None
+    assert all(re.match(_DURATION_PATTERN, text) for text in ("30", "30s", "1m30s", "1h"))
