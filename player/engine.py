@@ -316,6 +316,7 @@ class Engine:
             events.append(Waiting(position, gate.step))
         elif position >= self.timeline.total_ms:
             self.state = "finished"
+            self._anchor_position = position
             events.append(Finished(position, self.timeline.total_ms))
         return events
 

@@ -155,7 +155,7 @@ Position = Literal[
 ]
 
 DEFAULT_SWITCH_MS = 5_000
-DEFAULT_LEAD_IN_MS = 5_000
+DEFAULT_LEAD_IN_MS = 10_000
 
 
 class _Strict(BaseModel):

@@ -1,4 +1,7 @@
-"""A session followed in plain text: one line per step and per cue, for any terminal or pipe."""
+"""A session followed in plain lines: one per step and per cue, for a pipe or a log.
+
+With no output it is the ``--ui none`` mode: the engine and the voice with no picture.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import TextIO
 
 from player.clock import Clock
 from player.engine import CueDue, Engine, Event, Finished, Skipped, StepStarted, Waiting
+from player.session import Session
 from player.values import format_duration, format_elapsed
 
 MAX_SLEEP_MS = 250
@@ -32,28 +36,34 @@ def describe_event(engine: Engine, event: Event) -> str | None:
 
 
 def play_text(
-    engine: Engine,
+    session: Session,
     clock: Clock,
-    out: TextIO,
-    ask_done: Callable[[], bool],
-    on_event: Callable[[Event], None] = lambda event: None,
-) -> None:
-    """Play to the end, printing as it goes. ``ask_done`` blocks until the person is done."""
+    out: TextIO | None,
+    ask_done: Callable[[], object],
+) -> list[Event]:
+    """Play to the end, printing a line per step and cue to ``out`` (nothing when None).
+
+    ``ask_done`` blocks until the person is done with a step that waits. Returns every
+    event, in order.
+    """
+    engine = session.engine
+    seen: list[Event] = []
 
     def show(events: list[Event]) -> None:
+        seen.extend(events)
         for event in events:
-            on_event(event)
             line = describe_event(engine, event)
-            if line:
+            if line and out is not None:
                 print(line, file=out, flush=True)
 
-    show(engine.start(clock.now()))
+    show(session.start(clock.now()))
     while engine.state != "finished":
         if engine.state == "waiting":
             ask_done()
-            show(engine.done(clock.now()))
+            show(session.command("done", clock.now()))
             continue
         now = clock.now()
-        due = engine.next_change_at(now)
+        due = session.next_wake(now)
         clock.sleep_until(min(due if due is not None else now + MAX_SLEEP_MS, now + MAX_SLEEP_MS))
-        show(engine.advance(clock.now()))
+        show(session.tick(clock.now()))
+    return seen

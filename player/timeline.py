@@ -59,6 +59,9 @@ NEXT_UP_FROM_MS = 20_000
 NEXT_UP_BEFORE_END_MS = 10_000
 MIN_ADJUSTED_MS = 1_000
 WORDS_PER_SECOND = 2.5
+"""An unhurried pace for reading and acting on words: used to size preparations."""
+SPEAKING_WORDS_PER_SECOND = 2.75
+"""The voice's own pace (165 words a minute): used to keep cues from cutting each other off."""
 INSTRUCTION_MIN_MS = 5_000
 PREPARE_MIN_MS = 3_000
 
@@ -500,6 +503,11 @@ class _Compiler:
     def cues_for(
         self, pending: _Pending, following: StepSpan | None, later: Sequence[StepSpan]
     ) -> list[_RawCue]:
+        return _clear_countdowns(self.cues_in_step(pending, following, later))
+
+    def cues_in_step(
+        self, pending: _Pending, following: StepSpan | None, later: Sequence[StepSpan]
+    ) -> list[_RawCue]:
         span, on = pending.span, pending.switches
         out: list[_RawCue] = []
 
@@ -677,6 +685,25 @@ class _Compiler:
             elif segment.start_ms <= at_ms < segment.end_ms:
                 return index
         return span.last_segment
+
+
+def _speaking_ms(text: str) -> int:
+    """About how long the voice takes to say ``text``."""
+    return math.ceil(len(text.split()) / SPEAKING_WORDS_PER_SECOND * 1000)
+
+
+def _clear_countdowns(cues: list[_RawCue]) -> list[_RawCue]:
+    """Leave out countdown numbers that would cut off words still being said before them."""
+    kept: list[_RawCue] = []
+    said_until = 0
+    for item in sorted(cues, key=lambda c: c.at_ms):
+        if item.kind == "countdown":
+            if item.at_ms >= said_until:
+                kept.append(item)
+            continue
+        kept.append(item)
+        said_until = max(said_until, item.at_ms + _speaking_ms(item.text))
+    return kept
 
 
 def _reading_ms(text: str, pad_ms: int = 3000) -> int:

@@ -238,11 +238,12 @@ def test_plan_counts_steps_that_wait(write: WriteFile, more: str, said: str) -> 
 
 
 def test_plan_of_a_bundled_routine_without_preparing(write: WriteFile) -> None:
-    # From the YAML: lead-in 5 + stand tall 30 + instruction 15 + 8 pelvic tilts of 4 + 3
-    # + rest 20 + 8 pelvic floor holds of 5 + 5 + rest 15 + rest on your side 2m.
+    # From the YAML: the default lead-in of 10 + stand tall 30 + instruction 15
+    # + 8 pelvic tilts of 4 + 3 + rest 20 + 8 pelvic floor holds of 5 + 5 + rest 15
+    # + rest on your side 2m.
     path = without_preparing(write, "daily-back-care")
-    assert plan_total(str(path)) == 5 + 30 + 15 + 8 * 7 + 20 + 8 * 10 + 15 + 120
-    assert plan_total(str(path), "--reps", "5") == 5 + 30 + 15 + 5 * 7 + 20 + 5 * 10 + 15 + 120
+    assert plan_total(str(path)) == 10 + 30 + 15 + 8 * 7 + 20 + 8 * 10 + 15 + 120
+    assert plan_total(str(path), "--reps", "5") == 10 + 30 + 15 + 5 * 7 + 20 + 5 * 10 + 15 + 120
 
 
 def test_plan_of_the_bundled_daily_routine_adds_time_to_get_ready(write: WriteFile) -> None:
@@ -261,8 +262,9 @@ def test_plan_of_the_massage_by_the_number_of_sets(write: WriteFile) -> None:
     # then 10 seconds of rest before the next set.
     sequence, rest = 3 * 8 + 20 + 20 + 3 * 7 + 4 * 6, 10
     plain = str(without_preparing(write, "partner-back-massage"))
-    assert plan_total(plain, "--reps", "5") == 5 + 20 + 5 * sequence + 4 * rest + 30
-    assert plan_total(plain, "--reps", "10") == 5 + 20 + 10 * sequence + 9 * rest + 30
+    lead_in = 10  # the default
+    assert plan_total(plain, "--reps", "5") == lead_in + 20 + 5 * sequence + 4 * rest + 30
+    assert plan_total(plain, "--reps", "10") == lead_in + 20 + 10 * sequence + 9 * rest + 30
 
     totals = {sets: plan_total("partner-back-massage", "--reps", str(sets)) for sets in (5, 6, 10)}
     one_more_set = totals[6] - totals[5]
@@ -385,7 +387,9 @@ def test_play_at_speed_writes_every_event(
     path = write("tiny.yaml", TINY)
     events_file = tmp_path / "events.jsonl"
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    code, out = run("play", str(path), "--speed", "100", "--events", str(events_file))
+    code, out = run(
+        "play", str(path), "--ui", "text", "--speed", "100", "--events", str(events_file)
+    )
     assert code == cli.EXIT_OK
 
     events = [json.loads(line) for line in events_file.read_text(encoding="utf-8").splitlines()]
@@ -420,7 +424,7 @@ def test_play_shows_the_safety_notes_first(
         "steps:\n  - rest: 1s\n",
     )
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    code, out = run("play", str(path), "--speed", "100")
+    code, out = run("play", str(path), "--ui", "text", "--speed", "100")
     assert code == cli.EXIT_OK
     assert out.splitlines()[:4] == [
         "Safe: 0:01",
@@ -433,7 +437,9 @@ def test_play_shows_the_safety_notes_first(
 def test_play_refuses_repetitions_out_of_range(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert run("play", "partner-back-massage", "--reps", "11", "--speed", "100") == (
+    assert run(
+        "play", "partner-back-massage", "--reps", "11", "--ui", "text", "--speed", "100"
+    ) == (
         cli.EXIT_INVALID,
         "",
     )
@@ -447,7 +453,7 @@ def test_play_with_an_events_file_that_cannot_be_written(
 ) -> None:
     path = write("tiny.yaml", TINY)
     events_file = tmp_path / "no-such-folder" / "events.jsonl"
-    code, _ = run("play", str(path), "--speed", "100", "--events", str(events_file))
+    code, _ = run("play", str(path), "--ui", "text", "--speed", "100", "--events", str(events_file))
     assert code == cli.EXIT_FAILED
     err = capsys.readouterr().err
     assert err.startswith("error: ")

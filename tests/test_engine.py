@@ -34,6 +34,8 @@ from player.engine import (
     Waiting,
 )
 from player.model import Routine
+from player.session import Session
+from player.speech import RecordingSpeaker
 from player.text_session import play_text
 from player.timeline import MIN_ADJUSTED_MS, Choices, Timeline, compile_timeline
 
@@ -992,13 +994,13 @@ def test_play_text_prints_each_step_and_cue_and_waits_for_enter() -> None:
     clock = FakeClock(T0)
     out = io.StringIO()
     asked: list[int] = []
-    seen: list[Event] = []
 
     def ask_done() -> bool:
         asked.append(clock.now())
         return True
 
-    play_text(engine, clock, out, ask_done, seen.append)
+    speaker = RecordingSpeaker()
+    seen: list[Event] = play_text(Session(engine, speaker), clock, out, ask_done)
     lines = out.getvalue().splitlines()
     # Lead-in 0-5 s; Plank 5-11 s with its countdown at 8, 9 and 10 s; Stretch waits at 11 s;
     # Hop 11-15 s.
@@ -1021,6 +1023,11 @@ def test_play_text_prints_each_step_and_cue_and_waits_for_enter() -> None:
     assert clock.now() == T0 + 15 * S
     assert isinstance(seen[-1], Finished)
     assert any(isinstance(e, DoneSaid) for e in seen)
+    # Every cue printed was also handed to the voice, at the moment it was printed.
+    assert [text for _now, text, _priority in speaker.said] == [
+        line.split("\u00bb ", 1)[1] for line in lines if "\u00bb" in line
+    ]
+    assert speaker.said[2] == (T0 + 8 * S, "3", 3)
 
 
 def test_play_text_with_an_engine_given_choices() -> None:
@@ -1028,9 +1035,20 @@ def test_play_text_with_an_engine_given_choices() -> None:
     engine = Engine(routine, Choices(reps=2))
     clock = FakeClock()
     out = io.StringIO()
-    play_text(engine, clock, out, lambda: True)
+    play_text(Session(engine, RecordingSpeaker()), clock, out, lambda: True)
     lines = out.getvalue().splitlines()
     assert lines[0] == "[0:00] Squat: 0:06"
     assert "[0:03]   \u00bb 2 of 2" in lines
     assert lines[-1] == "[0:06] Finished. Well done."
     assert clock.now() == compile_timeline(routine, Choices(reps=2)).total_ms
+
+
+def test_a_session_that_ends_by_itself_shows_its_end_not_its_start() -> None:
+    routine = simple(timed("Plank", 6), timed("Hop", 4), lead_in=0)
+    engine = Engine(routine)
+    engine.start(T0)
+    engine.advance(T0 + 60 * S)
+    assert engine.state == "finished"
+    frame = engine.frame(T0 + 61 * S)
+    assert frame.position_ms == engine.timeline.total_ms
+    assert frame.step.name == "Hop"

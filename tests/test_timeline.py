@@ -943,3 +943,22 @@ def test_daily_back_care_shape() -> None:
     assert [s.duration_ms for s in work] == [120 * S]
     assert timeline.steps[2].duration_ms == 15 * S
     assert not any(c.kind == "next_up" and c.step == last.index for c in timeline.cues)
+
+
+def test_a_countdown_never_cuts_off_words_still_being_said() -> None:
+    # Sixteen words ("<12-word title>. Get ready. First: Rest") at 2.75 words a second take
+    # about 5.8 s; a 7 s lead-in leaves no room for "3" at 4 s or "2" at 5 s, but "1" at 6 s
+    # is clear of them.
+    short = Routine.model_validate(
+        {
+            "title": "A rather long routine title with twelve words in it for this test",
+            "lead_in": 7,
+            "steps": [{"rest": 30}],
+        }
+    )
+    lead_in_cues = [c for c in compile_timeline(short).cues if c.step == 0]
+    assert [c.text for c in lead_in_cues if c.kind == "countdown"] == ["1"]
+    # The default lead-in leaves room for the whole countdown after the words.
+    default = Routine.model_validate({"title": "Short", "steps": [{"rest": 30}]})
+    numbers = [c for c in compile_timeline(default).cues if c.step == 0 and c.kind == "countdown"]
+    assert [(c.at_ms, c.text) for c in numbers] == [(7000, "3"), (8000, "2"), (9000, "1")]

@@ -1,0 +1,110 @@
+"""A whole guided session as one audio track: every cue spoken at its planned offset.
+
+The clips are the very ones the live voice plays, and the same rule decides what is
+cut off, what waits and what is dropped, so the track sounds like the session. A step
+that waits for done gets a fixed pause in the track, since a recording cannot wait.
+"""
+
+from __future__ import annotations
+
+import wave
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from player.speech.policy import lay_out
+from player.timeline import Cue, Timeline
+
+SAMPLE_RATE = 22_050
+WAIT_ALLOWANCE_MS = 30_000
+_CHUNK = SAMPLE_RATE * 10
+
+
+class ExportError(Exception):
+    """The track could not be made; the message says why."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    duration_ms: int
+    cues: int
+    spoken: int
+
+
+def _read_clip(path: Path) -> bytes:
+    try:
+        with wave.open(str(path), "rb") as clip:
+            if clip.getnchannels() != 1 or clip.getsampwidth() != 2:
+                raise ExportError(f"{path.name}: expected 16-bit mono sound")
+            if clip.getframerate() != SAMPLE_RATE:
+                raise ExportError(f"{path.name}: expected {SAMPLE_RATE} Hz sound")
+            return clip.readframes(clip.getnframes())
+    except (wave.Error, EOFError) as error:
+        raise ExportError(f"{path.name}: not a readable WAV file ({error})") from None
+
+
+def _frames(ms: int) -> int:
+    return ms * SAMPLE_RATE // 1000
+
+
+def export_audio(
+    timeline: Timeline,
+    out: Path,
+    clip_for: Callable[[Cue], Path | None],
+    *,
+    wait_allowance_ms: int = WAIT_ALLOWANCE_MS,
+) -> ExportResult:
+    """Write the session to ``out`` as 16-bit mono WAV. ``clip_for`` gives each cue's sound."""
+    waits_before = _waits_before(timeline)
+    placed: list[tuple[int, int, bytes]] = []
+    clips: dict[Path, bytes] = {}
+    for cue in timeline.cues:
+        clip = clip_for(cue)
+        if clip is None:
+            continue
+        if clip not in clips:
+            clips[clip] = _read_clip(clip)
+        at = cue.at_ms + wait_allowance_ms * waits_before[cue.segment]
+        placed.append((at, cue.priority, clips[clip]))
+    placed.sort(key=lambda item: item[0])
+    heard = lay_out(
+        [(at, priority, len(data) * 1000 // (2 * SAMPLE_RATE)) for at, priority, data in placed]
+    )
+    total_ms = timeline.total_ms + wait_allowance_ms * timeline.waits
+    written = 0
+    try:
+        with wave.open(str(out), "wb") as track:
+            track.setnchannels(1)
+            track.setsampwidth(2)
+            track.setframerate(SAMPLE_RATE)
+            for spoken in heard:
+                start = _frames(spoken.start_ms)
+                written = _silence(track, written, start)
+                data = placed[spoken.index][2]
+                length = min(len(data) // 2, _frames(spoken.end_ms) - start)
+                track.writeframes(data[: length * 2])
+                written += length
+            _silence(track, written, _frames(total_ms))
+    except OSError as error:
+        raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
+    return ExportResult(out, total_ms, len(timeline.cues), len(heard))
+
+
+def _silence(track: wave.Wave_write, written: int, until: int) -> int:
+    while written < until:
+        count = min(_CHUNK, until - written)
+        track.writeframes(bytes(2 * count))
+        written += count
+    return written
+
+
+def _waits_before(timeline: Timeline) -> list[int]:
+    """For each segment, how many waiting segments come before it."""
+    counts: list[int] = []
+    seen = 0
+    for segment in timeline.segments:
+        counts.append(seen)
+        if segment.kind == "wait":
+            seen += 1
+    return counts

@@ -1,0 +1,160 @@
+"""One session as the shells see it: the engine, the voice, the captions and the event log.
+
+A shell (window, terminal, none) reads the clock, calls ``tick(now)`` each time it wakes
+and ``command(name, now)`` for each key or click, and draws ``view(now)``. Everything
+that decides lives in the engine; this only routes its events to the voice, the caption
+and the log.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Literal
+
+from player.engine import CueDue, Engine, Event, Frame, Paused, Skipped
+from player.speech.base import Speaker
+
+Command = Literal[
+    "toggle_pause",
+    "next",
+    "previous",
+    "restart",
+    "more_time",
+    "less_time",
+    "done",
+    "mute",
+    "captions",
+]
+COMMANDS: tuple[Command, ...] = (
+    "toggle_pause",
+    "next",
+    "previous",
+    "restart",
+    "more_time",
+    "less_time",
+    "done",
+    "mute",
+    "captions",
+)
+
+CAPTION_MS = 6_000
+"""How long a caption stays, in clock milliseconds, unless a newer one replaces it."""
+
+
+class EventLog:
+    """One JSON line per event, flushed as it is written, so a crash loses nothing said."""
+
+    def __init__(self, path: Path) -> None:
+        self._file: IO[str] = path.open("w", encoding="utf-8")
+
+    def write(self, event: Event, now: int) -> None:
+        self._file.write(json.dumps({**event.record(), "clock_ms": now}) + "\n")
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+@dataclass(frozen=True)
+class View:
+    """What a shell shows at one moment."""
+
+    frame: Frame
+    caption: str | None
+    captions_on: bool
+    muted: bool
+    voice: str
+    step_starts: tuple[int, ...] = ()
+    """Where each step begins, in routine milliseconds: the marks on a progress bar."""
+
+
+class Session:
+    def __init__(
+        self,
+        engine: Engine,
+        speaker: Speaker,
+        *,
+        log: EventLog | None = None,
+        muted: bool = False,
+        captions_on: bool = True,
+    ) -> None:
+        self.engine = engine
+        self.speaker = speaker
+        self.log = log
+        self.muted = muted
+        self.captions_on = captions_on
+        self._caption: str | None = None
+        self._caption_until = 0
+        speaker.set_muted(muted)
+        speaker.prepare(sorted({cue.text for cue in engine.timeline.cues}))
+
+    # -- driving ------------------------------------------------------------------------
+
+    def start(self, now: int) -> list[Event]:
+        return self._handle(self.engine.start(now), now)
+
+    def tick(self, now: int) -> list[Event]:
+        events = self._handle(self.engine.advance(now), now)
+        self.speaker.tick(now)
+        return events
+
+    def command(self, name: Command, now: int) -> list[Event]:
+        engine = self.engine
+        if name == "mute":
+            self.muted = not self.muted
+            self.speaker.set_muted(self.muted)
+            if self.muted:
+                self.speaker.stop()
+            return self.tick(now)
+        if name == "captions":
+            self.captions_on = not self.captions_on
+            return self.tick(now)
+        actions = {
+            "toggle_pause": engine.toggle_pause,
+            "next": engine.next_step,
+            "previous": engine.previous_step,
+            "restart": engine.restart_step,
+            "more_time": lambda t: engine.adjust(t, +10_000),
+            "less_time": lambda t: engine.adjust(t, -10_000),
+            "done": engine.done,
+        }
+        return self._handle(actions[name](now), now)
+
+    def view(self, now: int) -> View:
+        caption = self._caption if now < self._caption_until else None
+        return View(
+            self.engine.frame(now),
+            caption,
+            self.captions_on,
+            self.muted,
+            self.speaker.description,
+            tuple(step.start_ms for step in self.engine.timeline.steps),
+        )
+
+    def next_wake(self, now: int) -> int | None:
+        """When something visible or audible is next due, on the clock."""
+        times = [t for t in (self.engine.next_change_at(now),) if t is not None]
+        if self._caption is not None and self._caption_until > now:
+            times.append(self._caption_until)
+        return min(times) if times else None
+
+    def close(self) -> None:
+        self.speaker.close()
+        if self.log is not None:
+            self.log.close()
+
+    # -- inside -------------------------------------------------------------------------
+
+    def _handle(self, events: list[Event], now: int) -> list[Event]:
+        for event in events:
+            if self.log is not None:
+                self.log.write(event, now)
+            if isinstance(event, CueDue):
+                self._caption = event.text
+                self._caption_until = now + CAPTION_MS
+                self.speaker.say(event.text, event.priority, now)
+            elif isinstance(event, (Paused, Skipped)):
+                self.speaker.stop()
+        return events

@@ -1,0 +1,49 @@
+"""Choosing the voice: spoken words, else chimes, else captions only. Never an error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+
+from player.speech.base import SilentSpeaker, Speaker
+from player.speech.clips import AudioOut, VoiceSpeaker
+from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable, VoiceSettings, fix_hint
+
+NO_AUDIO = "No audio device found: cues are shown as captions only."
+
+
+def speech_cache() -> Path:
+    return Path(platformdirs.user_cache_dir("routine-player")) / "speech"
+
+
+def no_speech_notice(reason: str) -> str:
+    return (
+        f"No speech engine ({reason}). For a voice, run: {fix_hint()}. "
+        "Until then: chimes and captions."
+    )
+
+
+def start_synthesizer(settings: VoiceSettings, cache_dir: Path | None = None) -> Pyttsx3Synthesizer:
+    """The speech engine, or SpeechUnavailable with the one line that says how to fix it."""
+    try:
+        return Pyttsx3Synthesizer(cache_dir or speech_cache(), settings)
+    except SpeechUnavailable as error:
+        raise SpeechUnavailable(no_speech_notice(str(error))) from None
+    except OSError as error:
+        raise SpeechUnavailable(no_speech_notice(str(error))) from None
+
+
+def make_speaker(
+    settings: VoiceSettings,
+    notices: Callable[[str], None],
+    *,
+    cache_dir: Path | None = None,
+) -> Speaker:
+    """The best speaker this machine allows. ``notices`` gets one line for each fallback."""
+    audio = AudioOut.open()
+    if audio is None:
+        notices(NO_AUDIO)
+        return SilentSpeaker()
+    return VoiceSpeaker(audio, lambda: start_synthesizer(settings, cache_dir), notices)

@@ -1,0 +1,412 @@
+"""The session drawn as lines of text: what the terminal shows, decided from a View alone.
+
+``layout`` gives styled lines (the curses loop turns a style into bold or reverse video),
+``render`` the plain text. Both fit any size: what does not fit is left out by priority
+(the state and the timer before the help, the help before the do-text) or cut short with
+an ellipsis, never wrapped past the edge.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from player.engine import Frame
+from player.session import View
+from player.timeline import Segment, StepSpan
+from player.values import format_duration, format_elapsed
+
+Style = Literal["plain", "title", "big", "state", "dim"]
+Line = tuple[str, Style]
+BLANK: Line = ("", "plain")
+
+BIG_HEIGHT = 5
+FILLED = "\u2588"
+"""A full block: the ink of the big digits and the done part of the progress bar."""
+TO_DO = "\u2591"
+STEP_MARK = "\u2502"
+ELLIPSIS = "\u2026"
+DOT = " \u00b7 "
+MAX_TEXT_WIDTH = 76
+"""Longer lines are hard to follow from across a room."""
+CAPTION_LINES = 2
+MARK_GAP = 3
+
+# A 3-by-5 pixel font; each pixel is drawn ``scale`` characters wide.
+FONT: dict[str, tuple[str, ...]] = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"),
+    "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"),
+    "3": ("###", "..#", "###", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"),
+    "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"),
+    "7": ("###", "..#", "..#", "..#", "..#"),
+    "8": ("###", "#.#", "###", "#.#", "###"),
+    "9": ("###", "#.#", "###", "..#", "###"),
+    ":": (".", "#", ".", "#", "."),
+}
+
+
+# -- text that fits ----------------------------------------------------------------------
+
+
+def cells(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide characters two, combining marks none."""
+    return sum(_char_cells(char) for char in text)
+
+
+def _char_cells(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Cc", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` in at most ``width`` columns, ending in an ellipsis when cut."""
+    if cells(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    kept, used = [], 0
+    for char in text:
+        size = _char_cells(char)
+        if used + size > width - 1:
+            break
+        kept.append(char)
+        used += size
+    return "".join(kept).rstrip() + ELLIPSIS
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of spaces and line breaks made one space."""
+    return " ".join(text.split())
+
+
+def center(text: str, width: int) -> str:
+    text = fit(one_line(text), width)
+    return " " * ((width - cells(text)) // 2) + text
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` wrapped to ``width`` columns; a word longer than that is cut, not broken."""
+    if width <= 0:
+        return []
+    return [fit(line, width) for line in textwrap.wrap(one_line(text), width)]
+
+
+# -- big digits ---------------------------------------------------------------------------
+
+
+def big_text(text: str, scale: int = 2) -> list[str]:
+    """``text`` (digits and colons) as five rows of block characters."""
+    rows = []
+    for row in range(BIG_HEIGHT):
+        glyphs = [
+            FONT[char][row].replace("#", FILLED * scale).replace(".", " " * scale) for char in text
+        ]
+        rows.append((" " * scale).join(glyphs).rstrip())
+    return rows
+
+
+def big_width(text: str, scale: int) -> int:
+    return sum(len(FONT[char][0]) * scale for char in text) + scale * max(0, len(text) - 1)
+
+
+def big_timer(text: str, width: int) -> list[str] | None:
+    """The largest big ``text`` that fits ``width``, centred; None when none does."""
+    for scale in (2, 1):
+        if big_width(text, scale) <= width:
+            pad = " " * ((width - big_width(text, scale)) // 2)
+            return [(pad + row).rstrip() for row in big_text(text, scale)]
+    return None
+
+
+# -- the progress bar ---------------------------------------------------------------------
+
+
+def progress_bar(position_ms: int, total_ms: int, marks_ms: Sequence[int], width: int) -> str:
+    """``width`` cells: done cells filled in proportion, a mark where each step begins.
+
+    A mark closer than ``MARK_GAP`` cells to the one before is left out, so that short
+    steps never hide how far the session has come."""
+    if width <= 0:
+        return ""
+    if total_ms <= 0:
+        return FILLED * width
+    done = max(0, min(width, round(width * position_ms / total_ms)))
+    marked: set[int] = set()
+    last = 0
+    for cell in sorted({width * mark // total_ms for mark in marks_ms if 0 < mark < total_ms}):
+        if cell - last >= MARK_GAP:
+            marked.add(cell)
+            last = cell
+    return "".join(
+        STEP_MARK if cell in marked else FILLED if cell < done else TO_DO for cell in range(width)
+    )
+
+
+# -- what each part says ------------------------------------------------------------------
+
+
+def step_title(step: StepSpan) -> str:
+    if step.kind == "set_rest":
+        return f"{step.name} before set {step.set + 1} of {step.sets}"
+    if step.sets > 1:
+        return f"{step.name}{DOT}set {step.set} of {step.sets}"
+    return step.name
+
+
+def detail(frame: Frame) -> str:
+    """Repetition, side and phase: ``rep 3 of 8 · LEFT · Squeeze``."""
+    segment, step = frame.segment, frame.step
+    parts: list[str] = []
+    if segment.kind == "wait":
+        if step.reps > 1:
+            parts.append(f"{step.reps} times, at your own pace")
+    elif segment.reps > 1:
+        parts.append(f"rep {segment.rep} of {segment.reps}")
+    if segment.side:
+        side = segment.side.upper()
+        parts.append(f"switch to {side}" if segment.kind == "switch" else side)
+    if segment.phase:
+        parts.append(segment.phase)
+    if segment.kind == "prepare":
+        parts.append("Get into position")
+    return DOT.join(parts)
+
+
+def state_line(frame: Frame) -> str | None:
+    if frame.state == "paused":
+        return "PAUSED \u2014 Space to go on"
+    if frame.state == "finished":
+        return "Well done. Press q to close"
+    if frame.state == "ready":
+        return "Starting" + ELLIPSIS
+    if frame.get_ready_ms > 0:
+        return f"Get ready{ELLIPSIS} {-(-frame.get_ready_ms // 1000)}"
+    if frame.state == "waiting" or _waits(frame.segment):
+        return "Press Enter when done"
+    return None
+
+
+def next_up(step: StepSpan | None) -> str:
+    if step is None:
+        return "Last step"
+    return f"Next up: {step_title(step)}"
+
+
+def played_ms(frame: Frame) -> int:
+    """How far the session has come. A session that has finished is at its end, whatever
+    position its frame reports (a frame after the natural end reports the start)."""
+    return frame.total_ms if frame.state == "finished" else frame.position_ms
+
+
+def clock_text(frame: Frame) -> str:
+    """``2:13 / 12:40``, the first part as wide as the second, so the bar never shifts."""
+    total = format_duration(frame.total_ms)
+    text = f"{format_elapsed(played_ms(frame)):>{len(total)}} / {total}"
+    return text if frame.speed == 1 else f"{text}{DOT}x{frame.speed:g}"
+
+
+def flags(view: View) -> str:
+    """What is switched off, for the start of the help line: ``muted · ``."""
+    off = []
+    if view.muted:
+        off.append("muted")
+    if not view.captions_on:
+        off.append("captions off")
+    return "".join(f"{name}{DOT}" for name in off)
+
+
+HELP = (
+    "Space pause \u00b7 n next \u00b7 p back \u00b7 r restart \u00b7 +/- 10 s \u00b7 "
+    "Enter done \u00b7 m mute \u00b7 c captions \u00b7 q quit",
+    "Space pause  n next  p back  r restart  +/- 10 s  Enter done  m mute  c captions  q quit",
+    "Space:pause n:next p:back r:restart +/-:10s Enter:done m:mute c:captions q:quit",
+    "Space:pause n:next p:back r:redo +/-:10s Enter:done m:mute c:capt q:quit",
+    "Space:pause n:next p:back Enter:done m:mute c:capt q:quit",
+    "Space:pause n:next p:back Enter:done q:quit",
+    "Space:pause n:next p:back q:quit",
+    "q:quit",
+)
+"""The key help, longest first: the longest that fits is shown."""
+
+QUIT_QUESTION = (
+    "Quit the session? Press q or y to quit, any other key to go on",
+    "Quit? q or y quits, any other key goes on",
+    "Quit? q or y quits",
+    "Quit? q/y",
+)
+
+
+def longest_fitting(texts: Sequence[str], width: int) -> str:
+    """The first of ``texts`` that fits ``width``; the last one cut when none does."""
+    return next((text for text in texts if cells(text) <= width), fit(texts[-1], width))
+
+
+def _waits(segment: Segment) -> bool:
+    return segment.kind == "wait"
+
+
+# -- putting it together ------------------------------------------------------------------
+
+# What stays when the screen is short, first to last. Blank rows go before anything else.
+(
+    KEEP_STATE,
+    KEEP_NAME,
+    KEEP_TIMER,
+    KEEP_DETAIL,
+    KEEP_BAR,
+    KEEP_KEYS,
+    KEEP_CAPTION,
+    KEEP_NEXT,
+    KEEP_DO,
+) = range(9)
+KEEP_ROW_IN_PLACE = 85
+"""An empty state or detail row, kept when it can be, so that the timer does not move."""
+KEEP_SPACE = 90
+
+
+@dataclass
+class _Block:
+    """Some lines in their place on the screen, kept in order of ``priority`` while they fit."""
+
+    priority: int
+    lines: list[Line]
+    smaller: list[Line] | None = None
+    """A shorter form, for when ``lines`` do not fit."""
+    can_cut: bool = False
+    """Whether the first lines alone make sense (a paragraph), the last one marked as cut."""
+    kept: list[Line] = field(default_factory=list)
+
+
+def _blank(priority: int = KEEP_SPACE) -> _Block:
+    return _Block(priority, [BLANK])
+
+
+class _Page:
+    """The blocks of one screen, top to bottom, for a view at a width."""
+
+    def __init__(self, view: View, width: int, height: int) -> None:
+        self.view = view
+        self.frame = view.frame
+        self.width = width
+        self.height = height
+        self.text_width = max(1, min(width - 4, MAX_TEXT_WIDTH)) if width > 12 else width
+        self.going = self.frame.state != "finished"
+        self.timed = self.going and not _waits(self.frame.segment)
+
+    def centred(self, text: str, style: Style) -> list[Line]:
+        return [(center(text, self.width), style)]
+
+    def paragraph(self, text: str, style: Style, most: int | None = None) -> list[Line]:
+        lines = wrap(text, self.text_width)
+        if most is not None and len(lines) > most:
+            lines = [*lines[: most - 1], lines[most - 1] + ELLIPSIS]
+        indent = " " * ((self.width - self.text_width) // 2)
+        return [(indent + line, style) for line in lines]
+
+    def top(self) -> list[_Block]:
+        """The margin, the name, the state, the detail and the timer."""
+        frame = self.frame
+        blocks = [_blank(KEEP_SPACE + 1 + n) for n in range(max(1, self.height // 10))]
+        name = step_title(frame.step) if self.going else "Finished"
+        blocks.append(_Block(KEEP_NAME, self.centred(name, "title")))
+        state = state_line(frame)
+        if state is not None and self.timed:
+            blocks.append(_Block(KEEP_STATE, self.centred(state, "state")))
+        else:
+            blocks.append(_blank(KEEP_ROW_IN_PLACE))
+        blocks.append(_blank())
+        said = detail(frame)
+        blocks.append(
+            _Block(KEEP_DETAIL, self.centred(said, "title")) if said else _blank(KEEP_ROW_IN_PLACE)
+        )
+        if self.timed:
+            shown = format_duration(frame.segment_remaining_ms)
+            big = big_timer(shown, self.width)
+            small = self.centred(shown, "title")
+            blocks.append(_Block(KEEP_TIMER, [(r, "big") for r in big] if big else small, small))
+        elif state is not None:
+            # No clock to show (waiting for done, finished): the state takes the timer's place.
+            line = self.centred(state, "state")
+            around = [BLANK] * (BIG_HEIGHT // 2)
+            blocks.append(_Block(KEEP_STATE, [*around, *line, *around], line))
+        return blocks
+
+    def middle(self) -> list[_Block]:
+        """What to do, what comes next, and what was said."""
+        frame, view = self.frame, self.view
+        blocks = [_blank()]
+        if frame.step.do and self.going:
+            blocks += [_Block(KEEP_DO, self.paragraph(frame.step.do, "plain"), can_cut=True)]
+            blocks += [_blank()]
+        if self.going:
+            blocks += [_Block(KEEP_NEXT, self.paragraph(next_up(frame.next_step), "dim", 1))]
+        if view.captions_on and view.caption:
+            caption = self.paragraph("\u00bb " + view.caption, "plain", CAPTION_LINES)
+            blocks += [_Block(KEEP_CAPTION, caption, can_cut=True)]
+        return [*blocks, _blank()]
+
+    def bottom(self, asking_to_quit: bool) -> list[_Block]:
+        """The progress bar and the keys (or the question whether to quit)."""
+        blocks = [_Block(KEEP_BAR, [(_bar_line(self.view, self.width), "plain")])]
+        if asking_to_quit:
+            question = longest_fitting(QUIT_QUESTION, self.width)
+            return [*blocks, _Block(KEEP_STATE, self.centred(question, "state"))]
+        keys = longest_fitting([flags(self.view) + text for text in HELP], self.width)
+        return [*blocks, _Block(KEEP_KEYS, self.centred(keys, "dim"))]
+
+
+def layout(view: View, width: int, height: int, *, asking_to_quit: bool = False) -> list[Line]:
+    """Styled lines, at most ``height`` of them, none wider than ``width`` columns."""
+    if width <= 0 or height <= 0:
+        return []
+    page = _Page(view, width, height)
+    top = [*page.top(), *page.middle()]
+    bottom = page.bottom(asking_to_quit)
+    room = _keep(top + bottom, height)
+    lines = [
+        *(line for block in top for line in block.kept),
+        *[BLANK] * room,
+        *(line for block in bottom for line in block.kept),
+    ]
+    return [(fit(text.rstrip(), width), style) for text, style in lines]
+
+
+def render(view: View, width: int, height: int, *, asking_to_quit: bool = False) -> list[str]:
+    """The screen as plain lines: at most ``height`` lines of at most ``width`` columns."""
+    return [text for text, _style in layout(view, width, height, asking_to_quit=asking_to_quit)]
+
+
+def _bar_line(view: View, width: int) -> str:
+    frame = view.frame
+    suffix = " " + clock_text(frame)
+    room = width - cells(suffix)
+    if room < 10:
+        suffix, room = "", width
+    bar = progress_bar(played_ms(frame), frame.total_ms, view.step_starts, room)
+    return bar + suffix
+
+
+def _keep(blocks: list[_Block], height: int) -> int:
+    """Choose what each block keeps, most wanted first; returns the rows left over."""
+    room = height
+    for block in sorted(blocks, key=lambda b: b.priority):
+        if len(block.lines) <= room:
+            block.kept = block.lines
+        elif block.smaller is not None and len(block.smaller) <= room:
+            block.kept = block.smaller
+        elif block.can_cut and room > 0:
+            block.kept = [*block.lines[: room - 1], _cut(block.lines[room - 1])]
+        room -= len(block.kept)
+    return room
+
+
+def _cut(line: Line) -> Line:
+    text, style = line
+    return line if text.endswith(ELLIPSIS) else (text.rstrip() + ELLIPSIS, style)

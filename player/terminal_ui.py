@@ -1,0 +1,251 @@
+"""The session in a terminal: a full-screen text view driven by the keyboard.
+
+``TerminalLoop.step`` is one wake of the loop: tick the session, redraw when what is shown
+changed, wait for a key no longer than until the next thing is due, act on it. It talks
+to a ``Screen``, which curses provides in a real terminal and tests provide with a list
+of keys, so the whole loop runs without a terminal. Only ``CursesScreen``, ``run_terminal``
+and ``terminal_available`` touch curses, and they import it when called: where Python has
+no curses, importing this module still works and ``terminal_available`` says no.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from player.clock import Clock
+from player.session import Command, Session
+from player.terminal_render import Line, Style, layout, render
+
+if TYPE_CHECKING:
+    import curses
+
+__all__ = [
+    "Screen",
+    "TerminalLoop",
+    "key_to_command",
+    "render",
+    "run_terminal",
+    "terminal_available",
+]
+
+MAX_WAIT_MS = 250
+"""The longest a wake waits for a key, so that a resized screen is redrawn soon enough."""
+
+Outcome = Literal["finished", "quit"]
+
+KEYS: dict[str, Command | Literal["quit"]] = {
+    " ": "toggle_pause",
+    "n": "next",
+    "KEY_RIGHT": "next",
+    "p": "previous",
+    "KEY_LEFT": "previous",
+    "r": "restart",
+    "+": "more_time",
+    "=": "more_time",
+    "-": "less_time",
+    "_": "less_time",
+    "\n": "done",
+    "\r": "done",
+    "KEY_ENTER": "done",
+    "m": "mute",
+    "c": "captions",
+    "q": "quit",
+}
+"""Keys as curses reads them: a character, or the name of a special key."""
+
+CONFIRM_QUIT = ("q", "y")
+
+
+def key_to_command(key: str) -> Command | Literal["quit"] | None:
+    """What a key asks for: a session command, "quit", or None for a key that does nothing.
+
+    ``key`` is a character (``"n"``, ``" "``, ``"\\n"``) or a curses key name
+    (``"KEY_LEFT"``); letters work in either case."""
+    return KEYS.get(key) or KEYS.get(key.lower())
+
+
+class Screen(Protocol):
+    """Where the loop draws and where its keys come from."""
+
+    def size(self) -> tuple[int, int]:
+        """(width, height) in characters."""
+        ...
+
+    def read_key(self, timeout_ms: int) -> str | None:
+        """The next key, waiting at most ``timeout_ms``; None when none came."""
+        ...
+
+    def show(self, lines: Sequence[Line]) -> None:
+        """Replace what is on the screen with ``lines``."""
+        ...
+
+
+class TerminalLoop:
+    """The terminal shell of one session: keys in, lines out."""
+
+    def __init__(self, session: Session, clock: Clock, screen: Screen) -> None:
+        self.session = session
+        self.clock = clock
+        self.screen = screen
+        self.asking_to_quit = False
+        self.shown: tuple[tuple[int, int], list[Line]] | None = None
+
+    def step(self) -> Outcome | None:
+        """One wake: move the session on, redraw if needed, take one key if one comes.
+        Returns how the session ended once the person has closed it, else None."""
+        now = self.clock.now()
+        if self.session.engine.state == "ready":
+            self.session.start(now)
+        self.session.tick(now)
+        self.draw(now)
+        key = self.screen.read_key(self.wait_ms(now))
+        return None if key is None else self.press(key)
+
+    def draw(self, now: int) -> None:
+        width, height = self.screen.size()
+        lines = layout(self.session.view(now), width, height, asking_to_quit=self.asking_to_quit)
+        if self.shown != ((width, height), lines):
+            self.screen.show(lines)
+            self.shown = ((width, height), lines)
+
+    def wait_ms(self, now: int) -> int:
+        """How long to wait for a key: until the session next changes, at most a moment."""
+        wake = self.session.next_wake(now)
+        if wake is None:
+            return MAX_WAIT_MS
+        return max(0, min(wake - now, MAX_WAIT_MS))
+
+    def press(self, key: str) -> Outcome | None:
+        if self.asking_to_quit:
+            self.asking_to_quit = False
+            return self.outcome() if key.lower() in CONFIRM_QUIT else None
+        action = key_to_command(key)
+        if action == "quit":
+            if self.session.engine.state == "finished":
+                return "finished"
+            self.asking_to_quit = True
+        elif action is not None:
+            self.session.command(action, self.clock.now())
+        return None
+
+    def outcome(self) -> Outcome:
+        return "finished" if self.session.engine.state == "finished" else "quit"
+
+    def run(self) -> Outcome:
+        while True:
+            ended = self.step()
+            if ended is not None:
+                return ended
+
+
+# -- the real terminal --------------------------------------------------------------------
+
+
+ASCII_STAND_INS = str.maketrans(
+    {
+        "\u2588": "#",
+        "\u2591": ".",
+        "\u2502": "|",
+        "\u2014": "-",
+        "\u2026": ".",
+        "\u00b7": "|",
+        "\u00bb": ">",
+    }
+)
+"""For a terminal whose encoding has no block characters: one character for one."""
+
+
+class CursesScreen:
+    """A Screen on a curses window."""
+
+    def __init__(self, window: curses.window) -> None:
+        import curses
+
+        self._curses = curses
+        self._window = window
+        self._styles: dict[Style, int] = {
+            "plain": curses.A_NORMAL,
+            "title": curses.A_BOLD,
+            "big": curses.A_BOLD,
+            "state": curses.A_REVERSE | curses.A_BOLD,
+            "dim": curses.A_DIM,
+        }
+        self._plain_ascii = not _can_encode("\u2588\u2591\u2502\u2014\u2026", window.encoding)
+        names = [name for name in KEYS if name.startswith("KEY_")]
+        self._key_names = {getattr(curses, name): name for name in names}
+
+    def size(self) -> tuple[int, int]:
+        height, width = self._window.getmaxyx()
+        return width, height
+
+    def read_key(self, timeout_ms: int) -> str | None:
+        self._window.timeout(timeout_ms)
+        try:
+            key = self._window.get_wch()
+        except self._curses.error:  # no key in time
+            return None
+        if isinstance(key, int):  # a special key; one of no use here is named by its code
+            return self._key_names.get(key, f"KEY_{key}")
+        return key
+
+    def show(self, lines: Sequence[Line]) -> None:
+        window = self._window
+        window.erase()
+        for row, (text, style) in enumerate(lines):
+            if self._plain_ascii:
+                text = text.translate(ASCII_STAND_INS).encode("ascii", "replace").decode("ascii")
+            column = len(text) - len(text.lstrip(" "))
+            text = text[column:]
+            if style == "state" and column > 0:  # reverse video with a space either side
+                column, text = column - 1, f" {text} "
+            # Writing the bottom-right cell raises, as the cursor cannot move past it; the
+            # text is drawn all the same.
+            with contextlib.suppress(self._curses.error):
+                window.addstr(row, column, text, self._styles[style])
+        window.refresh()
+
+
+def _can_encode(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def run_terminal(session: Session, clock: Clock) -> Outcome:
+    """Play ``session`` full screen until the person closes it: "finished" or "quit".
+
+    The terminal is given back as it was on the way out, after Ctrl-C and after an error."""
+    import curses
+
+    def play(window: curses.window) -> Outcome:
+        with contextlib.suppress(curses.error):  # a terminal that cannot hide its cursor
+            curses.curs_set(0)
+        with contextlib.suppress(curses.error):  # keep the terminal's own colours
+            curses.use_default_colors()
+        return TerminalLoop(session, clock, CursesScreen(window)).run()
+
+    try:
+        return curses.wrapper(play)
+    except KeyboardInterrupt:
+        return "finished" if session.engine.state == "finished" else "quit"
+
+
+def terminal_available() -> bool:
+    """Whether a full-screen text view can be shown: a terminal on both ends that curses knows."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    if os.environ.get("TERM", "") in ("", "dumb"):
+        return False
+    try:
+        import curses
+
+        curses.setupterm(fd=sys.stdout.fileno())
+    except Exception:  # no curses module, an unknown TERM, no terminfo
+        return False
+    return True
