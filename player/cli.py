@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--events", type=Path, help="write one JSON line per event to this file")
     play.add_argument("--screenshots", type=Path, help="window: one PNG per step into this folder")
     play.add_argument("--fullscreen", action="store_true", help="window: start in full screen")
+    play.add_argument(
+        "--close-at-end", action="store_true", help="window: close by itself at the end"
+    )
     export = commands.add_parser("export", help="render the guided session as one audio track")
     export.add_argument("routine", help="a routine file or a bundled routine's name")
     export.add_argument("--audio", type=Path, required=True, help="the WAV file to write")
@@ -282,7 +285,13 @@ def _run_ui(ui: str, session: Session, args: argparse.Namespace, out: TextIO) ->
     if ui == "window":
         from player.window.app import run_window
 
-        return run_window(session, clock, screenshots=args.screenshots, fullscreen=args.fullscreen)
+        return run_window(
+            session,
+            clock,
+            screenshots=args.screenshots,
+            fullscreen=args.fullscreen,
+            close_at_end=args.close_at_end,
+        )
     if ui == "text":
         from player.terminal_ui import run_terminal
 

@@ -50,7 +50,10 @@ class EventLog:
         self._file: IO[str] = path.open("w", encoding="utf-8")
 
     def write(self, event: Event, now: int) -> None:
-        self._file.write(json.dumps({**event.record(), "clock_ms": now}) + "\n")
+        self.write_record({**event.record(), "clock_ms": now})
+
+    def write_record(self, record: dict[str, object]) -> None:
+        self._file.write(json.dumps(record) + "\n")
         self._file.flush()
 
     def close(self) -> None:
@@ -139,6 +142,11 @@ class Session:
         if self._caption is not None and self._caption_until > now:
             times.append(self._caption_until)
         return min(times) if times else None
+
+    def note(self, name: str, now: int) -> None:
+        """Put a moment of the shell's own in the event log, such as the first frame shown."""
+        if self.log is not None:
+            self.log.write_record({"event": name, "clock_ms": now})
 
     def close(self) -> None:
         self.speaker.close()

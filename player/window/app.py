@@ -1,0 +1,304 @@
+"""The window's loop: keys and clicks to session commands, and a redraw when the view changes.
+
+The loop sleeps in ``pygame.event.wait`` until the session's next change (a cue, the next
+second of the countdown), the breathing circle's next frame, or a key, and draws only
+when what is shown has changed, so a laptop on battery barely notices it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal, TypeGuard
+
+import pygame
+
+from player.clock import Clock
+from player.engine import Event
+from player.paths import MEDIA_DIR
+from player.session import COMMANDS, Command, Session
+from player.window.assets import Assets
+from player.window.controls import (
+    CLOSE_KEYS,
+    CONFIRM_KEYS,
+    Action,
+    button_action,
+    key_action,
+)
+from player.window.draw import draw, draw_breath, layout_for
+from player.window.present import (
+    Extras,
+    Overlay,
+    Shown,
+    breath_fraction,
+    breath_moves,
+    present,
+)
+from player.window.screenshots import Screenshots
+from player.window.tally import Tally
+from player.window.theme import BREATH_FPS, MAX_FPS
+
+Outcome = Literal["finished", "quit"]
+
+WINDOW_SIZE = (1280, 720)
+IDLE_MS = 1_000
+"""The longest sleep, when nothing at all is due (paused, or waiting for done)."""
+FRAME_MS = 1000 // MAX_FPS
+BREATH_MS = 1000 // BREATH_FPS
+_QUIET = (pygame.MOUSEMOTION, pygame.FINGERMOTION, pygame.KEYUP, pygame.MOUSEBUTTONUP)
+"""Events that would only wake the loop for nothing."""
+_REDRAW = (
+    pygame.VIDEORESIZE,
+    pygame.WINDOWSIZECHANGED,
+    pygame.WINDOWEXPOSED,
+    pygame.VIDEOEXPOSE,
+    pygame.WINDOWRESTORED,
+    pygame.WINDOWMAXIMIZED,
+)
+
+
+def _is_command(action: Action) -> TypeGuard[Command]:
+    return action in COMMANDS
+
+
+class WindowApp:
+    """One session in a pygame window."""
+
+    def __init__(
+        self,
+        session: Session,
+        clock: Clock,
+        *,
+        screenshots: Path | None = None,
+        fullscreen: bool = False,
+        picture_dirs: Sequence[Path] = (MEDIA_DIR,),
+        size: tuple[int, int] = WINDOW_SIZE,
+        close_at_end: bool = False,
+    ) -> None:
+        self.session = session
+        self.close_at_end = close_at_end
+        """Close by itself once the end screen has been shown (for unattended runs)."""
+        self.clock = clock
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_allow_screensaver(False)
+        pygame.event.set_blocked(list(_QUIET))
+        self.fullscreen = fullscreen
+        self._window_size = size
+        self.surface = self._open_window()
+        pygame.display.set_caption(f"{session.engine.timeline.title} \u2014 routine player")
+        self.assets = Assets(picture_dirs)
+        self.overlay: Overlay | None = None
+        self.outcome: Outcome | None = None
+        self.draws = 0
+        """Whole-window redraws so far."""
+        self.breath_draws = 0
+        """Redraws of the breathing circle alone."""
+        self.shown: Shown | None = None
+        self._dirty = True
+        self._pending: list[pygame.event.Event] = []
+        self._tally = Tally()
+        self._next_breath = 0
+        self._last_step = 0
+        steps = len(session.engine.timeline.steps)
+        self.screenshots = Screenshots(screenshots, steps) if screenshots is not None else None
+
+    # -- the loop ---------------------------------------------------------------------------
+
+    def run(self) -> Outcome:
+        """Play until the end screen is closed or the person quits."""
+        try:
+            while self.step(self.clock.now()):
+                now = self.clock.now()
+                event = pygame.event.wait(max(1, self.next_wake(now) - now))
+                if event.type != pygame.NOEVENT:
+                    self._pending.append(event)
+        finally:
+            self.close()
+        return self.outcome or "quit"
+
+    def step(self, now: int) -> bool:
+        """Handle the events waiting, move the session to ``now``, redraw if anything shown
+        changed. False once the person has quit or closed the end screen."""
+        if self.outcome is not None:
+            return False
+        self._last_step = now
+        if self.session.view(now).frame.state == "ready":
+            self._tally.start(now)
+            self._record(self.session.start(now), now)
+        events, self._pending = [*self._pending, *pygame.event.get()], []
+        for event in events:
+            self.handle(event, now)
+            if self.outcome is not None:
+                return False
+        self._record(self.session.tick(now), now)
+        self._show(now)
+        return self.outcome is None
+
+    def next_wake(self, now: int) -> int:
+        """When the loop should next wake, on the clock (a key wakes it sooner)."""
+        due = self.session.next_wake(now)
+        wake = now + IDLE_MS if due is None else min(due, now + IDLE_MS)
+        if self.shown is not None and breath_moves(self.session.view(now), self.shown):
+            wake = min(wake, self._next_breath)
+        return max(wake, self._last_step + FRAME_MS)
+
+    def close(self) -> None:
+        pygame.display.quit()
+
+    # -- input ------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event, now: int) -> None:
+        """Act on one pygame event."""
+        if event.type == pygame.QUIT:
+            self.outcome = "finished" if self._finished(now) else "quit"
+        elif event.type == pygame.KEYDOWN:
+            self._key(event.key, getattr(event, "unicode", "") or "", now)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._click(event.pos, now)
+        elif event.type in _REDRAW:
+            if not self.fullscreen and event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+                surface = pygame.display.get_surface()
+                if surface is not None:
+                    self.surface = surface
+                    self._window_size = surface.get_size()
+            self._dirty = True
+
+    def _key(self, key: int, typed: str, now: int) -> None:
+        if self.overlay == "quit":
+            self.overlay = None
+            if key in CONFIRM_KEYS:
+                self.outcome = "quit"
+            return
+        action = key_action(key, typed)
+        if self._finished(now):
+            if key in CLOSE_KEYS:
+                self.outcome = "finished"
+            elif action == "fullscreen":
+                self._act(action, now)
+            return
+        if self.overlay == "help":
+            self.overlay = None
+            if action in ("help", "quit"):
+                return
+        if action is not None:
+            self._act(action, now)
+
+    def _click(self, pos: tuple[int, int], now: int) -> None:
+        if self.shown is None:
+            return
+        where = layout_for(self.surface, self.shown)
+        if self.overlay == "quit":
+            self.overlay = None
+            if where.dialog_buttons[0].contains(*pos):
+                self.outcome = "quit"
+            return
+        if self.overlay == "help":
+            self.overlay = None
+            return
+        name = where.button_at(*pos)
+        if name is not None:
+            self._act(button_action(name), now)
+
+    def _act(self, action: Action, now: int) -> None:
+        if _is_command(action):
+            self._record(self.session.command(action, now), now)
+        elif action == "fullscreen":
+            self.fullscreen = not self.fullscreen
+            self.surface = self._open_window()
+            self._dirty = True
+        elif action == "help":
+            self.overlay = "help"
+        elif action == "quit":
+            if self._finished(now):
+                self.outcome = "finished"
+            else:
+                self.overlay = "quit"
+        elif action == "close":
+            self.outcome = "finished" if self._finished(now) else "quit"
+
+    # -- output -----------------------------------------------------------------------------
+
+    def _show(self, now: int) -> None:
+        view = self.session.view(now)
+        timeline = self.session.engine.timeline
+        finished = view.frame.state == "finished"
+        summary = self._tally.summary(timeline, now) if finished else None
+        shown = present(view, timeline, Extras(self.overlay, summary))
+        if shown != self.shown or self._dirty:
+            draw(self.surface, shown, self.assets, breath_fraction(view.frame))
+            pygame.display.flip()
+            if self.draws == 0:
+                self.session.note("first_frame", now)
+            self.draws += 1
+            self.shown = shown
+            self._dirty = False
+            self._next_breath = now + BREATH_MS
+            if self.screenshots is not None:
+                if finished:
+                    self.screenshots.end(self.surface)
+                else:
+                    step = view.frame.step
+                    self.screenshots.step(self.surface, step.index, step.name)
+            if finished and self.close_at_end:
+                self.outcome = "finished"
+        elif breath_moves(view, shown) and now >= self._next_breath:
+            box = draw_breath(self.surface, shown, self.assets, breath_fraction(view.frame))
+            pygame.display.update(pygame.Rect(box.xywh))
+            self.breath_draws += 1
+            self._next_breath = now + BREATH_MS
+
+    def _record(self, events: list[Event], now: int) -> None:
+        self._tally.add(events, now)
+
+    def _finished(self, now: int) -> bool:
+        return self.session.view(now).frame.state == "finished"
+
+    def _open_window(self) -> pygame.Surface:
+        if self.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self._window_size, pygame.RESIZABLE)
+
+
+def display_available() -> bool:
+    """Whether a window can be opened here. A video driver named in SDL_VIDEODRIVER is
+    trusted (``dummy`` draws off screen, which is enough for screenshots); otherwise, on
+    Linux and the BSDs, an X11 or Wayland display must be named."""
+    named = bool(os.environ.get("SDL_VIDEODRIVER"))
+    desktop = sys.platform.startswith(("win", "darwin"))
+    if not (named or desktop or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return False
+    already = pygame.display.get_init()
+    try:
+        pygame.display.init()
+    except pygame.error:
+        return False
+    finally:
+        if not already:
+            pygame.display.quit()
+    return True
+
+
+def run_window(
+    session: Session,
+    clock: Clock,
+    *,
+    screenshots: Path | None = None,
+    fullscreen: bool = False,
+    picture_dirs: Sequence[Path] = (MEDIA_DIR,),
+    close_at_end: bool = False,
+) -> Outcome:
+    """Play ``session`` in a window; "finished" when the end screen was closed, else "quit".
+
+    The session is left open: closing it (its voice and log) is the caller's part."""
+    app = WindowApp(
+        session,
+        clock,
+        screenshots=screenshots,
+        fullscreen=fullscreen,
+        picture_dirs=picture_dirs,
+        close_at_end=close_at_end,
+    )
+    return app.run()

@@ -1,0 +1,296 @@
+"""Where everything goes: the window's size in, a box for every region out. Pure.
+
+Two arrangements: side by side for a landscape window (the countdown on the left, the
+picture and what to do on the right) and stacked for a tall one. Sizes are fractions
+of the window, so everything grows with it; the countdown takes the largest share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal, TypedDict
+
+ButtonId = Literal[
+    "pause",
+    "back",
+    "next",
+    "restart",
+    "less",
+    "more",
+    "done",
+    "mute",
+    "captions",
+    "help",
+    "quit",
+    "close",
+]
+
+MIN_BUTTON_WIDTH = 64
+"""Narrower than this, the buttons take two rows."""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in window pixels."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @property
+    def right(self) -> int:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.h
+
+    @property
+    def center(self) -> tuple[int, int]:
+        return (self.x + self.w // 2, self.y + self.h // 2)
+
+    @property
+    def xywh(self) -> tuple[int, int, int, int]:
+        return (self.x, self.y, self.w, self.h)
+
+    def contains(self, x: int, y: int) -> bool:
+        return self.x <= x < self.right and self.y <= y < self.bottom
+
+    def inset(self, dx: int, dy: int | None = None) -> Box:
+        dy = dx if dy is None else dy
+        return Box(self.x + dx, self.y + dy, max(0, self.w - 2 * dx), max(0, self.h - 2 * dy))
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Every region of the session screen, and of the overlays drawn over it."""
+
+    size: tuple[int, int]
+    progress: Box
+    """The overall progress bar, with marks where steps start."""
+    title: Box
+    info: Box
+    """The set ('Set 2 of 3') and the time left."""
+    countdown: Box
+    """The big number, when the step has no phases."""
+    breath: Box
+    """The breathing circle, for a step in phases: a square at the countdown's left."""
+    beside: Box
+    """The big number beside the breathing circle."""
+    segment_bar: Box
+    status: Box
+    """The row of phase, side and repetition (or, for a step that waits, what to press)."""
+    picture: Box | None
+    position: Box
+    do_text: Box
+    next_up: Box
+    caption: Box
+    buttons: tuple[tuple[ButtonId, Box], ...]
+    shade: Box
+    """What an overlay covers: everything above the buttons, which stay clickable."""
+    dialog: Box
+    dialog_buttons: tuple[Box, Box]
+    """Yes and no in the quit dialog."""
+
+    def button_at(self, x: int, y: int) -> ButtonId | None:
+        return next((name for name, box in self.buttons if box.contains(x, y)), None)
+
+    def button(self, name: ButtonId) -> Box | None:
+        return next((box for button, box in self.buttons if button == name), None)
+
+
+class _Regions(TypedDict):
+    progress: Box
+    title: Box
+    info: Box
+    countdown: Box
+    breath: Box
+    beside: Box
+    segment_bar: Box
+    status: Box
+    picture: Box | None
+    position: Box
+    do_text: Box
+    next_up: Box
+    caption: Box
+
+
+@lru_cache(maxsize=32)
+def layout(
+    width: int, height: int, buttons: tuple[ButtonId, ...], has_picture: bool = False
+) -> Layout:
+    """The regions of a ``width`` x ``height`` window showing ``buttons``."""
+    width, height = max(width, 160), max(height, 120)
+    margin = max(6, round(min(width, height * 16 / 9) * 0.018))
+    gap = max(4, round(height * 0.015))
+    inner = width - 2 * margin
+    button_boxes, buttons_top = _button_row(width, height, margin, buttons)
+    if width >= height * 1.05:
+        regions = _landscape(width, height, margin, gap, inner, buttons_top, has_picture)
+    else:
+        regions = _portrait(width, height, margin, gap, inner, buttons_top, has_picture)
+    dialog_w = min(round(width * 0.86), round(height * 1.5))
+    dialog_h = min(round(height * 0.62), buttons_top - 2 * margin)
+    dialog = Box(
+        (width - dialog_w) // 2, max(margin, (buttons_top - dialog_h) // 2), dialog_w, dialog_h
+    )
+    yes_no_h = max(32, round(dialog_h * 0.2))
+    yes_no_w = round(dialog_w * 0.34)
+    yes_no_y = dialog.bottom - gap * 2 - yes_no_h
+    yes = Box(dialog.x + round(dialog_w * 0.12), yes_no_y, yes_no_w, yes_no_h)
+    no = Box(dialog.right - round(dialog_w * 0.12) - yes_no_w, yes_no_y, yes_no_w, yes_no_h)
+    return Layout(
+        size=(width, height),
+        buttons=button_boxes,
+        shade=Box(0, 0, width, max(0, buttons_top - gap // 2)),
+        dialog=dialog,
+        dialog_buttons=(yes, no),
+        **regions,
+    )
+
+
+def _button_row(
+    width: int, height: int, margin: int, buttons: tuple[ButtonId, ...]
+) -> tuple[tuple[tuple[ButtonId, Box], ...], int]:
+    """The buttons spread evenly along the bottom, in one row or two."""
+    spacing = max(3, round(width * 0.006))
+    row_h = max(30, round(min(height * 0.085, width * 0.06)))
+    inner = width - 2 * margin
+    count = max(1, len(buttons))
+    rows = 1 if (inner - (count - 1) * spacing) / count >= MIN_BUTTON_WIDTH else 2
+    per_row = -(-count // rows)
+    top = height - margin - rows * row_h - (rows - 1) * spacing
+    placed: list[tuple[ButtonId, Box]] = []
+    for row in range(rows):
+        names = buttons[row * per_row : (row + 1) * per_row]
+        if not names:
+            continue
+        # Every row shares the first row's button width, so the buttons line up.
+        w = min((inner - (per_row - 1) * spacing) // per_row, row_h * 4)
+        used = len(names) * w + (len(names) - 1) * spacing
+        x = margin + (inner - used) // 2
+        y = top + row * (row_h + spacing)
+        for name in names:
+            placed.append((name, Box(x, y, w, row_h)))
+            x += w + spacing
+    return tuple(placed), top
+
+
+def _landscape(
+    width: int,
+    height: int,
+    margin: int,
+    gap: int,
+    inner: int,
+    buttons_top: int,
+    has_picture: bool,
+) -> _Regions:
+    progress = Box(margin, margin, inner, max(8, round(height * 0.022)))
+    header_y = progress.bottom + gap
+    header_h = max(24, round(height * 0.1))
+    info_w = round(inner * 0.3)
+    title = Box(margin, header_y, inner - info_w - gap, header_h)
+    info = Box(title.right + gap, header_y, info_w, header_h)
+
+    caption_h = max(30, round(height * 0.14))
+    caption = Box(margin, buttons_top - gap - caption_h, inner, caption_h)
+
+    main_y = title.bottom + gap
+    main_h = max(40, caption.y - gap - main_y)
+    left_w = round(inner * (0.5 if has_picture else 0.56))
+    status_h = max(20, round(height * 0.11))
+    bar_h = max(6, round(height * 0.022))
+    countdown_h = max(20, main_h - status_h - bar_h - 2 * gap)
+    countdown = Box(margin, main_y, left_w, countdown_h)
+    breath, beside = _split_countdown(countdown, gap)
+    segment_bar = Box(margin + left_w // 10, countdown.bottom + gap, left_w * 8 // 10, bar_h)
+    status = Box(margin, segment_bar.bottom + gap, left_w, status_h)
+
+    right_x = margin + left_w + 2 * gap
+    next_h = max(24, round(height * 0.12))
+    next_up = Box(right_x, main_y + main_h - next_h, margin + inner - right_x, next_h)
+    right = Box(right_x, main_y, next_up.w, max(0, next_up.y - gap - main_y))
+    picture, position, do_text = _picture_and_words(right, height, gap, has_picture, 0.74)
+    return {
+        "progress": progress,
+        "title": title,
+        "info": info,
+        "countdown": countdown,
+        "breath": breath,
+        "beside": beside,
+        "segment_bar": segment_bar,
+        "status": status,
+        "picture": picture,
+        "position": position,
+        "do_text": do_text,
+        "next_up": next_up,
+        "caption": caption,
+    }
+
+
+def _portrait(
+    width: int,
+    height: int,
+    margin: int,
+    gap: int,
+    inner: int,
+    buttons_top: int,
+    has_picture: bool,
+) -> _Regions:
+    progress = Box(margin, margin, inner, max(8, round(height * 0.016)))
+    title = Box(margin, progress.bottom + gap, inner, max(24, round(height * 0.065)))
+    info = Box(margin, title.bottom, inner, max(16, round(height * 0.04)))
+    countdown = Box(margin, info.bottom + gap, inner, max(40, round(height * 0.2)))
+    breath, beside = _split_countdown(countdown, gap)
+    bar_h = max(6, round(height * 0.014))
+    segment_bar = Box(margin + inner // 10, countdown.bottom + gap, inner * 8 // 10, bar_h)
+    status = Box(margin, segment_bar.bottom + gap, inner, max(20, round(height * 0.07)))
+
+    caption_h = max(30, round(height * 0.1))
+    caption = Box(margin, buttons_top - gap - caption_h, inner, caption_h)
+    next_up = Box(margin, caption.y - gap - max(16, round(height * 0.04)), inner, 0)
+    next_up = Box(next_up.x, next_up.y, inner, caption.y - gap - next_up.y)
+    rest_y = status.bottom + gap
+    rest = Box(margin, rest_y, inner, max(20, next_up.y - gap - rest_y))
+    picture, position, do_text = _picture_and_words(rest, height, gap, has_picture, 0.45)
+    return {
+        "progress": progress,
+        "title": title,
+        "info": info,
+        "countdown": countdown,
+        "breath": breath,
+        "beside": beside,
+        "segment_bar": segment_bar,
+        "status": status,
+        "picture": picture,
+        "position": position,
+        "do_text": do_text,
+        "next_up": next_up,
+        "caption": caption,
+    }
+
+
+def _split_countdown(countdown: Box, gap: int) -> tuple[Box, Box]:
+    """A square for the breathing circle at the left, the rest for the number."""
+    side = min(countdown.h, round(countdown.w * 0.42))
+    breath = Box(countdown.x, countdown.y + (countdown.h - side) // 2, side, side)
+    beside = Box(breath.right + gap, countdown.y, countdown.right - breath.right - gap, countdown.h)
+    return breath, beside
+
+
+def _picture_and_words(
+    area: Box, height: int, gap: int, has_picture: bool, picture_share: float
+) -> tuple[Box | None, Box, Box]:
+    """The picture on top (when there is one), the position label, then what to do."""
+    label_h = min(max(14, round(height * 0.05)), area.h // 3)
+    picture = None
+    top = area.y
+    if has_picture:
+        picture_h = max(0, min(round(area.h * picture_share), area.h - label_h - gap))
+        picture = Box(area.x, area.y, area.w, picture_h)
+        top = picture.bottom + gap
+    position = Box(area.x, top, area.w, label_h)
+    do_text = Box(area.x, position.bottom, area.w, max(0, area.bottom - position.bottom))
+    return picture, position, do_text

@@ -1,0 +1,268 @@
+"""What the window shows, as a plain value: the words, numbers and fractions on screen.
+
+``present(view, timeline, extras)`` turns the session's view into a :class:`Shown`. Pure.
+Two equal values look the same, so the loop redraws only when this value changes. The
+breathing circle is the one thing that moves between those changes; its size comes from
+:func:`breath_fraction`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from player.engine import Frame
+from player.session import View
+from player.timeline import Segment, StepSpan, Timeline
+from player.values import format_duration
+from player.window.layout import ButtonId
+
+Overlay = Literal["help", "quit"]
+"""What the person opened over the session."""
+Cover = Literal["quit", "help", "get_ready", "paused"]
+"""What is drawn over the session, most important first."""
+Breath = Literal["grow", "hold", "shrink"]
+
+POSITIONS = {
+    "standing": "Standing",
+    "sitting": "Sitting",
+    "kneeling": "Kneeling",
+    "all-fours": "On all fours",
+    "side-lying": "Lying on your side",
+    "lying-on-back": "Lying on your back",
+    "squatting": "Squatting",
+}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The end screen's numbers."""
+
+    title: str
+    elapsed_ms: int
+    """Clock time from the start to the end, pauses included."""
+    steps_done: int
+    steps_total: int
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What the window adds to the session's view."""
+
+    overlay: Overlay | None = None
+    summary: Summary | None = None
+
+
+@dataclass(frozen=True)
+class ButtonFace:
+    name: ButtonId
+    label: str
+    key: str
+    lit: bool = False
+    """Drawn filled: a toggle that is on, or the one thing to press (done)."""
+    short: str = ""
+    """A shorter label, for narrow buttons."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Everything visible, except how far the breathing circle has grown."""
+
+    finished: bool
+    routine_title: str
+    title: str
+    info: str
+    big: str
+    """The countdown ('25', '1:25'), or 'Done?' for a step that waits."""
+    big_template: str
+    """The widest text ``big`` takes in this segment, so its size does not jump."""
+    hint: str
+    """Spans the status row: 'Press Enter when done'."""
+    segment_done: float | None
+    phase: str
+    side: str
+    rep: str
+    breath: Breath | None
+    """How the circle moves in this segment; None when it is still."""
+    breath_room: bool
+    """The step is in phases: the circle has its place beside the number all through it."""
+    progress: float
+    marks: tuple[float, ...]
+    position: str
+    do_text: str
+    picture: str | None
+    next_up: str
+    caption: str | None
+    buttons: tuple[ButtonFace, ...]
+    cover: Cover | None
+    get_ready: str
+    summary: Summary | None
+
+    @property
+    def button_names(self) -> tuple[ButtonId, ...]:
+        return tuple(face.name for face in self.buttons)
+
+
+def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
+    frame = view.frame
+    step, segment = frame.step, frame.segment
+    waiting = segment.kind == "wait"
+    seconds = math.ceil(frame.segment_remaining_ms / 1000)
+    shown_ms = max(segment.start_ms, segment.end_ms - seconds * 1000)
+    if waiting or frame.state == "finished":
+        shown_ms = frame.position_ms
+    finished = frame.state == "finished"
+    return Shown(
+        finished=finished,
+        routine_title=timeline.title,
+        title=timeline.title if step.kind == "lead_in" else step.name,
+        info=_info(step, frame, shown_ms),
+        big="Done?" if waiting else _countdown(seconds),
+        big_template="Done?" if waiting else _template(math.ceil(segment.duration_ms / 1000)),
+        hint="Press Enter when done" if waiting else "",
+        segment_done=None
+        if waiting or not segment.duration_ms
+        else min(1.0, (shown_ms - segment.start_ms) / segment.duration_ms),
+        phase=_phase(segment),
+        side=f"{segment.side.upper()} SIDE" if segment.side else "",
+        rep=_rep(step, segment),
+        breath=_breath(timeline, segment),
+        breath_room=_in_phases(timeline, step),
+        progress=shown_ms / frame.total_ms if frame.total_ms else 1.0,
+        marks=tuple(s.start_ms / frame.total_ms for s in timeline.steps[1:] if frame.total_ms),
+        position=POSITIONS.get(step.position or "", ""),
+        do_text=step.do or "",
+        picture=step.picture,
+        next_up=_next_up(frame.next_step),
+        caption=view.caption if view.captions_on else None,
+        buttons=_buttons(view, waiting, finished),
+        cover=_cover(frame, extras.overlay, finished),
+        get_ready=str(math.ceil(frame.get_ready_ms / 1000)) if frame.get_ready_ms else "",
+        summary=extras.summary if finished else None,
+    )
+
+
+def breath_fraction(frame: Frame) -> float:
+    """How far through its segment play is, from 0 to 1: the circle's size follows it."""
+    segment = frame.segment
+    if not segment.duration_ms:
+        return 0.0
+    return min(1.0, max(0.0, (frame.position_ms - segment.start_ms) / segment.duration_ms))
+
+
+def breath_moves(view: View, shown: Shown) -> bool:
+    """Whether the circle is moving now: growing or shrinking, playing, not in a get-ready."""
+    frame = view.frame
+    return (
+        shown.breath in ("grow", "shrink") and frame.state == "playing" and not frame.get_ready_ms
+    )
+
+
+def _countdown(seconds: int) -> str:
+    return str(seconds) if seconds < 60 else format_duration(seconds * 1000)
+
+
+def _template(seconds: int) -> str:
+    if seconds < 10:
+        return "0"
+    if seconds < 60:
+        return "00"
+    return "".join("0" if c.isdigit() else c for c in format_duration(seconds * 1000))
+
+
+def _info(step: StepSpan, frame: Frame, shown_ms: int) -> str:
+    left = f"{format_duration(max(0, frame.total_ms - shown_ms))} left"
+    if step.sets > 1:
+        return f"Set {step.set} of {step.sets} \u00b7 {left}"
+    return left
+
+
+def _phase(segment: Segment) -> str:
+    if segment.kind == "work":
+        return segment.phase or ""
+    return {
+        "lead_in": "Get ready",
+        "prepare": "Get into position",
+        "rest": "Rest",
+        "switch": "Switch sides",
+    }.get(segment.kind, "")
+
+
+def _rep(step: StepSpan, segment: Segment) -> str:
+    if segment.kind == "work" and segment.reps > 1:
+        return f"{segment.rep} of {segment.reps}"
+    if segment.kind in ("wait", "prepare") and step.reps > 1:
+        return f"{step.reps} times"
+    return ""
+
+
+def _in_phases(timeline: Timeline, step: StepSpan) -> bool:
+    segments = timeline.segments[step.first_segment : step.last_segment + 1]
+    return any(s.phase is not None for s in segments)
+
+
+def _breath(timeline: Timeline, segment: Segment) -> Breath | None:
+    """The first phase of a repetition grows, the last shrinks, any between holds."""
+    if segment.kind != "work" or segment.phase is None:
+        return None
+    step = timeline.steps[segment.step]
+    phases = [
+        s
+        for s in timeline.segments[step.first_segment : step.last_segment + 1]
+        if s.kind == "work" and s.rep == segment.rep and s.side == segment.side
+    ]
+    order = [s.index for s in phases]
+    place = order.index(segment.index) if segment.index in order else 0
+    if place == 0:
+        return "grow"
+    return "shrink" if place == len(order) - 1 else "hold"
+
+
+def _next_up(following: StepSpan | None) -> str:
+    if following is None:
+        return "Last step"
+    sets = following.sets > 1 and following.kind != "set_rest"
+    where = f" (set {following.set} of {following.sets})" if sets else ""
+    return f"Next up: {following.name}{where}"
+
+
+def _buttons(view: View, waiting: bool, finished: bool) -> tuple[ButtonFace, ...]:
+    if finished:
+        return (ButtonFace("close", "Close", "Enter", lit=True),)
+    paused = view.frame.state == "paused"
+    faces = [
+        ButtonFace("pause", "Go on" if paused else "Pause", "Space", lit=paused),
+        ButtonFace("back", "Back", "Left"),
+        ButtonFace("next", "Next", "Right"),
+        ButtonFace("restart", "Restart", "R", short="Again"),
+        ButtonFace("less", "\u221210 s", "\u2212", short="\u221210"),
+        ButtonFace("more", "+10 s", "+", short="+10"),
+    ]
+    if waiting:
+        faces.append(ButtonFace("done", "Done", "Enter", lit=True))
+    faces += [
+        ButtonFace(
+            "mute",
+            "Unmute" if view.muted else "Mute",
+            "M",
+            lit=view.muted,
+            short="Sound" if view.muted else "Mute",
+        ),
+        ButtonFace("captions", "Captions", "C", lit=view.captions_on, short="CC"),
+        ButtonFace("help", "Help", "H"),
+        ButtonFace("quit", "Quit", "Esc"),
+    ]
+    return tuple(faces)
+
+
+def _cover(frame: Frame, overlay: Overlay | None, finished: bool) -> Cover | None:
+    if finished:
+        return None
+    if overlay is not None:
+        return overlay
+    if frame.state == "paused":
+        return "paused"
+    if frame.get_ready_ms:
+        return "get_ready"
+    return None
