@@ -249,3 +249,25 @@ def test_pyttsx3_clips_are_cached_by_their_words(synthesizer: Pyttsx3Synthesizer
     assert first is not None and first == again
     assert other is not None and other != first
     assert synthesizer.cached("Relax") == first
+
+
+def test_a_speech_process_that_cannot_start_is_reported_not_raised_as_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import player.speech.synth as synth_module
+
+    monkeypatch.setattr(synth_module.sys, "executable", "/bin/false")
+    with pytest.raises(SpeechUnavailable, match="did not start"):
+        Pyttsx3Synthesizer(tmp_path)
+
+
+def test_a_speech_process_that_dies_makes_later_words_silent_not_an_error(
+    tmp_path: Path,
+) -> None:
+    synth = Pyttsx3Synthesizer(tmp_path)
+    assert synth.render("Before") is not None
+    synth._process.kill()
+    synth._process.wait()
+    assert synth.render("After it stopped") is None
+    assert synth.render("Before") is not None  # what was made stays in the cache
+    synth.close()

@@ -1,23 +1,27 @@
-"""Words to WAV files with pyttsx3, in a child process that owns the speech engine.
+"""Words to WAV files with pyttsx3, in a speech process that owns the engine.
 
 pyttsx3's engine belongs to the thread that made it, its ``runAndWait`` blocks, and
-with a broken espeak-ng install it can end the whole process. So the engine lives in a
-child process of its own: it renders one text to one WAV file per request, and a
-failure there is a failed request here, never a crash. Rendered clips are cached on
-disk by their words and the voice settings, so a routine is rendered once.
+with a broken espeak-ng install it can end the whole process. So the engine lives in
+a process of its own (player/speech/server.py): it renders one text to one WAV file
+per request, and a failure there is a failed request here, never a crash. Rendered
+clips are cached on disk by their words and the voice settings, so a routine is
+rendered once.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing
-import os
+import json
+import queue
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
+
+from player.paths import PACKAGE_DIR
 
 START_TIMEOUT_S = 15.0
 RENDER_TIMEOUT_S = 20.0
@@ -52,66 +56,8 @@ def _clip_name(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20] + ".wav"
 
 
-def _serve(connection: Connection, settings: VoiceSettings) -> None:
-    """The child process: own one pyttsx3 engine and render requests until told to stop."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)  # pyttsx3 prints a line for every file it saves
-    try:
-        import pyttsx3
-
-        engine = pyttsx3.init()
-        _apply(engine, settings)
-    except Exception as error:
-        connection.send(("error", f"{type(error).__name__}: {error}"))
-        return
-    connection.send(("ready", ""))
-    while True:
-        try:
-            request = connection.recv()
-        except EOFError:
-            return
-        if request is None:
-            return
-        text, target = request
-        partial = f"{target}.part.wav"
-        try:
-            engine.save_to_file(text, partial)
-            engine.runAndWait()
-            ok = _wait_for_file(Path(partial))
-            if ok:
-                os.replace(partial, target)
-            connection.send(("done" if ok else "error", target))
-        except Exception as error:
-            connection.send(("error", f"{type(error).__name__}: {error}"))
-
-
-def _apply(engine: Any, settings: VoiceSettings) -> None:
-    engine.setProperty("rate", settings.rate)
-    engine.setProperty("volume", settings.volume)
-    if settings.voice:
-        wanted = settings.voice.lower()
-        for voice in engine.getProperty("voices"):
-            if wanted in (voice.id or "").lower() or wanted in (voice.name or "").lower():
-                engine.setProperty("voice", voice.id)
-                break
-
-
-def _wait_for_file(path: Path, attempts: int = 200) -> bool:
-    """runAndWait may return before a long clip is on disk: wait until its size settles."""
-    import time
-
-    last = -1
-    for _ in range(attempts):
-        size = path.stat().st_size if path.exists() else -1
-        if size > 44 and size == last:
-            return True
-        last = size
-        time.sleep(0.005)
-    return path.exists() and path.stat().st_size > 44
-
-
 class Pyttsx3Synthesizer:
-    """Renders words to cached WAV files through a pyttsx3 engine in a child process."""
+    """Renders words to cached WAV files through pyttsx3 in a speech process of its own."""
 
     description = "voice"
 
@@ -120,24 +66,32 @@ class Pyttsx3Synthesizer:
         self.cache = cache_dir / self.settings.key()
         self.cache.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        context = multiprocessing.get_context("spawn")
-        self._connection, child = context.Pipe()
-        self._process = context.Process(
-            target=_serve, args=(child, self.settings), daemon=True, name="speech"
+        command = [
+            sys.executable,
+            "-m",
+            "player.speech.server",
+            str(self.settings.rate),
+            str(self.settings.volume),
+            *([self.settings.voice] if self.settings.voice else []),
+        ]
+        self._process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            cwd=str(PACKAGE_DIR.parent),
         )
-        self._process.start()
-        child.close()
-        if not self._connection.poll(START_TIMEOUT_S):
+        self._answers: queue.SimpleQueue[str] = queue.SimpleQueue()
+        threading.Thread(target=self._read_answers, daemon=True, name="speech-answers").start()
+        answer = self._answer(START_TIMEOUT_S)
+        if answer is None:
             self.close()
-            raise SpeechUnavailable("the speech engine did not start in time")
-        try:
-            status, detail = self._connection.recv()
-        except EOFError:
+            raise SpeechUnavailable("the speech engine did not start")
+        if not answer.get("ok"):
             self.close()
-            raise SpeechUnavailable("the speech engine stopped as it started") from None
-        if status != "ready":
-            self.close()
-            raise SpeechUnavailable(detail)
+            raise SpeechUnavailable(str(answer.get("error", "the speech engine failed")))
         if self.render("Ready.") is None:
             self.close()
             raise SpeechUnavailable("the speech engine could not make a sound file")
@@ -151,24 +105,49 @@ class Pyttsx3Synthesizer:
         if path.exists():
             return path
         with self._lock:
-            if not self._process.is_alive():
+            if self._process.poll() is not None or self._process.stdin is None:
                 return None
             try:
-                self._connection.send((text, str(path)))
-                if not self._connection.poll(RENDER_TIMEOUT_S):
-                    return None
-                status, _detail = self._connection.recv()
-            except (OSError, EOFError):
+                request = json.dumps({"text": text, "path": str(path)})
+                self._process.stdin.write(request + "\n")
+                self._process.stdin.flush()
+            except OSError:
                 return None
-        return path if status == "done" and path.exists() else None
+            answer = self._answer(RENDER_TIMEOUT_S)
+        return path if answer is not None and answer.get("ok") and path.exists() else None
+
+    def _read_answers(self) -> None:
+        """Hand each line the speech process writes to whoever waits for it; "" at its end."""
+        out = self._process.stdout
+        if out is not None:
+            for line in out:
+                self._answers.put(line)
+        self._answers.put("")
+
+    def _answer(self, timeout_s: float) -> dict[str, object] | None:
+        """The speech process's next answer, or None when it stopped or took too long."""
+        try:
+            line = self._answers.get(timeout=timeout_s)
+        except queue.Empty:
+            return None
+        if not line:
+            self._answers.put("")  # it stays ended for every later question
+            return None
+        try:
+            answer = json.loads(line)
+        except json.JSONDecodeError:
+            return None
+        return answer if isinstance(answer, dict) else None
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
-            self._connection.send(None)
-        self._process.join(timeout=2)
-        if self._process.is_alive():
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+        try:
+            self._process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
             self._process.kill()
-        self._connection.close()
+            self._process.wait()
 
 
 FIX_HINT = {

@@ -77,6 +77,9 @@ class WindowApp:
         size: tuple[int, int] = WINDOW_SIZE,
         close_at_end: bool = False,
     ) -> None:
+        # The window is drawn in software; presenting it through OpenGL would load the GL
+        # driver (about 100 MB) for no gain.
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         self.session = session
         self.close_at_end = close_at_end
         """Close by itself once the end screen has been shown (for unattended runs)."""
@@ -142,8 +145,9 @@ class WindowApp:
         due = self.session.next_wake(now)
         wake = now + IDLE_MS if due is None else min(due, now + IDLE_MS)
         if self.shown is not None and breath_moves(self.session.view(now), self.shown):
-            wake = min(wake, self._next_breath)
-        return max(wake, self._last_step + FRAME_MS)
+            # Only the animation is held to the frame cap; a cue or a new second never waits.
+            wake = min(wake, max(self._next_breath, self._last_step + FRAME_MS))
+        return max(wake, now + 1)
 
     def close(self) -> None:
         pygame.display.quit()
