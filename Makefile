@@ -4,17 +4,30 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench speech clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
+# The voice on Linux comes from espeak-ng: installed here when this is a Debian or Ubuntu
+# machine and we are root; otherwise the command to run is printed.
+speech:
+	@if [ "$$(uname -s)" = "Linux" ] && ! ldconfig -p 2>/dev/null | grep -q libespeak-ng; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing espeak-ng for the voice..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng libespeak-ng1 >/dev/null; \
+	  else \
+	    echo "For the voice, install espeak-ng: sudo apt-get install espeak-ng"; exit 1; \
+	  fi; \
+	fi
+
 run: $(STAMP)
+	@$(MAKE) --no-print-directory speech || echo "Playing with chimes and captions instead of a voice."
 	$(PY) run.py
 
-test: $(STAMP)
+test: $(STAMP) speech
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest
 	$(PY) -m ruff check .
 	$(PY) -m mypy
@@ -23,7 +36,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
-bench: $(STAMP)
+bench: $(STAMP) speech
 	$(PY) bench/run.py
 
 clean:

@@ -115,7 +115,9 @@ def first_frame_times(env: dict[str, str], runs: int = 5) -> list[int]:
         with tempfile.TemporaryDirectory() as folder:
             events = Path(folder) / "events.jsonl"
             started = now_ms()
-            process = subprocess.Popen(play_command(events), env=env, stderr=subprocess.DEVNULL)
+            process = subprocess.Popen(
+                play_command(events), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             shown = None
             while shown is None and process.poll() is None:
                 shown = next((e for e in read_events(events) if e["event"] == "first_frame"), None)
@@ -142,7 +144,10 @@ def play_one_minute(env: dict[str, str]) -> Playback:
     with tempfile.TemporaryDirectory() as folder:
         events = Path(folder) / "events.jsonl"
         process = subprocess.Popen(
-            play_command(events), env={**env, "XDG_CACHE_HOME": folder}, stderr=subprocess.PIPE
+            play_command(events),
+            env={**env, "XDG_CACHE_HOME": folder},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         first_cpu = first_at = None
         peak = speech_peak = 0
@@ -178,7 +183,6 @@ def frame_delays_while_speaking(env: dict[str, str]) -> tuple[int, int, int]:
     """The window loop run here with the real voice: while the long sentence is said,
     how late each due frame was (ms), the longest frame step (ms), and the sentence's length."""
     os.environ.update(env)
-    import pygame
 
     from player.clock import MonotonicClock
     from player.engine import Engine
@@ -213,11 +217,8 @@ def frame_delays_while_speaking(env: dict[str, str]) -> tuple[int, int, int]:
             if speaking:
                 late.append(max(0, before - wake))
                 longest_step = max(longest_step, step_ms)
-            now = clock.now()
-            wake = app.next_wake(now)
-            event = pygame.event.wait(max(1, wake - now))
-            if event.type != pygame.NOEVENT:
-                pygame.event.post(event)
+            wake = app.next_wake(clock.now())
+            app.wait(wake)
             if clock.now() - started > 120_000:
                 break
     finally:

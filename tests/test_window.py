@@ -492,3 +492,22 @@ def test_an_unattended_window_closes_itself_at_the_end_and_logs_its_first_frame(
     shown = [r for r in records if r["event"] == "first_frame"]
     assert shown == [{"event": "first_frame", "clock_ms": 50_000}]
     assert records[-1]["event"] == "finished"
+
+
+def test_the_loop_sleeps_until_it_is_due_and_wakes_early_for_a_key() -> None:
+    routine = Routine.model_validate(
+        {"title": "Wait", "lead_in": 0, "prepare": 0, "steps": [{"rest": 30}]}
+    )
+    session = Session(Engine(routine), RecordingSpeaker())
+    clock = FakeClock(10_000)
+    app = WindowApp(session, clock)
+    app.step(clock.now())
+    pygame.event.clear()
+    app.wait(11_000)
+    assert clock.now() == 11_000  # nothing happened: asleep to the moment it was due
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, unicode=" "))
+    app.wait(20_000)
+    assert clock.now() < 11_000 + 100  # a key ends the sleep within one look for input
+    app.step(clock.now())
+    assert session.engine.state == "paused"
+    app.close()
