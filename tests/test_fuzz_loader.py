@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from player.loader import RoutineFile, load_routine
+from player.paths import MEDIA_DIR
 from player.problems import RoutineError
 from tests.conftest import ROUTINES, WriteFile
 
@@ -236,10 +237,11 @@ def test_mutated_bundled_routines(target: str, edits: int, draw: st.DataObject) 
             if name != "exercises/pregnancy-back.yaml":
                 (base / name).write_text(text, encoding="utf-8")
         (base / target).write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
+        # The pictures the routines name are the bundled ones, under the real media/.
         # A mutated shared file is reached through every routine that includes it.
         played = [target] if not target.startswith("exercises/") else sorted(BUNDLED_TEXTS)
         for name in played:
-            assert_loads_or_reports(base / name, routines_dir=base, media_dir=base)
+            assert_loads_or_reports(base / name, routines_dir=base, media_dir=MEDIA_DIR)
 
 
 def test_the_bundled_routines_load_from_a_folder_like_the_fuzz_one(
@@ -251,7 +253,7 @@ def test_the_bundled_routines_load_from_a_folder_like_the_fuzz_one(
     for name, text in BUNDLED_TEXTS.items():
         if not name.startswith("exercises/"):
             loaded = assert_loads_or_reports(
-                tmp_path / name, routines_dir=tmp_path, media_dir=tmp_path
+                tmp_path / name, routines_dir=tmp_path, media_dir=MEDIA_DIR
             )
             assert loaded is not None
             assert loaded.routine.title == yaml.safe_load(text)["title"]

@@ -1,0 +1,166 @@
+"""A bundled routine played from the command line in every UI, checked through its events.
+
+Each run is a real process: `run.py play` at high speed with `--events`, then the file
+must show every step started once and in order, every cue of the timeline said once,
+and the end.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from player.catalog import find_routine
+from player.loader import load_routine
+from player.timeline import compile_timeline
+from tests.conftest import REPO
+
+SPEED = "200"
+NO_WAITS = "daily-back-care"
+WITH_WAITS = "pelvic-strength"
+
+
+def environment() -> dict[str, str]:
+    return {
+        **os.environ,
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+        "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+        "TERM": "xterm-256color",
+    }
+
+
+def command(routine: str, ui: str, events: Path, *extra: str, speed: str = SPEED) -> list[str]:
+    return [
+        sys.executable,
+        str(REPO / "run.py"),
+        "play",
+        routine,
+        "--ui",
+        ui,
+        "--speed",
+        speed,
+        "--mute",
+        "--events",
+        str(events),
+        *extra,
+    ]
+
+
+def check_events(events: Path, routine: str) -> list[dict[str, object]]:
+    timeline = compile_timeline(load_routine(find_routine(routine)).routine)
+    records = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
+    started = [r["step"] for r in records if r["event"] == "step_started"]
+    assert started == list(range(len(timeline.steps)))
+    said = [r["key"] for r in records if r["event"] == "cue"]
+    assert said == [cue.key for cue in timeline.cues]
+    for record in records:
+        if record["event"] == "cue":
+            assert int(str(record["actual_ms"])) >= int(str(record["planned_ms"]))
+    assert records[-1]["event"] == "finished"
+    assert records[-1]["total_ms"] == timeline.total_ms
+    return records
+
+
+def test_the_window_plays_a_routine_to_the_end(tmp_path: Path) -> None:
+    events = tmp_path / "window.jsonl"
+    shots = tmp_path / "shots"
+    done = subprocess.run(
+        # Slow enough that every step is on screen for at least one frame, for its picture.
+        command(
+            NO_WAITS, "window", events, "--close-at-end", "--screenshots", str(shots), speed="30"
+        ),
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    records = check_events(events, NO_WAITS)
+    assert any(r["event"] == "first_frame" for r in records)
+    steps = len(compile_timeline(load_routine(find_routine(NO_WAITS)).routine).steps)
+    assert len(list(shots.glob("*.png"))) == steps + 1  # one per step, and the end screen
+
+
+def test_the_terminal_plays_a_routine_to_the_end_in_a_real_terminal(tmp_path: Path) -> None:
+    events = tmp_path / "text.jsonl"
+    main, side = pty.openpty()
+    process = subprocess.Popen(
+        command(NO_WAITS, "text", events),
+        env=environment(),
+        stdin=side,
+        stdout=side,
+        stderr=side,
+        close_fds=True,
+    )
+    os.close(side)
+    screen = b""
+    pressed_q = False
+    while process.poll() is None:
+        ready, _, _ = select.select([main], [], [], 0.2)
+        if ready:
+            try:
+                screen += os.read(main, 65536)
+            except OSError:
+                break
+        ended = events.exists() and '"finished"' in events.read_text(encoding="utf-8")
+        if ended and not pressed_q:
+            os.write(main, b"q")  # the end screen stays until the person closes it
+            pressed_q = True
+    process.wait(timeout=120)
+    os.close(main)
+    assert process.returncode == 0, screen[-2000:].decode(errors="replace")
+    check_events(events, NO_WAITS)
+    assert b"Stand tall" in screen  # drawn by curses, not printed as lines
+    assert b"[0:" not in screen
+
+
+@pytest.mark.parametrize("ui", ["text", "none"])
+def test_without_a_terminal_a_routine_with_waits_plays_to_the_end(tmp_path: Path, ui: str) -> None:
+    events = tmp_path / f"{ui}.jsonl"
+    done = subprocess.run(
+        command(WITH_WAITS, ui, events),
+        env=environment(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    records = check_events(events, WITH_WAITS)
+    assert sum(1 for r in records if r["event"] == "waiting") == sum(
+        1 for r in records if r["event"] == "done"
+    )
+    lines = done.stdout.splitlines()
+    if ui == "text":
+        assert any(line.endswith("Finished. Well done.") for line in lines)
+    else:
+        assert not any("Finished" in line for line in lines)
+
+
+def test_with_no_display_the_window_falls_back_to_the_terminal_and_says_so(
+    tmp_path: Path,
+) -> None:
+    events = tmp_path / "fallback.jsonl"
+    env = environment()
+    del env["SDL_VIDEODRIVER"]
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    done = subprocess.run(
+        command(NO_WAITS, "window", events),
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "No display found: playing in the terminal instead." in done.stderr
+    check_events(events, NO_WAITS)
