@@ -271,3 +271,16 @@ def test_a_speech_process_that_dies_makes_later_words_silent_not_an_error(
     assert synth.render("After it stopped") is None
     assert synth.render("Before") is not None  # what was made stays in the cache
     synth.close()
+
+
+def test_the_sound_library_s_own_complaints_stay_off_the_terminal(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    import os
+
+    from player.speech.clips import _quiet_stderr
+
+    with _quiet_stderr():
+        os.write(2, b"ALSA lib pcm.c: Unknown PCM default\n")
+    os.write(2, b"the player's own line\n")
+    assert capfd.readouterr().err == "the player's own line\n"

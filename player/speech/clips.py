@@ -7,11 +7,13 @@ once on pause or skip. The render loop only ever calls the quick methods here.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import queue
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pygame
@@ -27,6 +29,25 @@ LOADED_CLIPS = 48
 CHIME_DIR = MEDIA_DIR / "chimes"
 
 
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Keep the sound library's own complaints (ALSA prints several lines when there is
+    no sound card) off the terminal; the player says it in one line of its own."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 class AudioOut:
     """One mixer channel for the voice."""
 
@@ -39,7 +60,8 @@ class AudioOut:
         """The audio output, or None when there is no audio device."""
         try:
             if not pygame.mixer.get_init():
-                pygame.mixer.init(frequency=SAMPLE_RATE, size=-16, channels=1, buffer=512)
+                with _quiet_stderr():
+                    pygame.mixer.init(frequency=SAMPLE_RATE, size=-16, channels=1, buffer=512)
             pygame.mixer.set_num_channels(2)
             return cls()
         except pygame.error:
