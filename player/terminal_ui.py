@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -159,6 +160,15 @@ ASCII_STAND_INS = str.maketrans(
 """For a terminal whose encoding has no block characters: one character for one."""
 
 
+GONE_AFTER_INSTANT_MISSES = 20
+"""Reads that fail at once, this many times in a row while a wait was asked for, mean the
+terminal has gone (closed without a hang-up signal): the session then ends."""
+
+
+class TerminalGone(Exception):
+    """The terminal the session was shown in is no longer there."""
+
+
 class CursesScreen:
     """A Screen on a curses window."""
 
@@ -167,6 +177,7 @@ class CursesScreen:
 
         self._curses = curses
         self._window = window
+        self._instant_misses = 0
         self._styles: dict[Style, int] = {
             "plain": curses.A_NORMAL,
             "title": curses.A_BOLD,
@@ -184,10 +195,16 @@ class CursesScreen:
 
     def read_key(self, timeout_ms: int) -> str | None:
         self._window.timeout(timeout_ms)
+        started = time.monotonic()
         try:
             key = self._window.get_wch()
-        except self._curses.error:  # no key in time
+        except self._curses.error:  # no key in time, or no terminal any more
+            quick = timeout_ms >= 50 and time.monotonic() - started < 0.005
+            self._instant_misses = self._instant_misses + 1 if quick else 0
+            if self._instant_misses >= GONE_AFTER_INSTANT_MISSES:
+                raise TerminalGone from None
             return None
+        self._instant_misses = 0
         if isinstance(key, int):  # a special key; one of no use here is named by its code
             return self._key_names.get(key, f"KEY_{key}")
         return key
@@ -232,7 +249,7 @@ def run_terminal(session: Session, clock: Clock) -> Outcome:
 
     try:
         return curses.wrapper(play)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, TerminalGone):
         return "finished" if session.engine.state == "finished" else "quit"
 
 

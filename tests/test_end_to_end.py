@@ -7,6 +7,7 @@ and the end.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pty
@@ -103,23 +104,58 @@ def test_the_terminal_plays_a_routine_to_the_end_in_a_real_terminal(tmp_path: Pa
     os.close(side)
     screen = b""
     pressed_q = False
-    while process.poll() is None:
-        ready, _, _ = select.select([main], [], [], 0.2)
-        if ready:
-            try:
-                screen += os.read(main, 65536)
-            except OSError:
-                break
-        ended = events.exists() and '"finished"' in events.read_text(encoding="utf-8")
-        if ended and not pressed_q:
-            os.write(main, b"q")  # the end screen stays until the person closes it
-            pressed_q = True
-    process.wait(timeout=120)
-    os.close(main)
+    try:
+        while process.poll() is None:
+            ready, _, _ = select.select([main], [], [], 0.2)
+            if ready:
+                try:
+                    screen += os.read(main, 65536)
+                except OSError:
+                    break
+            ended = events.exists() and '"finished"' in events.read_text(encoding="utf-8")
+            if ended and not pressed_q:
+                os.write(main, b"q")  # the end screen stays until the person closes it
+                pressed_q = True
+        process.wait(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main)
     assert process.returncode == 0, screen[-2000:].decode(errors="replace")
     check_events(events, NO_WAITS)
     assert b"Stand tall" in screen  # drawn by curses, not printed as lines
     assert b"[0:" not in screen
+
+
+def test_a_player_whose_terminal_disappears_stops_by_itself(tmp_path: Path) -> None:
+    events = tmp_path / "gone.jsonl"
+    main, side = pty.openpty()
+    process = subprocess.Popen(
+        command(NO_WAITS, "text", events, speed="1"),
+        env=environment(),
+        stdin=side,
+        stdout=side,
+        stderr=side,
+        close_fds=True,
+    )
+    os.close(side)
+    try:
+        while not (
+            (events.exists() and "step_started" in events.read_text(encoding="utf-8"))
+            or process.poll() is not None
+        ):
+            select.select([main], [], [], 0.1)
+            with contextlib.suppress(OSError):
+                os.read(main, 65536)
+        os.close(main)  # the terminal window is closed
+        # It stops by itself (its last words to a terminal that is gone fail: exit 1),
+        # rather than spinning on a dead terminal or needing to be killed.
+        assert process.wait(timeout=30) in (0, 1)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    records = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
+    assert records[-1]["event"] != "finished"  # it stopped part-way, as a quit
 
 
 @pytest.mark.parametrize("ui", ["text", "none"])

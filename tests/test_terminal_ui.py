@@ -774,3 +774,24 @@ def test_ctrl_c_quits_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(curses, "wrapper", interrupted)
     session = Session(Engine(routine({"exercise": "Plank", "time": 3})), RecordingSpeaker())
     assert run_terminal(session, FakeClock(T0)) == "quit"
+
+
+def test_a_terminal_that_has_gone_ends_the_session_instead_of_spinning() -> None:
+    import curses
+
+    from player.terminal_ui import GONE_AFTER_INSTANT_MISSES, CursesScreen, TerminalGone
+
+    class GoneWindow:
+        encoding = "utf-8"
+
+        def timeout(self, ms: int) -> None:
+            pass
+
+        def get_wch(self) -> str:
+            raise curses.error("no input")  # at once: nothing is there to wait on
+
+    screen = CursesScreen(GoneWindow())  # type: ignore[arg-type]
+    for _ in range(GONE_AFTER_INSTANT_MISSES - 1):
+        assert screen.read_key(250) is None
+    with pytest.raises(TerminalGone):
+        screen.read_key(250)
