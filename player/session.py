@@ -9,6 +9,7 @@ and the log.
 from __future__ import annotations
 
 import json
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
@@ -27,17 +28,7 @@ Command = Literal[
     "mute",
     "captions",
 ]
-COMMANDS: tuple[Command, ...] = (
-    "toggle_pause",
-    "next",
-    "previous",
-    "restart",
-    "more_time",
-    "less_time",
-    "done",
-    "mute",
-    "captions",
-)
+COMMANDS: tuple[Command, ...] = typing.get_args(Command)
 
 CAPTION_MS = 6_000
 """How long a caption stays, in clock milliseconds, unless a newer one replaces it."""
