@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from player import cli
+from player.commands.routines import open_routine
 from player.export import SAMPLE_RATE, ExportError, export_audio
 from player.model import Routine
 from player.speech.clips import CHIME_DIR
@@ -106,7 +107,7 @@ def test_export_command_writes_the_whole_session_with_the_real_voice(tmp_path: P
     printed = io.StringIO()
     code = cli.main(["export", "daily-back-care", "--audio", str(out_file)], out=printed)
     assert code == cli.EXIT_OK
-    plan = compile_timeline(cli._open("daily-back-care").routine, Choices())
+    plan = compile_timeline(open_routine("daily-back-care").routine, Choices())
     with wave.open(str(out_file)) as track:
         assert track.getnframes() == plan.total_ms * SAMPLE_RATE // 1000
     assert printed.getvalue().startswith(f"wrote {out_file}: ")

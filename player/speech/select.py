@@ -5,17 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
-
 from player.speech.base import SilentSpeaker, Speaker
 from player.speech.clips import AudioOut, VoiceSpeaker
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable, VoiceSettings, fix_hint
+from player.user_dirs import UserDirs
 
 NO_AUDIO = "No audio device found: cues are shown as captions only."
 
 
 def speech_cache() -> Path:
-    return Path(platformdirs.user_cache_dir("routine-player")) / "speech"
+    return UserDirs.from_environment().speech_cache
 
 
 def no_speech_notice(reason: str) -> str:

@@ -1,0 +1,1 @@
+"""One module per command of ``run.py``; ``player.cli`` puts them together."""

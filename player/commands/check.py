@@ -1,0 +1,39 @@
+"""``run.py check``: every problem of every routine file, with where it is."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from player import catalog
+from player.commands.base import EXIT_INVALID, EXIT_OK, Command, Context
+from player.loader import check_files
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", help="files to check (default: every bundled routine)")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    paths = [Path(name) for name in args.paths] or catalog.bundled_routines()
+    if not paths:
+        ctx.warn("no routine files to check")
+        return EXIT_INVALID
+    problems = check_files(paths)
+    for problem in problems:
+        ctx.say(str(problem))
+    if problems:
+        bad_files = len({p.file for p in problems})
+        ctx.say(
+            f"{_plural(len(problems), 'problem')} in {bad_files} of {_plural(len(paths), 'file')}"
+        )
+        return EXIT_INVALID
+    ctx.say(f"{_plural(len(paths), 'file')} checked: all good")
+    return EXIT_OK
+
+
+COMMAND = Command("check", "check routine files and report every problem", add_arguments, run)

@@ -1,0 +1,66 @@
+"""``run.py export``: the guided session as one audio track, to play on any device."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from player.commands.base import EXIT_OK, Command, Context
+from player.commands.options import add_routine, add_voice_and_reps, positive_int, voice_settings
+from player.commands.routines import open_routine
+from player.export import export_audio
+from player.speech.clips import CHIME_DIR
+from player.speech.select import start_synthesizer
+from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable
+from player.timeline import Choices, Cue, compile_timeline
+from player.values import format_duration
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_routine(parser)
+    parser.add_argument("--audio", type=Path, required=True, help="the WAV file to write")
+    add_voice_and_reps(parser)
+    parser.add_argument(
+        "--wait-seconds",
+        type=positive_int,
+        default=30,
+        help="the pause left in the track for each step that waits for done (default 30)",
+    )
+
+
+def _chime_for(cue: Cue) -> Path:
+    return CHIME_DIR / ("high.wav" if cue.priority >= 3 else "soft.wav")
+
+
+def _spoken_by(synth: Pyttsx3Synthesizer) -> Callable[[Cue], Path | None]:
+    def clip_for(cue: Cue) -> Path | None:
+        return synth.render(cue.text)
+
+    return clip_for
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    loaded = open_routine(args.routine)
+    timeline = compile_timeline(loaded.routine, Choices(reps=args.reps))
+    try:
+        synth: Pyttsx3Synthesizer | None = start_synthesizer(voice_settings(args))
+    except SpeechUnavailable as error:
+        ctx.warn(str(error))
+        synth = None
+    clip_for = _chime_for if synth is None else _spoken_by(synth)
+    try:
+        result = export_audio(
+            timeline, args.audio, clip_for, wait_allowance_ms=args.wait_seconds * 1000
+        )
+    finally:
+        if synth is not None:
+            synth.close()
+    ctx.say(
+        f"wrote {args.audio}: {format_duration(result.duration_ms)}, "
+        f"{result.spoken} of {result.cues} cues {'spoken' if synth else 'chimed'}"
+    )
+    return EXIT_OK
+
+
+COMMAND = Command("export", "render the guided session as one audio track", add_arguments, run)

@@ -1,0 +1,34 @@
+"""``run.py schema``: the JSON Schema editors use to complete and check routine files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from player.commands.base import EXIT_OK, Command, Context
+from player.model import ExerciseLibrary, Routine
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library", action="store_true", help="the schema of shared exercise files instead"
+    )
+
+
+def schema_of(model: type[Routine] | type[ExerciseLibrary]) -> dict[str, Any]:
+    schema = model.model_json_schema()
+    name = "routine" if model is Routine else "exercise library"
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"Guided {name} file",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    ctx.say(json.dumps(schema_of(ExerciseLibrary if args.library else Routine), indent=2))
+    return EXIT_OK
+
+
+COMMAND = Command("schema", "print the JSON Schema of routine files", add_arguments, run)
