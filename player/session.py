@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import typing
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
@@ -62,6 +63,8 @@ class View:
     voice: str
     step_starts: tuple[int, ...] = ()
     """Where each step begins, in routine milliseconds: the marks on a progress bar."""
+    end_lines: tuple[str, ...] = ()
+    """Shown on the end screen under "Well done": the streak and today's sessions."""
 
 
 class Session:
@@ -73,8 +76,13 @@ class Session:
         log: EventLog | None = None,
         muted: bool = False,
         captions_on: bool = True,
+        listeners: Sequence[Callable[[Event, int], None]] = (),
     ) -> None:
         self.engine = engine
+        self.listeners = list(listeners)
+        """Called with every event and the clock time, after the session has acted on it:
+        the history recorder is one."""
+        self.end_lines: tuple[str, ...] = ()
         self.speaker = speaker
         self.log = log
         self.muted = muted
@@ -125,6 +133,7 @@ class Session:
             self.muted,
             self.speaker.description,
             tuple(step.start_ms for step in self.engine.timeline.steps),
+            self.end_lines,
         )
 
     def next_wake(self, now: int) -> int | None:
@@ -156,4 +165,6 @@ class Session:
                 self.speaker.say(event.text, event.priority, now)
             elif isinstance(event, (Paused, Skipped)):
                 self.speaker.stop()
+            for listener in self.listeners:
+                listener(event, now)
         return events
