@@ -154,7 +154,7 @@ class _Loading:
                 merged = self.merge_use(doc, step, here, library)
                 if merged is not None:
                     steps[index] = merged
-            elif "block" in step and "exercise" not in step:
+            if "block" in step and "exercise" not in step and "use" not in step:
                 if depth >= MAX_BLOCK_DEPTH:
                     self.add(
                         doc.spot(here)[0],
@@ -163,6 +163,19 @@ class _Loading:
                     )
                     continue
                 self.resolve_uses(doc, step.get("steps"), (*here, "steps"), library, depth + 1)
+            else:
+                self.resolve_alternative(doc, steps[index], here, library)
+
+    def resolve_alternative(
+        self, doc: Document, step: dict[str, Any], path: PathKey, library: dict[str, _Entry]
+    ) -> None:
+        """A step's alternative may also be ``use: KEY`` (one level: it has none of its own)."""
+        other = step.get("alternative")
+        if isinstance(other, dict) and "use" in other:
+            merged = self.merge_use(doc, other, (*path, "alternative"), library)
+            if merged is not None:
+                step["alternative"] = merged
+                # The step's key keeps pointing at where 'alternative' was written.
 
     def merge_use(
         self, doc: Document, step: dict[str, Any], path: PathKey, library: dict[str, _Entry]
@@ -208,6 +221,9 @@ class _Loading:
         for index, step in enumerate(steps):
             if isinstance(step, dict):
                 self.resolve_picture(doc, step, (*path, index))
+                other = step.get("alternative")
+                if isinstance(other, dict):
+                    self.resolve_picture(doc, other, (*path, index, "alternative"))
                 if "block" in step:
                     self.resolve_pictures(doc, step.get("steps"), (*path, index, "steps"))
 
@@ -270,16 +286,13 @@ def _is_file(path: Path) -> bool:
 
 
 def _clean_loc(loc: tuple[str | int, ...]) -> PathKey:
-    """Drop the step-kind tags pydantic adds after each step's index."""
+    """Drop the step-kind tags pydantic adds after each step's index and 'alternative'."""
     out: list[str | int] = []
     for index, part in enumerate(loc):
-        is_tag = (
-            isinstance(part, str)
-            and part in STEP_KINDS
-            and index >= 2
-            and isinstance(loc[index - 1], int)
-            and loc[index - 2] == "steps"
-        )
+        after_step = (
+            index >= 2 and isinstance(loc[index - 1], int) and loc[index - 2] == "steps"
+        ) or (index >= 1 and loc[index - 1] == "alternative")
+        is_tag = isinstance(part, str) and part in STEP_KINDS and after_step
         if not is_tag:
             out.append(part)
     return tuple(out)
@@ -325,7 +338,8 @@ def _model_at(root: type[BaseModel], path: PathKey, data: Any) -> type[BaseModel
         if not models:
             return None
         if not _is_container(field.annotation):
-            model = models[0]
+            kind = step_kind(current)
+            model = next((m for m in models if kind and kind in m.model_fields), models[0])
             continue
         if position >= len(path):
             return None

@@ -16,6 +16,7 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -154,6 +155,8 @@ Position = Literal[
     "standing", "sitting", "kneeling", "all-fours", "side-lying", "lying-on-back", "squatting"
 ]
 
+LYING_ON_BACK = "lying-on-back"
+
 DEFAULT_SWITCH_MS = 5_000
 DEFAULT_LEAD_IN_MS = 10_000
 
@@ -250,6 +253,30 @@ class _StepBase(_Strict):
     say: tuple[CustomCue, ...] = Field(default=(), description="Cues of your own.")
     position: Position | None = Field(None, description="The body position of the step.")
     suits: Suits | None = None
+    alternative: AlternativeStep | None = Field(
+        None,
+        description="For a step done lying on the back: what to do instead from the second "
+        "trimester on, usually the same movement lying on the side.",
+    )
+
+    @field_validator("alternative")
+    @classmethod
+    def _alternative_fits(cls, other: _StepBase | None, info: ValidationInfo) -> _StepBase | None:
+        if other is None:
+            return other
+        if info.data.get("position") != LYING_ON_BACK:
+            raise ValueError(
+                "'alternative' replaces a step done lying on the back; give this step "
+                f"position: {LYING_ON_BACK}, or remove its alternative"
+            )
+        if other.position == LYING_ON_BACK:
+            raise ValueError(
+                "the alternative is played when lying on the back is not advised, so it "
+                "cannot be lying on the back too; give it position: side-lying"
+            )
+        if other.alternative is not None:
+            raise ValueError("an alternative cannot have an alternative of its own")
+        return other
 
 
 class Exercise(_StepBase):
@@ -361,6 +388,19 @@ class Block(_Strict):
 STEP_KINDS = ("exercise", "rest", "instruction", "block", "use")
 
 
+def step_name(step: _StepBase | Block) -> str:
+    """The name a step is shown and announced by."""
+    if isinstance(step, Block):
+        return step.block
+    if isinstance(step, Exercise):
+        return step.exercise
+    if isinstance(step, UseExercise):
+        return step.exercise or step.use
+    if isinstance(step, (Rest, Instruction)):
+        return step.name
+    return type(step).__name__
+
+
 def step_kind(value: Any) -> str | None:
     """Which kind of step a mapping is, told by the key that names it.
 
@@ -378,6 +418,15 @@ def step_kind(value: Any) -> str | None:
     found = [kind for kind in ("exercise", "rest", "instruction") if kind in value]
     return found[0] if len(found) == 1 else None
 
+
+AlternativeStep = Annotated[
+    Annotated[Exercise, Tag("exercise")]
+    | Annotated[Rest, Tag("rest")]
+    | Annotated[Instruction, Tag("instruction")]
+    | Annotated[UseExercise, Tag("use")],
+    Discriminator(step_kind),
+]
+"""A step played in place of another: any step but a block."""
 
 Step = Annotated[
     Annotated[Exercise, Tag("exercise")]
@@ -426,5 +475,5 @@ class ExerciseLibrary(_Strict):
     exercises: dict[str, Exercise] = Field(min_length=1)
 
 
-Block.model_rebuild()
-Routine.model_rebuild()
+for _model in (Exercise, Rest, Instruction, UseExercise, Block, Routine, ExerciseLibrary):
+    _model.model_rebuild()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from player.model import (
+    LYING_ON_BACK,
     Block,
     CueSwitches,
     CustomCue,
@@ -24,8 +25,9 @@ from player.model import (
     Rest,
     Routine,
     Step,
+    step_name,
 )
-from player.values import DEFAULT_COUNTDOWN_S, Count, spoken_duration
+from player.values import DEFAULT_COUNTDOWN_S, Count, WeekRange, spoken_duration
 
 SegmentKind = Literal["lead_in", "prepare", "work", "rest", "switch", "instruction", "wait"]
 StepKind = Literal["lead_in", "exercise", "rest", "instruction", "set_rest"]
@@ -76,6 +78,8 @@ class Choices:
     """The get-ready time before the first step; the routine's own when None."""
     extra_ms: Mapping[int, int] = field(default_factory=dict)
     """Time added to (or, when negative, taken from) segments, by segment index."""
+    avoid_lying_on_back: bool = False
+    """Play each lying-on-back step's alternative instead, where the routine gives one."""
 
 
 class ChoiceError(ValueError):
@@ -121,6 +125,10 @@ class StepSpan:
     sets: int = 0
     block: str | None = None
     position: str | None = None
+    weeks: WeekRange | None = None
+    """The pregnancy weeks the step (or its block) suits, when it says."""
+    replaces: str | None = None
+    """The name of the lying-on-back step this one is played in place of."""
 
     @property
     def duration_ms(self) -> int:
@@ -363,17 +371,33 @@ class _Compiler:
         self.segment("lead_in", duration, pending.span.index)
         self.end(pending)
 
+    def in_place_of(self, step: Step, weeks: WeekRange | None) -> tuple[Step, dict[str, object]]:
+        """The step to play (its alternative, when lying on the back is to be avoided), and
+        what the played step should carry: the weeks it suits, and what it replaces."""
+        if isinstance(step, Block):
+            return step, {}
+        facts: dict[str, object] = {"weeks": step.suits.week_range if step.suits else weeks}
+        other = step.alternative
+        if self.choices.avoid_lying_on_back and step.position == LYING_ON_BACK and other:
+            facts["replaces"] = step_name(step)
+            if other.suits:
+                facts["weeks"] = other.suits.week_range
+            return other, facts
+        return step, facts
+
     def steps(
         self,
         steps: Sequence[Step],
         layers: tuple[CueSwitches | None, ...],
         set_info: tuple[int, int, str | None],
+        weeks: WeekRange | None = None,
     ) -> None:
-        for step in steps:
+        for written in steps:
+            step, facts = self.in_place_of(written, weeks)
             if isinstance(step, Block):
-                self.block(step, layers, set_info)
+                self.block(step, layers, set_info, step.suits.week_range if step.suits else weeks)
             elif isinstance(step, Exercise):
-                self.exercise(step, _switches(*layers, step.cues), set_info)
+                self.exercise(step, _switches(*layers, step.cues), set_info, facts)
             elif isinstance(step, Rest):
                 pending = self.begin(
                     "rest",
@@ -384,6 +408,7 @@ class _Compiler:
                     picture=step.picture,
                     set_info=set_info,
                     position=step.position,
+                    **facts,
                 )
                 start = self.segment("rest", step.rest, pending.span.index).start_ms
                 pending.side_starts.append((None, start, self.now))
@@ -399,6 +424,7 @@ class _Compiler:
                     picture=step.picture,
                     set_info=set_info,
                     position=step.position,
+                    **facts,
                 )
                 duration = step.time or max(INSTRUCTION_MIN_MS, _reading_ms(step.instruction))
                 start = self.segment("instruction", duration, pending.span.index).start_ms
@@ -413,11 +439,12 @@ class _Compiler:
         block: Block,
         layers: tuple[CueSwitches | None, ...],
         outer: tuple[int, int, str | None],
+        weeks: WeekRange | None,
     ) -> None:
         sets = _chosen(block.sets, self.choices)
         inner_layers = (*layers, block.cues)
         for number in range(1, sets + 1):
-            self.steps(block.steps, inner_layers, (number, sets, block.block))
+            self.steps(block.steps, inner_layers, (number, sets, block.block), weeks)
             if number < sets and block.rest:
                 pending = self.begin(
                     "set_rest",
@@ -431,7 +458,11 @@ class _Compiler:
                 self.end(pending)
 
     def exercise(
-        self, step: Exercise, switches: dict[str, int], set_info: tuple[int, int, str | None]
+        self,
+        step: Exercise,
+        switches: dict[str, int],
+        set_info: tuple[int, int, str | None],
+        facts: dict[str, object],
     ) -> None:
         reps = _chosen(step.reps, self.choices)
         sides: tuple[str | None, ...] = step.sides or (None,)
@@ -447,6 +478,7 @@ class _Compiler:
             reps=reps,
             sides=step.sides,
             position=step.position,
+            **facts,
         )
         index = pending.span.index
         prepare = self.prepare_ms(step, pending)

@@ -1,0 +1,48 @@
+"""What happens between "play" and the first second of a session: the daily safety check
+and, when the week does not suit the routine, the question whether to play it anyway.
+
+Pure: the answers come from an ``Asker`` (a shell, or a script in tests), and what was
+checked before is passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from player import safety
+from player.questions import Asker
+
+Outcome = Literal["start", "refused", "cancelled"]
+
+
+@dataclass(frozen=True)
+class Preflight:
+    outcome: Outcome
+    message: str | None = None
+    """Why the session does not start, for the person to read."""
+    checked_today: bool = False
+    """True when the daily check was answered "none applies" just now: remember it."""
+
+
+def before_session(
+    ask: Asker, *, checked_today: bool, title: str, week_check: safety.WeekCheck
+) -> Preflight:
+    """Ask what must be asked, in order, and say whether the session starts."""
+    confirmed_now = False
+    if not checked_today:
+        answer = ask(safety.daily_check_question())
+        if answer == safety.ONE_APPLIES:
+            return Preflight("refused", safety.REFUSAL)
+        if answer != safety.NONE_APPLIES:
+            return Preflight(
+                "cancelled",
+                "Not started: the warning signs were not checked. "
+                "Run 'run.py safety' to read them.",
+            )
+        confirmed_now = True
+    if week_check.needs_asking:
+        answer = ask(safety.week_question(title, week_check))
+        if answer != safety.PLAY:
+            return Preflight("cancelled", "Not started.", checked_today=confirmed_now)
+    return Preflight("start", checked_today=confirmed_now)

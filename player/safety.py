@@ -1,0 +1,178 @@
+"""What keeps a session safe: the warning signs, the disclaimer, and what a pregnancy week
+changes. Pure: the week is an argument; nothing here reads a file or the clock.
+
+From the second trimester on, lying flat on the back for long is not advised (the bump
+presses on the large vein that brings blood back to the heart, which can make a person
+feel faint; NHS, "Exercise in pregnancy"). So a step done lying on the back is always
+marked, and from week 14 it is played as its side-lying alternative where the routine
+gives one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from player.model import LYING_ON_BACK, Routine
+from player.questions import Choice, Question
+from player.timeline import Timeline
+from player.values import TRIMESTER_WEEKS, WeekRange
+
+WARNING_SIGNS: tuple[str, ...] = (
+    "Bleeding from the vagina",
+    "Fluid leaking from the vagina",
+    "Regular, painful contractions",
+    "Feeling dizzy or faint",
+    "Chest pain",
+    "A headache",
+    "Pain or swelling in a calf",
+    "Feeling out of breath before any effort",
+    "The baby moving less than usual",
+    "Back pain with a fever",
+    "Pain when passing urine, or passing urine much more often",
+    "Back pain with nausea or vomiting",
+)
+"""Stop exercising and contact a doctor or midwife at once (ACOG, "Exercise During
+Pregnancy"; the last three from the source articles on back pain in pregnancy)."""
+
+SIGNS_INTRO = "Stop and contact your doctor or midwife at once if you have any of these:"
+
+DISCLAIMER = (
+    "This player guides you through exercises and massage. It does not diagnose anything "
+    "and does not replace your doctor or midwife: ask them which exercises suit you."
+)
+
+EMERGENCY = "If it feels like an emergency, call your local emergency number."
+
+REFUSAL = (
+    "You said one of the warning signs applies to you today, so the session will not start. "
+    f"Please contact your doctor or midwife now. {EMERGENCY}"
+)
+
+SECOND_TRIMESTER_WEEK = TRIMESTER_WEEKS[2][0]
+
+
+def avoid_lying_on_back(week: int | None) -> bool:
+    """From the second trimester on, steps on the back give way to their alternatives."""
+    return week is not None and week >= SECOND_TRIMESTER_WEEK
+
+
+def needs_daily_check(last_checked: date | None, today: date) -> bool:
+    """The warning signs are checked before the first session of each day."""
+    return last_checked != today
+
+
+# -- questions ----------------------------------------------------------------------------
+
+NONE_APPLIES = "none"
+ONE_APPLIES = "one"
+PLAY = "play"
+DO_NOT_PLAY = "stop"
+
+
+def daily_check_question() -> Question:
+    return Question(
+        title="Before today's first session",
+        lines=(SIGNS_INTRO, *WARNING_SIGNS, DISCLAIMER),
+        choices=(
+            Choice("y", "None of these applies to me today", NONE_APPLIES),
+            Choice("n", "One of these applies", ONE_APPLIES),
+        ),
+        cancel=DO_NOT_PLAY,
+    )
+
+
+# -- the pregnancy week -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepNote:
+    """Something to know about one played step at this week."""
+
+    step: int
+    """The step's index in the timeline."""
+    name: str
+    text: str
+    attention: bool
+    """True when the person should decide before playing: outside its weeks, or lying on
+    the back in the second trimester or later with no alternative to play instead."""
+
+
+@dataclass(frozen=True)
+class WeekCheck:
+    week: int | None
+    routine_note: str | None
+    """Why the routine as a whole does not suit this week, when it does not."""
+    step_notes: tuple[StepNote, ...]
+
+    @property
+    def needs_asking(self) -> bool:
+        return self.routine_note is not None or any(n.attention for n in self.step_notes)
+
+    def notes_for(self, step: int) -> list[StepNote]:
+        return [note for note in self.step_notes if note.step == step]
+
+
+def _outside(weeks: WeekRange, week: int) -> str:
+    return f"suits {weeks.describe()}; you are in week {week}"
+
+
+def check_week(routine: Routine, timeline: Timeline, week: int | None) -> WeekCheck:
+    """What the week means for this routine and each of its played steps.
+
+    Compile the timeline with ``avoid_lying_on_back(week)`` so that replaced steps show as
+    replaced."""
+    suits = routine.suits.week_range if routine.suits else None
+    routine_note = (
+        _outside(suits, week) if suits and week is not None and not suits.contains(week) else None
+    )
+    notes: list[StepNote] = []
+    late = avoid_lying_on_back(week)
+    for span in timeline.steps:
+        if span.replaces is not None:
+            notes.append(
+                StepNote(
+                    span.index,
+                    span.name,
+                    f"on your side, in place of '{span.replaces}' (lying on the back)",
+                    attention=False,
+                )
+            )
+        if span.position == LYING_ON_BACK:
+            if late:
+                text = "lying on the back: not advised from week 14; keep it short or skip it"
+            elif week is None:
+                text = "lying on the back: from week 14, do it on your side"
+            else:
+                text = "lying on the back: fine until week 13, then on your side"
+            notes.append(StepNote(span.index, span.name, text, attention=late))
+        if span.weeks is not None and week is not None and not span.weeks.contains(week):
+            notes.append(StepNote(span.index, span.name, _outside(span.weeks, week), True))
+    return WeekCheck(week, routine_note, tuple(notes))
+
+
+def week_question(title: str, check: WeekCheck) -> Question:
+    """Play a routine, or a routine with steps, outside what suits this week?"""
+    lines: list[str] = []
+    if check.routine_note:
+        lines.append(f"This routine {check.routine_note}.")
+    seen: set[tuple[str, str]] = set()
+    for note in check.step_notes:
+        if note.attention and (note.name, note.text) not in seen:
+            seen.add((note.name, note.text))
+            lines.append(f"{note.name}: {note.text}.")
+    lines.append("Ask your doctor or midwife if you are not sure it suits you.")
+    return Question(
+        title=f"{title}: play it anyway?",
+        lines=tuple(lines),
+        choices=(Choice("y", "Play it", PLAY), Choice("n", "Don't play it", DO_NOT_PLAY)),
+        cancel=DO_NOT_PLAY,
+    )
+
+
+def list_mark(routine: Routine, week: int | None) -> str:
+    """The mark beside a routine in ``list``: empty when it suits the week (or none is set)."""
+    suits = routine.suits.week_range if routine.suits else None
+    if suits is None or week is None or suits.contains(week):
+        return ""
+    return f"not for week {week}"
