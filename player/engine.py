@@ -271,14 +271,32 @@ class Engine:
 
     # -- commands ---------------------------------------------------------------------------
 
-    def start(self, now: int) -> list[Event]:
-        """Begin at the start of the timeline."""
+    def start(self, now: int, from_step: int = 0) -> list[Event]:
+        """Begin at the start of the timeline, or at the start of step ``from_step`` to carry
+        on a session stopped part way: then after the same short get-ready as a resume, and
+        with no cue of an earlier step said."""
         if self.state != "ready":
             return []
+        if not 0 <= from_step < len(self.timeline.steps):
+            raise ValueError(
+                f"there is no step {from_step}: steps run from 0 to {len(self.timeline.steps) - 1}"
+            )
         self.state = "playing"
-        self._anchor_time = now
-        self._anchor_position = 0
-        return self.advance(now)
+        if from_step == 0:
+            self._anchor_time = now
+            self._anchor_position = 0
+            return self.advance(now)
+        step = self.timeline.steps[from_step]
+        self._position = self._anchor_position = step.start_ms
+        self._segment = step.first_segment - 1
+        self._cursor = self.timeline.first_cue_from((step.start_ms, step.first_segment))
+        self._released = {i for i in self._waits if i < step.first_segment}
+        self._resumes += 1
+        lead_wall = math.ceil(self.resume_lead_in_ms / self.speed)
+        self._anchor_time = now + lead_wall
+        self._get_ready = _GetReady(self._get_ready_words(now, lead_wall))
+        events: list[Event] = [Resumed(step.start_ms, self.resume_lead_in_ms)]
+        return events + self.advance(now)
 
     def advance(self, now: int) -> list[Event]:
         """Move to ``now`` and return every event that became due, in order."""

@@ -94,8 +94,9 @@ class Session:
 
     # -- driving ------------------------------------------------------------------------
 
-    def start(self, now: int) -> list[Event]:
-        return self._handle(self.engine.start(now), now)
+    def start(self, now: int, from_step: int = 0) -> list[Event]:
+        """Begin playing, at the first step or (to resume) at the start of ``from_step``."""
+        return self._handle(self.engine.start(now, from_step), now)
 
     def tick(self, now: int) -> list[Event]:
         events = self._handle(self.engine.advance(now), now)

@@ -1,0 +1,75 @@
+"""``run.py history``: recent sessions, the streak, the days done and the pain scores."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
+from player.commands.options import positive_int
+from player.history.opening import open_history
+from player.history.records import SessionRecord
+from player.history.report import NO_HISTORY, history_report
+from player.history.summary import days_of, summarize
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--days", type=positive_int, default=14, help="list the sessions of this many days (14)"
+    )
+    parser.add_argument(
+        "--chart", type=Path, metavar="FILE.png", help="also draw the last weeks as a picture"
+    )
+    parser.add_argument(
+        "--weeks", type=positive_int, default=4, help="how many weeks the chart shows (4)"
+    )
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    chart: Path | None = args.chart
+    if chart is not None and chart.suffix.lower() != ".png":
+        ctx.warn(f"The chart is a PNG picture: give a file name ending in .png, not '{chart}'.")
+        return EXIT_INVALID
+    now = ctx.now()
+    today = now.date()
+    records = _read(ctx, now)
+    if records:
+        recent = [r for r in records if r.local_day > today - timedelta(days=args.days)]
+        for line in history_report(recent, summarize(records, today), args.days):
+            ctx.say(line)
+    else:
+        ctx.say(NO_HISTORY)
+    if chart is None:
+        return EXIT_OK
+    import pygame
+
+    from player.history.chart import save_chart
+
+    try:
+        save_chart(chart, days_of(records), today, args.weeks)
+    except (pygame.error, OSError) as error:
+        ctx.warn(f"The chart could not be written to {chart}: {error}")
+        return EXIT_FAILED
+    ctx.say(f"Chart of the last {args.weeks} weeks written to {chart}")
+    return EXIT_OK
+
+
+def _read(ctx: Context, now: datetime) -> list[SessionRecord]:
+    """Every session recorded; none (and no new file made) when there is no history yet."""
+    path = ctx.dirs.history_file
+    if not path.exists():
+        return []
+    history = open_history(path, ctx.warn, now)
+    try:
+        return history.sessions()
+    finally:
+        history.close()
+
+
+COMMAND = Command(
+    "history",
+    "show recent sessions, the streak of days and the pain scores; --chart draws them",
+    add_arguments,
+    run,
+)

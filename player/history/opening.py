@@ -1,0 +1,118 @@
+"""Opening the history so that it never stands in the way of a session.
+
+A damaged file is moved aside (with its -wal and -shm) and a new one started, with one line
+to say so. When not even a new one can be opened, say a read-only folder, the player gets a
+history that records nothing, after one line saying why.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+from player.history.records import Moment, Outcome, SessionRecord
+from player.history.store import DamagedHistory, History, HistoryStore, Warn
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def open_history(path: Path, warn: Warn, now: datetime) -> History:
+    """The history at ``path``; ``now`` names the copy of a damaged file moved aside."""
+    try:
+        return HistoryStore.connect(path, warn)
+    except DamagedHistory as damage:
+        try:
+            moved = move_aside(path, now)
+        except OSError as error:
+            warn(
+                f"Your session history at {path} is damaged and could not be moved aside "
+                f"({error}): nothing will be recorded this time."
+            )
+            return NullHistory()
+        if damage.newer:
+            warn(
+                f"Your session history was written by a newer version of the player: it was "
+                f"moved to {moved} and a new one started."
+            )
+        else:
+            warn(
+                f"Your session history was damaged: it was moved to {moved} and a new one started."
+            )
+    except (sqlite3.Error, OSError) as error:
+        warn(
+            f"Your session history at {path} could not be opened ({error}): "
+            "nothing will be recorded this time."
+        )
+        return NullHistory()
+    try:
+        return HistoryStore.connect(path, warn)
+    except (DamagedHistory, sqlite3.Error, OSError) as error:
+        warn(f"A new session history could not be started ({error}): nothing will be recorded.")
+        return NullHistory()
+
+
+def move_aside(path: Path, now: datetime) -> Path:
+    """Rename ``path`` (and the files SQLite keeps beside it) to ``NAME.damaged-STAMP``."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    number = 1
+    while any(Path(f"{target}{side}").exists() for side in ("", *SIDE_FILES)):
+        number += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+    path.rename(target)
+    for side in SIDE_FILES:
+        companion = Path(f"{path}{side}")
+        if companion.exists():
+            companion.rename(f"{target}{side}")
+    return target
+
+
+class NullHistory:
+    """A history that records nothing and remembers nothing."""
+
+    def begin_session(
+        self,
+        *,
+        routine: str,
+        digest: str,
+        path: str,
+        reps: int | None,
+        planned_ms: int,
+        started: datetime,
+        start_step: int = 0,
+        resumed_from: int | None = None,
+    ) -> int:
+        return 0
+
+    def record_step(
+        self,
+        session_id: int,
+        step_index: int,
+        name: str,
+        *,
+        planned_ms: int,
+        done_ms: int,
+        skipped: bool,
+        ended: datetime,
+        went_to: int | None = None,
+    ) -> None:
+        return None
+
+    def record_pain(self, session_id: int, moment: Moment, score: int) -> None:
+        return None
+
+    def end_session(self, session_id: int, outcome: Outcome, ended: datetime) -> None:
+        return None
+
+    def sessions(self, since: date | None = None) -> list[SessionRecord]:
+        return []
+
+    def session(self, session_id: int) -> SessionRecord | None:
+        return None
+
+    def resumable(self, routine: str, day: date) -> SessionRecord | None:
+        return None
+
+    def close(self) -> None:
+        return None

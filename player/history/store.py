@@ -1,0 +1,471 @@
+"""The session history in one SQLite file, written so that a crash loses almost nothing.
+
+The file is in WAL mode with ``synchronous=FULL`` and every write is one committed
+transaction: however the player ends (window closed, Ctrl-C, kill -9, power cut), every
+step finished before that moment is kept. The store never reads a clock: every time is
+handed in, as an aware datetime.
+
+Once open, a store never raises for a problem with its file: a write that fails says so
+once and the rest of the session goes unrecorded, so nothing stops a session being played.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from player.history.records import (
+    PAIN_SCORES,
+    Moment,
+    Outcome,
+    SessionRecord,
+    StepRecord,
+)
+
+Warn = Callable[[str], None]
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 5.0
+"""How long to wait for another player writing to the same file before giving up."""
+SQLITE_HEADER = b"SQLite format 3\x00"
+TABLES = frozenset({"sessions", "steps", "pain"})
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY,
+    routine TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    path TEXT NOT NULL,
+    reps INTEGER,
+    started_utc TEXT NOT NULL,
+    utc_offset_minutes INTEGER NOT NULL,
+    local_day TEXT NOT NULL,
+    ended_utc TEXT,
+    outcome TEXT CHECK (outcome IN ('finished', 'stopped')),
+    planned_ms INTEGER NOT NULL,
+    at_step INTEGER NOT NULL DEFAULT 0,
+    resumed_from INTEGER REFERENCES sessions(id)
+);
+CREATE INDEX IF NOT EXISTS sessions_by_day ON sessions(local_day);
+CREATE INDEX IF NOT EXISTS sessions_by_routine ON sessions(routine, local_day);
+CREATE TABLE IF NOT EXISTS steps (
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    step_index INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    planned_ms INTEGER NOT NULL,
+    done_ms INTEGER NOT NULL,
+    skipped INTEGER NOT NULL CHECK (skipped IN (0, 1)),
+    ended_utc TEXT NOT NULL,
+    PRIMARY KEY (session_id, step_index)
+);
+CREATE TABLE IF NOT EXISTS pain (
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    moment TEXT NOT NULL CHECK (moment IN ('before', 'after')),
+    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    PRIMARY KEY (session_id, moment)
+);
+"""
+
+SESSION_COLUMNS = (
+    "id, routine, digest, path, reps, started_utc, utc_offset_minutes, local_day, "
+    "ended_utc, outcome, planned_ms, at_step, resumed_from"
+)
+
+
+class DamagedHistory(Exception):
+    """The file is there but is not a history this player can read."""
+
+    def __init__(self, reason: str, *, newer: bool = False) -> None:
+        super().__init__(reason)
+        self.newer = newer
+
+
+class History(Protocol):
+    """What the player records and asks: the SQLite store, or one that records nothing."""
+
+    def begin_session(
+        self,
+        *,
+        routine: str,
+        digest: str,
+        path: str,
+        reps: int | None,
+        planned_ms: int,
+        started: datetime,
+        start_step: int = 0,
+        resumed_from: int | None = None,
+    ) -> int: ...
+
+    def record_step(
+        self,
+        session_id: int,
+        step_index: int,
+        name: str,
+        *,
+        planned_ms: int,
+        done_ms: int,
+        skipped: bool,
+        ended: datetime,
+        went_to: int | None = None,
+    ) -> None: ...
+
+    def record_pain(self, session_id: int, moment: Moment, score: int) -> None: ...
+
+    def end_session(self, session_id: int, outcome: Outcome, ended: datetime) -> None: ...
+
+    def sessions(self, since: date | None = None) -> list[SessionRecord]: ...
+
+    def session(self, session_id: int) -> SessionRecord | None: ...
+
+    def resumable(self, routine: str, day: date) -> SessionRecord | None: ...
+
+    def close(self) -> None: ...
+
+
+class HistoryStore:
+    """The history in a SQLite file. Make one with :meth:`connect` (or ``open_history``,
+    which also deals with a damaged file)."""
+
+    def __init__(self, connection: sqlite3.Connection, warn: Warn) -> None:
+        self._db = connection
+        self._warn = warn
+        self._broken = False
+
+    @classmethod
+    def connect(cls, path: Path, warn: Warn) -> HistoryStore:
+        """Open (or create) the file at ``path``. Raises DamagedHistory for a file that is
+        not a readable history, and sqlite3.Error or OSError when it cannot be opened."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _check_header(path)
+        db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            _check(db)
+            _prepare(db)
+        except sqlite3.OperationalError:
+            db.close()
+            raise
+        except sqlite3.DatabaseError as error:
+            db.close()
+            raise DamagedHistory(str(error)) from error
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, warn)
+
+    # -- writing ------------------------------------------------------------------------
+
+    def begin_session(
+        self,
+        *,
+        routine: str,
+        digest: str,
+        path: str,
+        reps: int | None,
+        planned_ms: int,
+        started: datetime,
+        start_step: int = 0,
+        resumed_from: int | None = None,
+    ) -> int:
+        """Record that a session has begun; returns its id (0 when it could not be written)."""
+        offset = _offset_minutes(started)
+
+        def write(db: sqlite3.Connection) -> int:
+            cursor = db.execute(
+                "INSERT INTO sessions (routine, digest, path, reps, started_utc, "
+                "utc_offset_minutes, local_day, planned_ms, at_step, resumed_from) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    routine,
+                    digest,
+                    path,
+                    reps,
+                    _utc_text(started),
+                    offset,
+                    started.date().isoformat(),
+                    planned_ms,
+                    start_step,
+                    resumed_from,
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+        return self._write(write) or 0
+
+    def record_step(
+        self,
+        session_id: int,
+        step_index: int,
+        name: str,
+        *,
+        planned_ms: int,
+        done_ms: int,
+        skipped: bool,
+        ended: datetime,
+        went_to: int | None = None,
+    ) -> None:
+        """Record a step as it is left (again, if it was played before: the row is replaced).
+        ``went_to`` is the step play moved to: the next one unless said otherwise."""
+        ended_text = _utc_text(ended)
+        at_step = step_index + 1 if went_to is None else went_to
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT INTO steps (session_id, step_index, name, planned_ms, done_ms, "
+                "skipped, ended_utc) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (session_id, step_index) DO UPDATE SET name = excluded.name, "
+                "planned_ms = excluded.planned_ms, done_ms = excluded.done_ms, "
+                "skipped = excluded.skipped, ended_utc = excluded.ended_utc",
+                (session_id, step_index, name, planned_ms, done_ms, int(skipped), ended_text),
+            )
+            db.execute("UPDATE sessions SET at_step = ? WHERE id = ?", (at_step, session_id))
+
+        self._write(write)
+
+    def record_pain(self, session_id: int, moment: Moment, score: int) -> None:
+        """A pain score from 0 (none) to 10 (worst) before or after the session."""
+        if moment not in ("before", "after"):
+            raise ValueError(f"pain is scored 'before' or 'after', not '{moment}'")
+        if score not in PAIN_SCORES:
+            raise ValueError(f"a pain score runs from 0 to 10, not {score}")
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT INTO pain (session_id, moment, score) VALUES (?, ?, ?) "
+                "ON CONFLICT (session_id, moment) DO UPDATE SET score = excluded.score",
+                (session_id, moment, score),
+            )
+
+        self._write(write)
+
+    def end_session(self, session_id: int, outcome: Outcome, ended: datetime) -> None:
+        """Close a session; one already closed keeps how it ended."""
+        ended_text = _utc_text(ended)
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute(
+                "UPDATE sessions SET outcome = ?, ended_utc = ? WHERE id = ? AND outcome IS NULL",
+                (outcome, ended_text, session_id),
+            )
+
+        self._write(write)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def sessions(self, since: date | None = None) -> list[SessionRecord]:
+        """Every session begun on ``since`` or later (local days), oldest first."""
+        day = (since or date.min).isoformat()
+        return (
+            self._read(
+                lambda db: _load(
+                    db,
+                    f"SELECT {SESSION_COLUMNS} FROM sessions WHERE local_day >= ? "
+                    "ORDER BY started_utc, id",
+                    (day,),
+                )
+            )
+            or []
+        )
+
+    def session(self, session_id: int) -> SessionRecord | None:
+        found = self._read(
+            lambda db: _load(
+                db, f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+            )
+        )
+        return found[0] if found else None
+
+    def resumable(self, routine: str, day: date) -> SessionRecord | None:
+        """The session of ``routine`` to carry on, if the last one begun on ``day`` stopped
+        part way (or was never closed) and no later session carried it on already.
+        Ask before beginning the new session."""
+
+        def find(db: sqlite3.Connection) -> SessionRecord | None:
+            latest = _load(
+                db,
+                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE routine = ? AND local_day = ? "
+                "ORDER BY started_utc DESC, id DESC LIMIT 1",
+                (routine, day.isoformat()),
+            )
+            if not latest:
+                return None
+            record = latest[0]
+            carried_on = db.execute(
+                "SELECT 1 FROM sessions WHERE resumed_from = ? LIMIT 1", (record.id,)
+            ).fetchone()
+            if record.finished or carried_on or record.at_step <= 0:
+                return None
+            return record
+
+        return self._read(find)
+
+    def close(self) -> None:
+        """Close the file; anything asked of the store afterwards quietly does nothing."""
+        self._broken = True
+        self._db.close()
+
+    # -- inside -------------------------------------------------------------------------
+
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T | None:
+        if self._broken:
+            return None
+        try:
+            with _transaction(self._db):
+                return work(self._db)
+        except sqlite3.Error as error:
+            self._give_up(f"could not be written ({error})")
+            return None
+
+    def _read(self, work: Callable[[sqlite3.Connection], T]) -> T | None:
+        if self._broken:
+            return None
+        try:
+            return work(self._db)
+        except sqlite3.Error as error:
+            self._give_up(f"could not be read ({error})")
+            return None
+
+    def _give_up(self, what: str) -> None:
+        self._broken = True
+        self._warn(f"Your session history {what}: nothing more will be recorded this time.")
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite opens it: on closing, it would delete
+    the -wal and -shm files beside it, which belong with the damaged file."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    if start and start != SQLITE_HEADER:
+        raise DamagedHistory("it is not a SQLite database")
+
+
+def _check(db: sqlite3.Connection) -> None:
+    """Raise DamagedHistory (or sqlite3.DatabaseError) unless the file is a history."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise DamagedHistory(f"it was written by a newer player (version {version})", newer=True)
+    verdict = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+    if verdict != ["ok"]:
+        raise DamagedHistory("; ".join(str(v) for v in verdict[:3]))
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version == SCHEMA_VERSION and not tables >= TABLES:
+        raise DamagedHistory(f"tables are missing: {', '.join(sorted(TABLES - tables))}")
+    if version == 0 and tables:
+        raise DamagedHistory("it is some other database")
+
+
+def _prepare(db: sqlite3.Connection) -> None:
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+    with _transaction(db):
+        if int(db.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _offset_minutes(moment: datetime) -> int:
+    offset = moment.utcoffset()
+    if offset is None:
+        raise ValueError("times in the history must carry their offset from UTC")
+    return round(offset.total_seconds() / 60)
+
+
+def _utc_text(moment: datetime) -> str:
+    _offset_minutes(moment)
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _from_utc_text(text: str, offset_minutes: int) -> datetime:
+    return datetime.fromisoformat(text).astimezone(timezone(timedelta(minutes=offset_minutes)))
+
+
+def _load(
+    db: sqlite3.Connection, query: str, parameters: tuple[object, ...]
+) -> list[SessionRecord]:
+    rows = db.execute(query, parameters).fetchall()
+    if not rows:
+        return []
+    ids = [int(row[0]) for row in rows]
+    marks = ", ".join("?" for _ in ids)
+    steps: dict[int, list[Any]] = {}
+    for step in db.execute(
+        "SELECT session_id, step_index, name, planned_ms, done_ms, skipped, ended_utc "
+        f"FROM steps WHERE session_id IN ({marks}) ORDER BY session_id, step_index",
+        ids,
+    ):
+        steps.setdefault(int(step[0]), []).append(step)
+    pain: dict[tuple[int, str], int] = {
+        (int(p[0]), str(p[1])): int(p[2])
+        for p in db.execute(
+            f"SELECT session_id, moment, score FROM pain WHERE session_id IN ({marks})", ids
+        )
+    }
+    return [_session(row, steps.get(int(row[0]), []), pain) for row in rows]
+
+
+def _session(row: Any, steps: list[Any], pain: dict[tuple[int, str], int]) -> SessionRecord:
+    (
+        session_id,
+        routine,
+        digest,
+        path,
+        reps,
+        started,
+        offset,
+        day,
+        ended,
+        outcome,
+        planned,
+        at_step,
+        resumed_from,
+    ) = row
+    minutes = int(offset)
+    number = int(session_id)
+    return SessionRecord(
+        id=number,
+        routine=str(routine),
+        digest=str(digest),
+        path=str(path),
+        reps=None if reps is None else int(reps),
+        started=_from_utc_text(str(started), minutes),
+        local_day=date.fromisoformat(str(day)),
+        ended=None if ended is None else _from_utc_text(str(ended), minutes),
+        outcome="finished" if outcome == "finished" else "stopped" if outcome else None,
+        planned_ms=int(planned),
+        at_step=int(at_step),
+        resumed_from=None if resumed_from is None else int(resumed_from),
+        steps=tuple(
+            StepRecord(
+                step_index=int(s[1]),
+                name=str(s[2]),
+                planned_ms=int(s[3]),
+                done_ms=int(s[4]),
+                skipped=bool(s[5]),
+                ended=_from_utc_text(str(s[6]), minutes),
+            )
+            for s in steps
+        ),
+        pain_before=pain.get((number, "before")),
+        pain_after=pain.get((number, "after")),
+    )
