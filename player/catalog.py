@@ -1,40 +1,127 @@
-"""Finding routines by name or path among the bundled ones."""
+"""Finding routines by name or path: the person's own folder first, then the bundled one.
+
+A routine of the person's with the name of a bundled one hides the bundled one.
+"""
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from player.paths import ROUTINES_DIR
+from player.user_dirs import UserDirs
 
 DEFAULT_ROUTINE = "daily-back-care"
 ROUTINE_SUFFIXES = (".yaml", ".yml")
+YOURS = "yours"
+BUNDLED = "bundled"
 
 
 class RoutineNotFound(Exception):
-    """A name that is neither a file nor a bundled routine."""
+    """A name that is neither a file nor a routine in any folder searched."""
+
+
+@dataclass(frozen=True)
+class Folder:
+    """A folder of routines, and whose it is: ``yours`` or ``bundled``."""
+
+    path: Path
+    origin: str
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A routine found by name, where it comes from, and the routine it hides, if any."""
+
+    path: Path
+    origin: str
+    hides: Path | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+def search_folders(dirs: UserDirs | None = None) -> tuple[Folder, ...]:
+    """The person's routines folder, then the bundled one: the order names are looked up in."""
+    own = (dirs or UserDirs.from_environment()).routines
+    return (Folder(own, YOURS), Folder(ROUTINES_DIR, BUNDLED))
+
+
+def routine_files(folder: Path) -> list[Path]:
+    """The routine files directly in a folder (shared exercise files live below it)."""
+    try:
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.suffix in ROUTINE_SUFFIXES and p.is_file())
+    except OSError:
+        return []
 
 
 def bundled_routines(folder: Path = ROUTINES_DIR) -> list[Path]:
-    """The routine files directly in the bundled folder (shared exercise files live below it)."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in ROUTINE_SUFFIXES and p.is_file())
+    """The routine files that come with the player."""
+    return routine_files(folder)
 
 
-def find_routine(name_or_path: str, folder: Path = ROUTINES_DIR) -> Path:
-    """A routine file: the path given, or the bundled routine of that name."""
+def all_routines(folders: Sequence[Folder] | None = None) -> list[Listed]:
+    """Every routine a name can reach, folder by folder in search order, each name once."""
+    found: dict[str, Listed] = {}
+    for folder in search_folders() if folders is None else folders:
+        for path in routine_files(folder.path):
+            earlier = found.get(path.stem)
+            if earlier is None:
+                found[path.stem] = Listed(path, folder.origin)
+            elif earlier.hides is None and earlier.origin != folder.origin:
+                found[path.stem] = Listed(earlier.path, earlier.origin, hides=path)
+    return list(found.values())
+
+
+def named_routine(name: str, folders: Sequence[Folder] | None = None) -> Path | None:
+    """The routine of that name in the first folder that has one, or None."""
+    for folder in search_folders() if folders is None else folders:
+        for suffix in ("", *ROUTINE_SUFFIXES):
+            candidate = folder.path / f"{name}{suffix}"
+            try:
+                found = candidate.is_file() and candidate.parent == folder.path
+            except (OSError, ValueError):
+                found = False
+            if found and candidate.suffix in ROUTINE_SUFFIXES:
+                return candidate
+    return None
+
+
+def find_routine(name_or_path: str, folders: Sequence[Folder] | None = None) -> Path:
+    """A routine file: the path given, or the routine of that name in the folders searched.
+
+    Without ``folders``, the person's folder (from the environment) then the bundled one.
+    """
     as_path = Path(name_or_path).expanduser()
     if as_path.is_file():
         return as_path
-    for suffix in ("", *ROUTINE_SUFFIXES):
-        candidate = folder / f"{name_or_path}{suffix}"
-        if candidate.is_file() and candidate.parent == folder:
-            return candidate
-    names = [p.stem for p in bundled_routines(folder)]
-    close = difflib.get_close_matches(name_or_path, names, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    folders = search_folders() if folders is None else folders
+    found = named_routine(name_or_path, folders)
+    if found is not None:
+        return found
     raise RoutineNotFound(
-        f"no routine file or bundled routine named '{name_or_path}'{hint} "
-        f"(bundled: {', '.join(names) or 'none'})"
+        f"no routine file or routine named '{name_or_path}'"
+        f"{_did_you_mean(name_or_path, folders)} ({known_names(folders)})"
     )
+
+
+def known_names(folders: Sequence[Folder]) -> str:
+    """``yours: a, b; bundled: c, d``: the names a person can use, by where they are."""
+    listed = all_routines(folders)
+    parts = []
+    for folder in folders:
+        names = [entry.name for entry in listed if entry.origin == folder.origin]
+        if names or folder.origin == BUNDLED:
+            parts.append(f"{folder.origin}: {', '.join(names) or 'none'}")
+    return "; ".join(parts)
+
+
+def _did_you_mean(name: str, folders: Sequence[Folder]) -> str:
+    names = [entry.name for entry in all_routines(folders)]
+    close = difflib.get_close_matches(name, names, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -11,7 +11,19 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from player import catalog
-from player.commands import check, export, history, listing, plan, play, schema
+from player.commands import (
+    check,
+    export,
+    history,
+    listing,
+    new,
+    plan,
+    play,
+    remind,
+    safety,
+    schema,
+    settings,
+)
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
 from player.export import ExportError
 from player.loader import RoutineError
@@ -27,7 +39,11 @@ COMMANDS: tuple[Command, ...] = (
     plan.COMMAND,
     play.COMMAND,
     export.COMMAND,
+    safety.COMMAND,
     history.COMMAND,
+    settings.COMMAND,
+    new.COMMAND,
+    remind.COMMAND,
 )
 
 

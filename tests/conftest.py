@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from player.user_dirs import HOME_VARIABLE
+
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -17,6 +19,15 @@ REPO = Path(__file__).resolve().parent.parent
 ROUTINES = REPO / "routines"
 
 WriteFile = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home of one's own for each test (settings, history, routines), so that nothing of
+    the person's running the tests is read or changed. Child processes inherit it."""
+    home = tmp_path / "home"
+    monkeypatch.setenv(HOME_VARIABLE, str(home))
+    return home
 
 
 @pytest.fixture

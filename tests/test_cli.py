@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from player import catalog, cli
+from player import cli
 from player.loader import load_routine
 from player.timeline import compile_timeline
 from tests.conftest import ROUTINES, WriteFile
@@ -87,40 +87,55 @@ def without_preparing(write: WriteFile, name: str) -> Path:
 # -- list ---------------------------------------------------------------------------------
 
 
-def test_list_shows_every_bundled_routine_with_its_title_and_length() -> None:
+def table_rows(out: str) -> list[list[str]]:
+    """The rows of the table 'list' prints, before the blank line, split into cells."""
+    table = out.split("\n\n")[0]
+    return [re.split(r"\s{2,}", line) for line in table.splitlines()]
+
+
+def test_list_shows_every_bundled_routine_with_its_title_and_length(own_home: Path) -> None:
     code, out = run("list")
     assert code == cli.EXIT_OK
-    lines = out.splitlines()
-    assert re.split(r"\s{2,}", lines[0]) == ["name", "title", "length", "suits"]
-    rows = {row[0]: row for row in (re.split(r"\s{2,}", line) for line in lines[1:])}
+    header, *body = table_rows(out)
+    assert header == ["name", "from", "title", "length", "suits"]
+    rows = {row[0]: row for row in body}
     assert sorted(rows) == [path.stem for path in BUNDLED]
     for path in BUNDLED:
-        name, title, length, suits = rows[path.stem]
+        name, origin, title, length, suits = rows[path.stem]
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert name == path.stem
+        assert origin == "bundled"
         assert title == data["title"]
         assert re.fullmatch(r"\d+:\d\d( \+ your pace)?", length), length
         trimesters = str(data["suits"]["trimesters"])
         assert suits.startswith(f"trimester{'s' if '-' in trimesters else ''} {trimesters}")
     daily = plan_total("daily-back-care")
-    assert rows["daily-back-care"][2] == f"{daily // 60}:{daily % 60:02d}"
+    assert rows["daily-back-care"][3] == f"{daily // 60}:{daily % 60:02d}"
     # Quick pelvic floor squeezes wait for done, so that routine's length is open-ended.
-    assert rows["pelvic-strength"][2].endswith(" + your pace")
-    assert not rows["partner-back-massage"][2].endswith(" + your pace")
+    assert rows["pelvic-strength"][3].endswith(" + your pace")
+    assert not rows["partner-back-massage"][3].endswith(" + your pace")
+    routines = own_home / "data" / "routines"
+    assert out.split("\n\n")[1] == (
+        f"Your own routines go in {routines}: 'run.py new NAME' starts one.\n"
+    )
 
 
-def test_list_marks_a_routine_with_problems(
-    write: WriteFile, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    good = write("good.yaml", "title: Good one\nlead_in: 0\nprepare: 0\nsteps:\n  - rest: 90s\n")
-    bad = write("bad.yaml", "title: Bad one\nsteps:\n  - rest: 0\n")
-    monkeypatch.setattr(catalog, "bundled_routines", lambda folder=ROUTINES: [bad, good])
+def test_list_marks_a_routine_with_problems(own_home: Path) -> None:
+    routines = own_home / "data" / "routines"
+    routines.mkdir(parents=True)
+    (routines / "good.yaml").write_text(
+        "title: Good one\nlead_in: 0\nprepare: 0\nsteps:\n  - rest: 90s\n", encoding="utf-8"
+    )
+    (routines / "bad.yaml").write_text("title: Bad one\nsteps:\n  - rest: 0\n", encoding="utf-8")
     code, out = run("list")
     assert code == cli.EXIT_OK
-    assert [re.split(r"\s{2,}", line) for line in out.splitlines()[1:]] == [
-        ["bad", "(has problems: run 'run.py check')"],
-        ["good", "Good one", "1:30", "any time"],
+    body = table_rows(out)[1:]
+    assert body[:2] == [
+        ["bad", "yours", "(has problems: run 'run.py check')"],
+        ["good", "yours", "Good one", "1:30", "any time"],
     ]
+    assert [row[:2] for row in body[2:]] == [[path.stem, "bundled"] for path in BUNDLED]
+    assert out.split("\n\n")[1] == f"yours: your own routines, in {routines}\n"
 
 
 # -- check --------------------------------------------------------------------------------
@@ -338,7 +353,7 @@ def test_an_unknown_routine_name(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("plan", "daily-bak-care") == (cli.EXIT_INVALID, "")
     names = ", ".join(path.stem for path in BUNDLED)
     assert capsys.readouterr().err == (
-        "no routine file or bundled routine named 'daily-bak-care'; did you mean "
+        "no routine file or routine named 'daily-bak-care'; did you mean "
         f"'daily-back-care'? (bundled: {names})\n"
     )
 

@@ -306,3 +306,35 @@ def test_the_day_checked_is_remembered_and_a_bad_file_means_not_checked(tmp_path
     path.write_bytes(b"\xff\xfe garbage")
     assert daily_check.last_checked(path) is None
     assert [p.name for p in path.parent.iterdir()] == ["safety-checked.txt"]
+
+
+# -- run.py safety ------------------------------------------------------------------------
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    import io
+
+    from player import cli
+
+    out = io.StringIO()
+    return cli.main(list(args), out=out), out.getvalue()
+
+
+def test_the_safety_command_shows_the_signs_the_week_and_the_disclaimer(
+    own_home: Path,
+) -> None:
+    code, out = run_cli("safety")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[:2] == ["WARNING SIGNS", safety.SIGNS_INTRO]
+    assert lines[2 : 2 + len(safety.WARNING_SIGNS)] == [f"  - {s}" for s in safety.WARNING_SIGNS]
+    assert "Today: not checked yet." in " ".join(lines)
+    assert "YOUR WEEK" in lines
+    assert "Not set." in out
+    assert " ".join(out.split()).endswith(safety.DISCLAIMER)
+
+    daily_check.record_checked(own_home / "data" / "safety-checked.txt", date.today())
+    assert run_cli("settings", "set", "week", "22")[0] == 0
+    code, out = run_cli("safety")
+    assert "Week 22." in out.splitlines()
+    assert "Today: checked." in " ".join(out.split())

@@ -7,13 +7,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from player.commands.base import EXIT_OK, Command, Context
-from player.commands.options import add_routine, add_voice_and_reps, positive_int, voice_settings
+from player.commands.options import (
+    add_routine,
+    add_voice_and_reps,
+    choices_for,
+    positive_int,
+    voice_settings,
+)
 from player.commands.routines import open_routine
 from player.export import export_audio
+from player.settings import load_settings_or_defaults
 from player.speech.clips import CHIME_DIR
 from player.speech.select import start_synthesizer
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable
-from player.timeline import Choices, Cue, compile_timeline
+from player.timeline import Cue, compile_timeline
 from player.values import format_duration
 
 
@@ -41,10 +48,11 @@ def _spoken_by(synth: Pyttsx3Synthesizer) -> Callable[[Cue], Path | None]:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    loaded = open_routine(args.routine)
-    timeline = compile_timeline(loaded.routine, Choices(reps=args.reps))
+    loaded = open_routine(args.routine, ctx.dirs)
+    settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    timeline = compile_timeline(loaded.routine, choices_for(args, settings, loaded, ctx.warn))
     try:
-        synth: Pyttsx3Synthesizer | None = start_synthesizer(voice_settings(args))
+        synth: Pyttsx3Synthesizer | None = start_synthesizer(voice_settings(args, settings))
     except SpeechUnavailable as error:
         ctx.warn(str(error))
         synth = None

@@ -1,4 +1,4 @@
-"""``run.py list``: every routine with its length and who it suits."""
+"""``run.py list``: every routine with its length, who it suits, and where it comes from."""
 
 from __future__ import annotations
 
@@ -6,30 +6,50 @@ import argparse
 
 from player import catalog
 from player.commands.base import EXIT_OK, Command, Context, no_arguments
+from player.commands.options import choices_for
 from player.loader import RoutineError, load_routine
+from player.settings import load_settings_or_defaults
 from player.timeline import compile_timeline
 from player.values import format_duration
 
+HIDES = "yours, hides bundled"
+
+
+def _origin(entry: catalog.Listed) -> str:
+    return HIDES if entry.hides is not None else entry.origin
+
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    rows = [("name", "title", "length", "suits")]
-    for path in catalog.bundled_routines():
+    folders = catalog.search_folders(ctx.dirs)
+    settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    rows = [("name", "from", "title", "length", "suits")]
+    listed = catalog.all_routines(folders)
+    for entry in listed:
         try:
-            loaded = load_routine(path)
+            loaded = load_routine(entry.path)
         except RoutineError:
-            rows.append((path.stem, "(has problems: run 'run.py check')", "", ""))
+            rows.append((entry.name, _origin(entry), "(has problems: run 'run.py check')", "", ""))
             continue
-        timeline = compile_timeline(loaded.routine)
+        choices = choices_for(args, settings, loaded, lambda _line: None)
+        timeline = compile_timeline(loaded.routine, choices)
         length = format_duration(timeline.total_ms)
         if timeline.waits:
             length += " + your pace"
         suits = loaded.routine.suits.describe() if loaded.routine.suits else "any time"
-        rows.append((loaded.name, loaded.routine.title, length, suits))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        rows.append((loaded.name, _origin(entry), loaded.routine.title, length, suits))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         ctx.say(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
+    ctx.say("")
+    own = folders[0].path
+    if any(entry.origin == catalog.YOURS for entry in listed):
+        ctx.say(f"yours: your own routines, in {own}")
+        if any(entry.hides is not None for entry in listed):
+            ctx.say("  a routine of yours with a bundled routine's name is played instead of it")
+    else:
+        ctx.say(f"Your own routines go in {own}: 'run.py new NAME' starts one.")
     return EXIT_OK
 
 

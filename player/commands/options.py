@@ -1,10 +1,21 @@
-"""Argument types and option groups that several commands share."""
+"""Argument types and option groups that several commands share.
+
+What a session uses comes from three places, the first that says wins: the command
+line, the person's settings file, the built-in defaults. The functions below each
+answer one such question from ``args`` and the :class:`~player.settings.Settings`.
+An option a command does not have counts as not given.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from typing import Any
 
+from player.loader import RoutineFile
+from player.settings import Settings, parse_lead_in, parse_rate
 from player.speech.synth import VoiceSettings
+from player.timeline import ChoiceError, Choices, check_choices
 
 
 def positive_int(text: str) -> int:
@@ -39,6 +50,22 @@ def volume(text: str) -> float:
     return value
 
 
+def _argument_type(parse: Callable[[Any], Any]) -> Callable[[str], Any]:
+    """A settings parser as an argparse type, so that both refuse the same values alike."""
+
+    def convert(text: str) -> Any:
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return convert
+
+
+words_a_minute = _argument_type(parse_rate)
+lead_in_seconds = _argument_type(parse_lead_in)
+
+
 def add_routine(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("routine", help="a routine file or a routine's name")
 
@@ -46,14 +73,114 @@ def add_routine(parser: argparse.ArgumentParser) -> None:
 def add_voice_and_reps(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reps", type=positive_int, help="repetitions for steps given as a range")
     parser.add_argument("--voice", help="a voice name or part of it, such as en-gb")
-    parser.add_argument("--rate", type=positive_int, help="words a minute (165)")
+    parser.add_argument("--rate", type=words_a_minute, help="words a minute (165)")
     parser.add_argument("--volume", type=volume, help="0 to 1 (1)")
 
 
-def voice_settings(args: argparse.Namespace) -> VoiceSettings:
-    defaults = VoiceSettings()
-    return VoiceSettings(
-        voice=args.voice or defaults.voice,
-        rate=defaults.rate if args.rate is None else args.rate,
-        volume=defaults.volume if args.volume is None else args.volume,
+def add_mute_option(parser: argparse.ArgumentParser) -> None:
+    """``--mute`` / ``--no-mute``; neither leaves it to the settings."""
+    parser.add_argument(
+        "--mute",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="start with the voice off (M turns it on); --no-mute overrides the settings",
     )
+
+
+def add_display_options(parser: argparse.ArgumentParser) -> None:
+    """Captions, large text, high contrast and the lead-in, each overriding the settings."""
+    switches = (
+        ("captions", "show what the voice says"),
+        ("large-text", "larger words in the window"),
+        ("high-contrast", "white on black in the window"),
+    )
+    for name, help_text in switches:
+        parser.add_argument(
+            f"--{name}", action=argparse.BooleanOptionalAction, default=None, help=help_text
+        )
+    parser.add_argument(
+        "--lead-in",
+        type=lead_in_seconds,
+        metavar="SECONDS",
+        help="seconds to get ready before the first step (default: the routine's own)",
+    )
+
+
+def _given(args: argparse.Namespace, name: str) -> Any:
+    return getattr(args, name, None)
+
+
+def voice_settings(args: argparse.Namespace, settings: Settings | None = None) -> VoiceSettings:
+    """The voice, its rate and its volume: the options, else the settings, else the defaults."""
+    settings = settings or Settings()
+    voice, rate, loudness = _given(args, "voice"), _given(args, "rate"), _given(args, "volume")
+    return VoiceSettings(
+        voice=voice or settings.voice,
+        rate=settings.rate if rate is None else rate,
+        volume=settings.volume if loudness is None else loudness,
+    )
+
+
+def reps_for(args: argparse.Namespace, settings: Settings, routine_name: str) -> int | None:
+    """Repetitions for the counts given as a range: ``--reps``, else the routine's setting."""
+    given: int | None = _given(args, "reps")
+    return settings.reps.get(routine_name) if given is None else given
+
+
+def lead_in_ms(args: argparse.Namespace, settings: Settings) -> int | None:
+    """The get-ready time before the first step; None for the routine's own."""
+    given: float | None = _given(args, "lead_in")
+    return settings.lead_in_ms if given is None else round(given * 1000)
+
+
+def _switch(args: argparse.Namespace, name: str, setting: bool) -> bool:
+    given = _given(args, name)
+    return setting if given is None else bool(given)
+
+
+def muted(args: argparse.Namespace, settings: Settings) -> bool:
+    """Whether the voice starts off: ``--mute`` or ``--no-mute``, else the settings.
+
+    Not given must read as None (see :func:`add_mute_option`): a plain ``store_true``
+    option defaults to False, which would read as ``--no-mute``.
+    """
+    return _switch(args, "mute", settings.mute)
+
+
+def captions(args: argparse.Namespace, settings: Settings) -> bool:
+    return _switch(args, "captions", settings.captions)
+
+
+def large_text(args: argparse.Namespace, settings: Settings) -> bool:
+    return _switch(args, "large_text", settings.large_text)
+
+
+def high_contrast(args: argparse.Namespace, settings: Settings) -> bool:
+    return _switch(args, "high_contrast", settings.high_contrast)
+
+
+def choices_for(
+    args: argparse.Namespace,
+    settings: Settings,
+    loaded: RoutineFile,
+    warn: Callable[[str], None],
+) -> Choices:
+    """What this session plays: repetitions and the lead-in, by the options then the settings.
+
+    ``--reps`` out of the routine's range is left for the timeline to refuse (ChoiceError).
+    A setting that no longer fits the routine (it was changed since) is dropped with a
+    warning, so that a stale setting never stops a routine from playing.
+    """
+    lead_in = lead_in_ms(args, settings)
+    reps = reps_for(args, settings, loaded.name)
+    if _given(args, "reps") is None and reps is not None:
+        try:
+            check_choices(loaded.routine, Choices(reps=reps))
+        except ChoiceError as error:
+            warn(
+                f"Settings: reps.{loaded.name} is {reps}, which does not fit: {error}. "
+                f"Using the routine's own; change it with 'python run.py settings set "
+                f"reps.{loaded.name} N' or 'settings unset reps.{loaded.name}'."
+            )
+            reps = None
+    return Choices(reps=reps, lead_in_ms=lead_in)

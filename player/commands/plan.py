@@ -5,20 +5,26 @@ from __future__ import annotations
 import argparse
 
 from player.commands.base import EXIT_OK, Command, Context
-from player.commands.options import add_routine, positive_int
+from player.commands.options import add_routine, choices_for, positive_int
 from player.commands.routines import open_routine
 from player.plan_table import format_plan
-from player.timeline import Choices, compile_timeline
+from player.settings import load_settings_or_defaults
+from player.timeline import compile_timeline
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_routine(parser)
-    parser.add_argument("--reps", type=positive_int, help="repetitions for steps given as a range")
+    parser.add_argument(
+        "--reps",
+        type=positive_int,
+        help="repetitions for steps given as a range (default: your setting, else the routine's)",
+    )
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    loaded = open_routine(args.routine)
-    timeline = compile_timeline(loaded.routine, Choices(reps=args.reps))
+    loaded = open_routine(args.routine, ctx.dirs)
+    settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    timeline = compile_timeline(loaded.routine, choices_for(args, settings, loaded, ctx.warn))
     ctx.say(format_plan(loaded.routine, timeline))
     return EXIT_OK
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from player import catalog
 from player.loader import RoutineFile, load_routine
+from player.user_dirs import UserDirs
 
 
-def open_routine(name: str) -> RoutineFile:
-    """The routine file given, or the routine of that name; RoutineError if it has problems."""
-    return load_routine(catalog.find_routine(name))
+def open_routine(name: str, dirs: UserDirs | None = None) -> RoutineFile:
+    """The routine file given, or the routine of that name (the person's own first, then
+    the bundled ones); RoutineError if it has problems."""
+    return load_routine(catalog.find_routine(name, catalog.search_folders(dirs)))

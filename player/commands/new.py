@@ -1,0 +1,117 @@
+"""``run.py new NAME [--from ROUTINE]``: start a routine of your own in your routines folder."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+from player import catalog
+from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
+from player.commands.schema import schema_of
+from player.loader import RoutineError, load_routine
+from player.model import ExerciseLibrary, Routine
+from player.routine_template import SCHEMA_FILES, Copied, copy_routine, starting_routine
+
+_NAME = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
+MAX_NAME = 64
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", help="the new routine's name: letters, digits and dashes")
+    parser.add_argument(
+        "--from",
+        dest="source",
+        metavar="ROUTINE",
+        help="start from a copy of this routine (a name or a file) instead of the template",
+    )
+
+
+def _checked_name(text: str) -> str:
+    """The name without a .yaml ending; ValueError saying what a name may hold."""
+    name = text.strip()
+    for suffix in catalog.ROUTINE_SUFFIXES:
+        name = name.removesuffix(suffix)
+    if not _NAME.match(name) or len(name) > MAX_NAME:
+        raise ValueError(
+            f"a routine's name is letters, digits and dashes, such as my-evening-stretch "
+            f"(at most {MAX_NAME}), found '{text}'"
+        )
+    return name
+
+
+def write_schemas(folder: Path) -> None:
+    """The JSON Schemas that editors use to complete and check the files in ``folder``."""
+    for kind, model in (("routine", Routine), ("library", ExerciseLibrary)):
+        path = folder / SCHEMA_FILES[kind]
+        text = json.dumps(schema_of(model), indent=2) + "\n"
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        name = _checked_name(args.name)
+    except ValueError as error:
+        ctx.warn(f"new: {error}")
+        return EXIT_INVALID
+    folders = catalog.search_folders(ctx.dirs)
+    own = ctx.dirs.routines
+    existing = catalog.named_routine(name, folders[:1])
+    if existing is not None:
+        ctx.warn(
+            f"new: you have a routine named '{name}' already, at {existing}; choose another "
+            "name, or change that file in a text editor"
+        )
+        return EXIT_INVALID
+    path = own / f"{name}.yaml"
+    source: Path | None = None
+    if args.source is not None:
+        source = catalog.find_routine(args.source, folders)
+        load_routine(source)  # a routine with problems is reported, not copied
+    hidden = catalog.named_routine(name, folders[1:])
+    own.mkdir(parents=True, exist_ok=True)
+    write_schemas(own)
+    try:
+        if source is None:
+            with path.open("x", encoding="utf-8") as out:
+                out.write(starting_routine(name, str(path)))
+            copied = Copied(path)
+        else:
+            copied = copy_routine(source, path)
+    except FileExistsError:
+        ctx.warn(f"new: {path} appeared meanwhile; it was left as it is")
+        return EXIT_INVALID
+    _report(ctx, name, path, args.source, copied, hidden)
+    try:
+        load_routine(path)
+    except RoutineError as error:
+        ctx.warn(f"The new file does not load as it is:\n{error}")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _report(
+    ctx: Context, name: str, path: Path, source: str | None, copied: Copied, hidden: Path | None
+) -> None:
+    what = f"a copy of {source}" if source else "a routine to change, every key explained"
+    ctx.say(f"wrote {path} ({what})")
+    for extra in copied.alongside:
+        ctx.say(f"  and {extra}, which it uses")
+    for kept in copied.kept:
+        ctx.say(f"  it uses your {kept}, already there and left as it was")
+    for item in copied.pointed:
+        ctx.say(f"  '{item}' now names its full path, since it is not beside the copy")
+    if hidden is not None:
+        ctx.say(
+            f"  it is played instead of the bundled '{name}' ('run.py list' shows which is used)"
+        )
+    ctx.say("Change it in any text editor, then:")
+    ctx.say(f"  python run.py check {path}")
+    ctx.say(f"  python run.py play {name}")
+
+
+COMMAND = Command(
+    "new", "start a routine of your own, from a template or a copy", add_arguments, run
+)

@@ -1,0 +1,79 @@
+"""``run.py remind ROUTINE --daily HH:MM > FILE.ics``: a daily reminder for a calendar."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+from datetime import time
+from typing import TextIO
+
+from player import catalog
+from player.commands.base import EXIT_OK, Command, Context
+from player.commands.options import add_routine, choices_for
+from player.loader import load_routine
+from player.reminders import Reminder, daily_calendar, parse_time_of_day
+from player.settings import load_settings_or_defaults
+from player.timeline import compile_timeline
+from player.values import format_duration
+
+
+def time_of_day(text: str) -> time:
+    try:
+        return parse_time_of_day(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_routine(parser)
+    parser.add_argument(
+        "--daily",
+        type=time_of_day,
+        required=True,
+        metavar="HH:MM",
+        help="the time of day, on the 24-hour clock, such as 07:30",
+    )
+
+
+def _write(out: TextIO, data: bytes) -> None:
+    """The bytes as they are, so that the lines keep their CRLF endings on every platform."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8"))
+        out.flush()
+        return
+    out.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    folders = catalog.search_folders(ctx.dirs)
+    path = catalog.find_routine(args.routine, folders)
+    loaded = load_routine(path)
+    settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    timeline = compile_timeline(loaded.routine, choices_for(args, settings, loaded, ctx.warn))
+    by_name = catalog.named_routine(loaded.name, folders) == path
+    target = loaded.name if by_name else str(path.resolve())
+    length = format_duration(timeline.total_ms)
+    if timeline.waits:
+        length += " plus your own pace"
+    reminder = Reminder(
+        title=loaded.routine.title,
+        command=f"python run.py play {shlex.quote(target)}",
+        length=length,
+        duration_ms=timeline.total_ms,
+        at=args.daily,
+    )
+    _write(ctx.out, daily_calendar(reminder, ctx.now()))
+    if ctx.out.isatty():
+        ctx.warn(
+            f"To keep it: python run.py remind {args.routine} --daily {args.daily:%H:%M} "
+            "> reminder.ics, then open reminder.ics with your calendar."
+        )
+    return EXIT_OK
+
+
+COMMAND = Command(
+    "remind", "print a daily calendar reminder (.ics) for a routine", add_arguments, run
+)

@@ -1,0 +1,62 @@
+"""``run.py safety``: the warning signs, what the week changes, and the disclaimer."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+
+from player import daily_check, safety
+from player.commands.base import EXIT_OK, Command, Context, no_arguments
+from player.commands.week import current_week
+
+
+def _wrapped(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, width=78, initial_indent=indent, subsequent_indent=indent)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    today = ctx.now().date()
+    ctx.say("WARNING SIGNS")
+    ctx.say(_wrapped(safety.SIGNS_INTRO))
+    for sign in safety.WARNING_SIGNS:
+        ctx.say(f"  - {sign}")
+    ctx.say(_wrapped(safety.EMERGENCY))
+    ctx.say("")
+    ctx.say("EVERY SESSION")
+    ctx.say(_wrapped("Stop if it hurts. Esc (or Ctrl-C in the terminal) stops at once."))
+    checked = daily_check.last_checked(ctx.dirs.safety_file) == today
+    ctx.say(
+        _wrapped(
+            "Before the first session of each day the player shows these signs and asks you "
+            "to confirm that none applies; if one does, it does not start. "
+            + ("Today: checked." if checked else "Today: not checked yet.")
+        )
+    )
+    ctx.say("")
+    ctx.say("YOUR WEEK")
+    week = current_week(ctx)
+    if week is None:
+        ctx.say(
+            _wrapped(
+                "Not set. With your week (run.py settings set week 20) or due date "
+                "(run.py settings set due-date 2027-05-01), the player marks routines and "
+                "steps that do not suit your week, and asks before playing them."
+            )
+        )
+    else:
+        ctx.say(f"Week {week}.")
+    ctx.say(
+        _wrapped(
+            "From week 14, steps done lying on the back are played lying on your side where "
+            "the routine gives a side-lying way, and marked where it does not: lying flat on "
+            "the back can make you feel faint later in pregnancy."
+        )
+    )
+    ctx.say("")
+    ctx.say(_wrapped(safety.DISCLAIMER))
+    return EXIT_OK
+
+
+COMMAND = Command(
+    "safety", "the warning signs to stop and call a doctor or midwife", no_arguments, run
+)

@@ -1,0 +1,231 @@
+"""``run.py settings``: show the settings file, or change one setting in it.
+
+``settings`` shows every setting and where its value comes from; ``settings set KEY VALUE``
+changes one (``default`` as the value, or ``settings unset KEY``, goes back to the default).
+A change that is refused leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from player import catalog
+from player.commands.base import EXIT_INVALID, EXIT_OK, Command, Context
+from player.loader import RoutineError, load_routine
+from player.model import Routine
+from player.settings import (
+    FIRST_WEEK,
+    KEYS,
+    LAST_WEEK,
+    PREGNANCY_DAYS,
+    REPS_KEY,
+    Settings,
+    SettingsError,
+    changed,
+    is_default,
+    key_for_field,
+    key_named,
+    load_settings,
+    routine_of,
+    save_settings,
+)
+from player.timeline import ChoiceError, Choices, check_choices, ranged_counts
+from player.yaml_source import did_you_mean
+
+DEFAULT_WORDS = ("default", "unset")
+
+
+def _keys_explained() -> str:
+    lines = [f"  {key.name:<14} {key.allowed}" for key in (*KEYS, REPS_KEY)]
+    return "settings:\n" + "\n".join(lines)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="settings_action", metavar="{set,unset}")
+    setter = actions.add_parser(
+        "set",
+        help="change one setting",
+        epilog=_keys_explained(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    setter.add_argument("key", help="a setting, as listed below")
+    setter.add_argument("value", help="the new value, or 'default'")
+    unsetter = actions.add_parser(
+        "unset",
+        help="put one setting back to its default",
+        epilog=_keys_explained(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    unsetter.add_argument("key", help="a setting, as listed below")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    path = ctx.dirs.settings_file
+    today = ctx.now().date()
+    try:
+        settings = load_settings(path)
+    except SettingsError as error:
+        ctx.warn(str(error))
+        ctx.warn(
+            f"Fix the settings file in a text editor ({path}), or delete it to start again "
+            "from the defaults."
+        )
+        return EXIT_INVALID
+    action = getattr(args, "settings_action", None)
+    if action is None:
+        show(settings, path, today, ctx)
+        return EXIT_OK
+    unset = action == "unset" or args.value.strip().lower() in DEFAULT_WORDS
+    try:
+        value = None if unset else _checked_value(args.key, args.value, today, ctx)
+        updated = changed(settings, args.key, value, today)
+    except SettingsError as error:
+        ctx.warn(str(error))
+        return EXIT_INVALID
+    save_settings(path, updated)
+    _tell_change(args.key, settings, updated, today, ctx)
+    ctx.say(f"saved in {path}")
+    return EXIT_OK
+
+
+def _tell_change(
+    key_text: str, before: Settings, after: Settings, today: date, ctx: Context
+) -> None:
+    key = key_named(key_text)
+    if key is REPS_KEY:
+        shown = _reps_text(after.reps.get(routine_of(key_text)))
+    else:
+        shown = _value_text(after, key.field, today)
+    week = after.pregnancy_week(today)
+    if key.name in ("week", "due-date") and week is not None:
+        shown += f"; pregnancy week {week} today"
+    ctx.say(f"{key_text}: {shown}")
+    other = {"week": "due_date", "due_date": "week"}.get(key.field)
+    if other and not is_default(before, other) and is_default(after, other):
+        ctx.say(f"  {key_for_field(other).name} removed: the week comes from one or the other")
+
+
+def _checked_value(key_text: str, text: str, today: date, ctx: Context) -> Any:
+    """The typed value, parsed and checked; SettingsError naming the key and what is allowed."""
+    key = key_named(key_text)
+    try:
+        value = key.parse(text)
+    except ValueError as error:
+        raise SettingsError(f"{key_text}: {error}") from None
+    if key is REPS_KEY:
+        _check_reps(routine_of(key_text), value, ctx)
+    elif key.name == "due-date":
+        _check_due_date(value, today)
+    return value
+
+
+def _check_due_date(due: date, today: date) -> None:
+    latest = today + timedelta(days=PREGNANCY_DAYS)
+    earliest = today - timedelta(days=(LAST_WEEK * 7 - PREGNANCY_DAYS))
+    if not earliest <= due <= latest:
+        raise SettingsError(
+            f"due-date: expected a date from {earliest.isoformat()} to {latest.isoformat()} "
+            f"(weeks {FIRST_WEEK} to {LAST_WEEK} of pregnancy today), found {due.isoformat()}"
+        )
+
+
+def _check_reps(name: str, reps: int, ctx: Context) -> None:
+    folders = catalog.search_folders(ctx.dirs)
+    path = catalog.named_routine(name, folders)
+    if path is None:
+        raise SettingsError(
+            f"reps.{name}: no routine named '{name}'"
+            f"{_close(name, folders)} ({catalog.known_names(folders)})"
+        )
+    try:
+        routine = load_routine(path).routine
+    except RoutineError:
+        raise SettingsError(
+            f"reps.{name}: the routine '{name}' has problems; 'python run.py check {path}' "
+            "lists them"
+        ) from None
+    try:
+        check_choices(routine, Choices(reps=reps))
+    except ChoiceError as error:
+        raise SettingsError(f"reps.{name}: {error}{_what_fits(routine)}") from None
+
+
+def _what_fits(routine: Routine) -> str:
+    """For a routine with several ranges, the numbers that fit them all (one number sets all)."""
+    ranges = {(count.low, count.high) for _name, count in ranged_counts(routine)}
+    if len(ranges) < 2:
+        return ""
+    low = max(first for first, _last in ranges)
+    high = min(last for _first, last in ranges)
+    if low > high:
+        return " (no one number fits every range of it: leave it to the routine)"
+    return f" (one number sets every range of it: {low} to {high} fit them all)"
+
+
+def _close(name: str, folders: tuple[catalog.Folder, ...]) -> str:
+    return did_you_mean(name, [entry.name for entry in catalog.all_routines(folders)])
+
+
+# -- showing ------------------------------------------------------------------------------
+
+
+def _on_off(value: bool) -> str:
+    return "on" if value else "off"
+
+
+def _reps_text(reps: int | None) -> str:
+    return "the routine's own" if reps is None else str(reps)
+
+
+def _value_text(settings: Settings, field: str, today: date) -> str:
+    value = getattr(settings, field)
+    if isinstance(value, bool):
+        return _on_off(value)
+    if field == "voice":
+        return value or "the system's default voice"
+    if field == "volume":
+        return f"{value:g}"
+    if field == "lead_in":
+        return "each routine's own" if value is None else f"{value:g}s"
+    if field == "week":
+        if value is None:
+            return "not set"
+        if settings.week_set_on is None:
+            return f"{value} (stays as written; 'settings set week {value}' makes it count on)"
+        return f"{value} (set on {settings.week_set_on.isoformat()})"
+    if field == "due_date":
+        return "not set" if value is None else value.isoformat()
+    return str(value)
+
+
+def show(settings: Settings, path: Path, today: date, ctx: Context) -> None:
+    state = "" if path.exists() else " (not written yet: every setting is at its default)"
+    ctx.say(f"Settings file: {path}{state}")
+    ctx.say("")
+    rows = [("key", "value", "from")]
+    for key in KEYS:
+        origin = "default" if is_default(settings, key.field) else "file"
+        rows.append((key.name, _value_text(settings, key.field, today), origin))
+    for name, reps in sorted(settings.reps.items()):
+        rows.append((f"reps.{name}", str(reps), "file"))
+    if not settings.reps:
+        rows.append((REPS_KEY.name, "each routine's own", "default"))
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        ctx.say(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    ctx.say("")
+    week = settings.pregnancy_week(today)
+    if week is not None:
+        ctx.say(f"Pregnancy week today ({today.isoformat()}): {week}")
+    ctx.say(
+        "Change one with 'python run.py settings set KEY VALUE'; "
+        "'python run.py settings unset KEY' puts it back to its default."
+    )
+
+
+COMMAND = Command("settings", "show your settings, or change one", add_arguments, run)

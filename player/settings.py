@@ -1,0 +1,482 @@
+"""The person's settings: a small YAML file in their config folder.
+
+Each setting has one parser, used both for the value typed after ``run.py settings set``
+and for the value written in the file, so that both say the same thing about a bad value.
+Reading never runs code and never crashes on a damaged file: every mistake becomes a
+problem with its file, line and column (:class:`SettingsError`). Writing is atomic.
+
+The pregnancy week is kept honest over time. A ``week`` is stored with the day it was set
+(``week-set-on``) and is the number of *completed* weeks on that day, so it goes up by one
+every seven days after it. A ``due-date`` gives the week as 280 days (40 weeks) before the
+due date counted in completed weeks. Either way the week is kept within 1 to 42.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+from player.problems import Problem, shown_path
+from player.values import MAX_COUNT, describe
+from player.yaml_source import MAX_FILE_BYTES, Document, did_you_mean, read_document
+
+DEFAULT_RATE = 165
+MIN_RATE, MAX_RATE = 80, 400
+MAX_LEAD_IN_S = 120
+FIRST_WEEK, LAST_WEEK = 1, 42
+PREGNANCY_DAYS = 280
+
+HEADER = """\
+# Settings of the routine player. See them with `python run.py settings`, and change one
+# with `python run.py settings set KEY VALUE` (or `python run.py settings unset KEY`).
+# You may edit this file by hand too; a setting left out takes its default.
+"""
+
+_ON = ("on", "yes", "true")
+_OFF = ("off", "no", "false")
+_WHOLE = re.compile(r"^\s*[+-]?\d{1,9}\s*$", re.ASCII)
+_NUMBER = re.compile(r"^\s*[+-]?(\d{1,9}(\.\d*)?|\.\d+)\s*$", re.ASCII)
+_SECONDS = re.compile(r"^\s*(\d{1,9}(\.\d*)?|\.\d+)\s*s?\s*$", re.ASCII)
+
+
+# -- one parser per kind of value ---------------------------------------------------------
+
+
+def _number(value: Any, pattern: re.Pattern[str]) -> float | None:
+    """A number given as a number or as text, or None when it is no such thing."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, str) and pattern.match(value):
+        return float(value.strip().removesuffix("s"))
+    return None
+
+
+def parse_switch(value: Any) -> bool:
+    """``on``/``off``, ``yes``/``no``, ``true``/``false``."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in (*_ON, *_OFF):
+        return value.strip().lower() in _ON
+    raise ValueError(f"expected on or off (or yes/no, true/false), found {describe(value)}")
+
+
+def parse_voice(value: Any) -> str:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise ValueError(f"expected a voice name or part of it, such as en-gb, found {describe(value)}")
+
+
+def parse_rate(value: Any) -> int:
+    number = _number(value, _WHOLE)
+    if number is None or not number.is_integer() or not MIN_RATE <= number <= MAX_RATE:
+        raise ValueError(
+            f"expected words a minute from {MIN_RATE} to {MAX_RATE}, found {describe(value)}"
+        )
+    return int(number)
+
+
+def parse_volume(value: Any) -> float:
+    number = _number(value, _NUMBER)
+    if number is None or not 0 <= number <= 1:
+        raise ValueError(f"expected a number from 0 to 1, such as 0.8, found {describe(value)}")
+    return number
+
+
+def parse_lead_in(value: Any) -> float:
+    number = _number(value, _SECONDS)
+    if number is None or not 0 <= number <= MAX_LEAD_IN_S:
+        raise ValueError(
+            f"expected seconds from 0 to {MAX_LEAD_IN_S}, such as 10 or 10s, "
+            f"found {describe(value)}"
+        )
+    return number
+
+
+def parse_week(value: Any) -> int:
+    number = _number(value, _WHOLE)
+    if number is None or not number.is_integer() or not FIRST_WEEK <= number <= LAST_WEEK:
+        raise ValueError(
+            f"expected a pregnancy week from {FIRST_WEEK} to {LAST_WEEK}, found {describe(value)}"
+        )
+    return int(number)
+
+
+def parse_day(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(value.strip())
+    raise ValueError(f"expected a date such as 2027-03-14, found {describe(value)}")
+
+
+def parse_reps(value: Any) -> int:
+    number = _number(value, _WHOLE)
+    if number is None or not number.is_integer() or not 1 <= number <= MAX_COUNT:
+        raise ValueError(
+            f"expected a number of repetitions from 1 to {MAX_COUNT}, found {describe(value)}"
+        )
+    return int(number)
+
+
+def _reps_table(value: Any) -> Any:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(
+            "expected routine names with their repetitions, such as "
+            f"'partner-back-massage: 8' on the next line, indented; found {describe(value)}"
+        )
+    return value
+
+
+Switch = Annotated[bool, BeforeValidator(parse_switch)]
+Voice = Annotated[str, BeforeValidator(parse_voice)]
+Rate = Annotated[int, BeforeValidator(parse_rate)]
+Volume = Annotated[float, BeforeValidator(parse_volume)]
+LeadIn = Annotated[float, BeforeValidator(parse_lead_in)]
+Week = Annotated[int, BeforeValidator(parse_week)]
+Day = Annotated[date, BeforeValidator(parse_day)]
+Reps = Annotated[int, BeforeValidator(parse_reps)]
+RepsTable = Annotated[dict[str, Reps], BeforeValidator(_reps_table)]
+
+
+# -- the settings -------------------------------------------------------------------------
+
+
+def week_from_due_date(due: date, today: date) -> int:
+    """Completed weeks of pregnancy on ``today``: 40 on the due date, within 1 to 42."""
+    days_until_due = (due - today).days
+    return _within_weeks((PREGNANCY_DAYS - days_until_due) // 7)
+
+
+def _within_weeks(week: int) -> int:
+    return max(FIRST_WEEK, min(LAST_WEEK, week))
+
+
+class Settings(BaseModel):
+    """Every setting, with its default. Keys in the file are written as on the command line."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    voice: Voice | None = None
+    """A voice name or part of it; None for the system's default voice."""
+    rate: Rate = DEFAULT_RATE
+    """Words a minute."""
+    volume: Volume = 1.0
+    mute: Switch = False
+    captions: Switch = True
+    large_text: Switch = Field(False, alias="large-text")
+    high_contrast: Switch = Field(False, alias="high-contrast")
+    lead_in: LeadIn | None = Field(None, alias="lead-in")
+    """Seconds to get ready before the first step; None for each routine's own."""
+    week: Week | None = None
+    """Completed weeks of pregnancy on the day ``week_set_on``."""
+    week_set_on: Day | None = Field(None, alias="week-set-on")
+    due_date: Day | None = Field(None, alias="due-date")
+    reps: RepsTable = Field(default_factory=dict)
+    """Repetitions by routine name, for the counts a routine gives as a range."""
+
+    @model_validator(mode="after")
+    def _week_or_due_date(self) -> Settings:
+        if self.week is not None and self.due_date is not None:
+            raise ValueError(_BOTH_WEEK_AND_DUE_DATE)
+        return self
+
+    def pregnancy_week(self, today: date) -> int | None:
+        """Completed weeks of pregnancy on ``today``, from 1 to 42; None when not set.
+
+        From ``due-date``: (280 - days until the due date) // 7. From ``week``: the week as
+        set, plus one for every seven days since ``week-set-on`` (a week set by hand in the
+        file without that day stays as written).
+        """
+        if self.due_date is not None:
+            return week_from_due_date(self.due_date, today)
+        if self.week is None:
+            return None
+        if self.week_set_on is None:
+            return self.week
+        elapsed = max(0, (today - self.week_set_on).days)
+        return _within_weeks(self.week + elapsed // 7)
+
+    @property
+    def lead_in_ms(self) -> int | None:
+        return None if self.lead_in is None else round(self.lead_in * 1000)
+
+
+_BOTH_WEEK_AND_DUE_DATE = (
+    "give week or due-date, not both; remove one (the week is worked out from the due date)"
+)
+
+
+@dataclass(frozen=True)
+class Key:
+    """One setting as typed on the command line."""
+
+    name: str
+    field: str
+    allowed: str
+    parse: Callable[[Any], Any]
+
+
+KEYS: tuple[Key, ...] = (
+    Key("voice", "voice", "a voice name or part of it, such as en-gb", parse_voice),
+    Key("rate", "rate", f"words a minute from {MIN_RATE} to {MAX_RATE}", parse_rate),
+    Key("volume", "volume", "a number from 0 to 1", parse_volume),
+    Key("mute", "mute", "on or off", parse_switch),
+    Key("captions", "captions", "on or off", parse_switch),
+    Key("large-text", "large_text", "on or off", parse_switch),
+    Key("high-contrast", "high_contrast", "on or off", parse_switch),
+    Key("lead-in", "lead_in", f"seconds from 0 to {MAX_LEAD_IN_S}", parse_lead_in),
+    Key("week", "week", f"a pregnancy week from {FIRST_WEEK} to {LAST_WEEK}", parse_week),
+    Key("due-date", "due_date", "a date such as 2027-03-14", parse_day),
+)
+REPS_PREFIX = "reps."
+REPS_KEY = Key("reps.ROUTINE", "reps", "repetitions for the ranges of that routine", parse_reps)
+KEY_NAMES: tuple[str, ...] = (*(key.name for key in KEYS), REPS_KEY.name)
+_FILE_KEYS: tuple[str, ...] = (*(key.name for key in KEYS), "week-set-on", "reps")
+_BY_FIELD = {key.field: key for key in KEYS}
+
+
+class SettingsError(Exception):
+    """The settings file or a setting given cannot be used; the message says what to fix."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+    @property
+    def first_line(self) -> str:
+        lines = str(self).splitlines() or [""]
+        more = len(self.problems) - 1
+        return lines[0] + (f" (and {more} more)" if more > 0 else "")
+
+
+def key_named(text: str) -> Key:
+    """The setting a key typed on the command line names; SettingsError for an unknown one."""
+    for key in KEYS:
+        if key.name == text:
+            return key
+    if text.startswith(REPS_PREFIX) and text[len(REPS_PREFIX) :].strip():
+        return REPS_KEY
+    if text.rstrip(".") == "reps":
+        raise SettingsError("reps: name the routine after a dot, such as reps.partner-back-massage")
+    hint = did_you_mean(text.replace("_", "-"), KEY_NAMES)
+    raise SettingsError(
+        f"unknown setting '{text}'{hint or '.'} The settings are: {', '.join(KEY_NAMES)}"
+    )
+
+
+def routine_of(key_text: str) -> str:
+    """The routine name of a ``reps.NAME`` key."""
+    return key_text[len(REPS_PREFIX) :].strip()
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def _only_comments(raw: bytes) -> bool:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def load_settings(path: Path) -> Settings:
+    """The settings in ``path``; the defaults when there is no file.
+
+    Raises SettingsError, whose message lists each problem as FILE:LINE:COL: key: what to fix.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return Settings()
+    except OSError as error:
+        raise SettingsError(
+            f"{shown_path(path)}: cannot read the settings file: {error.strerror or error}"
+        ) from None
+    if _only_comments(head):
+        return Settings()
+    problems: list[Problem] = []
+    doc = read_document(path, problems)
+    if doc is None:
+        raise _error([_for_settings(p) for p in problems])
+    if not isinstance(doc.data, dict):
+        raise _error(
+            [
+                Problem(
+                    doc.shown,
+                    doc.root.line,
+                    doc.root.column,
+                    "",
+                    "the settings file must hold keys with values, such as 'rate: 165', "
+                    f"found {describe(doc.data)}",
+                )
+            ]
+        )
+    try:
+        return Settings.model_validate(doc.data)
+    except ValidationError as error:
+        raise _error(_problems(error, doc)) from None
+
+
+def load_settings_or_defaults(path: Path, warn: Callable[[str], None]) -> Settings:
+    """The settings in ``path``, or the defaults after one warning line when they are damaged."""
+    try:
+        return load_settings(path)
+    except SettingsError as error:
+        warn(
+            f"Settings not used: {error.first_line}. Going on with the defaults; "
+            "'python run.py settings' shows what to fix."
+        )
+        return Settings()
+
+
+def _for_settings(problem: Problem) -> Problem:
+    """A problem found by the YAML reader, told about a settings file."""
+    message = problem.message.replace("a routine file", "a settings file")
+    if message.startswith("the file is empty"):
+        message = "the file is empty"
+    return Problem(problem.file, problem.line, problem.column, problem.path, message)
+
+
+def _error(problems: list[Problem]) -> SettingsError:
+    ordered = tuple(sorted(problems))
+    return SettingsError("\n".join(str(p) for p in ordered), ordered)
+
+
+def _problems(error: ValidationError, doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        kind = detail["type"]
+        where = ".".join(str(part) for part in loc)
+        mark = doc.spot(loc)[0]
+        context = detail.get("ctx") or {}
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            mark = doc.key_spot(loc)
+            hint = did_you_mean(key.replace("_", "-"), _FILE_KEYS)
+            message = (
+                f"unknown setting '{key}'{hint or '.'} The settings are: {', '.join(_FILE_KEYS)}"
+            )
+            where = ""
+        elif not loc:
+            message = str(context.get("error", detail["msg"]))
+            if _BOTH_WEEK_AND_DUE_DATE in message:
+                mark = doc.key_spot(("due-date",))
+                where = "due-date"
+        elif "error" in context:
+            message = str(context["error"])
+        else:
+            message = str(detail["msg"])
+        problems.append(Problem(mark.shown, mark.line, mark.column, where, message))
+    return problems
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def stored(settings: Settings) -> dict[str, Any]:
+    """The settings written in the file, by their file keys, in the file's order."""
+    written = settings.model_fields_set
+    data: dict[str, Any] = {}
+    for name, field in Settings.model_fields.items():
+        if name not in written:
+            continue
+        value = getattr(settings, name)
+        if name == "reps" and not value:
+            continue
+        if isinstance(value, float) and value.is_integer() and name == "lead_in":
+            value = int(value)
+        data[field.alias or name] = dict(value) if isinstance(value, dict) else value
+    return data
+
+
+def file_text(settings: Settings) -> str:
+    body = stored(settings)
+    if not body:
+        return HEADER
+    return HEADER + "\n" + yaml.safe_dump(body, sort_keys=False, allow_unicode=True)
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write the settings atomically: the file holds the old or the new settings, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(file_text(settings))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def changed(settings: Settings, key: str, value: Any, today: date) -> Settings:
+    """The settings with one key (as typed: ``rate``, ``reps.NAME``) set to a parsed value.
+
+    Setting the week records today as the day it was set and drops the due date; setting
+    the due date drops the week. A value of None goes back to the default.
+    """
+    data = stored(settings)
+    spec = key_named(key)
+    if spec is REPS_KEY:
+        table = dict(data.get("reps", {}))
+        name = routine_of(key)
+        if value is None:
+            table.pop(name, None)
+        else:
+            table[name] = value
+        data["reps"] = table
+    else:
+        data.pop(spec.name, None)
+        if value is not None:
+            data[spec.name] = value
+        if spec.name == "week":
+            data.pop("week-set-on", None)
+            if value is not None:
+                data["week-set-on"] = today
+                data.pop("due-date", None)
+        elif spec.name == "due-date" and value is not None:
+            data.pop("week", None)
+            data.pop("week-set-on", None)
+    if not data.get("reps", True):
+        data.pop("reps")
+    return Settings.model_validate(data)
+
+
+def is_default(settings: Settings, field: str) -> bool:
+    """Whether a setting was left out of the file."""
+    if field == "reps":
+        return not settings.reps
+    return field not in settings.model_fields_set
+
+
+def key_for_field(field: str) -> Key:
+    return _BY_FIELD[field]
