@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from player.model import Routine
+from player.safety import WeekCheck
 from player.timeline import Segment, Timeline, ranged_counts
 from player.values import format_duration
 
@@ -34,8 +35,38 @@ def _detail(timeline: Timeline, segment: Segment) -> str:
     return ", ".join(parts)
 
 
-def format_plan(routine: Routine, timeline: Timeline) -> str:
-    """One row per segment, its cues beneath it, then the totals."""
+ATTENTION = "(!)"
+NOTE = "(*)"
+
+
+def _marked_names(check: WeekCheck | None) -> dict[int, str]:
+    marks: dict[int, str] = {}
+    for note in check.step_notes if check else ():
+        if note.attention or marks.get(note.step) != ATTENTION:
+            marks[note.step] = ATTENTION if note.attention else NOTE
+    return marks
+
+
+def _week_lines(check: WeekCheck | None) -> list[str]:
+    if check is None or (check.week is None and not check.step_notes):
+        return []
+    lines = ["", f"Your week: {check.week}" if check.week is not None else "Your week: not set"]
+    if check.routine_note:
+        lines.append(f"  {ATTENTION} This routine {check.routine_note}.")
+    seen: set[tuple[str, str]] = set()
+    for note in check.step_notes:
+        if (note.name, note.text) in seen:
+            continue
+        seen.add((note.name, note.text))
+        lines.append(f"  {ATTENTION if note.attention else NOTE} {note.name}: {note.text}")
+    if check.needs_asking:
+        lines.append(f"  'play' asks before starting a routine with {ATTENTION} marks.")
+    return lines
+
+
+def format_plan(routine: Routine, timeline: Timeline, week_check: WeekCheck | None = None) -> str:
+    """One row per segment, its cues beneath it, then the totals and what the week changes."""
+    marks = _marked_names(week_check)
     cues_by_segment: dict[int, list[str]] = {}
     for cue in timeline.cues:
         offset = format_duration(cue.at_ms)
@@ -48,7 +79,9 @@ def format_plan(routine: Routine, timeline: Timeline) -> str:
         rows.append(
             (
                 format_duration(segment.start_ms),
-                step.name if first else "",
+                (f"{step.name} {marks[step.index]}" if step.index in marks else step.name)
+                if first
+                else "",
                 _detail(timeline, segment),
                 "-" if segment.kind == "wait" else format_duration(segment.duration_ms),
             )
@@ -85,4 +118,5 @@ def format_plan(routine: Routine, timeline: Timeline) -> str:
             chosen = shown if shown is not None else count.default
             choice = f"choose {count.low} to {count.high} with --reps"
             lines.append(f"Repetitions of '{name}': {chosen} ({choice})")
+    lines.extend(_week_lines(week_check))
     return "\n".join(lines)

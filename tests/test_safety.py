@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -338,3 +339,43 @@ def test_the_safety_command_shows_the_signs_the_week_and_the_disclaimer(
     code, out = run_cli("safety")
     assert "Week 22." in out.splitlines()
     assert "Today: checked." in " ".join(out.split())
+
+
+def test_plan_marks_steps_on_the_back_and_plays_them_on_the_side_from_week_14(
+    write: WriteFile,
+) -> None:
+    path = write("easing.yaml", ON_THE_BACK)
+    code, out = run_cli("plan", str(path))
+    assert code == 0
+    rows = out.splitlines()
+    assert any(re.match(r"\s*0:00  Back tilt \(\*\)\s", row) for row in rows), out
+    assert rows[rows.index("Your week: not set") :] == [
+        "Your week: not set",
+        "  (*) Back tilt: lying on the back: from week 14, do it on your side",
+        "  (*) Knee sway: lying on the back: from week 14, do it on your side",
+    ]
+
+    assert run_cli("settings", "set", "week", "22")[0] == 0
+    code, out = run_cli("plan", str(path))
+    rows = out.splitlines()
+    assert any(re.match(r"\s*0:00  Side tilt \(\*\)\s", row) for row in rows), out
+    assert any(re.match(r"\s*0:30  Knee sway \(!\)\s", row) for row in rows), out
+    assert "Back tilt" not in out.split("Your week")[0]
+    assert rows[rows.index("Your week: 22") :] == [
+        "Your week: 22",
+        "  (*) Side tilt: on your side, in place of 'Back tilt' (lying on the back)",
+        "  (!) Knee sway: lying on the back: not advised from week 14; keep it short or skip it",
+        "  'play' asks before starting a routine with (!) marks.",
+    ]
+
+
+def test_list_marks_the_routines_that_do_not_suit_the_week() -> None:
+    assert run_cli("settings", "set", "week", "20")[0] == 0
+    code, out = run_cli("list")
+    assert code == 0
+    suits = {line.split()[0]: line for line in out.splitlines()[1:] if line}
+    assert suits["first-trimester"].endswith("(! not for week 20)")
+    assert not any("(!" in line for name, line in suits.items() if name != "first-trimester")
+    assert "Your week: 20. Routines marked (! ...) do not suit it; 'play' asks first." in (
+        out.splitlines()
+    )

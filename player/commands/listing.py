@@ -8,6 +8,7 @@ from player import catalog
 from player.commands.base import EXIT_OK, Command, Context, no_arguments
 from player.commands.options import choices_for
 from player.loader import RoutineError, load_routine
+from player.safety import list_mark
 from player.settings import load_settings_or_defaults
 from player.timeline import compile_timeline
 from player.values import format_duration
@@ -22,6 +23,8 @@ def _origin(entry: catalog.Listed) -> str:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     folders = catalog.search_folders(ctx.dirs)
     settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    today = ctx.now().date()
+    week = settings.pregnancy_week(today)
     rows = [("name", "from", "title", "length", "suits")]
     listed = catalog.all_routines(folders)
     for entry in listed:
@@ -30,12 +33,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         except RoutineError:
             rows.append((entry.name, _origin(entry), "(has problems: run 'run.py check')", "", ""))
             continue
-        choices = choices_for(args, settings, loaded, lambda _line: None)
+        choices = choices_for(args, settings, loaded, lambda _line: None, today)
         timeline = compile_timeline(loaded.routine, choices)
         length = format_duration(timeline.total_ms)
         if timeline.waits:
             length += " + your pace"
         suits = loaded.routine.suits.describe() if loaded.routine.suits else "any time"
+        mark = list_mark(loaded.routine, week)
+        if mark:
+            suits += f" (! {mark})"
         rows.append((loaded.name, _origin(entry), loaded.routine.title, length, suits))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
@@ -43,6 +49,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
     ctx.say("")
+    if week is not None:
+        ctx.say(f"Your week: {week}. Routines marked (! ...) do not suit it; 'play' asks first.")
     own = folders[0].path
     if any(entry.origin == catalog.YOURS for entry in listed):
         ctx.say(f"yours: your own routines, in {own}")

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from player.loader import RoutineFile
+from player.safety import avoid_lying_on_back
 from player.settings import Settings, parse_lead_in, parse_rate
 from player.speech.synth import VoiceSettings
 from player.timeline import ChoiceError, Choices, check_choices
@@ -164,8 +166,10 @@ def choices_for(
     settings: Settings,
     loaded: RoutineFile,
     warn: Callable[[str], None],
+    today: date | None = None,
 ) -> Choices:
-    """What this session plays: repetitions and the lead-in, by the options then the settings.
+    """What this session plays: repetitions and the lead-in, by the options then the settings,
+    and (given today's date) side-lying alternatives from the second trimester on.
 
     ``--reps`` out of the routine's range is left for the timeline to refuse (ChoiceError).
     A setting that no longer fits the routine (it was changed since) is dropped with a
@@ -183,4 +187,5 @@ def choices_for(
                 f"reps.{loaded.name} N' or 'settings unset reps.{loaded.name}'."
             )
             reps = None
-    return Choices(reps=reps, lead_in_ms=lead_in)
+    week = settings.pregnancy_week(today) if today is not None else None
+    return Choices(reps=reps, lead_in_ms=lead_in, avoid_lying_on_back=avoid_lying_on_back(week))
