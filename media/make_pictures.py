@@ -274,17 +274,26 @@ def arc_arrow(
     both: bool = False,
     colour: Colour = ARROW,
     width: float = ARROW_WIDTH,
+    edge: bool = False,
 ) -> None:
-    """A curved arrow along a circle from angle ``start`` to ``end`` (degrees)."""
+    """A curved arrow along a circle from angle ``start`` to ``end`` (degrees); ``edge``
+    draws a dark rim first, so that it reads on top of the body."""
     sweep = end - start
     # Leave room for the heads, so that the line does not poke through them.
     trim = math.degrees(ARROW_HEAD * 0.6 / radius) * (1 if sweep > 0 else -1)
     body_start = start + trim if both else start
-    canvas.path(colour, arc_points(centre, radius, body_start, end - trim), width)
+    body = arc_points(centre, radius, body_start, end - trim)
     tangent = 90 if sweep > 0 else -90
-    arrow_head(canvas, _add(centre, _dir(end), radius), end + tangent, colour)
+    heads = [_head_points(_add(centre, _dir(end), radius), end + tangent, ARROW_HEAD)]
     if both:
-        arrow_head(canvas, _add(centre, _dir(start), radius), start - tangent, colour)
+        heads.append(_head_points(_add(centre, _dir(start), radius), start - tangent, ARROW_HEAD))
+    if edge:
+        canvas.path(CARD, body, width + 2 * OUTLINE)
+        for head in heads:
+            canvas.polygon(CARD, _grown(head, OUTLINE))
+    canvas.path(colour, body, width)
+    for head in heads:
+        canvas.polygon(colour, head)
 
 
 def circle_arrow(canvas: Canvas, centre: Point, radius: float, colour: Colour = ARROW) -> None:
@@ -354,6 +363,8 @@ class Pose:
     when upright), -1 for the other way."""
     belly: bool = True
     """Pregnant (and with her hair in a bun); the partner has neither."""
+    bump: float = 1.0
+    """The belly's size: 1 later in pregnancy, less for the small bump of the first months."""
     belly_in_front: bool = False
     """Draw the belly over the near arm, so that an arm resting on the thigh does not
     hide it."""
@@ -386,7 +397,9 @@ def joints(pose: Pose) -> Joints:
     neck = pose.torso + pose.head * pose.facing
     head = _add(shoulder, _dir(neck), (NECK + HEAD_RADIUS) * s)
     belly = _add(
-        _add(pose.hip, _dir(pose.torso), TORSO * s * BELLY_ALONG), _dir(front), BELLY_OUT * s
+        _add(pose.hip, _dir(pose.torso), TORSO * s * BELLY_ALONG),
+        _dir(front),
+        BELLY_OUT * s * pose.bump,
     )
 
     def arm(limb: Limb) -> tuple[Point, Point]:
@@ -457,7 +470,7 @@ def figure(
     # The body: the trunk from hip to shoulder, and the belly in front.
     trunk(canvas, colour, j.hip, j.shoulder, HIP_WIDTH, TORSO_WIDTH)
     if pose.belly:
-        canvas.circle(colour, j.belly, BELLY_RADIUS * s)
+        canvas.circle(colour, j.belly, BELLY_RADIUS * s * pose.bump)
     neck_base = _add(j.shoulder, _dir(_angle(j.shoulder, j.head)), 0.01 * s)
     canvas.segment(colour, neck_base, j.head, LIMB_WIDTH * 0.8)
     canvas.circle(colour, j.head, HEAD_RADIUS * s)
@@ -470,7 +483,7 @@ def figure(
     if pose.belly and pose.belly_in_front:
         # Over the arm, with a dark rim round its front so that it stands out from the
         # limbs behind it, and none where it joins the body.
-        r = BELLY_RADIUS * s
+        r = BELLY_RADIUS * s * pose.bump
         rim = arc_points(j.belly, r + OUTLINE / 2, j.front - 100, j.front + 100, 24)
         canvas.path(CARD, rim, OUTLINE * 1.5)
         canvas.circle(colour, j.belly, r)
@@ -836,46 +849,91 @@ def squat_pick_up(canvas: Canvas) -> None:
 
 @dataclass(frozen=True)
 class Lying:
-    """Places on a figure lying on her side: the top of her back, from shoulder to hip."""
+    """Places on a figure lying on her side."""
 
+    hip: Point
     back: tuple[Point, ...]
+    """The top of her back, from the shoulder to the hip: where a partner's hands rest."""
+
+
+SIDE_LYING = Pose(
+    hip=(0, 0),
+    torso=178,
+    facing=-1,
+    head=14,
+    near_arm=Limb(16, -10),
+    far_arm=Limb(12, -4),
+    near_leg=Limb(32, -30, 14),
+    far_leg=Limb(32, -30, 14),
+)
+"""On her left side, seen from the front and a little above: her head to the left, her
+back at the top and her front (the belly) towards the bottom, hips and knees bent, the
+upper arm resting along her side (the lower one is hidden behind her)."""
+KNEES_APART = 45.0
+"""How far apart (up the picture) her knees are: the pillow between them, seen from a
+little above."""
+ARM_LIFT = 8.0
+"""How far up the picture her upper arm lies from the line of her shoulder: along the
+top of her side."""
+HEAD_PILLOW: Point = (-150, 42)
+"""Where the pillow under her head is, from her hip."""
+LYING_BODY: tuple[tuple[float, float], ...] = (
+    (-0.3, -4), (-0.2, -26), (0.05, -33), (0.45, -25), (0.8, -27), (1.05, -18),
+    (1.12, 4), (0.95, 22), (0.6, 26), (0.2, 30), (-0.1, 28), (-0.26, 16),
+)  # fmt: skip
+"""The outline of her body lying on her side, round from the buttock along the back to the
+shoulder and back along the front: each point as (along the torso from the hip, in
+torso lengths; out in front of its line, in picture pixels)."""
 
 
 def lying_on_side(
-    canvas: Canvas, ox: float = 400, oy: float = FLOOR_Y, *, room_above: bool = False
+    canvas: Canvas, ox: float = 400, oy: float = FLOOR_Y - 80, *, room_above: bool = False
 ) -> Lying:
     """Lying on her left side on a mat, seen from the front and a little above: head on
-    a pillow, the belly resting in front, knees bent forward with a pillow between them.
-    The figure is framed in the middle of the picture, or at its foot to leave room above."""
-    top = oy + 24 - 280 if room_above else oy - 60 - 140
-    canvas.frame(ox - 262, top, 570)
-    canvas.rounded_rect(MAT, ox - 250, oy - 126, 542, 140, 22)
-    pillow(canvas, (ox - 196, oy - 56), 110, 52)
-    # The lower leg, the pillow on it, then the upper leg resting on the pillow.
-    low = [(ox + 64, oy - 62), (ox + 150, oy - 16), (ox + 226, oy - 52)]
-    canvas.path(FIGURE_FAR, low, LIMB_WIDTH)
-    canvas.segment(FIGURE_FAR, low[-1], _add(low[-1], (28, 4)), LIMB_WIDTH)
-    pillow(canvas, (ox + 152, oy - 44), 104, 40, -8)
-    # Her body: the upper flank on top, dipping at the waist and rising over the hip.
-    body = [
-        (ox - 150, oy - 108), (ox - 92, oy - 104), (ox - 36, oy - 96), (ox + 20, oy - 112),
-        (ox + 72, oy - 124), (ox + 108, oy - 104), (ox + 110, oy - 70), (ox + 80, oy - 46),
-        (ox - 60, oy - 44), (ox - 150, oy - 52), (ox - 172, oy - 80),
-    ]  # fmt: skip
-    canvas.circle(HAIR, (ox - 214, oy - 106), 16)
-    canvas.segment(FIGURE, (ox - 188, oy - 94), (ox - 150, oy - 84), 34)
-    canvas.circle(FIGURE, (ox - 188, oy - 100), HEAD_RADIUS * FIGURE_HEIGHT)
+    a pillow, the belly resting in front on a small cushion, knees bent with a pillow
+    between them. Her hip is at (``ox``, ``oy``); she is framed in the middle of the
+    picture, or at its foot to leave room above."""
+    j = joints(replace(SIDE_LYING, hip=(ox, oy)))
+    s = FIGURE_HEIGHT
+    if room_above:
+        canvas.frame(ox - 256, oy + 112 - 260, 520)
+    else:
+        canvas.frame(ox - 226, oy - 112, 460)
+    canvas.rounded_rect(MAT, canvas.left + 10, oy - 62, canvas.right - canvas.left - 20, 166, 22)
+    pillow(canvas, _add(j.hip, HEAD_PILLOW), 118, 46, -4)
+    # The lower leg on the mat, the pillow on it, the upper leg resting on the pillow:
+    # her hips together, her knees apart.
+    up = _dir(-90)
+
+    def leg(hip: Point, rest: Sequence[Point], lift: float) -> list[Point]:
+        """The leg moved ``lift`` up the picture from the knee down, less at the hip."""
+        return [_add(hip, up, lift * 0.3), *(_add(p, up, lift) for p in rest)]
+
+    far = leg(j.hip, [j.far_knee, j.far_ankle, j.far_toe], -KNEES_APART * 4 / 9)
+    near = leg(j.hip, [j.near_knee, j.near_ankle, j.near_toe], KNEES_APART * 5 / 9)
+    _limb(canvas, far, FIGURE_FAR, False, False)
+    pillow(canvas, _add(_lerp(far[1], near[1], 0.5), (14, 0)), 76, 30)
+    _limb(canvas, near, FIGURE, False, True)
+    # The small cushion under her belly, then her body over the top of the thigh.
+    belly_r = BELLY_RADIUS * s
+    pillow(canvas, _add(j.belly, (6, belly_r * 0.8)), 80, 30)
+    along, front = _dir(_angle(j.hip, j.shoulder)), _dir(j.front)
+    body = [_add(_add(j.hip, along, a * TORSO * s), front, b) for a, b in LYING_BODY]
     canvas.polygon(FIGURE, smooth(body))
-    high = [(ox + 70, oy - 94), (ox + 158, oy - 72), (ox + 236, oy - 108)]
-    _limb(canvas, high, FIGURE, False, True)
-    _limb(canvas, [high[-1], _add(high[-1], (28, 4))], FIGURE, False, True)
-    # The belly, resting on the mat in front of her, and her upper arm on it.
-    canvas.circle(CARD, (ox - 20, oy - 50), 44 + OUTLINE)
-    canvas.circle(FIGURE, (ox - 20, oy - 50), 44)
-    _limb(
-        canvas, [(ox - 140, oy - 96), (ox - 110, oy - 54), (ox - 56, oy - 40)], FIGURE, True, True
+    canvas.circle(FIGURE, j.belly, belly_r)
+    canvas.segment(FIGURE, j.shoulder, j.head, LIMB_WIDTH * 0.8)
+    canvas.circle(FIGURE, j.head, HEAD_RADIUS * s)
+    bun = _angle(j.shoulder, j.head) + 60
+    canvas.circle(HAIR, _add(j.head, _dir(bun), HEAD_RADIUS * s * 0.95), HEAD_RADIUS * s * 0.45)
+    arm = [_add(p, up, ARM_LIFT) for p in (j.shoulder, j.near_elbow, j.near_wrist)]
+    _limb(canvas, arm, FIGURE, True, True)
+    back = _dir(j.front + 180)
+    return Lying(
+        hip=j.hip,
+        back=tuple(
+            _add(_lerp(j.hip, j.shoulder, t), back, TORSO_WIDTH / 2 + 4) for t in (0.9, 0.5, 0.05)
+        ),
     )
-    return Lying(back=((ox - 120, oy - 108), (ox - 40, oy - 98), (ox + 40, oy - 116)))
 
 
 def side_lying_rest(canvas: Canvas) -> None:
@@ -883,14 +941,56 @@ def side_lying_rest(canvas: Canvas) -> None:
 
 
 def lie_down_on_side(canvas: Canvas) -> None:
-    on_the_floor(canvas, 370, 640)
-    # A bed: sit on its edge, then lower yourself onto your side towards the pillow.
-    canvas.rounded_rect(FURNITURE, 110, SEAT_Y - 10, 420, 34, 12)
-    for x in (128, 510):
-        canvas.segment(FURNITURE, (x, SEAT_Y), (x, FLOOR_Y), FURNITURE_WIDTH * 0.8)
-    pillow(canvas, (170, SEAT_Y - 30), 96, 40)
-    j = figure(canvas, seated(480))
-    arc_arrow(canvas, (j.hip[0] - 130, SEAT_Y), 190, -66, -150)
+    lying = lying_on_side(canvas, room_above=True)
+    # From sitting, the upper body comes down sideways onto the pillow.
+    arc_arrow(canvas, lying.hip, 130, -84, -158)
+
+
+def side_lying_pelvic_tilt(canvas: Canvas) -> None:
+    lying = lying_on_side(canvas)
+    # Tuck the tailbone under: the pelvis turns round the hip, its bottom forwards.
+    arc_arrow(canvas, _add(lying.hip, (8, 0)), 58, -118, -8)
+
+
+def on_back(hip_x: float, ground: float) -> Pose:
+    """Lying on her back on the floor at ``ground``, her head to the left: knees bent,
+    feet flat, arms by her sides, the small bump of the first months."""
+    s = FIGURE_HEIGHT
+    hip = (hip_x, ground - HIP_WIDTH / 2)
+    # The shoulders are narrower than the hips, so the back slopes down to them a little.
+    torso = 180 - math.degrees(math.asin((HIP_WIDTH - TORSO_WIDTH) / 2 / (TORSO * s)))
+
+    def leg(thigh: float) -> Limb:
+        """The knee up at ``thigh`` degrees, the shin down to the foot flat on the floor."""
+        knee_y = hip[1] + math.sin(math.radians(thigh)) * THIGH * s
+        drop = (ground - LIMB_WIDTH / 2) - knee_y
+        return Limb(thigh, math.degrees(math.asin(drop / (SHIN * s))), 0)
+
+    return Pose(
+        hip=hip,
+        torso=torso,
+        head=24,
+        near_arm=Limb(6, 2),
+        far_arm=Limb(4, 0),
+        near_leg=leg(-46),
+        far_leg=leg(-43),
+        bump=0.62,
+    )
+
+
+def back_lying_pelvic_tilt(canvas: Canvas) -> None:
+    on_the_floor(canvas, 390, 400)
+    # A mat as long as the floor line, and a small cushion under her head.
+    mat_top = FLOOR_Y - 12
+    inset = 30 / canvas.scale
+    canvas.rounded_rect(
+        MAT, canvas.left + inset - 4, mat_top, canvas.right - canvas.left - 2 * inset + 8, 24, 8
+    )
+    pose = on_back(400, mat_top)
+    pillow(canvas, (joints(pose).head[0] - 4, mat_top - 9), 84, 20)
+    j = figure(canvas, pose)
+    # The pelvis tilts, its bottom curling up, and the lower back presses gently down.
+    arc_arrow(canvas, j.hip, 50, 30, -118, edge=True)
 
 
 def relaxed_breathing(canvas: Canvas) -> None:
@@ -1123,6 +1223,8 @@ PICTURES: dict[str, Callable[[Canvas], None]] = {
     "squat-pick-up": squat_pick_up,
     "side-lying-rest": side_lying_rest,
     "lie-down-on-side": lie_down_on_side,
+    "side-lying-pelvic-tilt": side_lying_pelvic_tilt,
+    "back-lying-pelvic-tilt": back_lying_pelvic_tilt,
     "relaxed-breathing": relaxed_breathing,
     "pelvic-floor-hold": pelvic_floor_hold,
     "pelvic-floor-quick": pelvic_floor_quick,

@@ -51,12 +51,14 @@ def loaded(path: Path) -> Routine:
 
 
 def every_step(steps: tuple[Step, ...]) -> Iterator[Step]:
-    """The steps, and the steps inside blocks, in order."""
+    """The steps, the steps inside blocks and the alternatives of steps, in order."""
     for step in steps:
         if isinstance(step, Block):
             yield from every_step(step.steps)
         else:
             yield step
+            if step.alternative is not None:
+                yield step.alternative
 
 
 def step_name(step: Step) -> str:
@@ -146,3 +148,19 @@ def test_the_script_draws_a_picture_with_something_in_it(name: str) -> None:
     # The figure's light colour and the accent of the arrows are both there.
     assert script.FIGURE in {colour[:3] for colour in colours}
     assert script.ARROW in {colour[:3] for colour in colours}
+
+
+def test_from_week_14_the_first_trimester_routine_is_played_on_the_side() -> None:
+    from player.timeline import Choices, compile_timeline
+
+    routine = loaded(ROUTINES / "first-trimester.yaml")
+    early = compile_timeline(routine, Choices())
+    late = compile_timeline(routine, Choices(avoid_lying_on_back=True))
+    on_back = [s.name for s in early.steps if s.position == "lying-on-back"]
+    assert on_back == ["Lie on your back", "Pelvic tilt on your back"]
+    assert [(s.name, s.replaces) for s in late.steps if s.replaces] == [
+        ("Lie down on your side", "Lie on your back"),
+        ("Pelvic tilt on your side", "Pelvic tilt on your back"),
+    ]
+    assert all(s.position != "lying-on-back" for s in late.steps)
+    assert len(late.steps) == len(early.steps)
