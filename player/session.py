@@ -77,8 +77,11 @@ class Session:
         muted: bool = False,
         captions_on: bool = True,
         listeners: Sequence[Callable[[Event, int], None]] = (),
+        start_step: int = 0,
     ) -> None:
         self.engine = engine
+        self.start_step = start_step
+        """Where ``start`` begins: 0, or the step a resumed session carries on from."""
         self.listeners = list(listeners)
         """Called with every event and the clock time, after the session has acted on it:
         the history recorder is one."""
@@ -94,9 +97,9 @@ class Session:
 
     # -- driving ------------------------------------------------------------------------
 
-    def start(self, now: int, from_step: int = 0) -> list[Event]:
-        """Begin playing, at the first step or (to resume) at the start of ``from_step``."""
-        return self._handle(self.engine.start(now, from_step), now)
+    def start(self, now: int) -> list[Event]:
+        """Begin playing at the first step, or (to resume) at the start of ``start_step``."""
+        return self._handle(self.engine.start(now, self.start_step), now)
 
     def tick(self, now: int) -> list[Event]:
         events = self._handle(self.engine.advance(now), now)

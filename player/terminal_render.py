@@ -224,8 +224,10 @@ def flags(view: View) -> str:
 
 HELP = (
     "Space pause \u00b7 n next \u00b7 p back \u00b7 r restart \u00b7 +/- 10 s \u00b7 "
-    "Enter done \u00b7 m mute \u00b7 c captions \u00b7 q quit",
-    "Space pause  n next  p back  r restart  +/- 10 s  Enter done  m mute  c captions  q quit",
+    "Enter done \u00b7 m mute \u00b7 c captions \u00b7 q quit \u00b7 Esc stop",
+    "Space pause  n next  p back  r restart  +/- 10 s  Enter done  m mute  c captions  q quit  "
+    "Esc stop",
+    "Space:pause n:next p:back r:restart +/-:10s Enter:done m:mute c:captions q:quit Esc:stop",
     "Space:pause n:next p:back r:restart +/-:10s Enter:done m:mute c:captions q:quit",
     "Space:pause n:next p:back r:redo +/-:10s Enter:done m:mute c:capt q:quit",
     "Space:pause n:next p:back Enter:done m:mute c:capt q:quit",
@@ -259,13 +261,14 @@ def _waits(segment: Segment) -> bool:
     KEEP_STATE,
     KEEP_NAME,
     KEEP_TIMER,
+    KEEP_END,
     KEEP_DETAIL,
     KEEP_BAR,
     KEEP_KEYS,
     KEEP_CAPTION,
     KEEP_NEXT,
     KEEP_DO,
-) = range(9)
+) = range(10)
 KEEP_ROW_IN_PLACE = 85
 """An empty state or detail row, kept when it can be, so that the timer does not move."""
 KEEP_SPACE = 90
@@ -336,6 +339,11 @@ class _Page:
             line = self.centred(state, "state")
             around = [BLANK] * (BIG_HEIGHT // 2)
             blocks.append(_Block(KEEP_STATE, [*around, *line, *around], line))
+        if not self.going:
+            # Under "Well done": the streak, today's sessions; the first kept first.
+            blocks += [
+                _Block(KEEP_END, self.centred(said, "plain")) for said in self.view.end_lines
+            ]
         return blocks
 
     def middle(self) -> list[_Block]:

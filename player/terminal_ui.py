@@ -38,7 +38,7 @@ MAX_WAIT_MS = 250
 
 Outcome = Literal["finished", "quit"]
 
-KEYS: dict[str, Command | Literal["quit"]] = {
+KEYS: dict[str, Command | Literal["quit", "stop"]] = {
     " ": "toggle_pause",
     "n": "next",
     "KEY_RIGHT": "next",
@@ -55,14 +55,17 @@ KEYS: dict[str, Command | Literal["quit"]] = {
     "m": "mute",
     "c": "captions",
     "q": "quit",
+    "\x1b": "stop",
 }
-"""Keys as curses reads them: a character, or the name of a special key."""
+"""Keys as curses reads them: a character, or the name of a special key. Esc stops at
+once; q asks first."""
 
 CONFIRM_QUIT = ("q", "y")
 
 
-def key_to_command(key: str) -> Command | Literal["quit"] | None:
-    """What a key asks for: a session command, "quit", or None for a key that does nothing.
+def key_to_command(key: str) -> Command | Literal["quit", "stop"] | None:
+    """What a key asks for: a session command, "quit" (asks first), "stop" (at once), or
+    None for a key that does nothing.
 
     ``key`` is a character (``"n"``, ``" "``, ``"\\n"``) or a curses key name
     (``"KEY_LEFT"``); letters work in either case."""
@@ -121,10 +124,12 @@ class TerminalLoop:
         return max(0, min(wake - now, MAX_WAIT_MS))
 
     def press(self, key: str) -> Outcome | None:
+        action = key_to_command(key)
+        if action == "stop":
+            return self.outcome()
         if self.asking_to_quit:
             self.asking_to_quit = False
             return self.outcome() if key.lower() in CONFIRM_QUIT else None
-        action = key_to_command(key)
         if action == "quit":
             if self.session.engine.state == "finished":
                 return "finished"
@@ -245,6 +250,8 @@ def run_terminal(session: Session, clock: Clock) -> Outcome:
             curses.curs_set(0)
         with contextlib.suppress(curses.error):  # keep the terminal's own colours
             curses.use_default_colors()
+        with contextlib.suppress(curses.error, AttributeError):
+            curses.set_escdelay(25)  # Esc stops at once, not after curses's usual second
         return TerminalLoop(session, clock, CursesScreen(window)).run()
 
     try:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import textwrap
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from player.user_dirs import HOME_VARIABLE
+from player.daily_check import record_checked
+from player.user_dirs import HOME_VARIABLE, UserDirs
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -24,10 +26,21 @@ WriteFile = Callable[..., Path]
 @pytest.fixture(autouse=True)
 def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A home of one's own for each test (settings, history, routines), so that nothing of
-    the person's running the tests is read or changed. Child processes inherit it."""
+    the person's running the tests is read or changed. Child processes inherit it.
+
+    In it, the warning signs were checked today, as after a first session: the tests of
+    the daily check itself start from a home where they were not (``unchecked_home``)."""
     home = tmp_path / "home"
     monkeypatch.setenv(HOME_VARIABLE, str(home))
+    record_checked(UserDirs.under(home).safety_file, date.today())
     return home
+
+
+@pytest.fixture
+def unchecked_home(own_home: Path) -> Path:
+    """A home where the warning signs have not been checked today."""
+    UserDirs.under(own_home).safety_file.unlink()
+    return own_home
 
 
 @pytest.fixture

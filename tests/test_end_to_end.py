@@ -14,13 +14,17 @@ import pty
 import select
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from player.catalog import find_routine
+from player.history.opening import open_history
+from player.history.records import SessionRecord
 from player.loader import load_routine
 from player.timeline import compile_timeline
+from player.user_dirs import UserDirs
 from tests.conftest import REPO
 
 SPEED = "200"
@@ -90,7 +94,22 @@ def test_the_window_plays_a_routine_to_the_end(tmp_path: Path) -> None:
     assert len(list(shots.glob("*.png"))) == steps + 1  # one per step, and the end screen
 
 
-def test_the_terminal_plays_a_routine_to_the_end_in_a_real_terminal(tmp_path: Path) -> None:
+BEFORE = b"How does your back feel right now?"
+AFTER = b"And how does your back feel now?"
+
+
+def recorded_sessions(home: Path) -> list[SessionRecord]:
+    history = open_history(UserDirs.under(home).history_file, print, datetime.now().astimezone())
+    try:
+        return history.sessions()
+    finally:
+        history.close()
+
+
+def test_the_terminal_plays_a_routine_to_the_end_in_a_real_terminal(
+    tmp_path: Path, own_home: Path
+) -> None:
+    home = own_home
     events = tmp_path / "text.jsonl"
     main, side = pty.openpty()
     process = subprocess.Popen(
@@ -103,7 +122,7 @@ def test_the_terminal_plays_a_routine_to_the_end_in_a_real_terminal(tmp_path: Pa
     )
     os.close(side)
     screen = b""
-    pressed_q = False
+    pressed_q = skipped_before = answered_after = False
     try:
         while process.poll() is None:
             ready, _, _ = select.select([main], [], [], 0.2)
@@ -112,10 +131,16 @@ def test_the_terminal_plays_a_routine_to_the_end_in_a_real_terminal(tmp_path: Pa
                     screen += os.read(main, 65536)
                 except OSError:
                     break
+            if BEFORE in screen and not skipped_before:
+                os.write(main, b"\n")  # Enter alone skips the pain score
+                skipped_before = True
             ended = events.exists() and '"finished"' in events.read_text(encoding="utf-8")
             if ended and not pressed_q:
                 os.write(main, b"q")  # the end screen stays until the person closes it
                 pressed_q = True
+            if AFTER in screen and not answered_after:
+                os.write(main, b"2\n")
+                answered_after = True
         process.wait(timeout=120)
     finally:
         if process.poll() is None:
@@ -125,6 +150,9 @@ def test_the_terminal_plays_a_routine_to_the_end_in_a_real_terminal(tmp_path: Pa
     check_events(events, NO_WAITS)
     assert b"Stand tall" in screen  # drawn by curses, not printed as lines
     assert b"[0:" not in screen
+    assert b"A new streak starts today" in screen  # the streak, on the end screen
+    [session] = recorded_sessions(home)
+    assert (session.outcome, session.pain_before, session.pain_after) == ("finished", None, 2)
 
 
 def test_a_player_whose_terminal_disappears_stops_by_itself(tmp_path: Path) -> None:
@@ -140,13 +168,17 @@ def test_a_player_whose_terminal_disappears_stops_by_itself(tmp_path: Path) -> N
     )
     os.close(side)
     try:
+        screen = b""
         while not (
             (events.exists() and "step_started" in events.read_text(encoding="utf-8"))
             or process.poll() is not None
         ):
             select.select([main], [], [], 0.1)
             with contextlib.suppress(OSError):
-                os.read(main, 65536)
+                screen += os.read(main, 65536)
+            if BEFORE in screen:
+                os.write(main, b"s\n")
+                screen = b""
         os.close(main)  # the terminal window is closed
         # It stops by itself (its last words to a terminal that is gone fail: exit 1),
         # rather than spinning on a dead terminal or needing to be killed.

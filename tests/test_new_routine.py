@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from player import cli
-from player.commands import new, remind, settings
 from player.commands.base import Context
 from player.loader import load_routine
 from player.model import Routine
@@ -23,11 +22,8 @@ BUNDLED = sorted(ROUTINES.glob("*.yaml"))
 
 
 @pytest.fixture
-def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> UserDirs:
-    mine = (settings.COMMAND, new.COMMAND, remind.COMMAND)
-    commands = {command.name: command for command in (*cli.COMMANDS, *mine)}
-    monkeypatch.setattr(cli, "COMMANDS", tuple(commands.values()))
-    return UserDirs.under(tmp_path / "home")
+def dirs(own_home: Path) -> UserDirs:
+    return UserDirs.under(own_home)
 
 
 def run(dirs: UserDirs, *args: str) -> tuple[int, str, str]:
@@ -98,7 +94,7 @@ def test_a_name_must_be_letters_digits_and_dashes(dirs: UserDirs, name: str) -> 
         "new: a routine's name is letters, digits and dashes, such as my-evening-stretch "
         f"(at most 64), found '{name}'\n",
     )
-    assert files_under(dirs.data) == []
+    assert files_under(dirs.routines) == []
 
 
 def test_a_yaml_ending_is_taken_off_the_name(dirs: UserDirs) -> None:
@@ -253,7 +249,7 @@ def test_copying_an_unknown_or_broken_routine_writes_nothing(
     code, _out, err = run(dirs, "new", "mine", "--from", str(broken))
     assert code == 2
     assert "steps[0].rest: a duration must be more than zero" in err
-    assert files_under(dirs.data) == []
+    assert files_under(dirs.routines) == []
 
 
 def test_a_routine_of_yours_with_a_bundled_name_is_played_instead(dirs: UserDirs) -> None:

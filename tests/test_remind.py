@@ -11,7 +11,6 @@ import pytest
 from icalendar import Calendar
 
 from player import cli
-from player.commands import new, remind, settings
 from player.commands.base import Context
 from player.loader import load_routine
 from player.reminders import PRODID, next_start, parse_time_of_day
@@ -24,11 +23,8 @@ NOW = datetime(2026, 5, 4, 9, 15, 42, tzinfo=timezone(timedelta(hours=2)))
 
 
 @pytest.fixture
-def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> UserDirs:
-    mine = (settings.COMMAND, new.COMMAND, remind.COMMAND)
-    commands = {command.name: command for command in (*cli.COMMANDS, *mine)}
-    monkeypatch.setattr(cli, "COMMANDS", tuple(commands.values()))
-    return UserDirs.under(tmp_path / "home")
+def dirs(own_home: Path) -> UserDirs:
+    return UserDirs.under(own_home)
 
 
 def run(dirs: UserDirs, *args: str, now: datetime = NOW) -> tuple[int, str, str]:

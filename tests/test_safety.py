@@ -322,7 +322,7 @@ def run_cli(*args: str) -> tuple[int, str]:
 
 
 def test_the_safety_command_shows_the_signs_the_week_and_the_disclaimer(
-    own_home: Path,
+    unchecked_home: Path,
 ) -> None:
     code, out = run_cli("safety")
     assert code == 0
@@ -334,7 +334,7 @@ def test_the_safety_command_shows_the_signs_the_week_and_the_disclaimer(
     assert "Not set." in out
     assert " ".join(out.split()).endswith(safety.DISCLAIMER)
 
-    daily_check.record_checked(own_home / "data" / "safety-checked.txt", date.today())
+    daily_check.record_checked(unchecked_home / "data" / "safety-checked.txt", date.today())
     assert run_cli("settings", "set", "week", "22")[0] == 0
     code, out = run_cli("safety")
     assert "Week 22." in out.splitlines()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from player import cli
-from player.commands import new, options, remind, settings
+from player.commands import options
 from player.commands.base import Context
 from player.loader import load_routine
 from player.settings import (
@@ -36,22 +36,14 @@ TODAY = NOW.date()
 Run = Callable[..., tuple[int, str, str]]
 
 
-def with_my_commands(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command line with these commands in it, however far cli.py has got."""
-    mine = (settings.COMMAND, new.COMMAND, remind.COMMAND)
-    commands = {command.name: command for command in (*cli.COMMANDS, *mine)}
-    monkeypatch.setattr(cli, "COMMANDS", tuple(commands.values()))
+@pytest.fixture
+def dirs(own_home: Path) -> UserDirs:
+    return UserDirs.under(own_home)
 
 
 @pytest.fixture
-def dirs(tmp_path: Path) -> UserDirs:
-    return UserDirs.under(tmp_path / "home")
-
-
-@pytest.fixture
-def run(dirs: UserDirs, monkeypatch: pytest.MonkeyPatch) -> Run:
+def run(dirs: UserDirs) -> Run:
     """run("settings", "set", ...) -> (exit code, standard output, standard error)."""
-    with_my_commands(monkeypatch)
 
     def _run(*args: str, now: datetime = NOW) -> tuple[int, str, str]:
         out, err = io.StringIO(), io.StringIO()

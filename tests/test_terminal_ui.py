@@ -337,6 +337,35 @@ def test_finished(width: int, height: int) -> None:
     assert bar_of(lines) == FILLED * len(bar_of(lines))
 
 
+END_LINES = ("3 days in a row", "Today: 2 sessions, 18 minutes")
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_end_screen_shows_the_end_lines_under_well_done(width: int, height: int) -> None:
+    session = session_of(routine({"exercise": "Plank", "time": 20}))
+    session.end_lines = END_LINES
+    lines = [line.strip() for line in render(view_at(session, 25 * S), width, height)]
+    streak = lines.index(END_LINES[0])
+    assert streak > lines.index("Well done. Press q to close")
+    assert lines[streak + 1] == END_LINES[1]
+
+
+def test_the_end_lines_wait_for_the_end() -> None:
+    session = session_of(routine({"exercise": "Plank", "time": 20}))
+    session.end_lines = END_LINES
+    lines = [line.strip() for line in render(view_at(session, 5 * S), 80, 24)]
+    assert not set(END_LINES) & set(lines)
+
+
+@pytest.mark.parametrize(("width", "height"), [(30, 8), (20, 6), (12, 4), (5, 2)])
+def test_long_end_lines_are_cut_to_the_width(width: int, height: int) -> None:
+    session = session_of(routine({"exercise": "Plank", "time": 20}))
+    session.end_lines = ("A very long line about a streak of days " * 3, *END_LINES)
+    lines = render(view_at(session, 25 * S), width, height)
+    assert len(lines) <= height
+    assert all(cells(line) <= width for line in lines)
+
+
 def test_the_quit_question_takes_the_help_line() -> None:
     session = session_of(routine({"exercise": "Plank", "time": 20}))
     view = view_at(session, S)
@@ -349,7 +378,8 @@ def test_the_quit_question_takes_the_help_line() -> None:
 def test_the_help_line_is_the_longest_that_fits() -> None:
     session = session_of(routine({"exercise": "Plank", "time": 20}))
     view = view_at(session, S)
-    assert render(view, 100, 30)[-1].strip() == HELP[0]
+    assert render(view, 120, 30)[-1].strip() == HELP[0]
+    assert "Esc" in render(view, 100, 30)[-1]
     assert render(view, 40, 12)[-1].strip() in HELP
     assert "q" in render(view, 40, 12)[-1]
 
@@ -593,6 +623,19 @@ def test_q_asks_first_and_a_second_q_or_y_quits(second: str) -> None:
     assert clock.now() == T0 + 2 * S
 
 
+def test_escape_stops_at_once_even_while_asking_to_quit() -> None:
+    loop, _, clock = looped(TWO_STEPS, [(S, "\x1b")])
+    outcome = None
+    while outcome is None:
+        outcome = loop.step()
+    assert (outcome, clock.now()) == ("quit", T0 + S)
+    loop, _, clock = looped(TWO_STEPS, [(S, "q"), (2 * S, "\x1b")])
+    outcome = None
+    while outcome is None:
+        outcome = loop.step()
+    assert (outcome, clock.now()) == ("quit", T0 + 2 * S)
+
+
 def test_any_other_key_after_q_goes_on_and_is_not_acted_on() -> None:
     loop, screen, clock = looped(TWO_STEPS, [(S, "q"), (2 * S, "n")])
     steps_until(loop, clock, 3 * S)
@@ -609,6 +652,18 @@ def test_played_to_the_end_q_closes_at_once_as_finished() -> None:
         outcome = loop.step()
     assert outcome == "finished"
     assert any(line.startswith("Finished") for line in screen.last())
+
+
+def test_the_loop_shows_the_end_lines_once_played_to_the_end() -> None:
+    loop, screen, _clock = looped(routine({"exercise": "Plank", "time": 5}), [(8 * S, "q")])
+    loop.session.end_lines = END_LINES
+    outcome = None
+    while outcome is None:
+        outcome = loop.step()
+        if loop.session.engine.state != "finished":
+            assert END_LINES[0] not in screen.last()
+    assert outcome == "finished"
+    assert END_LINES[0] in screen.last() and END_LINES[1] in screen.last()
 
 
 def test_every_second_of_the_countdown_is_drawn_and_no_frame_twice() -> None:

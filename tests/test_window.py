@@ -23,9 +23,10 @@ from player.timeline import Choices
 from player.window.app import WindowApp, run_window
 from player.window.draw import layout_for
 from player.window.layout import Box, layout
+from player.window.overlays import end_rows
 from player.window.present import Shown
 from player.window.screenshots import slug
-from player.window.theme import ACCENT, ACCENT_DARK, BACKGROUND, CAPTION_BAND, PANEL, TEXT
+from player.window.theme import ACCENT, ACCENT_DARK, BACKGROUND, CAPTION_BAND, DIM, PANEL, TEXT
 
 S = 1000
 T0 = 1_000_000
@@ -93,7 +94,7 @@ class Player:
         return int(pygame.mask.from_threshold(area, colour, (1, 1, 1, 255)).count())
 
     def where(self) -> Any:
-        return layout_for(self.app.surface, self.shown)
+        return layout_for(self.app.surface, self.shown, self.app.assets, self.app.theme)
 
 
 @pytest.fixture
@@ -168,10 +169,22 @@ def test_m_mutes_the_voice_and_c_hides_captions(player: Player) -> None:
     assert player.shown.caption is None
 
 
-def test_escape_asks_first_and_a_second_escape_quits(player: Player) -> None:
-    assert player.press(pygame.K_ESCAPE)
-    assert player.shown.cover == "quit"
+def test_escape_stops_at_once_without_asking(player: Player) -> None:
     assert player.engine.state == "playing"
+    assert not player.press(pygame.K_ESCAPE)
+    assert player.app.outcome == "quit"
+
+
+def test_escape_stops_at_once_over_the_help(player: Player) -> None:
+    player.press(pygame.K_h, "h")
+    assert player.shown.cover == "help"
+    assert not player.press(pygame.K_ESCAPE)
+    assert player.app.outcome == "quit"
+
+
+def test_escape_stops_at_once_while_asking_to_quit(player: Player) -> None:
+    player.press(pygame.K_q, "q")
+    assert player.shown.cover == "quit"
     assert not player.press(pygame.K_ESCAPE)
     assert player.app.outcome == "quit"
 
@@ -193,7 +206,7 @@ def test_h_and_question_mark_open_and_close_the_help(player: Player) -> None:
     player.press(pygame.K_SLASH, "?")
     assert player.shown.cover is None
     player.press(pygame.K_h, "h")
-    assert player.press(pygame.K_ESCAPE)  # closes the help, does not ask to quit
+    assert player.press(pygame.K_h, "h")
     assert player.shown.cover is None
 
 
@@ -217,8 +230,13 @@ def test_clicking_next_and_done_moves_through_the_steps(player: Player) -> None:
     assert player.session.view(player.clock.now()).frame.step.name == "Rest"
 
 
+def test_the_stop_button_stops_at_once(player: Player) -> None:
+    assert not player.click(*player.where().button("quit").center)
+    assert player.app.outcome == "quit"
+
+
 def test_clicking_stop_in_the_quit_dialog_quits(player: Player) -> None:
-    player.click(*player.where().button("quit").center)
+    player.press(pygame.K_q, "q")
     assert player.shown.cover == "quit"
     yes, _no = player.where().dialog_buttons
     assert not player.click(*yes.center)
@@ -344,7 +362,7 @@ def test_the_loop_sleeps_until_the_next_second_of_the_countdown(player: Player) 
 
 def test_a_resize_redraws_to_the_new_size(player: Player) -> None:
     draws = player.app.draws
-    player.app.surface = pygame.display.set_mode((640, 480), pygame.RESIZABLE)
+    pygame.display.set_mode((640, 480), pygame.RESIZABLE)
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(640, 480), w=640, h=480))
     player.step()
     assert player.app.draws == draws + 1
@@ -511,3 +529,48 @@ def test_the_loop_sleeps_until_it_is_due_and_wakes_early_for_a_key() -> None:
     app.step(clock.now())
     assert session.engine.state == "paused"
     app.close()
+
+
+def ink(player: Player, box: Box, colour: tuple[int, int, int]) -> pygame.Rect:
+    """The bounding box of the pixels of ``colour`` in ``box``, in window pixels."""
+    area = player.app.surface.subsurface(pygame.Rect(box.xywh))
+    rects = pygame.mask.from_threshold(area, colour, (1, 1, 1, 255)).get_bounding_rects()
+    assert rects, box
+    return rects[0].unionall(rects).move(box.x, box.y)
+
+
+def test_the_end_screen_shows_the_end_lines_under_well_done(
+    make_player: Callable[..., Player],
+) -> None:
+    player = make_player(MIXED)
+    player.session.end_lines = ("3 days in a row", "Today: 2 sessions, 18 minutes")
+    play_to_the_end(player)
+    assert player.shown.end_lines == player.session.end_lines
+    where = player.where()
+    area = Box(
+        where.progress.x, where.title.y, where.progress.w, where.caption.bottom - where.title.y
+    )
+    rows = end_rows(area, 4)
+    well_done, streak, today, close = rows[0], rows[4], rows[5], rows[6]
+    close_button = where.button("close")
+    assert close_button is not None and close.bottom <= close_button.y
+    assert ink(player, well_done, ACCENT).bottom <= ink(player, streak, TEXT).top
+    assert ink(player, streak, TEXT).bottom <= ink(player, today, TEXT).top
+    assert ink(player, today, TEXT).w > ink(player, streak, TEXT).w * 1.5
+    assert ink(player, close, DIM).top >= ink(player, today, TEXT).bottom
+
+
+def test_without_end_lines_the_end_screen_keeps_its_four_lines(
+    make_player: Callable[..., Player],
+) -> None:
+    player = make_player(MIXED)
+    play_to_the_end(player)
+    assert player.shown.end_lines == ()
+    where = player.where()
+    area = Box(
+        where.progress.x, where.title.y, where.progress.w, where.caption.bottom - where.title.y
+    )
+    rows = end_rows(area, 2)
+    assert player.count(rows[-1], DIM) > 0
+    assert player.count(rows[-1], TEXT) == 0
+    assert all(player.count(row, TEXT) > 0 for row in rows[1:4])

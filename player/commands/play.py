@@ -1,22 +1,50 @@
-"""``run.py play``: play a routine in the window, the terminal, or with the voice alone."""
+"""``run.py play``: one sitting, from the daily safety check to the pain score afterwards.
+
+In order: the warning signs (first session of the day), whether to play a routine that
+does not suit the pregnancy week, whether to carry on a session stopped earlier today,
+the pain score before, the session itself (recorded step by step), and the pain score
+after. The questions are asked in whichever shell plays the session.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from player import catalog
+from player import catalog, daily_check, safety
 from player.clock import MonotonicClock
 from player.commands.base import EXIT_FAILED, EXIT_OK, Command, Context
-from player.commands.options import add_voice_and_reps, speed, voice_settings
+from player.commands.options import (
+    add_display_options,
+    add_mute_option,
+    add_voice_and_reps,
+    captions,
+    choices_for,
+    high_contrast,
+    large_text,
+    muted,
+    speed,
+    voice_settings,
+)
 from player.commands.routines import open_routine
-from player.engine import Engine
-from player.model import Routine
+from player.engine import Engine, Event, Finished
+from player.history.opening import open_history
+from player.history.recorder import HistoryRecorder
+from player.history.resume import ResumeDecision, resume_decision
+from player.history.store import History
+from player.history.summary import end_screen_lines, summarize
+from player.loader import RoutineFile
+from player.preflight import before_session
+from player.questions import Choice, Question, pain_question
 from player.session import EventLog, Session
+from player.settings import Settings, load_settings_or_defaults
+from player.shells import LinesShell, Shell, TerminalShell, WindowShellAdapter
 from player.speech.select import make_speaker
-from player.text_session import play_text
-from player.timeline import Choices
+from player.timeline import Choices, compile_timeline
 from player.values import format_duration
+
+RESUME = "resume"
+FROM_START = "start"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,12 +59,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="window (default), text in the terminal, or none (voice only, for scripts)",
     )
     parser.add_argument("--speed", type=speed, default=1.0, help="play faster to preview, e.g. 10")
+    add_mute_option(parser)
+    add_display_options(parser)
     parser.add_argument(
-        "--mute", action="store_true", help="start with the voice off (M turns it on)"
+        "--resume",
+        action="store_true",
+        help="carry on the session of this routine stopped earlier today, where it stopped",
+    )
+    parser.add_argument(
+        "--no-warning-signs",
+        action="store_true",
+        help="confirm that none of the warning signs (run.py safety) applies to you today, "
+        "instead of being asked",
     )
     parser.add_argument("--events", type=Path, help="write one JSON line per event to this file")
     parser.add_argument(
-        "--screenshots", type=Path, help="window: one PNG per step into this folder"
+        "--screenshots", type=Path, help="window: one PNG per step and question into this folder"
     )
     parser.add_argument("--fullscreen", action="store_true", help="window: start in full screen")
     parser.add_argument(
@@ -45,21 +83,132 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    loaded = open_routine(args.routine)
-    routine = loaded.routine
-    engine = Engine(routine, Choices(reps=args.reps), speed=args.speed)
+    settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    loaded = open_routine(args.routine, ctx.dirs)
+    today = ctx.now().date()
+    choices = choices_for(args, settings, loaded, ctx.warn, today)
+    timeline = compile_timeline(loaded.routine, choices)  # a bad --reps stops here
+    week_check = safety.check_week(loaded.routine, timeline, settings.pregnancy_week(today))
     ui = choose_ui(args.ui)
     if args.ui == "window" and ui != "window":
         ctx.warn("No display found: playing in the terminal instead.")
-    speaker = make_speaker(voice_settings(args), ctx.warn)
-    log = EventLog(args.events) if args.events else None
-    session = Session(engine, speaker, log=log, muted=args.mute)
-    _introduce(routine, engine, ctx)
+    history = open_history(ctx.dirs.history_file, ctx.warn, ctx.now())
+    shell = _open_shell(ui, args, settings, ctx)
     try:
-        result = _run_ui(ui, session, args, ctx)
+        checked = args.no_warning_signs or not safety.needs_daily_check(
+            daily_check.last_checked(ctx.dirs.safety_file), today
+        )
+        preflight = before_session(
+            shell.ask, checked_today=checked, title=loaded.routine.title, week_check=week_check
+        )
+        if preflight.checked_today:
+            daily_check.record_checked(ctx.dirs.safety_file, today)
+        if preflight.outcome != "start":
+            ctx.warn(preflight.message or "Not started.")
+            return EXIT_FAILED
+        resume = _resume(args, shell, history, loaded, ctx)
+        if resume.from_step:
+            choices = Choices(
+                reps=resume.reps,
+                lead_in_ms=choices.lead_in_ms,
+                avoid_lying_on_back=choices.avoid_lying_on_back,
+            )
+        return _play_session(args, ctx, settings, loaded, choices, resume, shell, history)
     finally:
+        shell.close()
+        history.close()
+
+
+def _play_session(
+    args: argparse.Namespace,
+    ctx: Context,
+    settings: Settings,
+    loaded: RoutineFile,
+    choices: Choices,
+    resume: ResumeDecision,
+    shell: Shell,
+    history: History,
+) -> int:
+    before = _pain(shell, "How does your back feel right now?")
+    engine = Engine(loaded.routine, choices, speed=args.speed)
+    session_id = history.begin_session(
+        routine=loaded.name,
+        digest=loaded.digest,
+        path=str(loaded.path),
+        reps=choices.reps,
+        planned_ms=engine.timeline.total_ms,
+        started=ctx.now(),
+        start_step=resume.from_step,
+        resumed_from=resume.resumed_from,
+    )
+    if before is not None:
+        history.record_pain(session_id, "before", before)
+    recorder = HistoryRecorder(history, session_id, engine, wall=ctx.now)
+    speaker = make_speaker(voice_settings(args, settings), ctx.warn)
+    log = EventLog(args.events) if args.events else None
+    session = Session(
+        engine,
+        speaker,
+        log=log,
+        muted=muted(args, settings),
+        captions_on=captions(args, settings),
+        start_step=resume.from_step,
+    )
+
+    def show_streak(event: Event, now: int) -> None:
+        if isinstance(event, Finished):
+            session.end_lines = end_screen_lines(summarize(history.sessions(), ctx.now().date()))
+
+    session.listeners.extend([recorder, show_streak])
+    _introduce(loaded, engine, ctx)
+    try:
+        result = shell.play(session)
+    finally:
+        recorder.stop("stopped")
         session.close()
+    after = _pain(shell, "And how does your back feel now?")
+    if after is not None:
+        history.record_pain(session_id, "after", after)
     return EXIT_OK if result in ("finished", "quit") else EXIT_FAILED
+
+
+def _pain(shell: Shell, title: str) -> int | None:
+    """A pain score from 0 to 10, when someone is there to give one (it can be skipped)."""
+    if not shell.interactive:
+        return None
+    answer = shell.ask(pain_question(title))
+    return int(answer) if answer.isdigit() else None
+
+
+def _resume(
+    args: argparse.Namespace, shell: Shell, history: History, loaded: RoutineFile, ctx: Context
+) -> ResumeDecision:
+    """Where to begin: a session of this routine stopped earlier today is offered (or, with
+    --resume, carried on), unless the routine file has changed since."""
+    stopped = history.resumable(loaded.name, ctx.now().date())
+    if stopped is None:
+        if args.resume:
+            ctx.warn(f"Nothing to resume: no session of {loaded.name} was stopped today.")
+        return ResumeDecision(0, None, None, None)
+    if not args.resume:
+        if not shell.interactive:
+            return ResumeDecision(0, None, None, None)
+        at = stopped.last_moment.strftime("%H:%M")
+        question = Question(
+            title="Carry on where you stopped?",
+            lines=(f"You stopped {loaded.routine.title} at {at} today.",),
+            choices=(
+                Choice("y", "Carry on from there", RESUME),
+                Choice("n", "Start from the beginning", FROM_START),
+            ),
+            cancel=FROM_START,
+        )
+        if shell.ask(question) != RESUME:
+            return ResumeDecision(0, None, None, None)
+    decision = resume_decision(stopped, loaded.digest, reps=args.reps)
+    if decision.message:
+        ctx.warn(decision.message)
+    return decision
 
 
 def choose_ui(wanted: str) -> str:
@@ -77,37 +226,24 @@ def choose_ui(wanted: str) -> str:
     return wanted
 
 
-def _run_ui(ui: str, session: Session, args: argparse.Namespace, ctx: Context) -> str:
+def _open_shell(ui: str, args: argparse.Namespace, settings: Settings, ctx: Context) -> Shell:
     clock = MonotonicClock()
     if ui == "window":
-        from player.window.app import run_window
-
-        return run_window(
-            session,
+        return WindowShellAdapter(
             clock,
-            screenshots=args.screenshots,
             fullscreen=args.fullscreen,
+            large_text=large_text(args, settings),
+            high_contrast=high_contrast(args, settings),
+            screenshots=args.screenshots,
             close_at_end=args.close_at_end,
         )
     if ui == "text":
-        from player.terminal_ui import run_terminal
-
-        return run_terminal(session, clock)
-    output = ctx.out if ui == "lines" else None
-
-    def read_done_line() -> bool:
-        """A line on standard input says done; with none to read, the step moves on."""
-        stdin = ctx.stdin
-        line = stdin.readline() if stdin and not stdin.closed else ""
-        if not line and output is not None:
-            print("  (no keyboard input: moving on)", file=output, flush=True)
-        return bool(line)
-
-    play_text(session, clock, output, read_done_line)
-    return "finished"
+        return TerminalShell(clock, ctx.stdin, ctx.out)
+    return LinesShell(clock, ctx.stdin, ctx.out, show=ui == "lines")
 
 
-def _introduce(routine: Routine, engine: Engine, ctx: Context) -> None:
+def _introduce(loaded: RoutineFile, engine: Engine, ctx: Context) -> None:
+    routine = loaded.routine
     ctx.say(f"{routine.title}: {format_duration(engine.timeline.total_ms)}")
     for note in routine.safety:
         ctx.say(f"  ! {note}")

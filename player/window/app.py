@@ -27,6 +27,7 @@ from player.window.controls import (
     button_action,
     key_action,
 )
+from player.window.display import WINDOW_SIZE, Display, wait_for_input
 from player.window.draw import draw, draw_breath, layout_for
 from player.window.present import (
     Extras,
@@ -38,27 +39,14 @@ from player.window.present import (
 )
 from player.window.screenshots import Screenshots
 from player.window.tally import Tally
-from player.window.theme import BREATH_FPS, MAX_FPS
+from player.window.theme import BREATH_FPS, DEFAULT_THEME, MAX_FPS, Theme, theme_for
 
 Outcome = Literal["finished", "quit"]
 
-WINDOW_SIZE = (1280, 720)
 IDLE_MS = 1_000
-INPUT_POLL_MS = 40
-"""How often the window looks for keys and clicks while it sleeps."""
 """The longest sleep, when nothing at all is due (paused, or waiting for done)."""
 FRAME_MS = 1000 // MAX_FPS
 BREATH_MS = 1000 // BREATH_FPS
-_QUIET = (pygame.MOUSEMOTION, pygame.FINGERMOTION, pygame.KEYUP, pygame.MOUSEBUTTONUP)
-"""Events that would only wake the loop for nothing."""
-_REDRAW = (
-    pygame.VIDEORESIZE,
-    pygame.WINDOWSIZECHANGED,
-    pygame.WINDOWEXPOSED,
-    pygame.VIDEOEXPOSE,
-    pygame.WINDOWRESTORED,
-    pygame.WINDOWMAXIMIZED,
-)
 
 
 def _is_command(action: Action) -> TypeGuard[Command]:
@@ -66,7 +54,10 @@ def _is_command(action: Action) -> TypeGuard[Command]:
 
 
 class WindowApp:
-    """One session in a pygame window."""
+    """One session in a pygame window.
+
+    Given a ``display``, it plays in that window and leaves it open; otherwise it opens
+    its own and closes it at the end of ``run``."""
 
     def __init__(
         self,
@@ -78,23 +69,19 @@ class WindowApp:
         picture_dirs: Sequence[Path] = (MEDIA_DIR,),
         size: tuple[int, int] = WINDOW_SIZE,
         close_at_end: bool = False,
+        theme: Theme = DEFAULT_THEME,
+        display: Display | None = None,
+        assets: Assets | None = None,
     ) -> None:
-        # The window is drawn in software; presenting it through OpenGL would load the GL
-        # driver (about 100 MB) for no gain.
-        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         self.session = session
         self.close_at_end = close_at_end
         """Close by itself once the end screen has been shown (for unattended runs)."""
         self.clock = clock
-        pygame.display.init()
-        pygame.font.init()
-        pygame.display.set_allow_screensaver(False)
-        pygame.event.set_blocked(list(_QUIET))
-        self.fullscreen = fullscreen
-        self._window_size = size
-        self.surface = self._open_window()
-        pygame.display.set_caption(f"{session.engine.timeline.title} \u2014 routine player")
-        self.assets = Assets(picture_dirs)
+        self.theme = theme
+        self._owns_display = display is None
+        self.display = Display(fullscreen=fullscreen, size=size) if display is None else display
+        self.display.set_title(f"{session.engine.timeline.title} \u2014 routine player")
+        self.assets = Assets(picture_dirs) if assets is None else assets
         self.overlay: Overlay | None = None
         self.outcome: Outcome | None = None
         self.draws = 0
@@ -121,20 +108,13 @@ class WindowApp:
             self.close()
         return self.outcome or "quit"
 
-    def wait(self, wake: int) -> None:
-        """Sleep until ``wake`` or until a key or click arrives, whichever comes first.
+    @property
+    def surface(self) -> pygame.Surface:
+        return self.display.surface
 
-        pygame.event.wait(timeout) polls every millisecond (pygame-ce issue #1541), which
-        alone costs about 2% of a core; sleeping on the clock and looking for input every
-        INPUT_POLL_MS costs almost nothing, and a key is still answered within that time.
-        """
-        while True:
-            now = self.clock.now()
-            if now >= wake:
-                return
-            self.clock.sleep_until(min(wake, now + INPUT_POLL_MS))
-            if pygame.event.peek():
-                return
+    def wait(self, wake: int) -> None:
+        """Sleep until ``wake`` or until a key or click arrives, whichever comes first."""
+        wait_for_input(self.clock, wake)
 
     def step(self, now: int) -> bool:
         """Handle the events waiting, move the session to ``now``, redraw if anything shown
@@ -164,33 +144,34 @@ class WindowApp:
         return max(wake, now + 1)
 
     def close(self) -> None:
-        pygame.display.quit()
+        """Close the window, if this session opened it."""
+        if self._owns_display:
+            self.display.close()
 
     # -- input ------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event, now: int) -> None:
         """Act on one pygame event."""
         if event.type == pygame.QUIT:
+            self.display.closed_by_person = True
             self.outcome = "finished" if self._finished(now) else "quit"
         elif event.type == pygame.KEYDOWN:
             self._key(event.key, getattr(event, "unicode", "") or "", now)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self._click(event.pos, now)
-        elif event.type in _REDRAW:
-            if not self.fullscreen and event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
-                surface = pygame.display.get_surface()
-                if surface is not None:
-                    self.surface = surface
-                    self._window_size = surface.get_size()
+        elif self.display.follow(event):
             self._dirty = True
 
     def _key(self, key: int, typed: str, now: int) -> None:
+        action = key_action(key, typed)
+        if action == "stop":  # Esc: at once, whatever is shown
+            self.outcome = "finished" if self._finished(now) else "quit"
+            return
         if self.overlay == "quit":
             self.overlay = None
             if key in CONFIRM_KEYS:
                 self.outcome = "quit"
             return
-        action = key_action(key, typed)
         if self._finished(now):
             if key in CLOSE_KEYS:
                 self.outcome = "finished"
@@ -207,7 +188,7 @@ class WindowApp:
     def _click(self, pos: tuple[int, int], now: int) -> None:
         if self.shown is None:
             return
-        where = layout_for(self.surface, self.shown)
+        where = layout_for(self.surface, self.shown, self.assets, self.theme)
         if self.overlay == "quit":
             self.overlay = None
             if where.dialog_buttons[0].contains(*pos):
@@ -224,8 +205,7 @@ class WindowApp:
         if _is_command(action):
             self._record(self.session.command(action, now), now)
         elif action == "fullscreen":
-            self.fullscreen = not self.fullscreen
-            self.surface = self._open_window()
+            self.display.toggle_fullscreen()
             self._dirty = True
         elif action == "help":
             self.overlay = "help"
@@ -234,7 +214,7 @@ class WindowApp:
                 self.outcome = "finished"
             else:
                 self.overlay = "quit"
-        elif action == "close":
+        elif action in ("close", "stop"):
             self.outcome = "finished" if self._finished(now) else "quit"
 
     # -- output -----------------------------------------------------------------------------
@@ -246,7 +226,7 @@ class WindowApp:
         summary = self._tally.summary(timeline, now) if finished else None
         shown = present(view, timeline, Extras(self.overlay, summary))
         if shown != self.shown or self._dirty:
-            draw(self.surface, shown, self.assets, breath_fraction(view.frame))
+            draw(self.surface, shown, self.assets, breath_fraction(view.frame), self.theme)
             pygame.display.flip()
             if self.draws == 0:
                 self.session.note("first_frame", now)
@@ -263,7 +243,8 @@ class WindowApp:
             if finished and self.close_at_end:
                 self.outcome = "finished"
         elif breath_moves(view, shown) and now >= self._next_breath:
-            box = draw_breath(self.surface, shown, self.assets, breath_fraction(view.frame))
+            fraction = breath_fraction(view.frame)
+            box = draw_breath(self.surface, shown, self.assets, fraction, self.theme)
             pygame.display.update(pygame.Rect(box.xywh))
             self.breath_draws += 1
             self._next_breath = now + BREATH_MS
@@ -273,11 +254,6 @@ class WindowApp:
 
     def _finished(self, now: int) -> bool:
         return self.session.view(now).frame.state == "finished"
-
-    def _open_window(self) -> pygame.Surface:
-        if self.fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(self._window_size, pygame.RESIZABLE)
 
 
 def display_available() -> bool:
@@ -307,8 +283,11 @@ def run_window(
     fullscreen: bool = False,
     picture_dirs: Sequence[Path] = (MEDIA_DIR,),
     close_at_end: bool = False,
+    large_text: bool = False,
+    high_contrast: bool = False,
 ) -> Outcome:
-    """Play ``session`` in a window; "finished" when the end screen was closed, else "quit".
+    """Play ``session`` in a window of its own; "finished" when the end screen was closed,
+    else "quit". To ask questions in the same window, use ``open_window`` instead.
 
     The session is left open: closing it (its voice and log) is the caller's part."""
     app = WindowApp(
@@ -318,5 +297,6 @@ def run_window(
         fullscreen=fullscreen,
         picture_dirs=picture_dirs,
         close_at_end=close_at_end,
+        theme=theme_for(large_text=large_text, high_contrast=high_contrast),
     )
     return app.run()

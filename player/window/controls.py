@@ -9,7 +9,8 @@ import pygame
 from player.session import Command
 from player.window.layout import ButtonId
 
-WindowAction = Literal["fullscreen", "help", "quit", "close"]
+WindowAction = Literal["fullscreen", "help", "quit", "stop", "close"]
+"""Besides session commands: "quit" asks first; "stop" (Esc) stops at once."""
 Action = Command | WindowAction
 
 _KEYS: dict[int, Action] = {
@@ -29,7 +30,7 @@ _KEYS: dict[int, Action] = {
     pygame.K_f: "fullscreen",
     pygame.K_h: "help",
     pygame.K_QUESTION: "help",
-    pygame.K_ESCAPE: "quit",
+    pygame.K_ESCAPE: "stop",
     pygame.K_q: "quit",
 }
 
@@ -47,7 +48,7 @@ _BUTTONS: dict[ButtonId, Action] = {
     "mute": "mute",
     "captions": "captions",
     "help": "help",
-    "quit": "quit",
+    "quit": "stop",
     "close": "close",
 }
 

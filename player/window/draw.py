@@ -7,121 +7,210 @@ box, beside the countdown, and returns that box.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pygame
 
 from player.window.assets import Assets
 from player.window.layout import Box, Layout, layout
 from player.window.overlays import cover, end_screen
-from player.window.paint import block, line, rect
+from player.window.paint import block, button, line, rect
 from player.window.present import Shown
-from player.window.theme import (
-    ACCENT,
-    ACCENT_DARK,
-    BACKGROUND,
-    CAPTION_BAND,
-    DIM,
-    PANEL,
-    PANEL_EDGE,
-    TEXT,
-    TRACK,
-)
+from player.window.theme import DEFAULT_THEME, Colour, Palette, Theme
 
 SMALLEST_LABEL = 20
 """Below this font size, buttons show their short labels."""
 
 
-def layout_for(surface: pygame.Surface, shown: Shown) -> Layout:
+@dataclass(frozen=True)
+class Words:
+    """What to do, as drawn: the box it may fill, its size and its lines."""
+
+    box: Box
+    size: int
+    lines: tuple[str, ...]
+    line_height: int
+
+
+def do_sizes(height: int, theme: Theme) -> tuple[int, int, int]:
+    """The largest, the readable and the smallest size of what to do, in a window
+    ``height`` tall. The layout keeps room for it at the readable size."""
+    scale = theme.text_scale
+    return (
+        round(height * 0.075 * scale),
+        round(height * 0.055 * scale),
+        round(height * 0.032 * scale),
+    )
+
+
+def layout_for(
+    surface: pygame.Surface, shown: Shown, assets: Assets, theme: Theme = DEFAULT_THEME
+) -> Layout:
+    """The regions of the session screen for ``shown``: the picture gets what the words,
+    at a readable size, leave of its column."""
     width, height = surface.get_size()
-    return layout(width, height, shown.button_names, shown.picture is not None)
+    names, has_picture, scale = shown.button_names, shown.picture is not None, theme.text_scale
+    first = layout(width, height, names, has_picture, scale)
+    if not has_picture or not shown.do_text:
+        return first
+    readable = do_sizes(height, theme)[1]
+    size, lines = assets.fit_block(shown.do_text, first.do_text.w, 1 << 30, readable, readable)
+    needed = len(lines) * round(assets.font(size).get_height() * 1.08)
+    # The words may also take what the next-up line leaves of its box.
+    spare = max(0, _next_up_top(first, shown, assets, theme) - first.next_up.y)
+    return layout(width, height, names, has_picture, scale, max(0, needed - spare))
 
 
-def draw(surface: pygame.Surface, shown: Shown, assets: Assets, breath: float = 0.0) -> None:
-    """Paint everything; ``breath`` is how far through its phase the circle is (0 to 1)."""
-    where = layout_for(surface, shown)
-    surface.fill(BACKGROUND)
-    if shown.finished:
-        end_screen(surface, where, shown.summary, shown.routine_title, assets)
-        _buttons(surface, where, shown, assets)
-        return
+def do_words(where: Layout, shown: Shown, assets: Assets, theme: Theme) -> Words | None:
+    """Where and how large what to do is drawn: it may use whatever room the next-up line
+    leaves above it."""
+    if not shown.do_text:
+        return None
     height = where.size[1]
-    _progress(surface, where.progress, shown.progress, shown.marks)
-    line(surface, assets, shown.title, where.title, TEXT, "left")
-    line(surface, assets, shown.info, where.info.inset(0, where.info.h // 5), DIM, "right")
-    _countdown(surface, where, shown, assets, breath)
+    next_top = _next_up_top(where, shown, assets, theme)
+    box = where.do_text
+    top = box.y if shown.position else where.position.y
+    bottom = box.bottom + max(0, next_top - where.next_up.y)
+    room = Box(box.x, top, box.w, max(0, bottom - top))
+    largest, _readable, smallest = do_sizes(height, theme)
+    size, lines = assets.fit_block(shown.do_text, room.w, room.h, largest, max(8, smallest))
+    step = round(assets.font(size).get_height() * 1.08)
+    return Words(room, size, tuple(lines), step)
+
+
+def draw(
+    surface: pygame.Surface,
+    shown: Shown,
+    assets: Assets,
+    breath: float = 0.0,
+    theme: Theme = DEFAULT_THEME,
+) -> None:
+    """Paint everything; ``breath`` is how far through its phase the circle is (0 to 1)."""
+    where = layout_for(surface, shown, assets, theme)
+    colours = theme.palette
+    surface.fill(colours.background)
+    if shown.finished:
+        end_screen(surface, where, shown, assets, theme)
+        _buttons(surface, where, shown, assets, colours)
+        return
+    _progress(surface, where.progress, shown.progress, shown.marks, colours)
+    line(surface, assets, shown.title, where.title, colours.text, "left")
+    line(surface, assets, shown.info, where.info.inset(0, where.info.h // 5), colours.dim, "right")
+    _countdown(surface, where, shown, assets, breath, colours)
     if shown.segment_done is not None:
-        _bar(surface, where.segment_bar, shown.segment_done)
-    _status(surface, where.status, shown, assets)
+        _bar(surface, where.segment_bar, shown.segment_done, colours)
+    _status(surface, where.status, shown, assets, colours)
     if where.picture is not None and shown.picture is not None:
-        _picture(surface, where.picture, shown.picture, assets)
-    next_top = where.next_up.bottom
+        _picture(surface, where.picture, shown.picture, assets, colours)
     if shown.next_up:
-        largest = assets.fit_line("Hg", 10_000, round(height * 0.06), 1000)
-        next_top = block(
-            surface, assets, shown.next_up, where.next_up, DIM, largest, largest // 2, "bottom"
+        largest = _next_up_size(where, assets, theme)
+        block(
+            surface,
+            assets,
+            shown.next_up,
+            where.next_up,
+            colours.dim,
+            largest,
+            largest // 2,
+            "bottom",
         )
-    # What to do may use whatever room the next-up line leaves above it.
-    words = where.do_text
-    top = words.y if shown.position else where.position.y
-    bottom = words.bottom + max(0, next_top - where.next_up.y)
     if shown.position:
         label = where.position.inset(0, where.position.h // 8)
-        line(surface, assets, shown.position.upper(), label, DIM, "left")
-    if shown.do_text:
-        largest, smallest = round(height * 0.075), round(height * 0.032)
-        box = Box(words.x, top, words.w, bottom - top)
-        block(surface, assets, shown.do_text, box, TEXT, largest, smallest, "left")
+        line(surface, assets, shown.position.upper(), label, colours.dim, "left")
+    words = do_words(where, shown, assets, theme)
+    if words is not None:
+        _words(surface, words, assets, colours.text)
     if shown.caption:
-        _caption(surface, where.caption, shown.caption, assets)
-    _buttons(surface, where, shown, assets)
+        _caption(surface, where.caption, shown.caption, assets, colours)
+    _buttons(surface, where, shown, assets, colours)
     if shown.cover is not None:
-        cover(surface, where, shown, assets)
+        cover(surface, where, shown, assets, colours)
 
 
-def draw_breath(surface: pygame.Surface, shown: Shown, assets: Assets, breath: float) -> Box:
+def draw_breath(
+    surface: pygame.Surface,
+    shown: Shown,
+    assets: Assets,
+    breath: float,
+    theme: Theme = DEFAULT_THEME,
+) -> Box:
     """Repaint the breathing circle alone; the box to put on screen."""
-    box = layout_for(surface, shown).breath
-    _circle(surface, box, shown.breath, breath)
+    box = layout_for(surface, shown, assets, theme).breath
+    _circle(surface, box, shown.breath, breath, theme.palette)
     return box
 
 
 # -- parts --------------------------------------------------------------------------------
 
 
-def _progress(surface: pygame.Surface, box: Box, done: float, marks: tuple[float, ...]) -> None:
+def _next_up_size(where: Layout, assets: Assets, theme: Theme) -> int:
+    height = where.size[1]
+    return assets.fit_line("Hg", 10_000, round(height * 0.05 * theme.text_scale), 1000)
+
+
+def _next_up_top(where: Layout, shown: Shown, assets: Assets, theme: Theme) -> int:
+    """Where the first line of what comes next starts (it sits at the bottom of its box)."""
+    box = where.next_up
+    if not shown.next_up or box.w <= 0 or box.h <= 0:
+        return box.bottom
+    largest = _next_up_size(where, assets, theme)
+    size, lines = assets.fit_block(shown.next_up, box.w, box.h, largest, max(8, largest // 2))
+    return box.bottom - round(assets.font(size).get_height() * 1.08) * len(lines)
+
+
+def _words(surface: pygame.Surface, words: Words, assets: Assets, colour: Colour) -> None:
+    clip = surface.get_clip()
+    surface.set_clip(rect(words.box))
+    y = words.box.y
+    for words_line in words.lines:
+        surface.blit(assets.render(words_line, words.size, colour), (words.box.x, y))
+        y += words.line_height
+    surface.set_clip(clip)
+
+
+def _track(surface: pygame.Surface, box: Box, done: float, colours: Palette) -> None:
     radius = box.h // 2
-    pygame.draw.rect(surface, TRACK, rect(box), border_radius=radius)
+    pygame.draw.rect(surface, colours.track, rect(box), border_radius=radius)
     filled = round(box.w * max(0.0, min(1.0, done)))
     if filled > 0:
         pygame.draw.rect(
-            surface, ACCENT, (box.x, box.y, max(filled, box.h), box.h), border_radius=radius
+            surface, colours.accent, (box.x, box.y, max(filled, box.h), box.h), border_radius=radius
         )
+    if colours.track_edge is not None:
+        edge = max(2, min(colours.outline, box.h // 3))
+        pygame.draw.rect(surface, colours.track_edge, rect(box), edge, border_radius=radius)
+
+
+def _progress(
+    surface: pygame.Surface, box: Box, done: float, marks: tuple[float, ...], colours: Palette
+) -> None:
+    _track(surface, box, done, colours)
+    radius = box.h // 2
     width = max(2, box.h // 5)
     for mark in marks:
         x = box.x + round(box.w * mark)
         if box.x + radius < x < box.right - radius:
-            pygame.draw.rect(surface, BACKGROUND, (x - width // 2, box.y, width, box.h))
+            pygame.draw.rect(surface, colours.background, (x - width // 2, box.y, width, box.h))
 
 
-def _bar(surface: pygame.Surface, box: Box, done: float) -> None:
-    radius = box.h // 2
-    pygame.draw.rect(surface, TRACK, rect(box), border_radius=radius)
-    filled = round(box.w * max(0.0, min(1.0, done)))
-    if filled > 0:
-        pygame.draw.rect(
-            surface, ACCENT, (box.x, box.y, max(filled, box.h), box.h), border_radius=radius
-        )
+def _bar(surface: pygame.Surface, box: Box, done: float, colours: Palette) -> None:
+    _track(surface, box, done, colours)
 
 
 def _countdown(
-    surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets, breath: float
+    surface: pygame.Surface,
+    where: Layout,
+    shown: Shown,
+    assets: Assets,
+    breath: float,
+    colours: Palette,
 ) -> None:
     box = where.countdown
     if shown.breath_room:
-        _circle(surface, where.breath, shown.breath, breath)
+        _circle(surface, where.breath, shown.breath, breath, colours)
         box = where.beside
     size = assets.fit_ink(shown.big_template, round(box.w * 0.92), round(box.h * 0.92))
-    image = assets.render(shown.big, size, TEXT)
+    image = assets.render(shown.big, size, colours.text)
     ink = image.get_bounding_rect()
     cx, cy = box.center
     clip = surface.get_clip()
@@ -130,26 +219,33 @@ def _countdown(
     surface.set_clip(clip)
 
 
-def _circle(surface: pygame.Surface, box: Box, breath: str | None, fraction: float) -> None:
+def _circle(
+    surface: pygame.Surface, box: Box, breath: str | None, fraction: float, colours: Palette
+) -> None:
     """Grows through a squeeze or hold, stays full between, shrinks through a relax; small
     and still while the step has no phase under way."""
-    surface.fill(BACKGROUND, rect(box))
+    surface.fill(colours.background, rect(box))
     eased = (1 - math.cos(math.pi * max(0.0, min(1.0, fraction)))) / 2
     size = {"grow": eased, "hold": 1.0, "shrink": 1.0 - eased}.get(breath or "", 0.0)
     largest = min(box.w, box.h) // 2 - 2
     smallest = largest * 0.3
     radius = round(smallest + (largest - smallest) * size)
-    rim = max(2, largest // 24)
-    pygame.draw.circle(surface, TRACK, box.center, largest, max(1, rim // 2))
-    pygame.draw.circle(surface, ACCENT_DARK, box.center, radius)
-    pygame.draw.circle(surface, ACCENT if breath else PANEL_EDGE, box.center, radius, rim)
+    rim = max(2, largest // 24, colours.outline)
+    track = colours.track_edge or colours.track
+    pygame.draw.circle(surface, track, box.center, largest, max(1, rim // 2))
+    pygame.draw.circle(surface, colours.accent_dark, box.center, radius)
+    pygame.draw.circle(
+        surface, colours.accent if breath else colours.panel_edge, box.center, radius, rim
+    )
 
 
-def _status(surface: pygame.Surface, row: Box, shown: Shown, assets: Assets) -> None:
+def _status(
+    surface: pygame.Surface, row: Box, shown: Shown, assets: Assets, colours: Palette
+) -> None:
     """Phase at the left, repetition at the right, side between, all at one size."""
-    first = (shown.hint, ACCENT) if shown.hint else (shown.phase, ACCENT)
-    middle = ("", TEXT) if shown.hint else (shown.side, TEXT)
-    items = [item for item in (first, middle, (shown.rep, TEXT)) if item[0]]
+    first = (shown.hint, colours.accent) if shown.hint else (shown.phase, colours.accent)
+    middle = ("", colours.text) if shown.hint else (shown.side, colours.text)
+    items = [item for item in (first, middle, (shown.rep, colours.text)) if item[0]]
     if not items:
         return
     gap = max(8, row.w // 16)
@@ -166,49 +262,72 @@ def _status(surface: pygame.Surface, row: Box, shown: Shown, assets: Assets) -> 
         surface.blit(images[1], ((left_end + right_start - images[1].get_width()) // 2, y))
 
 
-def _picture(surface: pygame.Surface, box: Box, name: str, assets: Assets) -> None:
+def _picture(
+    surface: pygame.Surface, box: Box, name: str, assets: Assets, colours: Palette
+) -> None:
     image = assets.picture(name, box.w, box.h)
     if image is not None:
         surface.blit(image, image.get_rect(center=box.center))
+        if colours.track_edge is not None:
+            frame = image.get_rect(center=box.center)
+            pygame.draw.rect(surface, colours.panel_edge, frame, colours.outline)
         return
-    _placeholder(surface, box, name, assets)
+    _placeholder(surface, box, name, assets, colours)
 
 
-def _placeholder(surface: pygame.Surface, box: Box, name: str, assets: Assets) -> None:
+def _placeholder(
+    surface: pygame.Surface, box: Box, name: str, assets: Assets, colours: Palette
+) -> None:
     """A drawn frame with a small landscape in it, for a picture that cannot be shown."""
+    edge = colours.panel_edge
     radius = max(4, min(box.w, box.h) // 20)
-    pygame.draw.rect(surface, PANEL, rect(box), border_radius=radius)
-    pygame.draw.rect(surface, PANEL_EDGE, rect(box), max(2, radius // 3), border_radius=radius)
+    pygame.draw.rect(surface, colours.panel, rect(box), border_radius=radius)
+    pygame.draw.rect(
+        surface, edge, rect(box), max(2, radius // 3, colours.outline), border_radius=radius
+    )
     icon_h = box.h // 3
     icon = Box(box.center[0] - icon_h * 2 // 3, box.y + box.h // 6, icon_h * 4 // 3, icon_h)
-    pygame.draw.rect(
-        surface, PANEL_EDGE, rect(icon), max(2, icon_h // 16), border_radius=icon_h // 10
-    )
+    pygame.draw.rect(surface, edge, rect(icon), max(2, icon_h // 16), border_radius=icon_h // 10)
     hills = [
         (icon.x + icon.w // 8, icon.bottom - icon.h // 6),
         (icon.x + icon.w * 3 // 8, icon.y + icon.h // 2),
         (icon.x + icon.w * 5 // 8, icon.bottom - icon.h // 6),
     ]
-    pygame.draw.polygon(surface, PANEL_EDGE, hills)
+    pygame.draw.polygon(surface, edge, hills)
     pygame.draw.circle(
-        surface, PANEL_EDGE, (icon.x + icon.w * 3 // 4, icon.y + icon.h // 3), max(2, icon.h // 9)
+        surface, edge, (icon.x + icon.w * 3 // 4, icon.y + icon.h // 3), max(2, icon.h // 9)
     )
     words = Box(box.x + radius, icon.bottom + box.h // 12, box.w - 2 * radius, box.h // 7)
-    line(surface, assets, "No picture", words, DIM, "center")
+    line(surface, assets, "No picture", words, colours.dim, "center")
     file_name = Box(words.x, words.bottom, words.w, box.h // 9)
-    line(surface, assets, name.replace("\\", "/").rsplit("/", 1)[-1], file_name, DIM, "center")
+    line(
+        surface,
+        assets,
+        name.replace("\\", "/").rsplit("/", 1)[-1],
+        file_name,
+        colours.dim,
+        "center",
+    )
 
 
-def _caption(surface: pygame.Surface, box: Box, words: str, assets: Assets) -> None:
+def _caption(
+    surface: pygame.Surface, box: Box, words: str, assets: Assets, colours: Palette
+) -> None:
     radius = max(4, box.h // 8)
-    pygame.draw.rect(surface, CAPTION_BAND, rect(box), border_radius=radius)
+    pygame.draw.rect(surface, colours.caption_band, rect(box), border_radius=radius)
+    if colours.caption_edge is not None:
+        pygame.draw.rect(
+            surface, colours.caption_edge, rect(box), colours.outline, border_radius=radius
+        )
     inner = box.inset(radius * 2, box.h // 12)
     largest = assets.fit_line("Hg", 10_000, round(inner.h * 0.5), 1000)
-    smallest = max(10, round(largest * 0.6))
-    block(surface, assets, words, inner, TEXT, largest, smallest, "center")
+    smallest = max(10, round(largest * 0.5))
+    block(surface, assets, words, inner, colours.text, largest, smallest, "center")
 
 
-def _buttons(surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets) -> None:
+def _buttons(
+    surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets, colours: Palette
+) -> None:
     """Every button, its label at one size for all (the size the longest label allows)."""
     if not where.buttons:
         return
@@ -226,16 +345,13 @@ def _buttons(surface: pygame.Surface, where: Layout, shown: Shown, assets: Asset
     key_size = min(assets.fit_line(f.key, inner.w, inner.h - label_h, 1000) for f in shown.buttons)
     for name, box in where.buttons:
         face = faces[name]
-        radius = max(4, box.h // 6)
-        pygame.draw.rect(surface, ACCENT if face.lit else PANEL, rect(box), border_radius=radius)
-        edge = ACCENT if face.lit else PANEL_EDGE
-        pygame.draw.rect(surface, edge, rect(box), 2, border_radius=radius)
-        ink = BACKGROUND if face.lit else TEXT
+        button(surface, box, colours, face.lit)
+        ink = colours.on_accent if face.lit else colours.text
         cx = box.center[0]
         words = face.short or face.label if shorten_labels else face.label
         label = assets.render(words, label_size, ink)
         if hints:
-            key = assets.render(face.key, key_size, BACKGROUND if face.lit else DIM)
+            key = assets.render(face.key, key_size, colours.on_accent if face.lit else colours.dim)
             top = box.y + (box.h - label.get_height() - key.get_height()) // 2
             surface.blit(label, (cx - label.get_width() // 2, top))
             surface.blit(key, (cx - key.get_width() // 2, top + label.get_height()))

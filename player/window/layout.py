@@ -3,6 +3,9 @@
 Two arrangements: side by side for a landscape window (the countdown on the left, the
 picture and what to do on the right) and stacked for a tall one. Sizes are fractions
 of the window, so everything grows with it; the countdown takes the largest share.
+Large text (``text_scale`` above 1) makes the rows that hold words taller, and the
+countdown gives up the room. A picture shares its column with what to do: it gets what
+the words (``words_h`` tall at a readable size) leave, and none when that is too little.
 """
 
 from __future__ import annotations
@@ -28,6 +31,12 @@ ButtonId = Literal[
 
 MIN_BUTTON_WIDTH = 64
 """Narrower than this, the buttons take two rows."""
+MIN_WINDOW = (640, 360)
+"""The smallest window the player lets itself be made; every screen fits it."""
+MIN_COUNTDOWN = 0.22
+"""The least share of the window's height the countdown keeps, whatever the type size."""
+SMALLEST_PICTURE = 0.2
+"""A picture shorter than this share of its column is left out: the words need the room."""
 
 
 @dataclass(frozen=True)
@@ -117,20 +126,63 @@ class _Regions(TypedDict):
     caption: Box
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """What every region is placed from: the window, its margins and the type size."""
+
+    width: int
+    height: int
+    margin: int
+    gap: int
+    inner: int
+    buttons_top: int
+    scale: float
+    has_picture: bool
+    words_h: int
+
+    def grow(self, size: int) -> int:
+        """``size`` for a row of words, taller with large text."""
+        return round(size * self.scale)
+
+
 @lru_cache(maxsize=32)
 def layout(
-    width: int, height: int, buttons: tuple[ButtonId, ...], has_picture: bool = False
+    width: int,
+    height: int,
+    buttons: tuple[ButtonId, ...],
+    has_picture: bool = False,
+    text_scale: float = 1.0,
+    words_h: int = 0,
 ) -> Layout:
-    """The regions of a ``width`` x ``height`` window showing ``buttons``."""
+    """The regions of a ``width`` x ``height`` window showing ``buttons``; ``words_h`` is
+    how tall what to do is at a readable size (0 when unknown or none).
+
+    Large text grows the rows of words only as far as the countdown keeps its share."""
+    standard = _arrange(width, height, buttons, has_picture, 1.0, words_h)
+    least = min(standard.countdown.h, standard.size[1] * MIN_COUNTDOWN)
+    while text_scale > 1.0:
+        arranged = _arrange(width, height, buttons, has_picture, text_scale, words_h)
+        if arranged.countdown.h >= least:
+            return arranged
+        text_scale = max(1.0, text_scale - 0.05)
+    return standard
+
+
+def _arrange(
+    width: int,
+    height: int,
+    buttons: tuple[ButtonId, ...],
+    has_picture: bool,
+    text_scale: float,
+    words_h: int,
+) -> Layout:
     width, height = max(width, 160), max(height, 120)
     margin = max(6, round(min(width, height * 16 / 9) * 0.018))
     gap = max(4, round(height * 0.015))
     inner = width - 2 * margin
-    button_boxes, buttons_top = _button_row(width, height, margin, buttons)
-    if width >= height * 1.05:
-        regions = _landscape(width, height, margin, gap, inner, buttons_top, has_picture)
-    else:
-        regions = _portrait(width, height, margin, gap, inner, buttons_top, has_picture)
+    button_boxes, buttons_top = _button_row(width, height, margin, buttons, text_scale)
+    frame = _Frame(width, height, margin, gap, inner, buttons_top, text_scale, has_picture, words_h)
+    regions = _landscape(frame) if width >= height * 1.05 else _portrait(frame)
     dialog_w = min(round(width * 0.86), round(height * 1.5))
     dialog_h = min(round(height * 0.62), buttons_top - 2 * margin)
     dialog = Box(
@@ -152,11 +204,11 @@ def layout(
 
 
 def _button_row(
-    width: int, height: int, margin: int, buttons: tuple[ButtonId, ...]
+    width: int, height: int, margin: int, buttons: tuple[ButtonId, ...], scale: float
 ) -> tuple[tuple[tuple[ButtonId, Box], ...], int]:
     """The buttons spread evenly along the bottom, in one row or two."""
     spacing = max(3, round(width * 0.006))
-    row_h = max(30, round(min(height * 0.085, width * 0.06)))
+    row_h = max(30, round(min(height * 0.085, width * 0.06) * (1 + (scale - 1) * 0.8)))
     inner = width - 2 * margin
     count = max(1, len(buttons))
     rows = 1 if (inner - (count - 1) * spacing) / count >= MIN_BUTTON_WIDTH else 2
@@ -178,29 +230,23 @@ def _button_row(
     return tuple(placed), top
 
 
-def _landscape(
-    width: int,
-    height: int,
-    margin: int,
-    gap: int,
-    inner: int,
-    buttons_top: int,
-    has_picture: bool,
-) -> _Regions:
+def _landscape(f: _Frame) -> _Regions:
+    height, margin, gap, inner, buttons_top = f.height, f.margin, f.gap, f.inner, f.buttons_top
+    has_picture = f.has_picture
     progress = Box(margin, margin, inner, max(8, round(height * 0.022)))
     header_y = progress.bottom + gap
-    header_h = max(24, round(height * 0.1))
+    header_h = max(24, f.grow(round(height * 0.1)))
     info_w = round(inner * 0.3)
     title = Box(margin, header_y, inner - info_w - gap, header_h)
     info = Box(title.right + gap, header_y, info_w, header_h)
 
-    caption_h = max(30, round(height * 0.14))
+    caption_h = max(30, f.grow(round(height * 0.14)))
     caption = Box(margin, buttons_top - gap - caption_h, inner, caption_h)
 
     main_y = title.bottom + gap
     main_h = max(40, caption.y - gap - main_y)
     left_w = round(inner * (0.5 if has_picture else 0.56))
-    status_h = max(20, round(height * 0.11))
+    status_h = max(20, f.grow(round(height * 0.11)))
     bar_h = max(6, round(height * 0.022))
     countdown_h = max(20, main_h - status_h - bar_h - 2 * gap)
     countdown = Box(margin, main_y, left_w, countdown_h)
@@ -209,10 +255,10 @@ def _landscape(
     status = Box(margin, segment_bar.bottom + gap, left_w, status_h)
 
     right_x = margin + left_w + 2 * gap
-    next_h = max(24, round(height * 0.12))
+    next_h = max(24, f.grow(round(height * 0.12)))
     next_up = Box(right_x, main_y + main_h - next_h, margin + inner - right_x, next_h)
     right = Box(right_x, main_y, next_up.w, max(0, next_up.y - gap - main_y))
-    picture, position, do_text = _picture_and_words(right, height, gap, has_picture, 0.74)
+    picture, position, do_text = _picture_and_words(right, f, 0.74)
     return {
         "progress": progress,
         "title": title,
@@ -230,31 +276,24 @@ def _landscape(
     }
 
 
-def _portrait(
-    width: int,
-    height: int,
-    margin: int,
-    gap: int,
-    inner: int,
-    buttons_top: int,
-    has_picture: bool,
-) -> _Regions:
+def _portrait(f: _Frame) -> _Regions:
+    height, margin, gap, inner, buttons_top = f.height, f.margin, f.gap, f.inner, f.buttons_top
     progress = Box(margin, margin, inner, max(8, round(height * 0.016)))
-    title = Box(margin, progress.bottom + gap, inner, max(24, round(height * 0.065)))
-    info = Box(margin, title.bottom, inner, max(16, round(height * 0.04)))
+    title = Box(margin, progress.bottom + gap, inner, max(24, f.grow(round(height * 0.065))))
+    info = Box(margin, title.bottom, inner, max(16, f.grow(round(height * 0.04))))
     countdown = Box(margin, info.bottom + gap, inner, max(40, round(height * 0.2)))
     breath, beside = _split_countdown(countdown, gap)
     bar_h = max(6, round(height * 0.014))
     segment_bar = Box(margin + inner // 10, countdown.bottom + gap, inner * 8 // 10, bar_h)
-    status = Box(margin, segment_bar.bottom + gap, inner, max(20, round(height * 0.07)))
+    status = Box(margin, segment_bar.bottom + gap, inner, max(20, f.grow(round(height * 0.07))))
 
-    caption_h = max(30, round(height * 0.1))
+    caption_h = max(30, f.grow(round(height * 0.1)))
     caption = Box(margin, buttons_top - gap - caption_h, inner, caption_h)
-    next_up = Box(margin, caption.y - gap - max(16, round(height * 0.04)), inner, 0)
-    next_up = Box(next_up.x, next_up.y, inner, caption.y - gap - next_up.y)
+    next_h = max(16, f.grow(round(height * 0.04)))
+    next_up = Box(margin, caption.y - gap - next_h, inner, next_h)
     rest_y = status.bottom + gap
     rest = Box(margin, rest_y, inner, max(20, next_up.y - gap - rest_y))
-    picture, position, do_text = _picture_and_words(rest, height, gap, has_picture, 0.45)
+    picture, position, do_text = _picture_and_words(rest, f, 0.45)
     return {
         "progress": progress,
         "title": title,
@@ -280,15 +319,16 @@ def _split_countdown(countdown: Box, gap: int) -> tuple[Box, Box]:
     return breath, beside
 
 
-def _picture_and_words(
-    area: Box, height: int, gap: int, has_picture: bool, picture_share: float
-) -> tuple[Box | None, Box, Box]:
-    """The picture on top (when there is one), the position label, then what to do."""
-    label_h = min(max(14, round(height * 0.05)), area.h // 3)
+def _picture_and_words(area: Box, f: _Frame, picture_share: float) -> tuple[Box | None, Box, Box]:
+    """The picture on top (when there is one and the words leave it room), the position
+    label, then what to do."""
+    gap = f.gap
+    label_h = min(max(14, f.grow(round(f.height * 0.05))), area.h // 3)
     picture = None
     top = area.y
-    if has_picture:
-        picture_h = max(0, min(round(area.h * picture_share), area.h - label_h - gap))
+    room = area.h - label_h - gap - f.words_h
+    picture_h = min(round(area.h * picture_share), room)
+    if f.has_picture and picture_h >= area.h * SMALLEST_PICTURE:
         picture = Box(area.x, area.y, area.w, picture_h)
         top = picture.bottom + gap
     position = Box(area.x, top, area.w, label_h)

@@ -8,9 +8,9 @@ import pygame
 from player.values import format_duration
 from player.window.assets import Assets
 from player.window.layout import Box, Layout
-from player.window.paint import line, panel, rect
-from player.window.present import Shown, Summary
-from player.window.theme import ACCENT, BACKGROUND, DIM, PANEL, PANEL_EDGE, SHADE, TEXT
+from player.window.paint import button, line, panel
+from player.window.present import Shown
+from player.window.theme import Colour, Palette, Theme
 
 HELP = (
     ("Space", "Pause, or go on"),
@@ -23,16 +23,19 @@ HELP = (
     ("C", "Captions on or off"),
     ("F", "Full screen"),
     ("H  or  ?", "This help"),
-    ("Esc  or  Q", "Quit (asks first)"),
+    ("Esc", "Stop at once"),
+    ("Q", "Quit (asks first)"),
 )
 
 
-def cover(surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets) -> None:
+def cover(
+    surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets, colours: Palette
+) -> None:
     shade = pygame.Surface((where.shade.w, where.shade.h), pygame.SRCALPHA)
-    shade.fill(SHADE)
+    shade.fill(colours.shade)
     surface.blit(shade, (where.shade.x, where.shade.y))
     dialog = where.dialog
-    panel(surface, dialog)
+    panel(surface, dialog, colours)
     inner = dialog.inset(max(8, dialog.w // 20), max(8, dialog.h // 14))
     if shown.cover == "paused":
         line(
@@ -40,7 +43,7 @@ def cover(surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets) 
             assets,
             "Paused",
             Box(inner.x, inner.y, inner.w, inner.h * 11 // 20),
-            ACCENT,
+            colours.accent,
             "center",
         )
         line(
@@ -48,7 +51,7 @@ def cover(surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets) 
             assets,
             "Space to go on",
             Box(inner.x, inner.y + inner.h * 12 // 20, inner.w, inner.h * 5 // 20),
-            TEXT,
+            colours.text,
             "center",
         )
     elif shown.cover == "get_ready":
@@ -57,23 +60,23 @@ def cover(surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets) 
             assets,
             "Get ready",
             Box(inner.x, inner.y, inner.w, inner.h // 4),
-            TEXT,
+            colours.text,
             "center",
         )
         number = Box(inner.x, inner.y + inner.h // 4, inner.w, inner.h * 3 // 4)
         size = assets.fit_ink("0", number.w, round(number.h * 0.85))
-        image = assets.render(shown.get_ready, size, ACCENT)
+        image = assets.render(shown.get_ready, size, colours.accent)
         ink = image.get_bounding_rect()
         surface.blit(image, (number.center[0] - ink.centerx, number.center[1] - ink.centery))
     elif shown.cover == "help":
-        _help(surface, inner, assets)
+        _help(surface, inner, assets, colours)
     elif shown.cover == "quit":
-        _quit(surface, where, inner, assets)
+        _quit(surface, where, inner, assets, colours)
 
 
-def _help(surface: pygame.Surface, box: Box, assets: Assets) -> None:
+def _help(surface: pygame.Surface, box: Box, assets: Assets, colours: Palette) -> None:
     title = Box(box.x, box.y, box.w, box.h // 8)
-    line(surface, assets, "Keys (or click the buttons)", title, ACCENT, "center")
+    line(surface, assets, "Keys (or click the buttons)", title, colours.accent, "center")
     rows = Box(box.x, title.bottom + box.h // 30, box.w, box.bottom - title.bottom - box.h // 30)
     row_h = rows.h // len(HELP)
     key_w = rows.w * 3 // 10
@@ -83,52 +86,60 @@ def _help(surface: pygame.Surface, box: Box, assets: Assets) -> None:
     )
     for number, (key, action) in enumerate(HELP):
         y = rows.y + number * row_h
-        key_image = assets.render(key, size, ACCENT)
+        key_image = assets.render(key, size, colours.accent)
         surface.blit(key_image, (box.x + key_w - 20 - key_image.get_width(), y))
-        surface.blit(assets.render(action, size, TEXT), (box.x + key_w, y))
+        surface.blit(assets.render(action, size, colours.text), (box.x + key_w, y))
 
 
-def _quit(surface: pygame.Surface, where: Layout, box: Box, assets: Assets) -> None:
+def _quit(
+    surface: pygame.Surface, where: Layout, box: Box, assets: Assets, colours: Palette
+) -> None:
     yes, no = where.dialog_buttons
-    line(
-        surface, assets, "Stop the session?", Box(box.x, box.y, box.w, box.h // 4), ACCENT, "center"
-    )
+    title = Box(box.x, box.y, box.w, box.h // 4)
+    line(surface, assets, "Stop the session?", title, colours.accent, "center")
     words = "Esc, Q or Y to stop \u00b7 any other key to go on"
     text_box = Box(box.x, box.y + box.h // 4, box.w, max(10, yes.y - box.y - box.h // 4))
-    line(surface, assets, words, text_box.inset(0, text_box.h // 4), TEXT, "center")
-    for button, label, lit in ((yes, "Stop", True), (no, "Go on", False)):
-        radius = max(4, button.h // 6)
-        pygame.draw.rect(surface, ACCENT if lit else PANEL, rect(button), border_radius=radius)
-        pygame.draw.rect(
-            surface, ACCENT if lit else PANEL_EDGE, rect(button), 2, border_radius=radius
-        )
-        line(
-            surface,
-            assets,
-            label,
-            button.inset(button.w // 10, button.h // 5),
-            BACKGROUND if lit else TEXT,
-            "center",
-        )
+    line(surface, assets, words, text_box.inset(0, text_box.h // 4), colours.text, "center")
+    for face, label, lit in ((yes, "Stop", True), (no, "Go on", False)):
+        button(surface, face, colours, lit)
+        ink = colours.on_accent if lit else colours.text
+        line(surface, assets, label, face.inset(face.w // 10, face.h // 5), ink, "center")
+
+
+def end_rows(area: Box, count: int) -> list[Box]:
+    """The rows of the end screen, top to bottom: "Well done", the routine's name, then
+    ``count`` lines of what was done, then how to close. Pure."""
+    weights = [2.0, 1.08, *[1.0] * count, 0.77]
+    gap = 0.27
+    unit = min(area.h * 0.13, area.h * 0.96 / (sum(weights) + gap * (len(weights) - 1)))
+    used = unit * (sum(weights) + gap * (len(weights) - 1))
+    y = area.y + (area.h - used) / 2
+    rows = []
+    for weight in weights:
+        rows.append(Box(area.x, round(y), area.w, round(unit * weight)))
+        y += unit * (weight + gap)
+    return rows
 
 
 def end_screen(
-    surface: pygame.Surface, where: Layout, summary: Summary | None, title: str, assets: Assets
+    surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets, theme: Theme
 ) -> None:
+    """ "Well done", the routine, the time and steps it took, the lines the session adds
+    (the streak, today's sessions), and how to close."""
+    colours = theme.palette
+    summary = shown.summary
     top = where.title.y
     area = Box(where.progress.x, top, where.progress.w, where.caption.bottom - top)
-    rows = [
-        ("Well done", ACCENT, 0.26),
-        (summary.title if summary else title, TEXT, 0.14),
+    said: list[tuple[str, Colour]] = [
+        ("Well done", colours.accent),
+        (summary.title if summary else shown.routine_title, colours.text),
     ]
     if summary is not None:
-        rows += [
-            (f"Time taken {format_duration(summary.elapsed_ms)}", TEXT, 0.13),
-            (f"Steps done {summary.steps_done} of {summary.steps_total}", TEXT, 0.13),
+        said += [
+            (f"Time taken {format_duration(summary.elapsed_ms)}", colours.text),
+            (f"Steps done {summary.steps_done} of {summary.steps_total}", colours.text),
         ]
-    rows.append(("Press Enter to close", DIM, 0.1))
-    y = area.y + round(area.h * 0.04)
-    for words, colour, share in rows:
-        row = Box(area.x, y, area.w, round(area.h * share))
+    said += [(words, colours.text) for words in shown.end_lines]
+    said.append(("Press Enter to close", colours.dim))
+    for (words, colour), row in zip(said, end_rows(area, len(said) - 3), strict=True):
         line(surface, assets, words, row, colour, "center")
-        y = row.bottom + round(area.h * 0.035)

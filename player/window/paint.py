@@ -8,7 +8,7 @@ import pygame
 from player.window.assets import Assets
 from player.window.layout import Box
 from player.window.text import shorten
-from player.window.theme import PANEL, PANEL_EDGE, Colour
+from player.window.theme import Colour, Palette
 
 
 def rect(box: Box) -> pygame.Rect:
@@ -77,7 +77,18 @@ def block(
     return first
 
 
-def panel(surface: pygame.Surface, box: Box) -> None:
+def panel(surface: pygame.Surface, box: Box, palette: Palette) -> None:
     radius = max(6, box.h // 16)
-    pygame.draw.rect(surface, PANEL, rect(box), border_radius=radius)
-    pygame.draw.rect(surface, PANEL_EDGE, rect(box), 2, border_radius=radius)
+    pygame.draw.rect(surface, palette.panel, rect(box), border_radius=radius)
+    pygame.draw.rect(surface, palette.panel_edge, rect(box), palette.outline, border_radius=radius)
+
+
+def button(
+    surface: pygame.Surface, box: Box, palette: Palette, lit: bool, radius: int | None = None
+) -> None:
+    """A button's face: filled with the accent when lit, outlined either way."""
+    radius = max(4, box.h // 6) if radius is None else radius
+    fill = palette.accent if lit else palette.panel
+    pygame.draw.rect(surface, fill, rect(box), border_radius=radius)
+    edge = palette.accent if lit else palette.panel_edge
+    pygame.draw.rect(surface, edge, rect(box), palette.outline, border_radius=radius)

@@ -98,6 +98,8 @@ class Shown:
     cover: Cover | None
     get_ready: str
     summary: Summary | None
+    end_lines: tuple[str, ...] = ()
+    """Under the summary on the end screen: the streak, today's sessions."""
 
     @property
     def button_names(self) -> tuple[ButtonId, ...]:
@@ -140,6 +142,7 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
         cover=_cover(frame, extras.overlay, finished),
         get_ready=str(math.ceil(frame.get_ready_ms / 1000)) if frame.get_ready_ms else "",
         summary=extras.summary if finished else None,
+        end_lines=view.end_lines if finished else (),
     )
 
 
@@ -251,7 +254,7 @@ def _buttons(view: View, waiting: bool, finished: bool) -> tuple[ButtonFace, ...
         ),
         ButtonFace("captions", "Captions", "C", lit=view.captions_on, short="CC"),
         ButtonFace("help", "Help", "H"),
-        ButtonFace("quit", "Quit", "Esc"),
+        ButtonFace("quit", "Stop", "Esc"),
     ]
     return tuple(faces)
 

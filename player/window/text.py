@@ -75,13 +75,23 @@ def fit_block(
 
     At the smallest size, lines that still do not fit are left off and the last one shown
     ends with an ellipsis."""
-    size = max(smallest, min(largest, _size_for_height(font_of, height)))
-    while True:
+
+    def fits(size: int) -> bool:
         font = font_of(size)
-        lines = wrap(font, text, width)
-        if len(lines) * line_height(font) <= height or size <= smallest:
-            break
+        return len(wrap(font, text, width)) * line_height(font) <= height
+
+    size = max(smallest, min(largest, _size_for_height(font_of, height)))
+    too_large = None
+    while not fits(size) and size > smallest:
+        too_large = size
         size = max(smallest, int(size * 0.92))
+    if too_large is not None and fits(size):
+        # The steps down are coarse: the largest size that fits lies between.
+        while too_large - size > 1:
+            middle = (size + too_large) // 2
+            size, too_large = (middle, too_large) if fits(middle) else (size, middle)
+    font = font_of(size)
+    lines = wrap(font, text, width)
     room = max(1, height // line_height(font))
     if len(lines) > room:
         kept = lines[:room]

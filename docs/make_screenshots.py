@@ -1,0 +1,77 @@
+"""Regenerate the screenshots in docs/screenshots/ that show the bundled routines and the
+questions: ``python docs/make_screenshots.py`` (headless; takes a minute or two).
+
+For each bundled routine, the first step after "Get ready", as the window shows it; and
+the daily check of the warning signs and the pain score, as the window asks them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from player.catalog import bundled_routines  # noqa: E402
+from player.clock import MonotonicClock  # noqa: E402
+from player.questions import pain_question  # noqa: E402
+from player.safety import daily_check_question  # noqa: E402
+from player.window.shell import open_window  # noqa: E402
+
+OUT = REPO / "docs" / "screenshots"
+
+
+def routine_screenshots(work: Path) -> None:
+    for path in bundled_routines():
+        shots = work / path.stem
+        environment = {**os.environ, "ROUTINE_PLAYER_HOME": str(work / "home")}
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "run.py"),
+                "play",
+                path.stem,
+                "--speed",
+                "100",
+                "--mute",
+                "--close-at-end",
+                "--no-warning-signs",
+                "--screenshots",
+                str(shots),
+            ],
+            env=environment,
+            check=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+        )
+        first_step = sorted(shots.glob("[0-9]*.png"))[1]
+        shutil.copyfile(first_step, OUT / f"routine-{path.stem}.png")
+        print(f"routine-{path.stem}.png: {first_step.name}")
+
+
+def question_screenshots(work: Path) -> None:
+    shots = work / "questions"
+    window = open_window(MonotonicClock(), screenshots=shots)
+    try:
+        window.ask(daily_check_question(), timeout_ms=0)
+        window.ask(pain_question("How does your back feel right now?"), timeout_ms=0)
+    finally:
+        window.close()
+    shutil.copyfile(shots / "question-01.png", OUT / "window-question-safety.png")
+    shutil.copyfile(shots / "question-02.png", OUT / "window-question-pain.png")
+    print("window-question-safety.png, window-question-pain.png")
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as folder:
+        question_screenshots(Path(folder))
+        routine_screenshots(Path(folder))

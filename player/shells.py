@@ -1,0 +1,120 @@
+"""The places a sitting can happen: a window, a full-screen terminal, plain lines, or the
+voice alone. Each asks questions and plays sessions in its own way, behind one shape."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol, TextIO
+
+from player.clock import Clock
+from player.paths import MEDIA_DIR
+from player.questions import Question
+from player.session import Session
+from player.text_questions import ask_in_terminal
+from player.text_session import play_text
+
+
+class Shell(Protocol):
+    interactive: bool
+    """Someone is there to answer questions that can be skipped, such as the pain score."""
+
+    def ask(self, question: Question) -> str: ...
+
+    def play(self, session: Session) -> str:
+        """ "finished" when the session was played to its end, else "quit"."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class LinesShell:
+    """Plain lines on standard output (``out``), or nothing at all for the voice alone;
+    questions and "done" are read from standard input."""
+
+    def __init__(self, clock: Clock, stdin: TextIO, out: TextIO, *, show: bool) -> None:
+        self.clock = clock
+        self.stdin = stdin
+        self.out = out
+        self.show = show
+        self.interactive = _is_terminal(stdin)
+
+    def ask(self, question: Question) -> str:
+        return ask_in_terminal(question, self.stdin, self.out)
+
+    def play(self, session: Session) -> str:
+        output = self.out if self.show else None
+
+        def read_done_line() -> bool:
+            """A line on standard input says done; with none to read, the step moves on."""
+            line = self.stdin.readline() if not self.stdin.closed else ""
+            if not line and output is not None:
+                print("  (no keyboard input: moving on)", file=output, flush=True)
+            return bool(line)
+
+        play_text(session, self.clock, output, read_done_line)
+        return "finished"
+
+    def close(self) -> None:
+        """Nothing to close: the terminal is the person's."""
+
+
+class TerminalShell(LinesShell):
+    """The full-screen terminal: questions as plain lines before and after, the session
+    drawn with curses."""
+
+    def __init__(self, clock: Clock, stdin: TextIO, out: TextIO) -> None:
+        super().__init__(clock, stdin, out, show=True)
+        self.interactive = True
+
+    def play(self, session: Session) -> str:
+        from player.terminal_ui import run_terminal
+
+        return run_terminal(session, self.clock)
+
+
+class WindowShellAdapter:
+    """The window: questions as screens with buttons, then the session, in one window.
+
+    A window that closes by itself at the end is taken to be unattended: the questions that
+    can be skipped (the pain scores) are not asked; the daily check still is."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        *,
+        fullscreen: bool,
+        large_text: bool,
+        high_contrast: bool,
+        screenshots: Path | None,
+        close_at_end: bool,
+        picture_dirs: Sequence[Path] = (MEDIA_DIR,),
+    ) -> None:
+        from player.window.shell import open_window
+
+        self.window = open_window(
+            clock,
+            fullscreen=fullscreen,
+            large_text=large_text,
+            high_contrast=high_contrast,
+            picture_dirs=picture_dirs,
+            screenshots=screenshots,
+        )
+        self.close_at_end = close_at_end
+        self.interactive = not close_at_end
+
+    def ask(self, question: Question) -> str:
+        return self.window.ask(question)
+
+    def play(self, session: Session) -> str:
+        return self.window.play(session, close_at_end=self.close_at_end)
+
+    def close(self) -> None:
+        self.window.close()
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False

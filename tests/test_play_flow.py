@@ -1,0 +1,288 @@
+"""A whole sitting through ``run.py play``: the daily check, the week question, the
+session recorded in the history, resuming, and the pain scores."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from player import cli, safety
+from player.commands import play
+from player.commands.base import Context
+from player.history.opening import open_history
+from player.loader import load_routine
+from player.questions import Question
+from player.shells import LinesShell
+from player.user_dirs import UserDirs
+from tests.conftest import WriteFile
+
+TINY = """
+title: Tiny
+lead_in: 1s
+prepare: 0
+steps:
+  - exercise: Reach
+    time: 2s
+  - rest: 1s
+  - exercise: Stretch
+    time: 2s
+"""
+
+EARLY_ONLY = """
+title: Early
+lead_in: 0
+prepare: 0
+suits: {trimesters: 1}
+steps:
+  - exercise: Back tilt
+    time: 2s
+    position: lying-on-back
+    alternative:
+      exercise: Side tilt
+      time: 2s
+      position: side-lying
+"""
+
+
+def play_with(stdin: str, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    out = io.StringIO()
+    code = cli.main(["play", *args, "--ui", "text", "--speed", "100"], out=out)
+    return code, out.getvalue()
+
+
+def events(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def started(path: Path) -> list[object]:
+    return [e["name"] for e in events(path) if e["event"] == "step_started"]
+
+
+def sessions(home: Path) -> list:  # type: ignore[type-arg]
+    history = open_history(UserDirs.under(home).history_file, print, datetime.now().astimezone())
+    try:
+        return history.sessions()
+    finally:
+        history.close()
+
+
+# -- the daily check ----------------------------------------------------------------------
+
+
+def test_the_first_session_of_the_day_asks_and_a_sign_that_applies_stops_it(
+    write: WriteFile,
+    unchecked_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write("tiny.yaml", TINY)
+    code, out = play_with("n\n", str(path), monkeypatch=monkeypatch)
+    assert code == cli.EXIT_FAILED
+    assert "Before today's first session" in out
+    for sign in safety.WARNING_SIGNS:
+        assert sign in out
+    assert safety.REFUSAL in capsys.readouterr().err
+    assert "Tiny: 0:06" not in out  # not introduced, not played
+    assert sessions(unchecked_home) == []
+    assert not UserDirs.under(unchecked_home).safety_file.exists()
+
+
+def test_no_answer_to_the_daily_check_does_not_start(
+    write: WriteFile,
+    unchecked_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _ = play_with("", str(write("tiny.yaml", TINY)), monkeypatch=monkeypatch)
+    assert code == cli.EXIT_FAILED
+    assert "the warning signs were not checked" in capsys.readouterr().err
+
+
+def test_once_confirmed_the_day_is_not_asked_again(
+    write: WriteFile, unchecked_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = write("tiny.yaml", TINY)
+    log = tmp_path / "events.jsonl"
+    code, out = play_with("y\n", str(path), "--events", str(log), monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    assert started(log) == ["Get ready", "Reach", "Rest", "Stretch"]
+    assert out.index("Before today's first session") < out.index("Tiny: 0:06")
+    assert UserDirs.under(unchecked_home).safety_file.read_text().strip() == (
+        date.today().isoformat()
+    )
+    code, out = play_with("", str(path), monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    assert "Before today's first session" not in out
+
+
+def test_the_check_can_be_confirmed_on_the_command_line(
+    write: WriteFile, unchecked_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write("tiny.yaml", TINY)
+    code, out = play_with("", str(path), "--no-warning-signs", monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    assert "Before today's first session" not in out
+    assert out.splitlines()[-1].endswith("Finished. Well done.")
+
+
+# -- the pregnancy week -------------------------------------------------------------------
+
+
+def test_a_routine_outside_the_week_is_played_only_when_the_person_says_so(
+    write: WriteFile, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = write("early.yaml", EARLY_ONLY)
+    assert cli.main(["settings", "set", "week", "20"], out=io.StringIO()) == 0
+    code, out = play_with("n\n", str(path), monkeypatch=monkeypatch)
+    assert code == cli.EXIT_FAILED
+    assert "Early: play it anyway?" in out
+    assert "This routine suits trimester 1; you are in week 20." in out
+
+    log = tmp_path / "events.jsonl"
+    code, out = play_with("y\n", str(path), "--events", str(log), monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    assert started(log) == ["Side tilt"]
+
+
+def test_early_in_pregnancy_the_step_on_the_back_is_played(
+    write: WriteFile, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = write("early.yaml", EARLY_ONLY)
+    assert cli.main(["settings", "set", "week", "9"], out=io.StringIO()) == 0
+    log = tmp_path / "events.jsonl"
+    code, out = play_with("", str(path), "--events", str(log), monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    assert "play it anyway" not in out
+    assert started(log) == ["Back tilt"]
+
+
+# -- history and resume -------------------------------------------------------------------
+
+
+def test_a_played_session_is_recorded_step_by_step(
+    write: WriteFile, own_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write("tiny.yaml", TINY)
+    assert play_with("", str(path), monkeypatch=monkeypatch)[0] == cli.EXIT_OK
+    [record] = sessions(own_home)
+    assert (record.routine, record.outcome, record.digest) == (
+        "tiny",
+        "finished",
+        load_routine(path).digest,
+    )
+    assert [(s.name, s.planned_ms) for s in record.steps] == [
+        ("Get ready", 1_000),
+        ("Reach", 2_000),
+        ("Rest", 1_000),
+        ("Stretch", 2_000),
+    ]
+    assert all(s.done_ms == s.planned_ms for s in record.steps)
+
+
+def stop_after_reach(home: Path, path: Path) -> None:
+    """A session of tiny.yaml stopped in its rest, as if the window had been closed."""
+    loaded = load_routine(path)
+    history = open_history(UserDirs.under(home).history_file, print, datetime.now().astimezone())
+    now = datetime.now().astimezone()
+    session = history.begin_session(
+        routine=loaded.name,
+        digest=loaded.digest,
+        path=str(path),
+        reps=None,
+        planned_ms=6_000,
+        started=now,
+    )
+    for index, name, ms in ((0, "Get ready", 1_000), (1, "Reach", 2_000)):
+        history.record_step(
+            session,
+            index,
+            name,
+            planned_ms=ms,
+            done_ms=ms,
+            skipped=False,
+            ended=now,
+            went_to=index + 1,
+        )
+    history.end_session(session, "stopped", now)
+    history.close()
+
+
+def test_resume_carries_on_from_the_step_it_stopped_in(
+    write: WriteFile,
+    own_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write("tiny.yaml", TINY)
+    stop_after_reach(own_home, path)
+    log = tmp_path / "events.jsonl"
+    code, _ = play_with("", str(path), "--resume", "--events", str(log), monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    assert "Carrying on from where you stopped at" in capsys.readouterr().err
+    assert started(log) == ["Rest", "Stretch"]
+    resumed = sessions(own_home)[-1]
+    assert resumed.resumed_from == sessions(own_home)[0].id
+    assert resumed.outcome == "finished"
+
+
+def test_resume_starts_again_when_the_routine_file_changed(
+    write: WriteFile,
+    own_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write("tiny.yaml", TINY)
+    stop_after_reach(own_home, path)
+    path.write_text(TINY.replace("time: 2s", "time: 3s"), encoding="utf-8")
+    log = tmp_path / "events.jsonl"
+    code, _ = play_with("", str(path), "--resume", "--events", str(log), monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    assert "The routine file changed since you stopped" in capsys.readouterr().err
+    assert started(log) == ["Get ready", "Reach", "Rest", "Stretch"]
+
+
+# -- with someone there to answer ---------------------------------------------------------
+
+
+class Person(LinesShell):
+    """Plain lines, with a person answering the questions from a script."""
+
+    def __init__(self, answers: list[str], out: io.StringIO) -> None:
+        from player.clock import MonotonicClock
+
+        super().__init__(MonotonicClock(), io.StringIO(""), out, show=True)
+        self.interactive = True
+        self.answers = answers
+        self.asked: list[Question] = []
+
+    def ask(self, question: Question) -> str:
+        self.asked.append(question)
+        return self.answers.pop(0)
+
+
+def test_pain_before_and_after_are_asked_and_recorded_and_resume_is_offered(
+    write: WriteFile, own_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write("tiny.yaml", TINY)
+    stop_after_reach(own_home, path)
+    out = io.StringIO()
+    person = Person([play.RESUME, "6", "3"], out)
+    monkeypatch.setattr(play, "_open_shell", lambda *args: person)
+    code = cli.main(["play", str(path), "--speed", "100"], context=Context(out=out))
+    assert code == cli.EXIT_OK
+    assert [q.title for q in person.asked] == [
+        "Carry on where you stopped?",
+        "How does your back feel right now?",
+        "And how does your back feel now?",
+    ]
+    resumed = sessions(own_home)[-1]
+    assert (resumed.pain_before, resumed.pain_after) == (6, 3)
+    assert [s.name for s in resumed.steps if s.done_ms] == ["Rest", "Stretch"]
