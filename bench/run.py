@@ -102,6 +102,7 @@ def play_command(events: Path, *extra: str) -> list[str]:
         "--ui",
         "window",
         "--close-at-end",
+        "--no-warning-signs",
         "--events",
         str(events),
         *extra,
@@ -116,7 +117,10 @@ def first_frame_times(env: dict[str, str], runs: int = 5) -> list[int]:
             events = Path(folder) / "events.jsonl"
             started = now_ms()
             process = subprocess.Popen(
-                play_command(events), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                play_command(events),
+                env={**env, "ROUTINE_PLAYER_HOME": folder},  # not the person's own history
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
             )
             shown = None
             while shown is None and process.poll() is None:
@@ -145,7 +149,7 @@ def play_one_minute(env: dict[str, str]) -> Playback:
         events = Path(folder) / "events.jsonl"
         process = subprocess.Popen(
             play_command(events),
-            env={**env, "XDG_CACHE_HOME": folder},
+            env={**env, "ROUTINE_PLAYER_HOME": folder},  # a cold cache, not the person's history
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )

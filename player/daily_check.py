@@ -6,10 +6,10 @@ which is the safe way to be wrong.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
+
+from player.files import write_atomically
 
 
 def last_checked(path: Path) -> date | None:
@@ -22,12 +22,4 @@ def last_checked(path: Path) -> date | None:
 
 def record_checked(path: Path, day: date) -> None:
     """Remember that none of the warning signs applied on ``day`` (written atomically)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".safety-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(day.isoformat() + "\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, day.isoformat() + "\n")

@@ -15,13 +15,19 @@ from player.questions import Asker
 
 Outcome = Literal["start", "refused", "cancelled"]
 
+NOT_CHECKED = (
+    "Not started: the warning signs were not checked today. Read them with "
+    "'python run.py safety'; when none applies, play again and answer the question, or add "
+    "--no-warning-signs."
+)
+
 
 @dataclass(frozen=True)
 class Preflight:
     outcome: Outcome
     message: str | None = None
     """Why the session does not start, for the person to read."""
-    checked_today: bool = False
+    confirmed_now: bool = False
     """True when the daily check was answered "none applies" just now: remember it."""
 
 
@@ -35,14 +41,10 @@ def before_session(
         if answer == safety.ONE_APPLIES:
             return Preflight("refused", safety.REFUSAL)
         if answer != safety.NONE_APPLIES:
-            return Preflight(
-                "cancelled",
-                "Not started: the warning signs were not checked. "
-                "Run 'run.py safety' to read them.",
-            )
+            return Preflight("cancelled", NOT_CHECKED)
         confirmed_now = True
     if week_check.needs_asking:
         answer = ask(safety.week_question(title, week_check))
         if answer != safety.PLAY:
-            return Preflight("cancelled", "Not started.", checked_today=confirmed_now)
-    return Preflight("start", checked_today=confirmed_now)
+            return Preflight("cancelled", "Not started.", confirmed_now=confirmed_now)
+    return Preflight("start", confirmed_now=confirmed_now)

@@ -1,11 +1,12 @@
 """What keeps a session safe: the warning signs, the disclaimer, and what a pregnancy week
 changes. Pure: the week is an argument; nothing here reads a file or the clock.
 
-From the second trimester on, lying flat on the back for long is not advised (the bump
+Lying flat on the back for long is not advised later in pregnancy: the weight of the bump
 presses on the large vein that brings blood back to the heart, which can make a person
-feel faint; NHS, "Exercise in pregnancy"). So a step done lying on the back is always
-marked, and from week 14 it is played as its side-lying alternative where the routine
-gives one.
+feel faint (NHS, "Exercise in pregnancy", from 16 weeks; ACOG, "Exercise During
+Pregnancy", after the first trimester). The player is cautious and takes the start of the
+second trimester, week 14: from then on, a step done lying on the back is played as its
+side-lying alternative where the routine gives one, and is marked where it does not.
 """
 
 from __future__ import annotations
@@ -27,13 +28,17 @@ WARNING_SIGNS: tuple[str, ...] = (
     "A headache",
     "Pain or swelling in a calf",
     "Feeling out of breath before any effort",
-    "The baby moving less than usual",
+    "The baby moving less than usual, once you feel the movements",
     "Back pain with a fever",
-    "Pain when passing urine, or passing urine much more often",
-    "Back pain with nausea or vomiting",
+    "Back pain with pain when passing urine, or passing urine much more often than usual",
+    "Back pain with nausea or vomiting beyond your usual morning sickness",
+    "Back pain with unusual discharge or pain in your belly",
 )
-"""Stop exercising and contact a doctor or midwife at once (ACOG, "Exercise During
-Pregnancy"; the last three from the source articles on back pain in pregnancy)."""
+"""Stop exercising and contact a doctor or midwife at once. The first nine are ACOG's
+("Exercise During Pregnancy"); the back pain signs come from the two articles on back
+pain in pregnancy that the routines cite as their sources (000_64a92f0a7ca4b48a.txt,
+"5. Urinary infection, kidney stones, disc herniation"; 002_c83d1611f5999980.txt,
+"Find out the causes of back pain in pregnant women in the first 3 months")."""
 
 SIGNS_INTRO = "Stop and contact your doctor or midwife at once if you have any of these:"
 
@@ -43,6 +48,8 @@ DISCLAIMER = (
 )
 
 EMERGENCY = "If it feels like an emergency, call your local emergency number."
+
+CALL_NOW = f"contact your doctor or midwife now. {EMERGENCY}"
 
 REFUSAL = (
     "You said one of the warning signs applies to you today, so the session will not start. "
@@ -71,12 +78,13 @@ DO_NOT_PLAY = "stop"
 
 
 def daily_check_question() -> Question:
+    """Asked before the first session of each day. "Yes" stops the session."""
     return Question(
-        title="Before today's first session",
-        lines=(SIGNS_INTRO, *WARNING_SIGNS, DISCLAIMER),
+        title="Does any of these apply to you today?",
+        lines=(*WARNING_SIGNS, f"If one does, do not exercise: {CALL_NOW}", DISCLAIMER),
         choices=(
-            Choice("y", "None of these applies to me today", NONE_APPLIES),
-            Choice("n", "One of these applies", ONE_APPLIES),
+            Choice("y", "Yes, one of these applies", ONE_APPLIES),
+            Choice("n", "No, none of these applies", NONE_APPLIES),
         ),
         cancel=DO_NOT_PLAY,
     )

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +32,7 @@ from pydantic import (
     model_validator,
 )
 
+from player.files import write_atomically
 from player.problems import Problem, shown_path
 from player.values import MAX_COUNT, describe
 from player.yaml_source import MAX_FILE_BYTES, Document, did_you_mean, read_document
@@ -424,18 +423,7 @@ def file_text(settings: Settings) -> str:
 
 def save_settings(path: Path, settings: Settings) -> None:
     """Write the settings atomically: the file holds the old or the new settings, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(file_text(settings))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_atomically(path, file_text(settings))
 
 
 def changed(settings: Settings, key: str, value: Any, today: date) -> Settings:

@@ -9,7 +9,7 @@ from typing import Protocol, TextIO
 
 from player.clock import Clock
 from player.paths import MEDIA_DIR
-from player.questions import Question
+from player.questions import Choice, Question
 from player.session import Session
 from player.text_questions import ask_in_terminal
 from player.text_session import play_text
@@ -18,8 +18,14 @@ from player.text_session import play_text
 class Shell(Protocol):
     interactive: bool
     """Someone is there to answer questions that can be skipped, such as the pain score."""
+    stop_key: str
+    """The key that stops a session at once."""
 
     def ask(self, question: Question) -> str: ...
+
+    def tell(self, title: str, message: str) -> None:
+        """Show why nothing is played, where the person is looking."""
+        ...
 
     def play(self, session: Session) -> str:
         """ "finished" when the session was played to its end, else "quit"."""
@@ -32,15 +38,22 @@ class LinesShell:
     """Plain lines on standard output (``out``), or nothing at all for the voice alone;
     questions and "done" are read from standard input."""
 
-    def __init__(self, clock: Clock, stdin: TextIO, out: TextIO, *, show: bool) -> None:
+    def __init__(
+        self, clock: Clock, stdin: TextIO, out: TextIO, err: TextIO, *, show: bool
+    ) -> None:
         self.clock = clock
         self.stdin = stdin
         self.out = out
+        self.err = err
         self.show = show
         self.interactive = _is_terminal(stdin)
+        self.stop_key = "Ctrl-C"
 
     def ask(self, question: Question) -> str:
         return ask_in_terminal(question, self.stdin, self.out)
+
+    def tell(self, title: str, message: str) -> None:
+        print(message, file=self.err, flush=True)
 
     def play(self, session: Session) -> str:
         output = self.out if self.show else None
@@ -63,9 +76,10 @@ class TerminalShell(LinesShell):
     """The full-screen terminal: questions as plain lines before and after, the session
     drawn with curses."""
 
-    def __init__(self, clock: Clock, stdin: TextIO, out: TextIO) -> None:
-        super().__init__(clock, stdin, out, show=True)
+    def __init__(self, clock: Clock, stdin: TextIO, out: TextIO, err: TextIO) -> None:
+        super().__init__(clock, stdin, out, err, show=True)
         self.interactive = True
+        self.stop_key = "Esc"
 
     def play(self, session: Session) -> str:
         from player.terminal_ui import run_terminal
@@ -76,8 +90,11 @@ class TerminalShell(LinesShell):
 class WindowShellAdapter:
     """The window: questions as screens with buttons, then the session, in one window.
 
-    A window that closes by itself at the end is taken to be unattended: the questions that
-    can be skipped (the pain scores) are not asked; the daily check still is."""
+    A window that closes by itself at the end is taken to be unattended: the pain scores
+    are not asked, and any other question is shown and, with no one to answer it, closed
+    at once (so a daily check not yet done means the session does not start)."""
+
+    stop_key = "Esc"
 
     def __init__(
         self,
@@ -88,6 +105,7 @@ class WindowShellAdapter:
         high_contrast: bool,
         screenshots: Path | None,
         close_at_end: bool,
+        err: TextIO,
         picture_dirs: Sequence[Path] = (MEDIA_DIR,),
     ) -> None:
         from player.window.shell import open_window
@@ -102,9 +120,15 @@ class WindowShellAdapter:
         )
         self.close_at_end = close_at_end
         self.interactive = not close_at_end
+        self.err = err
 
     def ask(self, question: Question) -> str:
-        return self.window.ask(question)
+        return self.window.ask(question, timeout_ms=0 if self.close_at_end else None)
+
+    def tell(self, title: str, message: str) -> None:
+        print(message, file=self.err, flush=True)
+        shown = Question(title, (message,), (Choice("o", "OK", "ok"),), cancel="ok")
+        self.ask(shown)
 
     def play(self, session: Session) -> str:
         return self.window.play(session, close_at_end=self.close_at_end)

@@ -82,11 +82,12 @@ def test_the_first_session_of_the_day_asks_and_a_sign_that_applies_stops_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = write("tiny.yaml", TINY)
-    code, out = play_with("n\n", str(path), monkeypatch=monkeypatch)
+    code, out = play_with("y\n", str(path), monkeypatch=monkeypatch)  # yes, one applies
     assert code == cli.EXIT_FAILED
-    assert "Before today's first session" in out
+    assert "Does any of these apply to you today?" in out
+    words = " ".join(out.split())  # long lines are wrapped
     for sign in safety.WARNING_SIGNS:
-        assert sign in out
+        assert sign in words
     assert safety.REFUSAL in capsys.readouterr().err
     assert "Tiny: 0:06" not in out  # not introduced, not played
     assert sessions(unchecked_home) == []
@@ -109,16 +110,16 @@ def test_once_confirmed_the_day_is_not_asked_again(
 ) -> None:
     path = write("tiny.yaml", TINY)
     log = tmp_path / "events.jsonl"
-    code, out = play_with("y\n", str(path), "--events", str(log), monkeypatch=monkeypatch)
+    code, out = play_with("n\n", str(path), "--events", str(log), monkeypatch=monkeypatch)
     assert code == cli.EXIT_OK
     assert started(log) == ["Get ready", "Reach", "Rest", "Stretch"]
-    assert out.index("Before today's first session") < out.index("Tiny: 0:06")
+    assert out.index("Does any of these apply to you today?") < out.index("Tiny: 0:06")
     assert UserDirs.under(unchecked_home).safety_file.read_text().strip() == (
         date.today().isoformat()
     )
     code, out = play_with("", str(path), monkeypatch=monkeypatch)
     assert code == cli.EXIT_OK
-    assert "Before today's first session" not in out
+    assert "Does any of these apply to you today?" not in out
 
 
 def test_the_check_can_be_confirmed_on_the_command_line(
@@ -127,7 +128,7 @@ def test_the_check_can_be_confirmed_on_the_command_line(
     path = write("tiny.yaml", TINY)
     code, out = play_with("", str(path), "--no-warning-signs", monkeypatch=monkeypatch)
     assert code == cli.EXIT_OK
-    assert "Before today's first session" not in out
+    assert "Does any of these apply to you today?" not in out
     assert out.splitlines()[-1].endswith("Finished. Well done.")
 
 
@@ -232,6 +233,52 @@ def test_resume_carries_on_from_the_step_it_stopped_in(
     assert resumed.outcome == "finished"
 
 
+def test_a_session_killed_after_its_last_step_is_not_resumed_past_its_end(
+    write: WriteFile,
+    own_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write("tiny.yaml", TINY)
+    loaded = load_routine(path)
+    history = open_history(
+        UserDirs.under(own_home).history_file, print, datetime.now().astimezone()
+    )
+    now = datetime.now().astimezone()
+    session = history.begin_session(
+        routine="tiny",
+        digest=loaded.digest,
+        path=str(path),
+        reps=None,
+        planned_ms=6_000,
+        started=now,
+    )
+    steps = (
+        (0, "Get ready", 1_000),
+        (1, "Reach", 2_000),
+        (2, "Rest", 1_000),
+        (3, "Stretch", 2_000),
+    )
+    for index, name, ms in steps:
+        history.record_step(
+            session,
+            index,
+            name,
+            planned_ms=ms,
+            done_ms=ms,
+            skipped=False,
+            ended=now,
+            went_to=index + 1,
+        )
+    history.close()  # killed before the session was closed
+    log = tmp_path / "events.jsonl"
+    code, _ = play_with("", str(path), "--resume", "--events", str(log), monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    assert started(log) == ["Get ready", "Reach", "Rest", "Stretch"]
+    assert "starts from the beginning" in capsys.readouterr().err
+
+
 def test_resume_starts_again_when_the_routine_file_changed(
     write: WriteFile,
     own_home: Path,
@@ -258,7 +305,7 @@ class Person(LinesShell):
     def __init__(self, answers: list[str], out: io.StringIO) -> None:
         from player.clock import MonotonicClock
 
-        super().__init__(MonotonicClock(), io.StringIO(""), out, show=True)
+        super().__init__(MonotonicClock(), io.StringIO(""), out, io.StringIO(), show=True)
         self.interactive = True
         self.answers = answers
         self.asked: list[Question] = []

@@ -77,10 +77,14 @@ def test_the_daily_question_lists_every_warning_sign_and_the_disclaimer() -> Non
         "nausea or vomiting",
     ):
         assert words in text, words
-    assert question.lines[-1] == safety.DISCLAIMER
+    assert question.lines[-2:] == (
+        f"If one does, do not exercise: {safety.CALL_NOW}",
+        safety.DISCLAIMER,
+    )
     assert "does not diagnose" in safety.DISCLAIMER
-    assert question.value_for("Y") == safety.NONE_APPLIES
-    assert question.value_for("n") == safety.ONE_APPLIES
+    assert question.title == "Does any of these apply to you today?"
+    assert question.value_for("Y") == safety.ONE_APPLIES  # yes, one applies: no session
+    assert question.value_for("n") == safety.NONE_APPLIES
     assert question.value_for("x") is None
 
 
@@ -255,8 +259,8 @@ NOTHING_TO_ASK = safety.WeekCheck(None, None, ())
 def test_the_first_session_of_a_day_asks_and_starts_when_none_applies() -> None:
     ask = Script(safety.NONE_APPLIES)
     result = before_session(ask, checked_today=False, title="Easing", week_check=NOTHING_TO_ASK)
-    assert (result.outcome, result.checked_today) == ("start", True)
-    assert [q.title for q in ask.asked] == ["Before today's first session"]
+    assert (result.outcome, result.confirmed_now) == ("start", True)
+    assert [q.title for q in ask.asked] == ["Does any of these apply to you today?"]
 
 
 def test_when_a_sign_applies_the_session_does_not_start_and_says_why() -> None:
@@ -266,14 +270,14 @@ def test_when_a_sign_applies_the_session_does_not_start_and_says_why() -> None:
     assert result.outcome == "refused"
     assert result.message == safety.REFUSAL
     assert "will not start" in safety.REFUSAL and "doctor or midwife" in safety.REFUSAL
-    assert not result.checked_today
+    assert not result.confirmed_now
 
 
 def test_closing_the_daily_question_does_not_start() -> None:
     result = before_session(
         Script(safety.DO_NOT_PLAY), checked_today=False, title="E", week_check=NOTHING_TO_ASK
     )
-    assert (result.outcome, result.checked_today) == ("cancelled", False)
+    assert (result.outcome, result.confirmed_now) == ("cancelled", False)
 
 
 def test_a_later_session_the_same_day_is_not_asked_again() -> None:
@@ -287,10 +291,10 @@ def test_a_routine_outside_the_week_is_asked_about_after_the_signs(write: WriteF
     ask = Script(safety.NONE_APPLIES, safety.DO_NOT_PLAY)
     result = before_session(ask, checked_today=False, title="Easing", week_check=check)
     assert [q.title for q in ask.asked] == [
-        "Before today's first session",
+        "Does any of these apply to you today?",
         "Easing: play it anyway?",
     ]
-    assert (result.outcome, result.checked_today) == ("cancelled", True)
+    assert (result.outcome, result.confirmed_now) == ("cancelled", True)
     ask = Script(safety.PLAY)
     assert before_session(ask, checked_today=True, title="Easing", week_check=check).outcome == (
         "start"

@@ -19,6 +19,7 @@ from player.clock import FakeClock
 from player.engine import Engine
 from player.model import Routine
 from player.questions import Choice, Question, pain_question
+from player.safety import DO_NOT_PLAY, NONE_APPLIES, ONE_APPLIES, daily_check_question
 from player.session import Session
 from player.speech import RecordingSpeaker
 from player.timeline import Choices
@@ -31,30 +32,8 @@ from player.window.shell import open_window
 from player.window.theme import DEFAULT_THEME, HIGH_CONTRAST, STANDARD, Palette, Theme, theme_for
 
 T0 = 1_000_000
-SIGNS = (
-    "Vaginal bleeding",
-    "Fluid leaking from the vagina",
-    "Regular, painful contractions",
-    "Dizziness or feeling faint",
-    "Chest pain",
-    "A headache that will not go away",
-    "Calf pain or swelling",
-    "Breathlessness before you start",
-    "Muscle weakness that affects your balance",
-    "The baby moving less than usual",
-    "Back pain with fever",
-    "Painful or frequent urination",
-    "Nausea and vomiting, or a fever with back pain that gets worse through the day",
-)
-SAFETY = Question(
-    title="Before you start: does any of these apply to you today?",
-    lines=(*SIGNS, "If one does, do not exercise today: call your midwife or doctor."),
-    choices=(
-        Choice("y", "None of these applies to me today", "safe"),
-        Choice("n", "One of these applies", "unsafe"),
-    ),
-    cancel="cancelled",
-)
+SAFETY = daily_check_question()
+ONE, NONE, NOT_ANSWERED = ONE_APPLIES, NONE_APPLIES, DO_NOT_PLAY
 RESUME = Question(
     title="Resume where you stopped?",
     lines=("You stopped at step 4 of 9, Pelvic tilts.",),
@@ -129,10 +108,10 @@ def ask(
 @pytest.mark.parametrize(
     ("key", "char", "value"),
     [
-        (pygame.K_y, "y", "safe"),
-        (pygame.K_y, "Y", "safe"),
-        (pygame.K_n, "n", "unsafe"),
-        (pygame.K_n, "N", "unsafe"),
+        (pygame.K_y, "y", ONE),
+        (pygame.K_y, "Y", ONE),
+        (pygame.K_n, "n", NONE),
+        (pygame.K_n, "N", NONE),
     ],
 )
 def test_a_choice_key_in_either_case_answers(
@@ -146,7 +125,7 @@ def test_other_keys_and_enter_do_not_answer_a_yes_or_no_question(asking: list[As
     one = ask(asking, SAFETY)
     for key, char in [(pygame.K_x, "x"), (pygame.K_RETURN, "\r"), (pygame.K_SPACE, " ")]:
         assert one.press(key, char) is None
-    assert one.press(pygame.K_n, "n") == "unsafe"
+    assert one.press(pygame.K_n, "n") == NONE
 
 
 def test_clicking_a_button_answers_and_clicking_beside_them_does_not(
@@ -161,7 +140,7 @@ def test_clicking_a_button_answers_and_clicking_beside_them_does_not(
 
 
 def test_escape_gives_the_questions_cancel(asking: list[Asking]) -> None:
-    assert ask(asking, SAFETY).press(pygame.K_ESCAPE) == "cancelled"
+    assert ask(asking, SAFETY).press(pygame.K_ESCAPE) == NOT_ANSWERED
 
 
 def test_closing_the_window_gives_the_questions_cancel(asking: list[Asking]) -> None:
@@ -368,7 +347,7 @@ def test_one_window_asks_before_plays_and_asks_after(tmp_path: Path) -> None:
     shots = tmp_path / "shots"
     shell = open_window(clock, size=(800, 450), screenshots=shots)
     try:
-        assert shell.ask(SAFETY) == "safe"
+        assert shell.ask(SAFETY) == ONE
         assert shell.ask(PAIN) == "7"
         assert shell.play(short_session()) == "finished"
         assert pygame.display.get_init() and not shell.closed
@@ -391,13 +370,13 @@ def test_keys_pressed_before_a_question_is_shown_do_not_answer_it() -> None:
     clock = PersonClock(T0, [(T0 + 500, key("n"))])
     with open_window(clock, size=(800, 450)) as shell:
         pygame.event.post(key("y"))
-        assert shell.ask(SAFETY) == "unsafe"
+        assert shell.ask(SAFETY) == NONE
 
 
 def test_a_question_waits_cheaply_and_gives_cancel_after_its_time(tmp_path: Path) -> None:
     clock = PersonClock(T0, [])
     with open_window(clock, size=(800, 450), screenshots=tmp_path) as shell:
-        assert shell.ask(SAFETY, timeout_ms=5_000) == "cancelled"
+        assert shell.ask(SAFETY, timeout_ms=5_000) == NOT_ANSWERED
         assert clock.now() == T0 + 5_000
     assert clock.sleeps <= 5_000 // INPUT_POLL_MS + 10
     assert (tmp_path / "question-01.png").is_file()

@@ -50,7 +50,10 @@ def _spoken_by(synth: Pyttsx3Synthesizer) -> Callable[[Cue], Path | None]:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     loaded = open_routine(args.routine, ctx.dirs)
     settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
-    timeline = compile_timeline(loaded.routine, choices_for(args, settings, loaded, ctx.warn))
+    timeline = compile_timeline(
+        loaded.routine,
+        choices_for(args, settings, loaded, ctx.warn, settings.pregnancy_week(ctx.now().date())),
+    )
     try:
         synth: Pyttsx3Synthesizer | None = start_synthesizer(voice_settings(args, settings))
     except SpeechUnavailable as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -13,16 +14,35 @@ from player.history.records import SessionRecord
 from player.history.report import NO_HISTORY, history_report
 from player.history.summary import days_of, summarize
 
+MAX_DAYS = 3660
+MAX_WEEKS = 104
+
+
+def _at_most(most: int, unit: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        value = positive_int(text)
+        if value > most:
+            raise argparse.ArgumentTypeError(f"at most {most} {unit}, found {value}")
+        return value
+
+    return parse
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--days", type=positive_int, default=14, help="list the sessions of this many days (14)"
+        "--days",
+        type=_at_most(MAX_DAYS, "days"),
+        default=14,
+        help="list the sessions of this many days (14)",
     )
     parser.add_argument(
         "--chart", type=Path, metavar="FILE.png", help="also draw the last weeks as a picture"
     )
     parser.add_argument(
-        "--weeks", type=positive_int, default=4, help="how many weeks the chart shows (4)"
+        "--weeks",
+        type=_at_most(MAX_WEEKS, "weeks"),
+        default=4,
+        help=f"how many weeks the chart shows (4; at most {MAX_WEEKS})",
     )
 
 

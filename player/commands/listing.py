@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         except RoutineError:
             rows.append((entry.name, _origin(entry), "(has problems: run 'run.py check')", "", ""))
             continue
-        choices = choices_for(args, settings, loaded, lambda _line: None, today)
+        choices = choices_for(args, settings, loaded, lambda _line: None, week)
         timeline = compile_timeline(loaded.routine, choices)
         length = format_duration(timeline.total_ms)
         if timeline.waits:

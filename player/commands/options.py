@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from player.loader import RoutineFile
@@ -166,10 +165,10 @@ def choices_for(
     settings: Settings,
     loaded: RoutineFile,
     warn: Callable[[str], None],
-    today: date | None = None,
+    week: int | None = None,
 ) -> Choices:
     """What this session plays: repetitions and the lead-in, by the options then the settings,
-    and (given today's date) side-lying alternatives from the second trimester on.
+    and (given the pregnancy week) side-lying alternatives from the second trimester on.
 
     ``--reps`` out of the routine's range is left for the timeline to refuse (ChoiceError).
     A setting that no longer fits the routine (it was changed since) is dropped with a
@@ -187,5 +186,4 @@ def choices_for(
                 f"reps.{loaded.name} N' or 'settings unset reps.{loaded.name}'."
             )
             reps = None
-    week = settings.pregnancy_week(today) if today is not None else None
     return Choices(reps=reps, lead_in_ms=lead_in, avoid_lying_on_back=avoid_lying_on_back(week))

@@ -25,10 +25,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     loaded = open_routine(args.routine, ctx.dirs)
     settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
-    today = ctx.now().date()
-    choices = choices_for(args, settings, loaded, ctx.warn, today)
+    week = settings.pregnancy_week(ctx.now().date())
+    choices = choices_for(args, settings, loaded, ctx.warn, week)
     timeline = compile_timeline(loaded.routine, choices)
-    week_check = check_week(loaded.routine, timeline, settings.pregnancy_week(today))
+    week_check = check_week(loaded.routine, timeline, week)
     ctx.say(format_plan(loaded.routine, timeline, week_check))
     return EXIT_OK
 

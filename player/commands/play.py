@@ -9,6 +9,8 @@ after. The questions are asked in whichever shell plays the session.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from player import catalog, daily_check, safety
@@ -86,37 +88,48 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
     loaded = open_routine(args.routine, ctx.dirs)
     today = ctx.now().date()
-    choices = choices_for(args, settings, loaded, ctx.warn, today)
+    week = settings.pregnancy_week(today)
+    choices = choices_for(args, settings, loaded, ctx.warn, week)
     timeline = compile_timeline(loaded.routine, choices)  # a bad --reps stops here
-    week_check = safety.check_week(loaded.routine, timeline, settings.pregnancy_week(today))
+    week_check = safety.check_week(loaded.routine, timeline, week)
     ui = choose_ui(args.ui)
     if args.ui == "window" and ui != "window":
         ctx.warn("No display found: playing in the terminal instead.")
+    if args.no_warning_signs:
+        _remember_check(ctx, today)
     history = open_history(ctx.dirs.history_file, ctx.warn, ctx.now())
     shell = _open_shell(ui, args, settings, ctx)
     try:
-        checked = args.no_warning_signs or not safety.needs_daily_check(
+        checked = not safety.needs_daily_check(
             daily_check.last_checked(ctx.dirs.safety_file), today
         )
         preflight = before_session(
-            shell.ask, checked_today=checked, title=loaded.routine.title, week_check=week_check
+            shell.ask,
+            checked_today=args.no_warning_signs or checked,
+            title=loaded.routine.title,
+            week_check=week_check,
         )
-        if preflight.checked_today:
-            daily_check.record_checked(ctx.dirs.safety_file, today)
+        if preflight.confirmed_now:
+            _remember_check(ctx, today)
         if preflight.outcome != "start":
-            ctx.warn(preflight.message or "Not started.")
+            shell.tell("Not started", preflight.message or "Not started.")
             return EXIT_FAILED
-        resume = _resume(args, shell, history, loaded, ctx)
+        resume = _resume(args, shell, history, loaded, choices, ctx)
         if resume.from_step:
-            choices = Choices(
-                reps=resume.reps,
-                lead_in_ms=choices.lead_in_ms,
-                avoid_lying_on_back=choices.avoid_lying_on_back,
-            )
+            choices = replace(choices, reps=resume.reps)
         return _play_session(args, ctx, settings, loaded, choices, resume, shell, history)
     finally:
         shell.close()
         history.close()
+
+
+def _remember_check(ctx: Context, today: date) -> None:
+    """Remember that the warning signs were checked today; failing that, say so and go on
+    (the person is asked again next time, which is the safe way to be wrong)."""
+    try:
+        daily_check.record_checked(ctx.dirs.safety_file, today)
+    except OSError as error:
+        ctx.warn(f"Could not remember today's check of the warning signs ({error}).")
 
 
 def _play_session(
@@ -160,16 +173,23 @@ def _play_session(
             session.end_lines = end_screen_lines(summarize(history.sessions(), ctx.now().date()))
 
     session.listeners.extend([recorder, show_streak])
-    _introduce(loaded, engine, ctx)
+    _introduce(
+        loaded,
+        engine,
+        ctx,
+        "Ctrl-C"
+        if isinstance(shell, LinesShell) and not isinstance(shell, TerminalShell)
+        else "Esc",
+    )
     try:
-        result = shell.play(session)
+        shell.play(session)
     finally:
         recorder.stop("stopped")
         session.close()
     after = _pain(shell, "And how does your back feel now?")
     if after is not None:
         history.record_pain(session_id, "after", after)
-    return EXIT_OK if result in ("finished", "quit") else EXIT_FAILED
+    return EXIT_OK
 
 
 def _pain(shell: Shell, title: str) -> int | None:
@@ -180,8 +200,16 @@ def _pain(shell: Shell, title: str) -> int | None:
     return int(answer) if answer.isdigit() else None
 
 
+NO_RESUME = ResumeDecision(0, None, None, None)
+
+
 def _resume(
-    args: argparse.Namespace, shell: Shell, history: History, loaded: RoutineFile, ctx: Context
+    args: argparse.Namespace,
+    shell: Shell,
+    history: History,
+    loaded: RoutineFile,
+    choices: Choices,
+    ctx: Context,
 ) -> ResumeDecision:
     """Where to begin: a session of this routine stopped earlier today is offered (or, with
     --resume, carried on), unless the routine file has changed since."""
@@ -189,10 +217,10 @@ def _resume(
     if stopped is None:
         if args.resume:
             ctx.warn(f"Nothing to resume: no session of {loaded.name} was stopped today.")
-        return ResumeDecision(0, None, None, None)
+        return NO_RESUME
     if not args.resume:
         if not shell.interactive:
-            return ResumeDecision(0, None, None, None)
+            return NO_RESUME
         at = stopped.last_moment.strftime("%H:%M")
         question = Question(
             title="Carry on where you stopped?",
@@ -204,8 +232,12 @@ def _resume(
             cancel=FROM_START,
         )
         if shell.ask(question) != RESUME:
-            return ResumeDecision(0, None, None, None)
+            return NO_RESUME
     decision = resume_decision(stopped, loaded.digest, reps=args.reps)
+    steps = compile_timeline(loaded.routine, replace(choices, reps=decision.reps)).steps
+    if decision.from_step >= len(steps):
+        ctx.warn("That session had come to its end, so this one starts from the beginning.")
+        return NO_RESUME
     if decision.message:
         ctx.warn(decision.message)
     return decision
@@ -236,18 +268,19 @@ def _open_shell(ui: str, args: argparse.Namespace, settings: Settings, ctx: Cont
             high_contrast=high_contrast(args, settings),
             screenshots=args.screenshots,
             close_at_end=args.close_at_end,
+            err=ctx.err,
         )
     if ui == "text":
-        return TerminalShell(clock, ctx.stdin, ctx.out)
-    return LinesShell(clock, ctx.stdin, ctx.out, show=ui == "lines")
+        return TerminalShell(clock, ctx.stdin, ctx.out, ctx.err)
+    return LinesShell(clock, ctx.stdin, ctx.out, ctx.err, show=ui == "lines")
 
 
-def _introduce(loaded: RoutineFile, engine: Engine, ctx: Context) -> None:
+def _introduce(loaded: RoutineFile, engine: Engine, ctx: Context, stop_key: str) -> None:
     routine = loaded.routine
     ctx.say(f"{routine.title}: {format_duration(engine.timeline.total_ms)}")
     for note in routine.safety:
         ctx.say(f"  ! {note}")
-    ctx.say("  Stop at once if anything hurts. Press Ctrl-C to stop.")
+    ctx.say(f"  Stop at once if anything hurts. Press {stop_key} to stop.")
 
 
 COMMAND = Command("play", "play a routine", add_arguments, run)

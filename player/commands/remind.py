@@ -52,7 +52,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     path = catalog.find_routine(args.routine, folders)
     loaded = load_routine(path)
     settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
-    timeline = compile_timeline(loaded.routine, choices_for(args, settings, loaded, ctx.warn))
+    timeline = compile_timeline(
+        loaded.routine,
+        choices_for(args, settings, loaded, ctx.warn, settings.pregnancy_week(ctx.now().date())),
+    )
     by_name = catalog.named_routine(loaded.name, folders) == path
     target = loaded.name if by_name else str(path.resolve())
     length = format_duration(timeline.total_ms)
