@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -34,25 +35,18 @@ def routine_screenshots(work: Path) -> None:
     for path in bundled_routines():
         shots = work / path.stem
         environment = {**os.environ, "ROUTINE_PLAYER_HOME": str(work / "home")}
-        subprocess.run(
-            [
-                sys.executable,
-                str(REPO / "run.py"),
-                "play",
-                path.stem,
-                "--speed",
-                "100",
-                "--mute",
-                "--close-at-end",
-                "--no-warning-signs",
-                "--screenshots",
-                str(shots),
-            ],
-            env=environment,
-            check=True,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
+        command = [sys.executable, str(REPO / "run.py"), "play", path.stem, "--speed", "100"]
+        command += ["--mute", "--close-at-end", "--no-warning-signs", "--screenshots", str(shots)]
+        player = subprocess.Popen(
+            command, env=environment, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL
         )
+        try:  # each step is shot the first time it is shown: stop once the first step is
+            while len(list(shots.glob("[0-9]*.png"))) < 2 and player.poll() is None:
+                time.sleep(0.05)
+            time.sleep(0.5)  # and its picture is written
+        finally:
+            player.terminate()
+            player.wait()
         first_step = sorted(shots.glob("[0-9]*.png"))[1]
         shutil.copyfile(first_step, OUT / f"routine-{path.stem}.png")
         print(f"routine-{path.stem}.png: {first_step.name}")
