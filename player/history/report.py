@@ -73,7 +73,8 @@ def streak_lines(summary: Summary) -> list[str]:
     return [
         streak,
         f"This week: {summary.days_this_week} of 7 days done. "
-        f"This month: {summary.days_this_month} days done.",
+        f"This month: {summary.days_this_month} "
+        f"{'day' if summary.days_this_month == 1 else 'days'} done.",
         "(A day is done once a session on it is finished.)",
     ]
 
