@@ -147,6 +147,16 @@ def test_check_with_no_path_checks_every_bundled_routine() -> None:
     assert out == f"{len(BUNDLED)} files checked: all good\n"
 
 
+def test_check_with_no_path_checks_your_routines_too(own_home: Path) -> None:
+    mine = own_home / "data" / "routines" / "mine.yaml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("title: Mine\nsteps:\n  - rest: 0\n", encoding="utf-8")
+    code, out = run("check")
+    assert code == cli.EXIT_INVALID
+    assert out.splitlines()[0].startswith(f"{mine}:3:")
+    assert out.splitlines()[-1] == f"1 problem in 1 of {len(BUNDLED) + 1} files"
+
+
 def test_check_prints_every_problem_of_every_file_and_a_summary(
     write: WriteFile, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

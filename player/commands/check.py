@@ -11,7 +11,9 @@ from player.loader import check_files
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", help="files to check (default: every bundled routine)")
+    parser.add_argument(
+        "paths", nargs="*", help="files to check (default: your routines and the bundled ones)"
+    )
 
 
 def _plural(count: int, word: str) -> str:
@@ -19,7 +21,8 @@ def _plural(count: int, word: str) -> str:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    paths = [Path(name) for name in args.paths] or catalog.bundled_routines()
+    every = [p for f in catalog.search_folders(ctx.dirs) for p in catalog.routine_files(f.path)]
+    paths = [Path(name) for name in args.paths] or every
     if not paths:
         ctx.warn("no routine files to check")
         return EXIT_INVALID
