@@ -333,3 +333,92 @@ def test_pain_before_and_after_are_asked_and_recorded_and_resume_is_offered(
     resumed = sessions(own_home)[-1]
     assert (resumed.pain_before, resumed.pain_after) == (6, 3)
     assert [s.name for s in resumed.steps if s.done_ms] == ["Rest", "Stretch"]
+
+
+def test_resume_starts_again_when_the_week_changed_the_steps(
+    write: WriteFile,
+    own_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write("early.yaml", EARLY_ONLY.replace("lead_in: 0", "lead_in: 1s"))
+    loaded = load_routine(path)
+    history = open_history(
+        UserDirs.under(own_home).history_file, print, datetime.now().astimezone()
+    )
+    now = datetime.now().astimezone()
+    session = history.begin_session(
+        routine="early",
+        digest=loaded.digest,
+        path=str(path),
+        reps=None,
+        planned_ms=3_000,
+        started=now,
+    )
+    history.record_step(
+        session,
+        0,
+        "Get ready",
+        planned_ms=1_000,
+        done_ms=1_000,
+        skipped=False,
+        ended=now,
+        went_to=1,
+    )
+    history.record_step(
+        session,
+        1,
+        "Back tilt",
+        planned_ms=2_000,
+        done_ms=500,
+        skipped=False,
+        ended=now,
+        went_to=1,
+    )
+    history.end_session(session, "stopped", now)
+    history.close()
+    assert cli.main(["settings", "set", "week", "10"], out=io.StringIO()) == 0
+    log = tmp_path / "events.jsonl"
+    code, _ = play_with("", str(path), "--resume", "--events", str(log), monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    assert started(log) == ["Back tilt"]  # week 10: carried on, on the back
+
+    history = open_history(
+        UserDirs.under(own_home).history_file, print, datetime.now().astimezone()
+    )
+    later = history.begin_session(
+        routine="early",
+        digest=loaded.digest,
+        path=str(path),
+        reps=None,
+        planned_ms=3_000,
+        started=datetime.now().astimezone(),
+    )
+    history.record_step(
+        later,
+        0,
+        "Get ready",
+        planned_ms=1_000,
+        done_ms=1_000,
+        skipped=False,
+        ended=now,
+        went_to=1,
+    )
+    history.record_step(
+        later,
+        1,
+        "Back tilt",
+        planned_ms=2_000,
+        done_ms=500,
+        skipped=False,
+        ended=now,
+        went_to=1,
+    )
+    history.end_session(later, "stopped", now)
+    history.close()
+    assert cli.main(["settings", "set", "week", "20"], out=io.StringIO()) == 0
+    capsys.readouterr()
+    code, _ = play_with("y\n", str(path), "--resume", "--events", str(log), monkeypatch=monkeypatch)
+    assert "The steps have changed since you stopped" in capsys.readouterr().err
+    assert started(log) == ["Get ready", "Side tilt"]

@@ -238,6 +238,13 @@ def _resume(
     if decision.from_step >= len(steps):
         ctx.warn("That session had come to its end, so this one starts from the beginning.")
         return NO_RESUME
+    names_then = {step.step_index: step.name for step in stopped.steps}
+    if any(steps[i].name != name for i, name in names_then.items() if i < len(steps)):
+        ctx.warn(
+            "The steps have changed since you stopped (a side-lying step in place of one on "
+            "the back, as your week moved on), so this session starts from the beginning."
+        )
+        return NO_RESUME
     if decision.message:
         ctx.warn(decision.message)
     return decision
