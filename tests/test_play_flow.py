@@ -52,6 +52,8 @@ steps:
 def play_with(stdin: str, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
     monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
     out = io.StringIO()
+    # With no terminal under the tests, --ui text plays in plain lines: questions and
+    # "done" are read from standard input, as from a person typing answers.
     code = cli.main(["play", *args, "--ui", "text", "--speed", "100"], out=out)
     return code, out.getvalue()
 
