@@ -53,11 +53,7 @@ def _week_lines(check: WeekCheck | None) -> list[str]:
     lines = ["", f"Your week: {check.week}" if check.week is not None else "Your week: not set"]
     if check.routine_note:
         lines.append(f"  {ATTENTION} This routine {check.routine_note}.")
-    seen: set[tuple[str, str]] = set()
-    for note in check.step_notes:
-        if (note.name, note.text) in seen:
-            continue
-        seen.add((note.name, note.text))
+    for note in check.distinct_notes():
         lines.append(f"  {ATTENTION if note.attention else NOTE} {note.name}: {note.text}")
     if check.needs_asking:
         lines.append(f"  'play' asks before starting a routine with {ATTENTION} marks.")

@@ -117,8 +117,15 @@ class WeekCheck:
     def needs_asking(self) -> bool:
         return self.routine_note is not None or any(n.attention for n in self.step_notes)
 
-    def notes_for(self, step: int) -> list[StepNote]:
-        return [note for note in self.step_notes if note.step == step]
+    def distinct_notes(self) -> list[StepNote]:
+        """Each note once, though its step is played once per set."""
+        seen: set[tuple[str, str]] = set()
+        distinct = []
+        for note in self.step_notes:
+            if (note.name, note.text) not in seen:
+                seen.add((note.name, note.text))
+                distinct.append(note)
+        return distinct
 
 
 def _outside(weeks: WeekRange, week: int) -> str:
@@ -164,10 +171,8 @@ def week_question(title: str, check: WeekCheck) -> Question:
     lines: list[str] = []
     if check.routine_note:
         lines.append(f"This routine {check.routine_note}.")
-    seen: set[tuple[str, str]] = set()
-    for note in check.step_notes:
-        if note.attention and (note.name, note.text) not in seen:
-            seen.add((note.name, note.text))
+    for note in check.distinct_notes():
+        if note.attention:
             lines.append(f"{note.name}: {note.text}.")
     lines.append("Ask your doctor or midwife if you are not sure it suits you.")
     return Question(

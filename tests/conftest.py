@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import textwrap
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from player.daily_check import record_checked
+from player.history.opening import open_history
+from player.history.records import SessionRecord
 from player.user_dirs import HOME_VARIABLE, UserDirs
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -57,3 +59,12 @@ def write(tmp_path: Path) -> WriteFile:
         return path
 
     return _write
+
+
+def recorded_sessions(home: Path) -> list[SessionRecord]:
+    """The sessions in the history of a home folder, as the player recorded them."""
+    history = open_history(UserDirs.under(home).history_file, print, datetime.now().astimezone())
+    try:
+        return history.sessions()
+    finally:
+        history.close()

@@ -14,18 +14,14 @@ import pty
 import select
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from player.catalog import find_routine
-from player.history.opening import open_history
-from player.history.records import SessionRecord
 from player.loader import load_routine
 from player.timeline import compile_timeline
-from player.user_dirs import UserDirs
-from tests.conftest import REPO
+from tests.conftest import REPO, recorded_sessions
 
 SPEED = "200"
 NO_WAITS = "daily-back-care"
@@ -96,14 +92,6 @@ def test_the_window_plays_a_routine_to_the_end(tmp_path: Path) -> None:
 
 BEFORE = b"How does your back feel right now?"
 AFTER = b"And how does your back feel now?"
-
-
-def recorded_sessions(home: Path) -> list[SessionRecord]:
-    history = open_history(UserDirs.under(home).history_file, print, datetime.now().astimezone())
-    try:
-        return history.sessions()
-    finally:
-        history.close()
 
 
 def test_the_terminal_plays_a_routine_to_the_end_in_a_real_terminal(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from player.loader import load_routine
 from player.questions import Question
 from player.shells import LinesShell
 from player.user_dirs import UserDirs
-from tests.conftest import WriteFile
+from tests.conftest import WriteFile, recorded_sessions
 
 TINY = """
 title: Tiny
@@ -66,14 +67,6 @@ def started(path: Path) -> list[object]:
     return [e["name"] for e in events(path) if e["event"] == "step_started"]
 
 
-def sessions(home: Path) -> list:  # type: ignore[type-arg]
-    history = open_history(UserDirs.under(home).history_file, print, datetime.now().astimezone())
-    try:
-        return history.sessions()
-    finally:
-        history.close()
-
-
 # -- the daily check ----------------------------------------------------------------------
 
 
@@ -92,7 +85,7 @@ def test_the_first_session_of_the_day_asks_and_a_sign_that_applies_stops_it(
         assert sign in words
     assert safety.REFUSAL in capsys.readouterr().err
     assert "Tiny: 0:06" not in out  # not introduced, not played
-    assert sessions(unchecked_home) == []
+    assert recorded_sessions(unchecked_home) == []
     assert not UserDirs.under(unchecked_home).safety_file.exists()
 
 
@@ -173,7 +166,7 @@ def test_a_played_session_is_recorded_step_by_step(
 ) -> None:
     path = write("tiny.yaml", TINY)
     assert play_with("", str(path), monkeypatch=monkeypatch)[0] == cli.EXIT_OK
-    [record] = sessions(own_home)
+    [record] = recorded_sessions(own_home)
     assert (record.routine, record.outcome, record.digest) == (
         "tiny",
         "finished",
@@ -188,8 +181,15 @@ def test_a_played_session_is_recorded_step_by_step(
     assert all(s.done_ms == s.planned_ms for s in record.steps)
 
 
-def stop_after_reach(home: Path, path: Path) -> None:
-    """A session of tiny.yaml stopped in its rest, as if the window had been closed."""
+StepPlayed = tuple[str, int, int, int]
+"""A step as the recorder leaves it: name, planned ms, done ms, the step play went to."""
+
+
+def record_session(
+    home: Path, path: Path, steps: Sequence[StepPlayed], *, closed: bool = True
+) -> None:
+    """A session of the routine at ``path`` as the player would have recorded it, stopped
+    (as if the window had been closed) or, with ``closed=False``, killed before its end."""
     loaded = load_routine(path)
     history = open_history(UserDirs.under(home).history_file, print, datetime.now().astimezone())
     now = datetime.now().astimezone()
@@ -198,22 +198,28 @@ def stop_after_reach(home: Path, path: Path) -> None:
         digest=loaded.digest,
         path=str(path),
         reps=None,
-        planned_ms=6_000,
+        planned_ms=sum(planned for _, planned, _, _ in steps),
         started=now,
     )
-    for index, name, ms in ((0, "Get ready", 1_000), (1, "Reach", 2_000)):
+    for index, (name, planned, done, went_to) in enumerate(steps):
         history.record_step(
             session,
             index,
             name,
-            planned_ms=ms,
-            done_ms=ms,
+            planned_ms=planned,
+            done_ms=done,
             skipped=False,
             ended=now,
-            went_to=index + 1,
+            went_to=went_to,
         )
-    history.end_session(session, "stopped", now)
+    if closed:
+        history.end_session(session, "stopped", now)
     history.close()
+
+
+def stop_after_reach(home: Path, path: Path) -> None:
+    """A session of tiny.yaml stopped in its rest, as if the window had been closed."""
+    record_session(home, path, [("Get ready", 1_000, 1_000, 1), ("Reach", 2_000, 2_000, 2)])
 
 
 def test_resume_carries_on_from_the_step_it_stopped_in(
@@ -230,8 +236,8 @@ def test_resume_carries_on_from_the_step_it_stopped_in(
     assert code == cli.EXIT_OK
     assert "Carrying on from where you stopped at" in capsys.readouterr().err
     assert started(log) == ["Rest", "Stretch"]
-    resumed = sessions(own_home)[-1]
-    assert resumed.resumed_from == sessions(own_home)[0].id
+    resumed = recorded_sessions(own_home)[-1]
+    assert resumed.resumed_from == recorded_sessions(own_home)[0].id
     assert resumed.outcome == "finished"
 
 
@@ -243,37 +249,13 @@ def test_a_session_killed_after_its_last_step_is_not_resumed_past_its_end(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = write("tiny.yaml", TINY)
-    loaded = load_routine(path)
-    history = open_history(
-        UserDirs.under(own_home).history_file, print, datetime.now().astimezone()
-    )
-    now = datetime.now().astimezone()
-    session = history.begin_session(
-        routine="tiny",
-        digest=loaded.digest,
-        path=str(path),
-        reps=None,
-        planned_ms=6_000,
-        started=now,
-    )
-    steps = (
-        (0, "Get ready", 1_000),
-        (1, "Reach", 2_000),
-        (2, "Rest", 1_000),
-        (3, "Stretch", 2_000),
-    )
-    for index, name, ms in steps:
-        history.record_step(
-            session,
-            index,
-            name,
-            planned_ms=ms,
-            done_ms=ms,
-            skipped=False,
-            ended=now,
-            went_to=index + 1,
-        )
-    history.close()  # killed before the session was closed
+    steps = [
+        ("Get ready", 1_000, 1_000, 1),
+        ("Reach", 2_000, 2_000, 2),
+        ("Rest", 1_000, 1_000, 3),
+        ("Stretch", 2_000, 2_000, 4),
+    ]
+    record_session(own_home, path, steps, closed=False)  # killed before it was closed
     log = tmp_path / "events.jsonl"
     code, _ = play_with("", str(path), "--resume", "--events", str(log), monkeypatch=monkeypatch)
     assert code == cli.EXIT_OK
@@ -332,7 +314,7 @@ def test_pain_before_and_after_are_asked_and_recorded_and_resume_is_offered(
         "How does your back feel right now?",
         "And how does your back feel now?",
     ]
-    resumed = sessions(own_home)[-1]
+    resumed = recorded_sessions(own_home)[-1]
     assert (resumed.pain_before, resumed.pain_after) == (6, 3)
     assert [s.name for s in resumed.steps if s.done_ms] == ["Rest", "Stretch"]
 
@@ -345,80 +327,15 @@ def test_resume_starts_again_when_the_week_changed_the_steps(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = write("early.yaml", EARLY_ONLY.replace("lead_in: 0", "lead_in: 1s"))
-    loaded = load_routine(path)
-    history = open_history(
-        UserDirs.under(own_home).history_file, print, datetime.now().astimezone()
-    )
-    now = datetime.now().astimezone()
-    session = history.begin_session(
-        routine="early",
-        digest=loaded.digest,
-        path=str(path),
-        reps=None,
-        planned_ms=3_000,
-        started=now,
-    )
-    history.record_step(
-        session,
-        0,
-        "Get ready",
-        planned_ms=1_000,
-        done_ms=1_000,
-        skipped=False,
-        ended=now,
-        went_to=1,
-    )
-    history.record_step(
-        session,
-        1,
-        "Back tilt",
-        planned_ms=2_000,
-        done_ms=500,
-        skipped=False,
-        ended=now,
-        went_to=1,
-    )
-    history.end_session(session, "stopped", now)
-    history.close()
+    stopped_in_the_tilt = [("Get ready", 1_000, 1_000, 1), ("Back tilt", 2_000, 500, 1)]
+    record_session(own_home, path, stopped_in_the_tilt)
     assert cli.main(["settings", "set", "week", "10"], out=io.StringIO()) == 0
     log = tmp_path / "events.jsonl"
     code, _ = play_with("", str(path), "--resume", "--events", str(log), monkeypatch=monkeypatch)
     assert code == cli.EXIT_OK
     assert started(log) == ["Back tilt"]  # week 10: carried on, on the back
 
-    history = open_history(
-        UserDirs.under(own_home).history_file, print, datetime.now().astimezone()
-    )
-    later = history.begin_session(
-        routine="early",
-        digest=loaded.digest,
-        path=str(path),
-        reps=None,
-        planned_ms=3_000,
-        started=datetime.now().astimezone(),
-    )
-    history.record_step(
-        later,
-        0,
-        "Get ready",
-        planned_ms=1_000,
-        done_ms=1_000,
-        skipped=False,
-        ended=now,
-        went_to=1,
-    )
-    history.record_step(
-        later,
-        1,
-        "Back tilt",
-        planned_ms=2_000,
-        done_ms=500,
-        skipped=False,
-        ended=now,
-        went_to=1,
-    )
-    history.end_session(later, "stopped", now)
-    history.close()
+    record_session(own_home, path, stopped_in_the_tilt)
     assert cli.main(["settings", "set", "week", "20"], out=io.StringIO()) == 0
     capsys.readouterr()
     code, _ = play_with("y\n", str(path), "--resume", "--events", str(log), monkeypatch=monkeypatch)
