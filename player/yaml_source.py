@@ -35,6 +35,8 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
     "!",
 }
+_PARSER_DEPTH_LIMIT = "maximum nesting depth"
+"""How libyaml 0.2.6 (in the wheels of PyYAML 6.0.4) says it refuses deep nesting."""
 _TABS = "indent with spaces, not tabs"
 _COLON = "a colon inside a value needs the value in quotes, or the indentation is off"
 _HINTS = {
@@ -177,11 +179,15 @@ class _Reader:
         self.lines = _LINE_BREAKS.split(text)
         return text
 
-    def check_events(self, text: str) -> bool:
-        """One pass over the event stream: syntax, tags, depth and aliases, without recursion."""
+    def check_events(self, text: str, loader: Any = _Loader) -> bool:
+        """One pass over the event stream: syntax, tags, depth and aliases, without recursion.
+
+        Newer builds of libyaml refuse deep nesting themselves, at a depth far beyond this
+        player's own limit and at a place of their own choosing; the pure-Python parser
+        then reads the file again, so that the limit and the place are always the player's."""
         depth = 0
         try:
-            for event in yaml.parse(text, Loader=_Loader):
+            for event in yaml.parse(text, Loader=loader):
                 tag = getattr(event, "tag", None)
                 if tag is not None and tag not in _PLAIN_TAGS:
                     mark = _mark(self.path, self.shown, event.start_mark)
@@ -207,6 +213,9 @@ class _Reader:
                 elif isinstance(event, yaml.AliasEvent):
                     self.alias_marks.append(_mark(self.path, self.shown, event.start_mark))
         except yaml.MarkedYAMLError as error:
+            if _PARSER_DEPTH_LIMIT in str(error.problem) and loader is not yaml.SafeLoader:
+                self.alias_marks.clear()
+                return self.check_events(text, yaml.SafeLoader)
             self.syntax_problem(error)
             return False
         except yaml.YAMLError as error:
