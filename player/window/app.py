@@ -7,8 +7,6 @@ shown has changed, so a laptop on battery barely notices it.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, TypeGuard
@@ -254,25 +252,6 @@ class WindowApp:
 
     def _finished(self, now: int) -> bool:
         return self.session.view(now).frame.state == "finished"
-
-
-def display_available() -> bool:
-    """Whether a window can be opened here. A video driver named in SDL_VIDEODRIVER is
-    trusted (``dummy`` draws off screen, which is enough for screenshots); otherwise, on
-    Linux and the BSDs, an X11 or Wayland display must be named."""
-    named = bool(os.environ.get("SDL_VIDEODRIVER"))
-    desktop = sys.platform.startswith(("win", "darwin"))
-    if not (named or desktop or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        return False
-    already = pygame.display.get_init()
-    try:
-        pygame.display.init()
-    except pygame.error:
-        return False
-    finally:
-        if not already:
-            pygame.display.quit()
-    return True
 
 
 def run_window(
