@@ -1,8 +1,46 @@
-"""Start the routine player: `python run.py --help` lists what it can do."""
+#!/usr/bin/env python3
+"""Start the routine player: `python3 run.py --help` lists what it can do.
 
+From a checkout, any Python 3 will do: when the one that started this file lacks the
+player's libraries, it starts again with the checkout's own .venv (which `make run` sets
+up), or says how to set it up.
+"""
+
+import os
+import shlex
 import sys
+from pathlib import Path
 
-from player.cli import main
+HERE = Path(__file__).resolve().parent
+CALLED_AS_VARIABLE = "ROUTINE_PLAYER_CALLED_AS"  # as in player/program.py
+
+
+def _venv_python() -> Path:
+    if os.name == "nt":
+        return HERE / ".venv" / "Scripts" / "python.exe"
+    return HERE / ".venv" / "bin" / "python"
+
+
+def _start_again_in_venv(missing: str) -> None:
+    """Run this file again with the .venv's Python; say how to make one if there is none."""
+    python = _venv_python()
+    if not python.exists() or Path(sys.prefix).resolve() == python.parent.parent.resolve():
+        sys.stderr.write(
+            f"The player's libraries are not installed here ({missing} is missing). "
+            f"Run 'make run' once in {HERE} (it sets up .venv), or 'pip install {HERE}'.\n"
+        )
+        sys.exit(1)
+    # How the person started it, so that the player names itself that way: the
+    # interpreter they typed and this script.
+    os.environ.setdefault(CALLED_AS_VARIABLE, shlex.join([sys.orig_argv[0], sys.argv[0]]))
+    os.execv(python, [str(python), str(Path(__file__).resolve()), *sys.argv[1:]])
+
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.path.insert(0, str(HERE))
+    try:
+        from player.cli import entry
+    except ModuleNotFoundError as error:
+        _start_again_in_venv(error.name or "a library")
+    else:
+        sys.exit(entry())

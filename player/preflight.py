@@ -17,9 +17,10 @@ Outcome = Literal["start", "refused", "cancelled"]
 
 NOT_CHECKED = (
     "Not started: the warning signs were not checked today. Read them with "
-    "'python run.py safety'; when none applies, play again and answer the question, or add "
+    "'{safety}'; when none applies, play again and answer the question, or add "
     "--no-warning-signs."
 )
+"""``{safety}`` is the command that shows the warning signs."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,12 @@ class Preflight:
 
 
 def before_session(
-    ask: Asker, *, checked_today: bool, title: str, week_check: safety.WeekCheck
+    ask: Asker,
+    *,
+    checked_today: bool,
+    title: str,
+    week_check: safety.WeekCheck,
+    safety_command: str = "routine-player safety",
 ) -> Preflight:
     """Ask what must be asked, in order, and say whether the session starts."""
     confirmed_now = False
@@ -41,7 +47,7 @@ def before_session(
         if answer == safety.ONE_APPLIES:
             return Preflight("refused", safety.REFUSAL)
         if answer != safety.NONE_APPLIES:
-            return Preflight("cancelled", NOT_CHECKED)
+            return Preflight("cancelled", NOT_CHECKED.format(safety=safety_command))
         confirmed_now = True
     if week_check.needs_asking:
         answer = ask(safety.week_question(title, week_check))

@@ -21,9 +21,9 @@ SCHEMA_LINE = "# yaml-language-server: $schema=routine.schema.json\n"
 _TEMPLATE = """\
 # yaml-language-server: $schema=routine.schema.json
 # A routine of your own. Change anything below in a text editor, then check it with
-#   python run.py check __PATH__
+#   __PROGRAM__ check __PATH__
 # and see the whole session as a table with
-#   python run.py plan __NAME__
+#   __PROGRAM__ plan __NAME__
 # Lines starting with # are comments: the player ignores them. Indent with spaces, not
 # tabs. Every key is explained in docs/routine-format.md.
 
@@ -132,12 +132,14 @@ def title_for(name: str) -> str:
     return text[:1].upper() + text[1:] if text else name
 
 
-def starting_routine(name: str, path_shown: str) -> str:
-    """A new routine's text, with its title made from ``name``."""
+def starting_routine(name: str, path_shown: str, program: str = "routine-player") -> str:
+    """A new routine's text, with its title made from ``name``; its comments name
+    ``program`` as the command that checks and plans it."""
     return (
         _TEMPLATE.replace("__TITLE__", json.dumps(title_for(name), ensure_ascii=False))
         .replace("__NAME__", name)
         .replace("__PATH__", path_shown)
+        .replace("__PROGRAM__", program)
     )
 
 

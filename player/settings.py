@@ -44,8 +44,8 @@ FIRST_WEEK, LAST_WEEK = 1, 42
 PREGNANCY_DAYS = 280
 
 HEADER = """\
-# Settings of the routine player. See them with `python run.py settings`, and change one
-# with `python run.py settings set KEY VALUE` (or `python run.py settings unset KEY`).
+# Settings of the routine player. See them with `{program} settings`, and change one
+# with `{program} settings set KEY VALUE` (or `{program} settings unset KEY`).
 # You may edit this file by hand too; a setting left out takes its default.
 """
 
@@ -341,14 +341,17 @@ def load_settings(path: Path) -> Settings:
         raise _error(_problems(error, doc)) from None
 
 
-def load_settings_or_defaults(path: Path, warn: Callable[[str], None]) -> Settings:
-    """The settings in ``path``, or the defaults after one warning line when they are damaged."""
+def load_settings_or_defaults(
+    path: Path, warn: Callable[[str], None], show_command: str = "routine-player settings"
+) -> Settings:
+    """The settings in ``path``, or the defaults after one warning line when they are
+    damaged; the line names ``show_command`` as the way to see what to fix."""
     try:
         return load_settings(path)
     except SettingsError as error:
         warn(
             f"Settings not used: {error.first_line}. Going on with the defaults; "
-            "'python run.py settings' shows what to fix."
+            f"'{show_command}' shows what to fix."
         )
         return Settings()
 
@@ -414,16 +417,18 @@ def stored(settings: Settings) -> dict[str, Any]:
     return data
 
 
-def file_text(settings: Settings) -> str:
+def file_text(settings: Settings, program: str = "routine-player") -> str:
+    """The settings file's text; its first lines name ``program`` as the command to use."""
+    header = HEADER.format(program=program)
     body = stored(settings)
     if not body:
-        return HEADER
-    return HEADER + "\n" + yaml.safe_dump(body, sort_keys=False, allow_unicode=True)
+        return header
+    return header + "\n" + yaml.safe_dump(body, sort_keys=False, allow_unicode=True)
 
 
-def save_settings(path: Path, settings: Settings) -> None:
+def save_settings(path: Path, settings: Settings, program: str = "routine-player") -> None:
     """Write the settings atomically: the file holds the old or the new settings, never half."""
-    write_atomically(path, file_text(settings))
+    write_atomically(path, file_text(settings, program))
 
 
 def changed(settings: Settings, key: str, value: Any, today: date) -> Settings:

@@ -15,7 +15,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 
 from player.clock import Clock
 from player.session import Command, Session
@@ -260,9 +260,17 @@ def run_terminal(session: Session, clock: Clock) -> Outcome:
         return "finished" if session.engine.state == "finished" else "quit"
 
 
+def _is_terminal(stream: TextIO | None) -> bool:
+    """A stream that is a terminal; not one that was closed (None) or has no descriptor."""
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):
+        return False
+
+
 def terminal_available() -> bool:
     """Whether a full-screen text view can be shown: a terminal on both ends that curses knows."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
         return False
     if os.environ.get("TERM", "") in ("", "dumb"):
         return False

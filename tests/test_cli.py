@@ -116,7 +116,7 @@ def test_list_shows_every_bundled_routine_with_its_title_and_length(own_home: Pa
     assert not rows["partner-back-massage"][3].endswith(" + your pace")
     routines = own_home / "data" / "routines"
     assert out.split("\n\n")[1] == (
-        f"Your own routines go in {routines}: 'run.py new NAME' starts one.\n"
+        f"Your own routines go in {routines}: 'routine-player new NAME' starts one.\n"
     )
 
 
@@ -131,7 +131,7 @@ def test_list_marks_a_routine_with_problems(own_home: Path) -> None:
     assert code == cli.EXIT_OK
     body = table_rows(out)[1:]
     assert body[:2] == [
-        ["bad", "yours", "(has problems: run 'run.py check')"],
+        ["bad", "yours", "(has problems: run 'routine-player check')"],
         ["good", "yours", "Good one", "1:30", "any time"],
     ]
     assert [row[:2] for row in body[2:]] == [[path.stem, "bundled"] for path in BUNDLED]
@@ -392,15 +392,15 @@ def test_a_bundled_routine_by_name_with_its_suffix() -> None:
 def test_bad_usage(capsys: pytest.CaptureFixture[str], args: list[str], complaint: str) -> None:
     assert run(*args) == (cli.EXIT_INVALID, "")
     err = capsys.readouterr().err
-    assert err.startswith("run.py")
+    assert err.startswith("routine-player")
     assert complaint in err.splitlines()[0]
-    assert "usage: run.py" in err
+    assert "usage: routine-player" in err
 
 
 def test_help_exits_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("--help") == (cli.EXIT_OK, "")
     help_text = capsys.readouterr().out
-    assert help_text.startswith("usage: run.py")
+    assert help_text.startswith("usage: routine-player")
     for command in ("list", "check", "schema", "plan", "play"):
         assert command in help_text
 

@@ -85,7 +85,7 @@ def test_no_history_yet_says_so_kindly_and_makes_no_file(tmp_path: Path) -> None
 
     assert code == EXIT_OK
     assert out.strip() == (
-        "No sessions recorded yet. Play a routine (python run.py play) and it will show here."
+        "No sessions recorded yet. Play a routine (routine-player play) and it will show here."
     )
     assert err == ""
     assert not UserDirs.under(tmp_path).history_file.exists()

@@ -48,8 +48,8 @@ def test_new_writes_a_commented_routine_that_passes_check(dirs: UserDirs) -> Non
     assert out == (
         f"wrote {path} (a routine to change, every key explained)\n"
         "Change it in any text editor, then:\n"
-        f"  python run.py check {path}\n"
-        "  python run.py play my-evening-stretch\n"
+        f"  routine-player check {path}\n"
+        "  routine-player play my-evening-stretch\n"
     )
     loaded = load_routine(path)
     assert loaded.routine.title == "My evening stretch"
@@ -256,8 +256,8 @@ def test_a_routine_of_yours_with_a_bundled_name_is_played_instead(dirs: UserDirs
     code, out, _err = run(dirs, "new", "warm-compress", "--from", "warm-compress")
     assert code == 0
     assert (
-        "  it is played instead of the bundled 'warm-compress' ('run.py list' shows which is used)"
-        in out.splitlines()
+        "  it is played instead of the bundled 'warm-compress' ('routine-player list' shows "
+        "which is used)" in out.splitlines()
     )
     path = dirs.routines / "warm-compress.yaml"
     path.write_text(

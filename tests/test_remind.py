@@ -57,7 +57,7 @@ def test_a_daily_reminder_at_a_time_still_to_come_today(dirs: UserDirs) -> None:
     assert str(event["SUMMARY"]) == routine.title
     assert str(event["DESCRIPTION"]) == (
         f"{routine.title}: about {format_duration(total_ms)}.\n"
-        "Start it with: python run.py play daily-back-care\n"
+        "Start it with: routine-player play daily-back-care\n"
         "Stop at once if anything hurts."
     )
     assert event.decoded("DURATION") == timedelta(minutes=math.ceil(total_ms / 60_000))
@@ -153,7 +153,7 @@ def test_a_routine_that_waits_for_you_says_so_and_a_path_plays_by_its_path(
     _text, calendar = reminder(dirs, str(path), "--daily", "12:00")
     description = str(calendar.walk("VEVENT")[0]["DESCRIPTION"])
     assert description.startswith("Waits: about 1:00 plus your own pace.\n")
-    assert f"Start it with: python run.py play {path.resolve()}\n" in description
+    assert f"Start it with: routine-player play {path.resolve()}\n" in description
 
 
 def test_the_length_follows_your_reps_setting(dirs: UserDirs) -> None:
@@ -169,7 +169,7 @@ def test_a_bad_time_is_refused_and_nothing_is_printed(dirs: UserDirs, at: str) -
     code, out, err = run(dirs, "remind", "daily-back-care", "--daily", at)
     assert (code, out) == (2, "")
     assert err.splitlines()[0] == (
-        "run.py remind: argument --daily: expected a time of day as HH:MM on the 24-hour "
+        "routine-player remind: argument --daily: expected a time of day as HH:MM on the 24-hour "
         f"clock, such as 07:30 or 19:00, found '{at}'"
     )
 

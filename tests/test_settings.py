@@ -103,7 +103,8 @@ def test_set_writes_the_file_and_settings_shows_where_each_value_comes_from(
     assert run("settings", "set", "reps.partner-back-massage", "8")[0] == 0
     text = dirs.settings_file.read_text(encoding="utf-8")
     assert text == (
-        HEADER + "\nvoice: en-gb\nrate: 180\nvolume: 0.8\nlarge-text: true\nlead-in: 5\n"
+        HEADER.format(program="routine-player")
+        + "\nvoice: en-gb\nrate: 180\nvolume: 0.8\nlarge-text: true\nlead-in: 5\n"
         "reps:\n  partner-back-massage: 8\n"
     )
     code, out, _err = run("settings")
@@ -132,7 +133,10 @@ def test_unset_or_default_puts_a_setting_back(run: Run, dirs: UserDirs, word: st
     run("settings", "set", "mute", "on")
     args = ("settings", "unset", "rate") if word == "unset" else ("settings", "set", "rate", word)
     assert run(*args) == (0, f"rate: 165\nsaved in {dirs.settings_file}\n", "")
-    assert dirs.settings_file.read_text(encoding="utf-8") == HEADER + "\nmute: true\n"
+    assert (
+        dirs.settings_file.read_text(encoding="utf-8")
+        == HEADER.format(program="routine-player") + "\nmute: true\n"
+    )
     assert rows(run("settings")[1])["rate"] == ["165", "default"]
 
 
@@ -412,7 +416,7 @@ def test_play_and_plan_go_on_with_the_defaults_after_one_warning_line(
     assert load_settings_or_defaults(path, warnings.append) == Settings()
     assert warnings == [
         f"Settings not used: {path}:1:7: rate: expected words a minute from 80 to 400, found "
-        "'fast' (and 1 more). Going on with the defaults; 'python run.py settings' shows what "
+        "'fast' (and 1 more). Going on with the defaults; 'routine-player settings' shows what "
         "to fix."
     ]
     code, out, err = run("plan", "daily-back-care")
@@ -423,7 +427,7 @@ def test_play_and_plan_go_on_with_the_defaults_after_one_warning_line(
 
 
 def test_an_empty_or_commented_file_means_the_defaults(dirs: UserDirs) -> None:
-    for text in ("", "# nothing yet\n\n", HEADER):
+    for text in ("", "# nothing yet\n\n", HEADER.format(program="routine-player")):
         assert load_settings(write_settings(dirs, text)) == Settings()
 
 
@@ -530,8 +534,8 @@ def test_a_reps_setting_that_no_longer_fits_is_dropped_with_a_warning() -> None:
     assert warnings == [
         "Settings: reps.partner-back-massage is 30, which does not fit: 30 repetitions is outside "
         "5 to 10 for 'Massage sequence'; choose a number in that range. Using the routine's own; "
-        "change it with 'python run.py settings set reps.partner-back-massage N' or 'settings "
-        "unset reps.partner-back-massage'."
+        "change it with 'routine-player settings set reps.partner-back-massage N' or "
+        "'routine-player settings unset reps.partner-back-massage'."
     ]
 
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import io
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
 
+from player.program import INSTALLED
+from player.settings import Settings, load_settings_or_defaults
 from player.user_dirs import UserDirs
 
 EXIT_OK = 0
@@ -22,11 +27,18 @@ def local_now() -> datetime:
 
 
 def _stderr() -> TextIO:
-    return sys.stderr
+    """Standard error; where it was closed, nowhere."""
+    return sys.stderr if sys.stderr is not None else nowhere()
 
 
 def _stdin() -> TextIO:
-    return sys.stdin
+    """Standard input; where it was closed, an input that is already at its end."""
+    return sys.stdin if sys.stdin is not None else io.StringIO()
+
+
+@functools.cache
+def nowhere() -> TextIO:
+    return open(os.devnull, "w", encoding="utf-8")
 
 
 @dataclass
@@ -38,6 +50,16 @@ class Context:
     now: Callable[[], datetime] = local_now
     err_stream: Callable[[], TextIO] = _stderr
     in_stream: Callable[[], TextIO] = _stdin
+    out_closed: bool = False
+    """Standard output was closed when the program started: ``out`` goes nowhere."""
+    program: str = INSTALLED
+    """How the person started the player (``routine-player``, ``python3 run.py``), for
+    messages that name a command to type."""
+
+    def command(self, rest: str) -> str:
+        """A command line to type: ``command("play X")`` is ``python3 run.py play X``
+        when that is how the player was started."""
+        return f"{self.program} {rest}"
 
     @property
     def err(self) -> TextIO:
@@ -46,6 +68,12 @@ class Context:
     @property
     def stdin(self) -> TextIO:
         return self.in_stream()
+
+    def settings(self) -> Settings:
+        """The person's settings; the defaults, after one line, when the file is damaged."""
+        return load_settings_or_defaults(
+            self.dirs.settings_file, self.warn, self.command("settings")
+        )
 
     def say(self, line: str) -> None:
         print(line, file=self.out, flush=True)
@@ -60,6 +88,9 @@ class Command:
     help: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Context], int]
+    shows_results: bool = True
+    """What it writes on standard output is the point of it (``list``, ``plan``); False
+    for a command that does its work elsewhere (``play``, in a window or a voice)."""
 
 
 def no_arguments(parser: argparse.ArgumentParser) -> None:

@@ -16,7 +16,6 @@ from player.commands.options import (
 )
 from player.commands.routines import open_routine
 from player.export import export_audio
-from player.settings import load_settings_or_defaults
 from player.speech.clips import CHIME_DIR
 from player.speech.select import start_synthesizer
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable
@@ -49,10 +48,17 @@ def _spoken_by(synth: Pyttsx3Synthesizer) -> Callable[[Cue], Path | None]:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     loaded = open_routine(args.routine, ctx.dirs)
-    settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    settings = ctx.settings()
     timeline = compile_timeline(
         loaded.routine,
-        choices_for(args, settings, loaded, ctx.warn, settings.pregnancy_week(ctx.now().date())),
+        choices_for(
+            args,
+            settings,
+            loaded,
+            ctx.warn,
+            settings.pregnancy_week(ctx.now().date()),
+            ctx.program,
+        ),
     )
     try:
         synth: Pyttsx3Synthesizer | None = start_synthesizer(voice_settings(args, settings))

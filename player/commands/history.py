@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         for line in history_report(recent, summarize(records, today), args.days):
             ctx.say(line)
     else:
-        ctx.say(NO_HISTORY)
+        ctx.say(NO_HISTORY.format(play=ctx.command("play")))
     if chart is None:
         return EXIT_OK
     import pygame

@@ -9,7 +9,6 @@ from player.commands.base import EXIT_OK, Command, Context, no_arguments
 from player.commands.options import choices_for
 from player.loader import RoutineError, load_routine
 from player.safety import list_mark
-from player.settings import load_settings_or_defaults
 from player.timeline import compile_timeline
 from player.values import format_duration
 
@@ -22,7 +21,7 @@ def _origin(entry: catalog.Listed) -> str:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     folders = catalog.search_folders(ctx.dirs)
-    settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    settings = ctx.settings()
     today = ctx.now().date()
     week = settings.pregnancy_week(today)
     rows = [("name", "from", "title", "length", "suits")]
@@ -31,7 +30,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         try:
             loaded = load_routine(entry.path)
         except RoutineError:
-            rows.append((entry.name, _origin(entry), "(has problems: run 'run.py check')", "", ""))
+            broken = f"(has problems: run '{ctx.command('check')}')"
+            rows.append((entry.name, _origin(entry), broken, "", ""))
             continue
         choices = choices_for(args, settings, loaded, lambda _line: None, week)
         timeline = compile_timeline(loaded.routine, choices)
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if any(entry.hides is not None for entry in listed):
             ctx.say("  a routine of yours with a bundled routine's name is played instead of it")
     else:
-        ctx.say(f"Your own routines go in {own}: 'run.py new NAME' starts one.")
+        ctx.say(f"Your own routines go in {own}: '{ctx.command('new NAME')}' starts one.")
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
 from pathlib import Path
 
 from player import catalog
@@ -76,7 +77,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         if source is None:
             with path.open("x", encoding="utf-8") as out:
-                out.write(starting_routine(name, str(path)))
+                out.write(starting_routine(name, shlex.quote(str(path)), ctx.program))
             copied = Copied(path)
         else:
             copied = copy_routine(source, path)
@@ -105,11 +106,12 @@ def _report(
         ctx.say(f"  '{item}' now names its full path, since it is not beside the copy")
     if hidden is not None:
         ctx.say(
-            f"  it is played instead of the bundled '{name}' ('run.py list' shows which is used)"
+            f"  it is played instead of the bundled '{name}' "
+            f"('{ctx.command('list')}' shows which is used)"
         )
     ctx.say("Change it in any text editor, then:")
-    ctx.say(f"  python run.py check {path}")
-    ctx.say(f"  python run.py play {name}")
+    ctx.say(f"  {ctx.command(f'check {shlex.quote(str(path))}')}")
+    ctx.say(f"  {ctx.command(f'play {shlex.quote(name)}')}")
 
 
 COMMAND = Command(

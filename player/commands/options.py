@@ -166,6 +166,7 @@ def choices_for(
     loaded: RoutineFile,
     warn: Callable[[str], None],
     week: int | None = None,
+    program: str = "routine-player",
 ) -> Choices:
     """What this session plays: repetitions and the lead-in, by the options then the settings,
     and (given the pregnancy week) side-lying alternatives from the second trimester on.
@@ -182,8 +183,8 @@ def choices_for(
         except ChoiceError as error:
             warn(
                 f"Settings: reps.{loaded.name} is {reps}, which does not fit: {error}. "
-                f"Using the routine's own; change it with 'python run.py settings set "
-                f"reps.{loaded.name} N' or 'settings unset reps.{loaded.name}'."
+                f"Using the routine's own; change it with '{program} settings set "
+                f"reps.{loaded.name} N' or '{program} settings unset reps.{loaded.name}'."
             )
             reps = None
     return Choices(reps=reps, lead_in_ms=lead_in, avoid_lying_on_back=avoid_lying_on_back(week))

@@ -9,7 +9,6 @@ from player.commands.options import add_routine, choices_for, positive_int
 from player.commands.routines import open_routine
 from player.plan_table import format_plan
 from player.safety import check_week
-from player.settings import load_settings_or_defaults
 from player.timeline import compile_timeline
 
 
@@ -24,9 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     loaded = open_routine(args.routine, ctx.dirs)
-    settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    settings = ctx.settings()
     week = settings.pregnancy_week(ctx.now().date())
-    choices = choices_for(args, settings, loaded, ctx.warn, week)
+    choices = choices_for(args, settings, loaded, ctx.warn, week, ctx.program)
     timeline = compile_timeline(loaded.routine, choices)
     week_check = check_week(loaded.routine, timeline, week)
     ctx.say(format_plan(loaded.routine, timeline, week_check))

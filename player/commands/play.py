@@ -9,6 +9,7 @@ after. The questions are asked in whichever shell plays the session.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -39,7 +40,7 @@ from player.loader import RoutineFile
 from player.preflight import before_session
 from player.questions import Choice, Question, pain_question
 from player.session import EventLog, Session
-from player.settings import Settings, load_settings_or_defaults
+from player.settings import Settings
 from player.shells import LinesShell, Shell, TerminalShell, WindowShellAdapter
 from player.speech.select import make_speaker
 from player.timeline import Choices, compile_timeline
@@ -71,8 +72,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-warning-signs",
         action="store_true",
-        help="confirm that none of the warning signs (run.py safety) applies to you today, "
-        "instead of being asked",
+        help="confirm that none of the warning signs (the 'safety' command lists them) applies "
+        "to you today, instead of being asked",
     )
     parser.add_argument("--events", type=Path, help="write one JSON line per event to this file")
     parser.add_argument(
@@ -85,16 +86,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    settings = ctx.settings()
     loaded = open_routine(args.routine, ctx.dirs)
     today = ctx.now().date()
     week = settings.pregnancy_week(today)
-    choices = choices_for(args, settings, loaded, ctx.warn, week)
+    choices = choices_for(args, settings, loaded, ctx.warn, week, ctx.program)
     timeline = compile_timeline(loaded.routine, choices)  # a bad --reps stops here
     week_check = safety.check_week(loaded.routine, timeline, week)
-    ui = choose_ui(args.ui)
-    if args.ui == "window" and ui != "window":
-        ctx.warn("No display found: playing in the terminal instead.")
+    ui = choose_ui(args.ui, screenshots=args.screenshots is not None, warn=ctx.warn)
     if args.no_warning_signs:
         _remember_check(ctx, today)
     history = open_history(ctx.dirs.history_file, ctx.warn, ctx.now())
@@ -108,6 +107,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             checked_today=args.no_warning_signs or checked,
             title=loaded.routine.title,
             week_check=week_check,
+            safety_command=ctx.command("safety"),
         )
         if preflight.confirmed_now:
             _remember_check(ctx, today)
@@ -250,19 +250,32 @@ def _resume(
     return decision
 
 
-def choose_ui(wanted: str) -> str:
-    """The UI asked for, or the nearest one this machine can show."""
+def choose_ui(wanted: str, *, screenshots: bool, warn: Callable[[str], None]) -> str:
+    """The UI asked for, or the nearest one this machine can show; a window only where a
+    display answers (or off screen, for screenshots with no display), said in one line."""
     if wanted == "window":
-        from player.window.app import display_available
+        from player.window.probe import display_problem, draw_off_screen
 
-        if display_available():
+        problem = display_problem()
+        if problem is None:
             return "window"
-        wanted = "text"
+        if screenshots:
+            warn(f"No display ({problem}): drawing off screen for the screenshots.")
+            draw_off_screen()
+            return "window"
+        fallback = _text_ui()
+        where = "in the terminal" if fallback == "text" else "in plain lines"
+        warn(f"No display ({problem}): playing {where} instead.")
+        return fallback
     if wanted == "text":
-        from player.terminal_ui import terminal_available
-
-        return "text" if terminal_available() else "lines"
+        return _text_ui()
     return wanted
+
+
+def _text_ui() -> str:
+    from player.terminal_ui import terminal_available
+
+    return "text" if terminal_available() else "lines"
 
 
 def _open_shell(ui: str, args: argparse.Namespace, settings: Settings, ctx: Context) -> Shell:
@@ -290,4 +303,4 @@ def _introduce(loaded: RoutineFile, engine: Engine, ctx: Context, stop_key: str)
     ctx.say(f"  Stop at once if anything hurts. Press {stop_key} to stop.")
 
 
-COMMAND = Command("play", "play a routine", add_arguments, run)
+COMMAND = Command("play", "play a routine", add_arguments, run, shows_results=False)

@@ -11,8 +11,8 @@ from player import catalog
 from player.commands.base import EXIT_OK, Command, Context
 from player.commands.options import add_routine, choices_for
 from player.loader import load_routine
+from player.program import absolute_command
 from player.reminders import Reminder, daily_calendar, parse_time_of_day
-from player.settings import load_settings_or_defaults
 from player.timeline import compile_timeline
 from player.values import format_duration
 
@@ -51,10 +51,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     folders = catalog.search_folders(ctx.dirs)
     path = catalog.find_routine(args.routine, folders)
     loaded = load_routine(path)
-    settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    settings = ctx.settings()
     timeline = compile_timeline(
         loaded.routine,
-        choices_for(args, settings, loaded, ctx.warn, settings.pregnancy_week(ctx.now().date())),
+        choices_for(
+            args,
+            settings,
+            loaded,
+            ctx.warn,
+            settings.pregnancy_week(ctx.now().date()),
+            ctx.program,
+        ),
     )
     by_name = catalog.named_routine(loaded.name, folders) == path
     target = loaded.name if by_name else str(path.resolve())
@@ -63,7 +70,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         length += " plus your own pace"
     reminder = Reminder(
         title=loaded.routine.title,
-        command=f"python run.py play {shlex.quote(target)}",
+        command=f"{absolute_command(ctx.program)} play {shlex.quote(target)}",
         length=length,
         duration_ms=timeline.total_ms,
         at=args.daily,
@@ -71,7 +78,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     _write(ctx.out, daily_calendar(reminder, ctx.now()))
     if ctx.out.isatty():
         ctx.warn(
-            f"To keep it: python run.py remind {args.routine} --daily {args.daily:%H:%M} "
+            f"To keep it: {ctx.command('remind')} {shlex.quote(args.routine)} "
+            f"--daily {args.daily:%H:%M} "
             "> reminder.ics, then open reminder.ics with your calendar."
         )
     return EXIT_OK

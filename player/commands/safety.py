@@ -38,8 +38,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if week is None:
         ctx.say(
             _wrapped(
-                "Not set. With your week (run.py settings set week 20) or due date "
-                "(run.py settings set due-date 2027-05-01), the player marks routines and "
+                f"Not set. With your week ({ctx.command('settings set week 20')}) or due date "
+                f"({ctx.command('settings set due-date 2027-05-01')}), the player marks "
+                "routines and "
                 "steps that do not suit your week, and asks before playing them."
             )
         )

@@ -85,7 +85,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except SettingsError as error:
         ctx.warn(str(error))
         return EXIT_INVALID
-    save_settings(path, updated)
+    save_settings(path, updated, ctx.program)
     _tell_change(args.key, settings, updated, today, ctx)
     ctx.say(f"saved in {path}")
     return EXIT_OK
@@ -144,7 +144,7 @@ def _check_reps(name: str, reps: int, ctx: Context) -> None:
         routine = load_routine(path).routine
     except RoutineError:
         raise SettingsError(
-            f"reps.{name}: the routine '{name}' has problems; 'python run.py check {path}' "
+            f"reps.{name}: the routine '{name}' has problems; '{ctx.command(f'check {path}')}' "
             "lists them"
         ) from None
     try:
@@ -223,8 +223,8 @@ def show(settings: Settings, path: Path, today: date, ctx: Context) -> None:
     if week is not None:
         ctx.say(f"Pregnancy week today ({today.isoformat()}): {week}")
     ctx.say(
-        "Change one with 'python run.py settings set KEY VALUE'; "
-        "'python run.py settings unset KEY' puts it back to its default."
+        f"Change one with '{ctx.command('settings set KEY VALUE')}'; "
+        f"'{ctx.command('settings unset KEY')}' puts it back to its default."
     )
 
 

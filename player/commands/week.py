@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from player.commands.base import Context
-from player.settings import load_settings_or_defaults
 
 
 def current_week(ctx: Context) -> int | None:
     """The week from the settings (set directly, or computed from the due date), if any."""
-    settings = load_settings_or_defaults(ctx.dirs.settings_file, ctx.warn)
+    settings = ctx.settings()
     return settings.pregnancy_week(ctx.now().date())

@@ -12,7 +12,8 @@ MEANINGFUL_PAIN_CHANGE = 2.0
 """On a 0 to 10 scale, a change smaller than this is within the usual ups and downs."""
 FEWEST_SCORES = 3
 """Fewer scores than this in either week, and the weeks are not compared."""
-NO_HISTORY = "No sessions recorded yet. Play a routine (python run.py play) and it will show here."
+NO_HISTORY = "No sessions recorded yet. Play a routine ({play}) and it will show here."
+"""Said by ``history`` with nothing in it; ``{play}`` is the command that plays."""
 
 
 def day_text(day: date) -> str:
