@@ -52,7 +52,8 @@ class SpeechUnavailable(Exception):
     """No speech engine could start; the message says what fixes it."""
 
 
-def _clip_name(text: str) -> str:
+def clip_name(text: str) -> str:
+    """The file name of the clip of ``text`` in a clip folder."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20] + ".wav"
 
 
@@ -97,11 +98,11 @@ class Pyttsx3Synthesizer:
             raise SpeechUnavailable("the speech engine could not make a sound file")
 
     def cached(self, text: str) -> Path | None:
-        path = self.cache / _clip_name(text)
+        path = self.cache / clip_name(text)
         return path if path.exists() else None
 
     def render(self, text: str) -> Path | None:
-        path = self.cache / _clip_name(text)
+        path = self.cache / clip_name(text)
         if path.exists():
             return path
         with self._lock:
