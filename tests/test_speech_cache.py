@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
@@ -9,6 +10,10 @@ import threading
 import wave
 from pathlib import Path
 
+import pytest
+
+from player import cli
+from player.speech.clip_check import MISSING, clip_problem, wav_problem
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable, VoiceSettings, clip_name
 from player.user_dirs import UserDirs
 from tests.conftest import REPO
@@ -115,3 +120,86 @@ def test_a_clip_that_comes_out_empty_is_asked_for_again(tmp_path: Path) -> None:
     assert len(set(engine.requests)) == 2  # a temporary name of its own for each try
     assert is_whole_wav(target)
     assert [path.name for path in folder.iterdir()] == ["clip.wav"]
+
+
+# -- damaged clips -------------------------------------------------------------------------
+
+
+def wav_bytes(frames: bytes, channels: int = 1, rate: int = 22_050) -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as clip:
+        clip.setnchannels(channels)
+        clip.setsampwidth(2)
+        clip.setframerate(rate)
+        clip.writeframes(frames)
+    return buffer.getvalue()
+
+
+WHOLE = wav_bytes(bytes(range(256)) * 40)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (WHOLE, None),
+        (WHOLE[: len(WHOLE) // 2], "cut short"),
+        (WHOLE[:30], "cut short"),
+        (WHOLE + b"\x00" * 10, "longer than its header says"),
+        (b"\x8a garbage where a clip was \x00" * 50, "not a WAV file"),
+        (b"", "not a WAV file"),
+        (wav_bytes(b""), "no sound in it"),
+        (wav_bytes(bytes(400), channels=2), "not 16-bit mono sound at 22050 Hz"),
+        (wav_bytes(bytes(400), rate=44_100), "not 16-bit mono sound at 22050 Hz"),
+    ],
+)
+def test_a_clip_is_whole_only_when_its_header_and_size_agree(
+    data: bytes, problem: str | None
+) -> None:
+    assert wav_problem(data[:4096], len(data)) == problem
+
+
+def test_a_clip_that_is_not_there_is_missing_not_damaged(tmp_path: Path) -> None:
+    assert clip_problem(tmp_path / "none.wav") == MISSING
+
+
+def test_damaged_clips_are_said_once_and_made_again(tmp_path: Path) -> None:
+    first = Pyttsx3Synthesizer(tmp_path)
+    relax, squeeze = first.render("Relax"), first.render("Squeeze")
+    first.close()
+    assert relax is not None and squeeze is not None
+    relax.write_bytes(relax.read_bytes()[: relax.stat().st_size // 2])
+    squeeze.write_bytes(b"\x8a garbage where a clip was" * 100)
+
+    notices: list[str] = []
+    again = Pyttsx3Synthesizer(tmp_path, notices=notices.append)
+    try:
+        assert again.render("Relax") == relax
+        assert again.render("Squeeze") == squeeze
+    finally:
+        again.close()
+
+    assert notices == [
+        f"A saved voice clip in {relax.parent} was damaged (cut short): "
+        "damaged clips are made again."
+    ]
+    assert is_whole_wav(relax) and is_whole_wav(squeeze)
+
+
+def test_export_makes_damaged_clips_again_and_says_so_once(
+    tmp_path: Path, own_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    track = tmp_path / "session.wav"
+    assert cli.main(["export", SHORT_ROUTINE, "--audio", str(track)]) == cli.EXIT_OK
+    first = capsys.readouterr()
+    clips = list(UserDirs.under(own_home).speech_cache.glob("*/*.wav"))
+    for clip in clips:
+        clip.write_bytes(clip.read_bytes()[:100])
+
+    assert cli.main(["export", SHORT_ROUTINE, "--audio", str(track)]) == cli.EXIT_OK
+    second = capsys.readouterr()
+
+    assert first.err == ""
+    assert second.err.count("\n") == 1
+    assert "was damaged (cut short): damaged clips are made again." in second.err
+    assert re.search(r"(\d+) of \1 cues spoken", second.out)
+    assert [clip.name for clip in clips if not is_whole_wav(clip)] == []

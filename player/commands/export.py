@@ -55,7 +55,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         choices_for(args, settings, loaded, ctx.warn, settings.pregnancy_week(ctx.now().date())),
     )
     try:
-        synth: Pyttsx3Synthesizer | None = start_synthesizer(voice_settings(args, settings))
+        synth: Pyttsx3Synthesizer | None = start_synthesizer(
+            voice_settings(args, settings), notices=ctx.warn
+        )
     except SpeechUnavailable as error:
         ctx.warn(str(error))
         synth = None

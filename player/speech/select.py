@@ -24,10 +24,15 @@ def no_speech_notice(reason: str) -> str:
     )
 
 
-def start_synthesizer(settings: VoiceSettings, cache_dir: Path | None = None) -> Pyttsx3Synthesizer:
-    """The speech engine, or SpeechUnavailable with the one line that says how to fix it."""
+def start_synthesizer(
+    settings: VoiceSettings,
+    cache_dir: Path | None = None,
+    notices: Callable[[str], None] = lambda line: None,
+) -> Pyttsx3Synthesizer:
+    """The speech engine, or SpeechUnavailable with the one line that says how to fix it.
+    ``notices`` gets one line about the clip folder when something is wrong with it."""
     try:
-        return Pyttsx3Synthesizer(cache_dir or speech_cache(), settings)
+        return Pyttsx3Synthesizer(cache_dir or speech_cache(), settings, notices)
     except SpeechUnavailable as error:
         raise SpeechUnavailable(no_speech_notice(str(error))) from None
     except OSError as error:
@@ -45,4 +50,4 @@ def make_speaker(
     if audio is None:
         notices(NO_AUDIO)
         return SilentSpeaker()
-    return VoiceSpeaker(audio, lambda: start_synthesizer(settings, cache_dir), notices)
+    return VoiceSpeaker(audio, lambda: start_synthesizer(settings, cache_dir, notices), notices)
