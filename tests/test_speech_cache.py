@@ -6,14 +6,20 @@ import io
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
+import pygame
 import pytest
 
 from player import cli
 from player.speech.clip_check import MISSING, clip_problem, wav_problem
+from player.speech.clip_folder import folder_problem
+from player.speech.clips import VoiceSpeaker
+from player.speech.select import make_speaker
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable, VoiceSettings, clip_name
 from player.user_dirs import UserDirs
 from tests.conftest import REPO
@@ -203,3 +209,84 @@ def test_export_makes_damaged_clips_again_and_says_so_once(
     assert "was damaged (cut short): damaged clips are made again." in second.err
     assert re.search(r"(\d+) of \1 cues spoken", second.out)
     assert [clip.name for clip in clips if not is_whole_wav(clip)] == []
+
+
+# -- a clip folder that cannot be written ---------------------------------------------------
+
+
+@pytest.fixture
+def cache_blocked(own_home: Path) -> Path:
+    """A home whose cache folder cannot be made: a file has its name. The clip folder that
+    was wanted is returned."""
+    dirs = UserDirs.under(own_home)
+    dirs.cache.parent.mkdir(parents=True, exist_ok=True)
+    dirs.cache.write_text("not a folder")
+    return dirs.speech_cache / VoiceSettings().key()
+
+
+@pytest.fixture
+def temporary_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where temporary folders are made during the test."""
+    folder = tmp_path / "temporary"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def test_a_file_in_the_way_stops_a_folder_from_holding_clips(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("")
+    assert folder_problem(tmp_path / "file") == "a file is in the way"
+    assert folder_problem(tmp_path / "file" / "speech") == "a file is in the way"
+    assert folder_problem(tmp_path / "speech" / "voice") is None
+    assert [path.name for path in (tmp_path / "speech" / "voice").iterdir()] == []
+
+
+def tick_until(speaker: VoiceSpeaker, condition: Callable[[], bool]) -> None:
+    """Tick the speaker until its worker thread has made ``condition`` true."""
+    for _ in range(5000):
+        speaker.tick(0)
+        if condition():
+            return
+        threading.Event().wait(0.002)  # gives the worker thread the processor; no timing
+    raise AssertionError("the speech worker never got there")
+
+
+def test_an_unwritable_clip_folder_is_said_and_the_voice_goes_on_in_a_temporary_one(
+    cache_blocked: Path, temporary_folders: Path
+) -> None:
+    notices: list[str] = []
+    speaker = make_speaker(VoiceSettings(), notices.append)
+    assert isinstance(speaker, VoiceSpeaker)
+    speaker.prepare(["Relax"])
+    tick_until(speaker, lambda: "Relax" in speaker._ready)
+    assert speaker.description == "voice"
+    speaker.say("Relax", 2, now=0)
+    assert pygame.mixer.Channel(0).get_busy()
+    [session_folder] = temporary_folders.iterdir()
+    assert is_whole_wav(session_folder / clip_name("Relax"))
+
+    speaker.close()
+
+    assert notices == [
+        f"Voice clips cannot be kept in {cache_blocked} (a file is in the way): "
+        "they are kept for this session only."
+    ]
+    assert list(temporary_folders.iterdir()) == []
+
+
+def test_export_with_an_unwritable_clip_folder_still_speaks_every_cue(
+    cache_blocked: Path,
+    temporary_folders: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    track = tmp_path / "session.wav"
+    assert cli.main(["export", SHORT_ROUTINE, "--audio", str(track)]) == cli.EXIT_OK
+    printed = capsys.readouterr()
+    assert printed.err == (
+        f"Voice clips cannot be kept in {cache_blocked} (a file is in the way): "
+        "they are kept for this session only.\n"
+    )
+    assert re.search(r"(\d+) of \1 cues spoken", printed.out)
+    assert is_whole_wav(track)
+    assert list(temporary_folders.iterdir()) == []

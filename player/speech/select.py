@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from player.speech.base import SilentSpeaker, Speaker
+from player.speech.clip_folder import NoClipFolder
 from player.speech.clips import AudioOut, VoiceSpeaker
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable, VoiceSettings, fix_hint
 from player.user_dirs import UserDirs
@@ -33,6 +34,8 @@ def start_synthesizer(
     ``notices`` gets one line about the clip folder when something is wrong with it."""
     try:
         return Pyttsx3Synthesizer(cache_dir or speech_cache(), settings, notices)
+    except NoClipFolder as error:
+        raise SpeechUnavailable(str(error)) from None
     except SpeechUnavailable as error:
         raise SpeechUnavailable(no_speech_notice(str(error))) from None
     except OSError as error:

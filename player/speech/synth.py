@@ -6,7 +6,8 @@ a process of its own (player/speech/server.py): it renders one text to one WAV f
 per request, and a failure there is a failed request here, never a crash. Rendered
 clips are cached on disk by their words and the voice settings, so a routine is
 rendered once. A cached clip is checked before it is used: a damaged one is said once,
-and made again.
+and made again. When the cache folder cannot be written, clips are kept in a temporary
+folder for the session instead.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Protocol
 
 from player.paths import PACKAGE_DIR
 from player.speech.clip_check import MISSING, clip_problem
+from player.speech.clip_folder import open_clip_folder
 
 START_TIMEOUT_S = 15.0
 RENDER_TIMEOUT_S = 20.0
@@ -74,26 +76,14 @@ class Pyttsx3Synthesizer:
         self.settings = settings or VoiceSettings()
         self._notices = notices
         self._damage_said = False
-        self.cache = cache_dir / self.settings.key()
-        self.cache.mkdir(parents=True, exist_ok=True)
+        self._folder = open_clip_folder(cache_dir / self.settings.key(), notices)
+        self.cache = self._folder.path
         self._lock = threading.Lock()
-        command = [
-            sys.executable,
-            "-m",
-            "player.speech.server",
-            str(self.settings.rate),
-            str(self.settings.volume),
-            *([self.settings.voice] if self.settings.voice else []),
-        ]
-        self._process = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            encoding="utf-8",
-            cwd=str(PACKAGE_DIR.parent),
-        )
+        try:
+            self._process = self._start_process()
+        except OSError:
+            self._folder.close()
+            raise
         self._answers: queue.SimpleQueue[str] = queue.SimpleQueue()
         threading.Thread(target=self._read_answers, daemon=True, name="speech-answers").start()
         answer = self._answer(START_TIMEOUT_S)
@@ -106,6 +96,25 @@ class Pyttsx3Synthesizer:
         if self.render("Ready.") is None:
             self.close()
             raise SpeechUnavailable("the speech engine could not make a sound file")
+
+    def _start_process(self) -> subprocess.Popen[str]:
+        command = [
+            sys.executable,
+            "-m",
+            "player.speech.server",
+            str(self.settings.rate),
+            str(self.settings.volume),
+            *([self.settings.voice] if self.settings.voice else []),
+        ]
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            cwd=str(PACKAGE_DIR.parent),
+        )
 
     def cached(self, text: str) -> Path | None:
         """The clip of ``text`` if the folder holds it whole."""
@@ -182,6 +191,7 @@ class Pyttsx3Synthesizer:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+        self._folder.close()
 
 
 FIX_HINT = {
