@@ -12,6 +12,7 @@ from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable, VoiceSett
 from player.user_dirs import UserDirs
 
 NO_AUDIO = "No audio device found: cues are shown as captions only."
+NO_AUDIO_NOR_CAPTIONS = "No audio device found: cues are neither spoken nor shown."
 
 
 def speech_cache() -> Path:
@@ -46,11 +47,13 @@ def make_speaker(
     settings: VoiceSettings,
     notices: Callable[[str], None],
     *,
+    captions: bool = True,
     cache_dir: Path | None = None,
 ) -> Speaker:
-    """The best speaker this machine allows. ``notices`` gets one line for each fallback."""
+    """The best speaker this machine allows. ``notices`` gets one line for each fallback;
+    ``captions`` says whether the shell shows the cues as captions (``--ui none`` does not)."""
     audio = AudioOut.open()
     if audio is None:
-        notices(NO_AUDIO)
+        notices(NO_AUDIO if captions else NO_AUDIO_NOR_CAPTIONS)
         return SilentSpeaker()
     return VoiceSpeaker(audio, lambda: start_synthesizer(settings, cache_dir, notices), notices)
