@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import os
 import shutil
+import subprocess
+import sys
 import threading
 import wave
 from collections.abc import Callable, Iterator
@@ -15,8 +18,14 @@ import pytest
 from player.speech.base import SilentSpeaker
 from player.speech.clips import CHIME_DIR, AudioOut, ChimeSpeaker, VoiceSpeaker
 from player.speech.policy import STALE_MS, Playing, Spoken, decide, lay_out
-from player.speech.select import NO_AUDIO, make_speaker, no_speech_notice
+from player.speech.select import (
+    NO_AUDIO,
+    NO_AUDIO_NOR_CAPTIONS,
+    make_speaker,
+    no_speech_notice,
+)
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable, VoiceSettings
+from tests.conftest import REPO
 
 # -- the rule ------------------------------------------------------------------------------
 
@@ -204,6 +213,31 @@ def test_no_audio_device_means_captions_only(monkeypatch: pytest.MonkeyPatch) ->
     speaker = make_speaker(VoiceSettings(), notices.append)
     assert isinstance(speaker, SilentSpeaker)
     assert notices == [NO_AUDIO]
+
+
+def test_no_audio_device_and_no_captions_says_that_nothing_shows_the_cues(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(AudioOut, "open", classmethod(lambda cls: None))
+    notices: list[str] = []
+    speaker = make_speaker(VoiceSettings(), notices.append, captions=False)
+    assert isinstance(speaker, SilentSpeaker)
+    assert notices == ["No audio device found: cues are neither spoken nor shown."]
+
+
+def test_play_with_no_ui_and_no_audio_device_does_not_promise_captions() -> None:
+    play = ["play", "daily-back-care", "--ui", "none", "--speed", "200", "--no-warning-signs"]
+    done = subprocess.run(
+        [sys.executable, "run.py", *play],
+        cwd=REPO,
+        env={**os.environ, "SDL_AUDIODRIVER": "no-such-driver"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [NO_AUDIO_NOR_CAPTIONS]
 
 
 def test_the_chimes_are_short_and_loud_enough() -> None:

@@ -61,7 +61,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ),
     )
     try:
-        synth: Pyttsx3Synthesizer | None = start_synthesizer(voice_settings(args, settings))
+        synth: Pyttsx3Synthesizer | None = start_synthesizer(
+            voice_settings(args, settings), notices=ctx.warn
+        )
     except SpeechUnavailable as error:
         ctx.warn(str(error))
         synth = None

@@ -157,7 +157,7 @@ def _play_session(
     if before is not None:
         history.record_pain(session_id, "before", before)
     recorder = HistoryRecorder(history, session_id, engine, wall=ctx.now)
-    speaker = make_speaker(voice_settings(args, settings), ctx.warn)
+    speaker = make_speaker(voice_settings(args, settings), ctx.warn, captions=args.ui != "none")
     log = EventLog(args.events) if args.events else None
     session = Session(
         engine,

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from player.speech.base import SilentSpeaker, Speaker
+from player.speech.clip_folder import NoClipFolder
 from player.speech.clips import AudioOut, VoiceSpeaker
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable, VoiceSettings, fix_hint
 from player.user_dirs import UserDirs
 
 NO_AUDIO = "No audio device found: cues are shown as captions only."
+NO_AUDIO_NOR_CAPTIONS = "No audio device found: cues are neither spoken nor shown."
 
 
 def speech_cache() -> Path:
@@ -24,10 +26,17 @@ def no_speech_notice(reason: str) -> str:
     )
 
 
-def start_synthesizer(settings: VoiceSettings, cache_dir: Path | None = None) -> Pyttsx3Synthesizer:
-    """The speech engine, or SpeechUnavailable with the one line that says how to fix it."""
+def start_synthesizer(
+    settings: VoiceSettings,
+    cache_dir: Path | None = None,
+    notices: Callable[[str], None] = lambda line: None,
+) -> Pyttsx3Synthesizer:
+    """The speech engine, or SpeechUnavailable with the one line that says how to fix it.
+    ``notices`` gets one line about the clip folder when something is wrong with it."""
     try:
-        return Pyttsx3Synthesizer(cache_dir or speech_cache(), settings)
+        return Pyttsx3Synthesizer(cache_dir or speech_cache(), settings, notices)
+    except NoClipFolder as error:
+        raise SpeechUnavailable(str(error)) from None
     except SpeechUnavailable as error:
         raise SpeechUnavailable(no_speech_notice(str(error))) from None
     except OSError as error:
@@ -38,11 +47,13 @@ def make_speaker(
     settings: VoiceSettings,
     notices: Callable[[str], None],
     *,
+    captions: bool = True,
     cache_dir: Path | None = None,
 ) -> Speaker:
-    """The best speaker this machine allows. ``notices`` gets one line for each fallback."""
+    """The best speaker this machine allows. ``notices`` gets one line for each fallback;
+    ``captions`` says whether the shell shows the cues as captions (``--ui none`` does not)."""
     audio = AudioOut.open()
     if audio is None:
-        notices(NO_AUDIO)
+        notices(NO_AUDIO if captions else NO_AUDIO_NOR_CAPTIONS)
         return SilentSpeaker()
-    return VoiceSpeaker(audio, lambda: start_synthesizer(settings, cache_dir), notices)
+    return VoiceSpeaker(audio, lambda: start_synthesizer(settings, cache_dir, notices), notices)

@@ -4,10 +4,16 @@ It owns one pyttsx3 engine and renders words to WAV files, one JSON request per 
 on standard input (``{"text": ..., "path": ...}``), one JSON answer per line on
 standard output (``{"ok": true}``). It imports nothing of the player's, so it starts
 small and fast, and if the speech engine takes it down, only this process goes.
+
+Several speech processes may share one clip folder (two players, or a player and an
+export): each writes to a temporary name of its own in that folder and renames the
+whole clip into place in one step, so no one ever sees half a clip or loses one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import os
 import sys
@@ -33,16 +39,74 @@ def _choose_voice(engine: Any, wanted: str) -> None:
             return
 
 
-def _wait_for_file(path: Path, attempts: int = 400) -> bool:
-    """runAndWait may return before a long clip is on disk: wait until its size settles."""
-    last = -1
-    for _ in range(attempts):
-        size = path.stat().st_size if path.exists() else -1
-        if size > 44 and size == last:
-            return True
+_requests = itertools.count(1)
+
+
+def partial_name(target: Path) -> Path:
+    """A temporary name next to ``target`` that no other request or process uses."""
+    return target.with_name(f".{target.stem}.{os.getpid()}-{next(_requests)}.part.wav")
+
+
+ATTEMPTS = 3
+"""pyttsx3 2.99 sometimes cancels a request as it starts (a stop left over from the request
+before, when espeak-ng was still finishing it): the clip comes out empty or not at all, and
+asking again makes it."""
+
+HEADER_BYTES = 44
+
+
+def _whole_size(path: Path) -> int | None:
+    """The file's size if it has all the bytes its header promises, else None.
+
+    Python's wave module, which pyttsx3 uses, writes the length before the sound. A file
+    in another format counts once it has more than a header."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(8)
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if head[:4] != b"RIFF":
+        return size if size > HEADER_BYTES else None
+    whole = size >= HEADER_BYTES and int.from_bytes(head[4:8], "little") + 8 <= size
+    return size if whole else None
+
+
+def _settled_size(path: Path, polls: int = 400) -> int | None:
+    """runAndWait may return before a long clip is on disk: the clip's size once it is all
+    there and has stopped growing, or None if it never came."""
+    last: int | None = None
+    for _ in range(polls):
+        size = _whole_size(path)
+        if size is not None and size == last:
+            return size
         last = size
         time.sleep(0.005)
-    return False
+    return None
+
+
+def _render_once(engine: Any, text: str, partial: Path) -> bool:
+    """One try at rendering ``text`` to ``partial``: whether a clip with sound came out."""
+    engine.save_to_file(text, str(partial))
+    engine.runAndWait()
+    size = _settled_size(partial)
+    return size is not None and size > HEADER_BYTES
+
+
+def render_clip(engine: Any, text: str, target: Path) -> str | None:
+    """Render ``text`` to ``target`` through a temporary file; what went wrong, or None."""
+    for _ in range(ATTEMPTS):
+        partial = partial_name(target)
+        try:
+            if _render_once(engine, text, partial):
+                os.replace(partial, target)
+                return None
+        except Exception as error:
+            return f"{type(error).__name__}: {error}"
+        finally:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+    return "no sound file was made"
 
 
 def serve(rate: int, volume: float, voice: str | None) -> int:
@@ -65,18 +129,11 @@ def serve(rate: int, volume: float, voice: str | None) -> int:
     answer(ok=True, ready=True)
     for line in sys.stdin:
         request = json.loads(line)
-        target = Path(request["path"])
-        partial = target.with_name(target.name + ".part.wav")
-        try:
-            engine.save_to_file(request["text"], str(partial))
-            engine.runAndWait()
-            if not _wait_for_file(partial):
-                answer(ok=False, error="no sound file was made")
-                continue
-            os.replace(partial, target)
+        problem = render_clip(engine, request["text"], Path(request["path"]))
+        if problem is None:
             answer(ok=True)
-        except Exception as error:
-            answer(ok=False, error=f"{type(error).__name__}: {error}")
+        else:
+            answer(ok=False, error=problem)
     return 0
 
 

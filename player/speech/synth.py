@@ -5,7 +5,9 @@ with a broken espeak-ng install it can end the whole process. So the engine live
 a process of its own (player/speech/server.py): it renders one text to one WAV file
 per request, and a failure there is a failed request here, never a crash. Rendered
 clips are cached on disk by their words and the voice settings, so a routine is
-rendered once.
+rendered once. A cached clip is checked before it is used: a damaged one is said once,
+and made again. When the cache folder cannot be written, clips are kept in a temporary
+folder for the session instead.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ import queue
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from player.paths import PACKAGE_DIR
+from player.speech.clip_check import MISSING, clip_problem
+from player.speech.clip_folder import open_clip_folder
 
 START_TIMEOUT_S = 15.0
 RENDER_TIMEOUT_S = 20.0
@@ -52,7 +57,8 @@ class SpeechUnavailable(Exception):
     """No speech engine could start; the message says what fixes it."""
 
 
-def _clip_name(text: str) -> str:
+def clip_name(text: str) -> str:
+    """The file name of the clip of ``text`` in a clip folder."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20] + ".wav"
 
 
@@ -61,28 +67,23 @@ class Pyttsx3Synthesizer:
 
     description = "voice"
 
-    def __init__(self, cache_dir: Path, settings: VoiceSettings | None = None) -> None:
+    def __init__(
+        self,
+        cache_dir: Path,
+        settings: VoiceSettings | None = None,
+        notices: Callable[[str], None] = lambda line: None,
+    ) -> None:
         self.settings = settings or VoiceSettings()
-        self.cache = cache_dir / self.settings.key()
-        self.cache.mkdir(parents=True, exist_ok=True)
+        self._notices = notices
+        self._damage_said = False
+        self._folder = open_clip_folder(cache_dir / self.settings.key(), notices)
+        self.cache = self._folder.path
         self._lock = threading.Lock()
-        command = [
-            sys.executable,
-            "-m",
-            "player.speech.server",
-            str(self.settings.rate),
-            str(self.settings.volume),
-            *([self.settings.voice] if self.settings.voice else []),
-        ]
-        self._process = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            encoding="utf-8",
-            cwd=str(PACKAGE_DIR.parent),
-        )
+        try:
+            self._process = self._start_process()
+        except OSError:
+            self._folder.close()
+            raise
         self._answers: queue.SimpleQueue[str] = queue.SimpleQueue()
         threading.Thread(target=self._read_answers, daemon=True, name="speech-answers").start()
         answer = self._answer(START_TIMEOUT_S)
@@ -96,25 +97,67 @@ class Pyttsx3Synthesizer:
             self.close()
             raise SpeechUnavailable("the speech engine could not make a sound file")
 
+    def _start_process(self) -> subprocess.Popen[str]:
+        command = [
+            sys.executable,
+            "-m",
+            "player.speech.server",
+            str(self.settings.rate),
+            str(self.settings.volume),
+            *([self.settings.voice] if self.settings.voice else []),
+        ]
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            cwd=str(PACKAGE_DIR.parent),
+        )
+
     def cached(self, text: str) -> Path | None:
-        path = self.cache / _clip_name(text)
-        return path if path.exists() else None
+        """The clip of ``text`` if the folder holds it whole."""
+        path = self.cache / clip_name(text)
+        return path if clip_problem(path) is None else None
 
     def render(self, text: str) -> Path | None:
-        path = self.cache / _clip_name(text)
-        if path.exists():
+        """The whole clip of ``text``: from the folder, else made now. May block."""
+        path = self.cache / clip_name(text)
+        problem = clip_problem(path)
+        if problem is None:
             return path
+        if problem != MISSING:
+            self._say_damaged(problem)
+        if self._ask(text, path) and clip_problem(path) is None:
+            return path  # made, or made again over a damaged clip in one step
+        with contextlib.suppress(OSError):
+            if clip_problem(path) not in (None, MISSING):
+                path.unlink()  # a damaged clip is not left for later
+        return None
+
+    def _say_damaged(self, problem: str) -> None:
+        """Say that a cached clip was damaged: once for the whole session."""
+        if not self._damage_said:
+            self._damage_said = True
+            self._notices(
+                f"A saved voice clip in {self.cache} was damaged ({problem}): "
+                "damaged clips are made again."
+            )
+
+    def _ask(self, text: str, path: Path) -> bool:
+        """Have the speech process render ``text`` to ``path``: whether it says it did."""
         with self._lock:
             if self._process.poll() is not None or self._process.stdin is None:
-                return None
+                return False
             try:
                 request = json.dumps({"text": text, "path": str(path)})
                 self._process.stdin.write(request + "\n")
                 self._process.stdin.flush()
             except OSError:
-                return None
+                return False
             answer = self._answer(RENDER_TIMEOUT_S)
-        return path if answer is not None and answer.get("ok") and path.exists() else None
+        return answer is not None and answer.get("ok") is True
 
     def _read_answers(self) -> None:
         """Hand each line the speech process writes to whoever waits for it; "" at its end."""
@@ -148,6 +191,7 @@ class Pyttsx3Synthesizer:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+        self._folder.close()
 
 
 FIX_HINT = {
