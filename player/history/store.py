@@ -7,6 +7,9 @@ handed in, as an aware datetime.
 
 Once open, a store never raises for a problem with its file: a write that fails says so
 once and the rest of the session goes unrecorded, so nothing stops a session being played.
+
+The file and the -wal and -shm files beside it are the person's alone (mode 0600), as the
+settings are: SQLite gives the files it makes the mode of the database file.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from player.files import create_private, keep_private
 from player.history.records import (
     PAIN_SCORES,
     Moment,
@@ -34,6 +38,8 @@ BUSY_TIMEOUT_S = 5.0
 """How long to wait for another player writing to the same file before giving up."""
 SQLITE_HEADER = b"SQLite format 3\x00"
 TABLES = frozenset({"sessions", "steps", "pain"})
+SIDE_FILES = ("-wal", "-shm", "-journal")
+"""The files SQLite keeps beside the database, which belong with it."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -142,20 +148,10 @@ class HistoryStore:
         not a readable history, and sqlite3.Error or OSError when it cannot be opened."""
         path.parent.mkdir(parents=True, exist_ok=True)
         _check_header(path)
-        db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        try:
-            _check(db)
-            _prepare(db)
-        except sqlite3.OperationalError:
-            db.close()
-            raise
-        except sqlite3.DatabaseError as error:
-            db.close()
-            raise DamagedHistory(str(error)) from error
-        except BaseException:
-            db.close()
-            raise
-        return cls(db, warn)
+        create_private(path)
+        for file in (path, *(Path(f"{path}{side}") for side in SIDE_FILES)):
+            keep_private(file)
+        return cls(_opened(str(path), prepare=True), warn)
 
     # -- writing ------------------------------------------------------------------------
 
@@ -332,6 +328,27 @@ class HistoryStore:
     def _give_up(self, what: str) -> None:
         self._broken = True
         self._warn(f"Your session history {what}: nothing more will be recorded this time.")
+
+
+def _opened(target: str, *, prepare: bool) -> sqlite3.Connection:
+    """A connection to ``target`` (a path, or a ``file:`` URI) that holds a history."""
+    db = sqlite3.connect(
+        target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=target.startswith("file:")
+    )
+    try:
+        _check(db)
+        if prepare:
+            _prepare(db)
+    except sqlite3.OperationalError:
+        db.close()
+        raise
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise DamagedHistory(str(error)) from error
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 @contextmanager
