@@ -431,7 +431,7 @@ def test_narrower_the_footer_keeps_the_keys_that_matter_most_esc_first(
 ) -> None:
     session = session_of(routine({"exercise": "Plank", "do": LONG_DO, "time": 20}))
     lines = render(view_at(session, S), width, height)
-    shown = keys_shown(line.strip() for line in lines[-2:] if FILLED not in line)
+    shown = keys_shown([line.strip() for line in lines[-2:] if FILLED not in line])
     assert shown == KEY_NAMES[: len(shown)]
     assert shown[:2] == ["Esc", "Space"]
     assert all(cells(line) <= width for line in lines)
