@@ -22,6 +22,7 @@ from player.shells import LinesShell
 from player.text_questions import ask_in_terminal
 from player.user_dirs import UserDirs
 from tests.conftest import WriteFile, recorded_sessions
+from tests.read_only import read_only
 
 TINY = """
 title: Tiny
@@ -391,3 +392,32 @@ def test_every_question_of_a_sitting_fits_eighty_by_twenty_four_whole(
         assert rows[-1].startswith(("Your answer (", "Type a number"))
     last = recorded_sessions(unchecked_home)[-1]
     assert (last.pain_before, last.pain_after, last.resumed_from) == (6, 3, 1)
+
+
+def test_a_history_that_may_not_be_written_is_read_and_play_goes_on_after_one_warning(
+    write: WriteFile,
+    own_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write("tiny.yaml", TINY)
+    stop_after_reach(own_home, path)
+    data = UserDirs.under(own_home).data
+    log = tmp_path / "events.jsonl"
+    capsys.readouterr()
+
+    with read_only(data):
+        code, _ = play_with(
+            "", str(path), "--resume", "--events", str(log), monkeypatch=monkeypatch
+        )
+
+    assert code == cli.EXIT_OK
+    assert started(log) == ["Rest", "Stretch"]  # carried on: the stopped session was read
+    assert events(log)[-1]["event"] == "finished"
+    about_history = [line for line in capsys.readouterr().err.splitlines() if "history" in line]
+    assert about_history == [
+        "Your session history could not be written (attempt to write a readonly database): "
+        "nothing more will be recorded this time."
+    ]
+    assert [s.outcome for s in recorded_sessions(own_home)] == ["stopped"]
