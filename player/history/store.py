@@ -366,6 +366,7 @@ def _opened(target: str, *, prepare: bool) -> sqlite3.Connection:
 
 
 def _may_write(path: Path) -> bool:
+    """Whether this process may open the file at ``path`` to write it."""
     try:
         os.close(os.open(path, os.O_RDWR))
     except OSError:
