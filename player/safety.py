@@ -171,9 +171,12 @@ def week_question(title: str, check: WeekCheck) -> Question:
     lines: list[str] = []
     if check.routine_note:
         lines.append(f"This routine {check.routine_note}.")
+    steps_by_note: dict[str, list[str]] = {}
     for note in check.distinct_notes():
         if note.attention:
-            lines.append(f"{note.name}: {note.text}.")
+            steps_by_note.setdefault(note.text, []).append(note.name)
+    for text, names in steps_by_note.items():  # one line for all the steps a note is about
+        lines.append(f"{', '.join(names)}: {text}.")
     lines.append("Ask your doctor or midwife if you are not sure it suits you.")
     return Question(
         title=f"{title}: play it anyway?",

@@ -131,7 +131,9 @@ class WindowShellAdapter:
         self.ask(shown)
 
     def play(self, session: Session) -> str:
-        return self.window.play(session, close_at_end=self.close_at_end)
+        return self.window.play(
+            session, close_at_end=self.close_at_end, question_follows=self.interactive
+        )
 
     def close(self) -> None:
         self.window.close()

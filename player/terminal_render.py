@@ -222,20 +222,75 @@ def flags(view: View) -> str:
     return "".join(f"{name}{DOT}" for name in off)
 
 
-HELP = (
-    "Space pause \u00b7 n next \u00b7 p back \u00b7 r restart \u00b7 +/- 10 s \u00b7 "
-    "Enter done \u00b7 m mute \u00b7 c captions \u00b7 q quit \u00b7 Esc stop",
-    "Space pause  n next  p back  r restart  +/- 10 s  Enter done  m mute  c captions  q quit  "
-    "Esc stop",
-    "Space:pause n:next p:back r:restart +/-:10s Enter:done m:mute c:captions q:quit Esc:stop",
-    "Space:pause n:next p:back r:restart +/-:10s Enter:done m:mute c:captions q:quit",
-    "Space:pause n:next p:back r:redo +/-:10s Enter:done m:mute c:capt q:quit",
-    "Space:pause n:next p:back Enter:done m:mute c:capt q:quit",
-    "Space:pause n:next p:back Enter:done q:quit",
-    "Space:pause n:next p:back q:quit",
-    "q:quit",
+KEYS_HELP: tuple[tuple[str, str, str], ...] = (
+    ("Esc", "stop", "stop"),
+    ("Space", "pause", "pause"),
+    ("Enter", "done", "done"),
+    ("n", "next", "next"),
+    ("p", "back", "back"),
+    ("r", "restart", "restart"),
+    ("+/-", "10 s", "10s"),
+    ("m", "mute", "mute"),
+    ("c", "captions", "captions"),
+    ("q", "quit", "quit"),
 )
-"""The key help, longest first: the longest that fits is shown."""
+"""Every key of the view: the key, what it does, and that shorter. What matters most
+comes first (Esc stops at once), so that a narrow screen keeps it."""
+
+KEY_LINES = 2
+"""The most lines the keys take, when one line cannot hold them all."""
+
+
+def spelled_keys() -> list[str]:
+    """``Esc stop``, ``Space pause``, ...: the keys as the widest screens show them."""
+    return [f"{key} {does}" for key, does, _short in KEYS_HELP]
+
+
+def short_keys() -> list[str]:
+    """``Esc:stop``, ``Space:pause``, ...: the keys in fewer columns."""
+    return [f"{key}:{short}" for key, _does, short in KEYS_HELP]
+
+
+def pack(items: Sequence[str], separator: str, width: int, most: int) -> list[str]:
+    """``items`` in order, as many to a line as fit ``width``, on at most ``most`` lines.
+    Items that do not fit are left out from the end; see ``packs_all``."""
+    return [separator.join(line) for line in _pack(items, separator, width, most)]
+
+
+def packs_all(items: Sequence[str], separator: str, width: int, most: int) -> bool:
+    """Whether ``pack`` keeps every one of ``items``."""
+    return sum(map(len, _pack(items, separator, width, most))) == len(items)
+
+
+def _pack(items: Sequence[str], separator: str, width: int, most: int) -> list[list[str]]:
+    lines: list[list[str]] = []
+    for item in items:
+        if lines and cells(separator.join([*lines[-1], item])) <= width:
+            lines[-1].append(item)
+        elif len(lines) < most and cells(item) <= width:
+            lines.append([item])
+        else:
+            break
+    return lines
+
+
+def key_help(width: int, off: str = "", most: int = KEY_LINES) -> list[str]:
+    """The keys in at most ``most`` lines of ``width`` columns, after ``off`` (what is
+    switched off, see ``flags``): every key in words on the fewest lines that hold them,
+    else every key shortly, else the keys that matter most, as many as fit."""
+    forms = ((spelled_keys(), DOT), (short_keys(), " "))
+    for lines in range(1, most + 1):
+        for keys, separator in forms:
+            items = [off + keys[0], *keys[1:]]
+            if packs_all(items, separator, width, lines):
+                return pack(items, separator, width, lines)
+    keys = short_keys()
+    return (
+        pack([off + keys[0], *keys[1:]], " ", width, most)
+        or pack(keys, " ", width, most)
+        or [fit(keys[0], width)]
+    )
+
 
 QUIT_QUESTION = (
     "Quit the session? Press q or y to quit, any other key to go on",
@@ -306,6 +361,9 @@ class _Page:
     def centred(self, text: str, style: Style) -> list[Line]:
         return [(center(text, self.width), style)]
 
+    def centred_lines(self, texts: Sequence[str], style: Style) -> list[Line]:
+        return [(center(text, self.width), style) for text in texts]
+
     def paragraph(self, text: str, style: Style, most: int | None = None) -> list[Line]:
         lines = wrap(text, self.text_width)
         if most is not None and len(lines) > most:
@@ -366,8 +424,10 @@ class _Page:
         if asking_to_quit:
             question = longest_fitting(QUIT_QUESTION, self.width)
             return [*blocks, _Block(KEEP_STATE, self.centred(question, "state"))]
-        keys = longest_fitting([flags(self.view) + text for text in HELP], self.width)
-        return [*blocks, _Block(KEEP_KEYS, self.centred(keys, "dim"))]
+        off = flags(self.view)
+        keys = self.centred_lines(key_help(self.width, off), "dim")
+        one_line = self.centred_lines(key_help(self.width, off, most=1), "dim")
+        return [*blocks, _Block(KEEP_KEYS, keys, one_line)]
 
 
 def layout(view: View, width: int, height: int, *, asking_to_quit: bool = False) -> list[Line]:

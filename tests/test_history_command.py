@@ -8,12 +8,15 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pygame
+import pytest
 
 from player.commands.base import EXIT_INVALID, EXIT_OK, Context
 from player.commands.history import COMMAND
 from player.history.opening import open_history
+from player.history.report import NO_HISTORY
 from player.history.store import History
 from player.user_dirs import UserDirs
+from tests.read_only import read_only
 
 PARIS = timezone(timedelta(hours=1))
 NOW = datetime(2025, 3, 12, 20, 0, tzinfo=PARIS)  # a Wednesday evening
@@ -184,3 +187,20 @@ def test_a_damaged_history_is_reported_in_one_line_and_the_command_goes_on(
     assert code == EXIT_OK
     assert len(err.splitlines()) == 1 and "was damaged: it was moved to" in err
     assert out.startswith("No sessions recorded yet.")
+
+
+@pytest.mark.parametrize("what", ["folder", "file"])
+def test_a_history_that_may_not_be_written_is_shown_all_the_same(tmp_path: Path, what: str) -> None:
+    filled(tmp_path)
+    path = UserDirs.under(tmp_path).history_file
+    assert not Path(f"{path}-wal").exists()
+    _, writable_out, _ = run(tmp_path, "--days", "7")
+
+    with read_only(path.parent if what == "folder" else path):
+        code, out, err = run(tmp_path, "--days", "7")
+
+    assert code == EXIT_OK and err == ""
+    assert out == writable_out
+    assert "Sessions in the last 7 days:" in out
+    assert NO_HISTORY not in out
+    assert sorted(p.name for p in path.parent.iterdir()) == ["history.sqlite3"]

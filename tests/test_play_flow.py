@@ -19,8 +19,10 @@ from player.history.opening import open_history
 from player.loader import load_routine
 from player.questions import Question
 from player.shells import LinesShell
+from player.text_questions import ask_in_terminal
 from player.user_dirs import UserDirs
 from tests.conftest import WriteFile, recorded_sessions
+from tests.read_only import read_only
 
 TINY = """
 title: Tiny
@@ -341,3 +343,81 @@ def test_resume_starts_again_when_the_week_changed_the_steps(
     code, _ = play_with("y\n", str(path), "--resume", "--events", str(log), monkeypatch=monkeypatch)
     assert "The steps have changed since you stopped" in capsys.readouterr().err
     assert started(log) == ["Get ready", "Side tilt"]
+
+
+class Typist(LinesShell):
+    """A person typing each answer at a terminal of 80 columns and 24 rows (the size the
+    questions take when what they are printed to is not a terminal)."""
+
+    def __init__(self, answers: list[str]) -> None:
+        from player.clock import MonotonicClock
+
+        super().__init__(
+            MonotonicClock(), io.StringIO(""), io.StringIO(), io.StringIO(), show=False
+        )
+        self.interactive = True
+        self.answers = answers
+        self.screens: list[tuple[str, list[str]]] = []
+        """Each question's title, and the rows on the terminal as the answer is typed."""
+
+    def ask(self, question: Question) -> str:
+        screen = io.StringIO()
+        typed = io.StringIO(self.answers.pop(0) + "\n")
+        answer = ask_in_terminal(question, typed, screen)
+        self.screens.append((question.title, screen.getvalue().split("\n")))
+        return answer
+
+
+def test_every_question_of_a_sitting_fits_eighty_by_twenty_four_whole(
+    write: WriteFile, unchecked_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write("early.yaml", EARLY_ONLY.replace("lead_in: 0", "lead_in: 1s"))
+    record_session(unchecked_home, path, [("Get ready", 1_000, 1_000, 1)])
+    assert cli.main(["settings", "set", "week", "30"], out=io.StringIO()) == 0
+    person = Typist(["n", "y", "y", "6", "3"])
+    monkeypatch.setattr(play, "_open_shell", lambda *args: person)
+    code = cli.main(["play", str(path), "--speed", "100"], context=Context(out=io.StringIO()))
+    assert code == cli.EXIT_OK
+    assert [title for title, _rows in person.screens] == [
+        "Does any of these apply to you today?",
+        "Early: play it anyway?",
+        "Carry on where you stopped?",
+        "How does your back feel right now?",
+        "And how does your back feel now?",
+    ]
+    for title, rows in person.screens:
+        assert len(rows) <= 24, title
+        assert all(len(row) <= 80 for row in rows), title
+        assert next(row for row in rows if row) == title
+        assert rows[-1].startswith(("Your answer (", "Type a number"))
+    last = recorded_sessions(unchecked_home)[-1]
+    assert (last.pain_before, last.pain_after, last.resumed_from) == (6, 3, 1)
+
+
+def test_a_history_that_may_not_be_written_is_read_and_play_goes_on_after_one_warning(
+    write: WriteFile,
+    own_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write("tiny.yaml", TINY)
+    stop_after_reach(own_home, path)
+    data = UserDirs.under(own_home).data
+    log = tmp_path / "events.jsonl"
+    capsys.readouterr()
+
+    with read_only(data):
+        code, _ = play_with(
+            "", str(path), "--resume", "--events", str(log), monkeypatch=monkeypatch
+        )
+
+    assert code == cli.EXIT_OK
+    assert started(log) == ["Rest", "Stretch"]  # carried on: the stopped session was read
+    assert events(log)[-1]["event"] == "finished"
+    about_history = [line for line in capsys.readouterr().err.splitlines() if "history" in line]
+    assert about_history == [
+        "Your session history could not be written (attempt to write a readonly database): "
+        "nothing more will be recorded this time."
+    ]
+    assert [s.outcome for s in recorded_sessions(own_home)] == ["stopped"]

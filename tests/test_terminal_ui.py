@@ -21,7 +21,7 @@ from player.speech import RecordingSpeaker
 from player.terminal_render import (
     FILLED,
     FONT,
-    HELP,
+    KEYS_HELP,
     STEP_MARK,
     TO_DO,
     Line,
@@ -30,6 +30,7 @@ from player.terminal_render import (
     render,
 )
 from player.terminal_ui import (
+    KEYS,
     MAX_WAIT_MS,
     CursesScreen,
     TerminalLoop,
@@ -169,7 +170,7 @@ def test_an_hour_long_step_draws_smaller_digits_on_a_narrow_screen() -> None:
 def test_too_narrow_for_big_digits_the_time_is_one_plain_line() -> None:
     session = session_of(routine({"exercise": "Plank", "time": 90}))
     lines = render(view_at(session, 25 * S), 12, 12)
-    assert not any(FILLED in line for line in lines[:-2])
+    assert not any(FILLED in line for line in lines[:-3])  # the bar and two lines of keys
     assert any(line.strip() == "1:05" for line in lines)
 
 
@@ -282,7 +283,7 @@ def test_the_caption_shows_what_was_said_while_captions_are_on() -> None:
     assert any("\u00bb Breathe out" in line for line in render(view_at(session, 11 * S), 100, 30))
     session.command("captions", T0 + 11 * S)
     assert not any("Breathe out" in line for line in render(session.view(T0 + 11 * S), 100, 30))
-    assert "captions off" in render(session.view(T0 + 11 * S), 100, 30)[-1]
+    assert "captions off" in " ".join(render(session.view(T0 + 11 * S), 100, 30)[-2:])
 
 
 def test_mute_is_shown_on_the_help_line() -> None:
@@ -375,13 +376,74 @@ def test_the_quit_question_takes_the_help_line() -> None:
         assert "q or y" in lines[-1] or "q/y" in lines[-1]
 
 
-def test_the_help_line_is_the_longest_that_fits() -> None:
+KEY_NAMES = [key for key, _does, _short in KEYS_HELP]
+
+
+def keys_shown(footer: Sequence[str]) -> list[str]:
+    """The keys a footer names, in the order it names them."""
+    words = " ".join(footer).replace(":", " ").replace("\u00b7", " ").split()
+    return [word for word in words if word in KEY_NAMES]
+
+
+def footer(lines: Sequence[str], rows: int) -> list[str]:
+    """The last ``rows`` lines, under the progress bar."""
+    assert bar_of(lines[-rows - 1 :]), "the progress bar is not right above the footer"
+    return [line.strip() for line in lines[-rows:]]
+
+
+TYPED = {"Esc": ["\x1b"], "Space": [" "], "Enter": ["\n"], "+/-": ["+", "-"]}
+
+
+def test_the_footer_lists_a_key_for_everything_the_view_does() -> None:
+    typed = [char for name in KEY_NAMES for char in TYPED.get(name, [name])]
+    assert {key_to_command(char) for char in typed} == set(KEYS.values())
+    assert KEY_NAMES[0] == "Esc"
+
+
+@pytest.mark.parametrize(("muted", "captions"), [(False, True), (True, False)])
+def test_at_eighty_columns_the_footer_names_every_key_esc_first(
+    muted: bool, captions: bool
+) -> None:
+    session = session_of(routine({"exercise": "Plank", "do": LONG_DO, "time": 60}))
+    if muted:
+        session.command("mute", T0)
+    if not captions:
+        session.command("captions", T0)
+    lines = render(view_at(session, 5 * S), 80, 24)
+    keys = footer(lines, 2)
+    assert all(cells(line) <= 80 for line in lines)
+    assert keys_shown(keys) == KEY_NAMES
+    assert keys[0].startswith("muted \u00b7 captions off \u00b7 Esc" if muted else "Esc stop")
+
+
+def test_wide_enough_the_keys_take_one_line() -> None:
     session = session_of(routine({"exercise": "Plank", "time": 20}))
     view = view_at(session, S)
-    assert render(view, 120, 30)[-1].strip() == HELP[0]
-    assert "Esc" in render(view, 100, 30)[-1]
-    assert render(view, 40, 12)[-1].strip() in HELP
-    assert "q" in render(view, 40, 12)[-1]
+    assert keys_shown(footer(render(view, 120, 30), 1)) == KEY_NAMES
+    assert render(view, 120, 30)[-1].strip().startswith("Esc stop \u00b7 Space pause")
+    assert keys_shown(footer(render(view, 100, 30), 1)) == KEY_NAMES
+    assert render(view, 100, 30)[-1].strip().startswith("Esc:stop Space:pause")
+
+
+@pytest.mark.parametrize(("width", "height"), [(60, 16), (40, 12), (30, 8), (20, 24), (12, 10)])
+def test_narrower_the_footer_keeps_the_keys_that_matter_most_esc_first(
+    width: int, height: int
+) -> None:
+    session = session_of(routine({"exercise": "Plank", "do": LONG_DO, "time": 20}))
+    lines = render(view_at(session, S), width, height)
+    shown = keys_shown([line.strip() for line in lines[-2:] if FILLED not in line])
+    assert shown == KEY_NAMES[: len(shown)]
+    assert shown[:2] == ["Esc", "Space"]
+    assert all(cells(line) <= width for line in lines)
+
+
+def test_a_short_screen_keeps_one_line_of_keys_esc_first() -> None:
+    session = session_of(routine({"exercise": "Plank", "do": LONG_DO, "time": 20}))
+    lines = render(view_at(session, S), 80, 8)
+    assert len(lines) == 8
+    keys = footer(lines, 1)
+    assert keys_shown(keys) == KEY_NAMES[: len(keys_shown(keys))]
+    assert keys[0].startswith("Esc:stop Space:pause Enter:done")
 
 
 # -- fitting any size ---------------------------------------------------------------------
@@ -433,8 +495,7 @@ def test_forty_by_twelve_keeps_the_name_state_timer_bar_and_keys() -> None:
     assert stripped[0] == "Hold" or "Hold" in stripped
     assert "PAUSED \u2014 Space to go on" in stripped
     assert read_big(lines) == "0:55"
-    assert bar_of(lines)
-    assert lines[-1].strip() in HELP
+    assert footer(lines, 2)[0].startswith("Esc:stop Space:pause")
 
 
 # -- keys ---------------------------------------------------------------------------------
@@ -601,7 +662,7 @@ def test_m_mutes_and_c_hides_captions() -> None:
     steps_until(loop, clock, S + 1)
     assert loop.session.muted
     assert not loop.session.captions_on
-    assert screen.last()[-1].startswith("muted \u00b7 captions off \u00b7 ")
+    assert screen.last()[-2].startswith("muted \u00b7 captions off \u00b7 Esc")
 
 
 def test_r_restarts_the_step() -> None:

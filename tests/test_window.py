@@ -24,6 +24,7 @@ from player.window.app import WindowApp, run_window
 from player.window.draw import layout_for
 from player.window.layout import Box, layout
 from player.window.overlays import end_rows
+from player.window.paint import line
 from player.window.present import Shown
 from player.window.screenshots import slug
 from player.window.theme import ACCENT, ACCENT_DARK, BACKGROUND, CAPTION_BAND, DIM, PANEL, TEXT
@@ -52,12 +53,16 @@ MIXED: dict[str, Any] = {
 class Player:
     """One WindowApp on a fake clock, with helpers to press keys and read pixels."""
 
-    def __init__(self, data: dict[str, Any], screenshots: Path | None = None) -> None:
+    def __init__(
+        self, data: dict[str, Any], screenshots: Path | None = None, **options: Any
+    ) -> None:
         self.clock = FakeClock(T0)
         self.speaker = RecordingSpeaker()
         engine = Engine(Routine.model_validate(data), Choices())
         self.session = Session(engine, self.speaker)
-        self.app = WindowApp(self.session, self.clock, screenshots=screenshots, size=SIZE)
+        self.app = WindowApp(
+            self.session, self.clock, screenshots=screenshots, size=SIZE, **options
+        )
 
     @property
     def engine(self) -> Engine:
@@ -574,3 +579,43 @@ def test_without_end_lines_the_end_screen_keeps_its_four_lines(
     assert player.count(rows[-1], DIM) > 0
     assert player.count(rows[-1], TEXT) == 0
     assert all(player.count(row, TEXT) > 0 for row in rows[1:4])
+
+
+def drawn_alone(player: Player, box: Box, words: str, colour: tuple[int, int, int]) -> bool:
+    """Whether ``box`` on screen holds ``words`` drawn as the end screen draws a line,
+    and nothing else: pixel for pixel what ``line`` draws on the background alone."""
+    expected = pygame.Surface((box.w, box.h))
+    expected.fill(BACKGROUND)
+    line(expected, player.app.assets, words, Box(0, 0, box.w, box.h), colour, "center")
+    shown = player.app.surface.subsurface(pygame.Rect(box.xywh))
+    return bool(pygame.image.tobytes(shown, "RGB") == pygame.image.tobytes(expected, "RGB"))
+
+
+def end_hint_row(player: Player) -> Box:
+    where = player.where()
+    area = Box(
+        where.progress.x, where.title.y, where.progress.w, where.caption.bottom - where.title.y
+    )
+    return end_rows(area, 2)[-1]
+
+
+@pytest.mark.parametrize(
+    ("question_follows", "words", "button"),
+    [(False, "Press Enter to close", "Close"), (True, "Press Enter to go on", "Go on")],
+)
+def test_the_end_screen_says_what_enter_does(
+    question_follows: bool, words: str, button: str
+) -> None:
+    player = Player(MIXED, question_follows=question_follows)
+    try:
+        play_to_the_end(player)
+        other = "Press Enter to close" if question_follows else "Press Enter to go on"
+        assert drawn_alone(player, end_hint_row(player), words, DIM)
+        assert not drawn_alone(player, end_hint_row(player), other, DIM)
+        assert [(face.name, face.label, face.key) for face in player.shown.buttons] == [
+            ("close", button, "Enter")
+        ]
+        assert not player.press(pygame.K_RETURN, "\r")
+        assert player.app.outcome == "finished"
+    finally:
+        player.app.close()

@@ -8,9 +8,11 @@ posts the person's keys when the loop sleeps until their time.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
@@ -21,8 +23,11 @@ from player.model import Routine
 from player.questions import Choice, Question, pain_question
 from player.safety import DO_NOT_PLAY, NONE_APPLIES, ONE_APPLIES, daily_check_question
 from player.session import Session
+from player.shells import WindowShellAdapter
 from player.speech import RecordingSpeaker
 from player.timeline import Choices
+from player.window import shell as window_shell
+from player.window.app import WindowApp
 from player.window.asking import QuestionScreen
 from player.window.assets import Assets
 from player.window.display import INPUT_POLL_MS, Display
@@ -427,3 +432,38 @@ def test_f_switches_full_screen_and_back_and_the_question_is_drawn_again(
     assert not one.display.fullscreen
     assert one.display.surface.get_size() == (800, 450)
     assert one.where().size == (800, 450)
+
+
+@pytest.mark.parametrize(
+    ("close_at_end", "words"),
+    [(False, "Press Enter to go on"), (True, "Press Enter to close")],
+)
+def test_the_end_screen_says_enter_goes_on_when_the_pain_score_is_asked_next(
+    monkeypatch: pytest.MonkeyPatch, close_at_end: bool, words: str
+) -> None:
+    apps: list[WindowApp] = []
+
+    class Kept(WindowApp):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            apps.append(self)
+
+    monkeypatch.setattr(window_shell, "WindowApp", Kept)
+    clock = PersonClock(T0, [(T0 + 9_000, key("\r"))])
+    adapter = WindowShellAdapter(
+        clock,
+        fullscreen=False,
+        large_text=False,
+        high_contrast=False,
+        screenshots=None,
+        close_at_end=close_at_end,
+        err=io.StringIO(),
+    )
+    try:
+        assert adapter.play(short_session()) == "finished"
+    finally:
+        adapter.close()
+    assert adapter.interactive is not close_at_end  # the pain score is asked when interactive
+    last = apps[0].shown
+    assert last is not None and last.finished
+    assert last.end_hint == words

@@ -11,10 +11,9 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from player.files import keep_private
 from player.history.records import Moment, Outcome, SessionRecord
-from player.history.store import DamagedHistory, History, HistoryStore, Warn
-
-SIDE_FILES = ("-wal", "-shm", "-journal")
+from player.history.store import SIDE_FILES, DamagedHistory, History, HistoryStore, Warn
 
 
 def open_history(path: Path, warn: Warn, now: datetime) -> History:
@@ -53,7 +52,8 @@ def open_history(path: Path, warn: Warn, now: datetime) -> History:
 
 
 def move_aside(path: Path, now: datetime) -> Path:
-    """Rename ``path`` (and the files SQLite keeps beside it) to ``NAME.damaged-STAMP``."""
+    """Rename ``path`` (and the files SQLite keeps beside it) to ``NAME.damaged-STAMP``,
+    kept private as the history is."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.damaged-{stamp}")
     number = 1
@@ -61,10 +61,12 @@ def move_aside(path: Path, now: datetime) -> Path:
         number += 1
         target = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
     path.rename(target)
+    keep_private(target)
     for side in SIDE_FILES:
         companion = Path(f"{path}{side}")
         if companion.exists():
             companion.rename(f"{target}{side}")
+            keep_private(Path(f"{target}{side}"))
     return target
 
 

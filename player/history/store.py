@@ -7,10 +7,17 @@ handed in, as an aware datetime.
 
 Once open, a store never raises for a problem with its file: a write that fails says so
 once and the rest of the session goes unrecorded, so nothing stops a session being played.
+A history that this player may read but not write (a read-only folder or file) is opened
+for reading: it is shown, and the first write says it could not be made.
+
+The file and the -wal and -shm files beside it are the person's alone (mode 0600), as the
+settings are: SQLite gives the files it makes the mode of the database file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,6 +25,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from player.files import create_private, keep_private
 from player.history.records import (
     PAIN_SCORES,
     Moment,
@@ -34,6 +42,8 @@ BUSY_TIMEOUT_S = 5.0
 """How long to wait for another player writing to the same file before giving up."""
 SQLITE_HEADER = b"SQLite format 3\x00"
 TABLES = frozenset({"sessions", "steps", "pain"})
+SIDE_FILES = ("-wal", "-shm", "-journal")
+"""The files SQLite keeps beside the database, which belong with it."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -138,23 +148,23 @@ class HistoryStore:
 
     @classmethod
     def connect(cls, path: Path, warn: Warn) -> HistoryStore:
-        """Open (or create) the file at ``path``. Raises DamagedHistory for a file that is
-        not a readable history, and sqlite3.Error or OSError when it cannot be opened."""
+        """Open (or create) the file at ``path``; for reading alone when it may not be
+        written. Raises DamagedHistory for a file that is not a readable history, and
+        sqlite3.Error or OSError when it cannot be opened."""
         path.parent.mkdir(parents=True, exist_ok=True)
         _check_header(path)
-        db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        create_private(path)
+        for file in (path, *(Path(f"{path}{side}") for side in SIDE_FILES)):
+            keep_private(file)
+        if not _may_write(path):
+            return cls(_opened_for_reading(path), warn)
         try:
-            _check(db)
-            _prepare(db)
-        except sqlite3.OperationalError:
-            db.close()
-            raise
-        except sqlite3.DatabaseError as error:
-            db.close()
-            raise DamagedHistory(str(error)) from error
-        except BaseException:
-            db.close()
-            raise
+            db = _opened(str(path), prepare=True)
+        except sqlite3.OperationalError as error:  # say, a folder where no -wal can be made
+            try:
+                db = _opened_for_reading(path)
+            except sqlite3.Error:
+                raise error from None
         return cls(db, warn)
 
     # -- writing ------------------------------------------------------------------------
@@ -332,6 +342,57 @@ class HistoryStore:
     def _give_up(self, what: str) -> None:
         self._broken = True
         self._warn(f"Your session history {what}: nothing more will be recorded this time.")
+
+
+def _opened(target: str, *, prepare: bool) -> sqlite3.Connection:
+    """A connection to ``target`` (a path, or a ``file:`` URI) that holds a history."""
+    db = sqlite3.connect(
+        target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=target.startswith("file:")
+    )
+    try:
+        _check(db)
+        if prepare:
+            _prepare(db)
+    except sqlite3.OperationalError:
+        db.close()
+        raise
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise DamagedHistory(str(error)) from error
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _may_write(path: Path) -> bool:
+    """Whether this process may open the file at ``path`` to write it."""
+    try:
+        os.close(os.open(path, os.O_RDWR))
+    except OSError:
+        return False
+    return True
+
+
+def _opened_for_reading(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the history at ``path``, which may not be written.
+
+    SQLite reads a file in WAL mode through a -shm file beside it, which it cannot make in
+    a read-only folder, and would make read-only beside a read-only file (where it would
+    stay, and stop the writes once the file may be written again). So when there is no
+    WAL content to read, the file alone is the whole history and is read as a file that
+    does not change (``immutable``), with no -shm; only otherwise through the -shm."""
+    if path.stat().st_size == 0:
+        raise sqlite3.OperationalError("the history is empty and may not be written")
+    uri = path.absolute().as_uri()
+    wal = Path(f"{path}-wal")
+    whole = not wal.exists() or wal.stat().st_size == 0
+    ways = [f"{uri}?mode=ro&immutable=1"] if whole else []
+    ways.append(f"{uri}?mode=ro")
+    for way in ways[:-1]:
+        with contextlib.suppress(sqlite3.OperationalError):
+            return _opened(way, prepare=False)
+    return _opened(ways[-1], prepare=False)
 
 
 @contextmanager

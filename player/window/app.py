@@ -70,10 +70,13 @@ class WindowApp:
         theme: Theme = DEFAULT_THEME,
         display: Display | None = None,
         assets: Assets | None = None,
+        question_follows: bool = False,
     ) -> None:
         self.session = session
         self.close_at_end = close_at_end
         """Close by itself once the end screen has been shown (for unattended runs)."""
+        self.question_follows = question_follows
+        """A question is asked in this window after the end screen, which then says so."""
         self.clock = clock
         self.theme = theme
         self._owns_display = display is None
@@ -222,7 +225,7 @@ class WindowApp:
         timeline = self.session.engine.timeline
         finished = view.frame.state == "finished"
         summary = self._tally.summary(timeline, now) if finished else None
-        shown = present(view, timeline, Extras(self.overlay, summary))
+        shown = present(view, timeline, Extras(self.overlay, summary, self.question_follows))
         if shown != self.shown or self._dirty:
             draw(self.surface, shown, self.assets, breath_fraction(view.frame), self.theme)
             pygame.display.flip()

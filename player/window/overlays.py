@@ -125,7 +125,7 @@ def end_screen(
     surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets, theme: Theme
 ) -> None:
     """ "Well done", the routine, the time and steps it took, the lines the session adds
-    (the streak, today's sessions), and how to close."""
+    (the streak, today's sessions), and what Enter does: close, or go on to a question."""
     colours = theme.palette
     summary = shown.summary
     top = where.title.y
@@ -140,6 +140,6 @@ def end_screen(
             (f"Steps done {summary.steps_done} of {summary.steps_total}", colours.text),
         ]
     said += [(words, colours.text) for words in shown.end_lines]
-    said.append(("Press Enter to close", colours.dim))
+    said.append((shown.end_hint, colours.dim))
     for (words, colour), row in zip(said, end_rows(area, len(said) - 3), strict=True):
         line(surface, assets, words, row, colour, "center")

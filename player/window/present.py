@@ -52,6 +52,8 @@ class Extras:
 
     overlay: Overlay | None = None
     summary: Summary | None = None
+    question_follows: bool = False
+    """A question is asked in the window once the end screen is closed (the pain score)."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class Shown:
     summary: Summary | None
     end_lines: tuple[str, ...] = ()
     """Under the summary on the end screen: the streak, today's sessions."""
+    end_hint: str = ""
+    """At the foot of the end screen, what Enter does: 'Press Enter to close'."""
 
     @property
     def button_names(self) -> tuple[ButtonId, ...]:
@@ -138,11 +142,12 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
         picture=step.picture,
         next_up=_next_up(frame.next_step),
         caption=view.caption if view.captions_on else None,
-        buttons=_buttons(view, waiting, finished),
+        buttons=_buttons(view, waiting, finished, extras.question_follows),
         cover=_cover(frame, extras.overlay, finished),
         get_ready=str(math.ceil(frame.get_ready_ms / 1000)) if frame.get_ready_ms else "",
         summary=extras.summary if finished else None,
         end_lines=view.end_lines if finished else (),
+        end_hint=_end_hint(extras.question_follows) if finished else "",
     )
 
 
@@ -230,9 +235,20 @@ def _next_up(following: StepSpan | None) -> str:
     return f"Next up: {following.name}{where}"
 
 
-def _buttons(view: View, waiting: bool, finished: bool) -> tuple[ButtonFace, ...]:
+def _after_end(question_follows: bool) -> str:
+    """What Enter does on the end screen: go on to the question that follows, or close."""
+    return "Go on" if question_follows else "Close"
+
+
+def _end_hint(question_follows: bool) -> str:
+    return f"Press Enter to {_after_end(question_follows).lower()}"
+
+
+def _buttons(
+    view: View, waiting: bool, finished: bool, question_follows: bool
+) -> tuple[ButtonFace, ...]:
     if finished:
-        return (ButtonFace("close", "Close", "Enter", lit=True),)
+        return (ButtonFace("close", _after_end(question_follows), "Enter", lit=True),)
     paused = view.frame.state == "paused"
     faces = [
         ButtonFace("pause", "Go on" if paused else "Pause", "Space", lit=paused),

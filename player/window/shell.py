@@ -80,10 +80,17 @@ class WindowShell:
         return answer
 
     def play(
-        self, session: Session, *, screenshots: Path | None = None, close_at_end: bool = False
+        self,
+        session: Session,
+        *,
+        screenshots: Path | None = None,
+        close_at_end: bool = False,
+        question_follows: bool = False,
     ) -> Outcome:
         """Play ``session`` until its end screen is closed ("finished") or the person
-        quits ("quit"). The session is left open: closing it is the caller's part."""
+        quits ("quit"). With ``question_follows``, the end screen says that Enter goes on
+        to a question rather than closing. The session is left open: closing it is the
+        caller's part."""
         if self.closed:
             return "quit"
         app = WindowApp(
@@ -91,6 +98,7 @@ class WindowShell:
             self.clock,
             screenshots=screenshots or self.screenshots,
             close_at_end=close_at_end,
+            question_follows=question_follows,
             theme=self.theme,
             display=self.display,
             assets=self.assets,
