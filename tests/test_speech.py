@@ -312,9 +312,9 @@ def test_the_sound_library_s_own_complaints_stay_off_the_terminal(
 ) -> None:
     import os
 
-    from player.speech.clips import _quiet_stderr
+    from player.quiet import quiet_stderr
 
-    with _quiet_stderr():
+    with quiet_stderr():
         os.write(2, b"ALSA lib pcm.c: Unknown PCM default\n")
     os.write(2, b"the player's own line\n")
     assert capfd.readouterr().err == "the player's own line\n"

@@ -7,18 +7,17 @@ once on pause or skip. The render loop only ever calls the quick methods here.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
-import os
 import queue
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
 
 from player.paths import MEDIA_DIR
+from player.quiet import quiet_stderr
 from player.speech.policy import Playing, decide
 from player.speech.synth import SpeechUnavailable, Synthesizer
 
@@ -27,25 +26,6 @@ LOADED_CLIPS = 48
 """Clips kept loaded in memory; older ones are loaded again from the disk cache."""
 
 CHIME_DIR = MEDIA_DIR / "chimes"
-
-
-@contextlib.contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """Keep the sound library's own complaints (ALSA prints several lines when there is
-    no sound card) off the terminal; the player says it in one line of its own."""
-    try:
-        saved = os.dup(2)
-    except OSError:
-        yield
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(devnull)
 
 
 class AudioOut:
@@ -60,7 +40,7 @@ class AudioOut:
         """The audio output, or None when there is no audio device."""
         try:
             if not pygame.mixer.get_init():
-                with _quiet_stderr():
+                with quiet_stderr():
                     pygame.mixer.init(frequency=SAMPLE_RATE, size=-16, channels=1, buffer=512)
             pygame.mixer.set_num_channels(2)
             return cls()
