@@ -17,6 +17,7 @@ from types import FrameType
 
 import pytest
 
+from player import catalog
 from player.loader import load_routine
 from player.problems import Problem, RoutineError
 from tests.conftest import WriteFile
@@ -262,3 +263,46 @@ def test_an_unreadable_picture(
         )
     ]
 
+
+# -- names found through the catalog ------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", MADE)
+def test_a_name_in_your_folder_that_is_no_file_is_found_and_refused(
+    kind: str, tmp_path: Path
+) -> None:
+    own = tmp_path / "own"
+    own.mkdir()
+    folders = (catalog.Folder(own, catalog.YOURS),)
+    made = make(kind, own / "mine.yaml")
+
+    if kind == "folder":  # a folder with a routine's ending is no routine of that name
+        assert catalog.named_routine("mine", folders) is None
+        assert catalog.routine_files(own) == []
+        return
+    assert catalog.named_routine("mine", folders) == made
+    assert catalog.routine_files(own) == [made]
+    [problem] = problems(made, {})
+    assert problem.message.startswith(f"this is {WORDS[kind]}, not a routine file")
+
+
+@pytest.mark.parametrize("kind", EVERY_KIND)
+def test_a_path_given_that_is_no_file_is_kept_for_loading_to_refuse(
+    kind: str, tmp_path: Path
+) -> None:
+    path = make(kind, tmp_path / "given.yaml")
+    folders = (catalog.Folder(tmp_path / "none", catalog.YOURS),)
+    assert catalog.find_routine(str(path), folders) == path
+
+
+def test_a_folder_in_the_way_does_not_hide_a_routine_of_that_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "stretch.yaml").write_text(TINY, encoding="utf-8")
+    (tmp_path / "stretch").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert catalog.find_routine("stretch", (catalog.Folder(own, catalog.YOURS),)) == (
+        own / "stretch.yaml"
+    )
