@@ -193,6 +193,10 @@ def _no_folder(folder: Path) -> str:
     return f"there is no folder {folder}; make it first, or choose another"
 
 
+def _stat_failed(error: OSError, path: Path, wanted: str) -> str:
+    return f"this is {LOOP}, not {wanted}" if error.errno == errno.ELOOP else reason(error, path)
+
+
 def output_problem(path: Path) -> str | None:
     """What stops a file being written at ``path``, looked at without writing anything;
     None when nothing does (a regular file to replace, or nothing yet in a folder)."""
@@ -205,7 +209,7 @@ def output_problem(path: Path) -> str | None:
         missing = _missing_folder(path)
         return None if missing is None else _no_folder(missing)
     except OSError as error:
-        return reason(_translated(error, path), path)
+        return _stat_failed(error, path, "a file")
     if kind is None:
         return None
     if kind == "a folder":
@@ -224,7 +228,7 @@ def folder_problem(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return reason(_translated(error, path), path)
+        return _stat_failed(error, path, "a folder")
     if kind == "a folder":
         return None
     return f"this is {kind or 'a file'}, not a folder"

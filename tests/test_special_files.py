@@ -7,20 +7,35 @@ would wait is stopped by an alarm and fails, instead of holding up the whole run
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import gc
+import io
 import os
 import signal
 import socket
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
+import pygame
 import pytest
 
-from player import catalog
+from player import catalog, cli
+from player.commands.base import Context
+from player.export import ExportError, export_audio
+from player.history.chart import save_chart
 from player.loader import load_routine
+from player.model import Routine
 from player.problems import Problem, RoutineError
-from tests.conftest import WriteFile
+from player.session import EventLog
+from player.speech.clips import CHIME_DIR
+from player.timeline import compile_timeline
+from player.window.screenshots import Screenshots, save_screenshot
+from tests.conftest import REPO, WriteFile
 
 TINY = "title: T\nsteps:\n  - rest: 5s\n"
 ALARM_SECONDS = 20
@@ -306,3 +321,252 @@ def test_a_folder_in_the_way_does_not_hide_a_routine_of_that_name(
     assert catalog.find_routine("stretch", (catalog.Folder(own, catalog.YOURS),)) == (
         own / "stretch.yaml"
     )
+
+
+# -- what a command writes ----------------------------------------------------------------
+
+OUTPUT_KINDS = (*MADE, "/dev/null")
+NOT_A_FILE = {
+    **{kind: f"this is {WORDS[kind]}, not a file" for kind in OUTPUT_KINDS},
+    "folder": "this is a folder, not a file",
+}
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(list(argv), context=Context(out=out, err_stream=lambda: err))
+    return code, out.getvalue(), err.getvalue()
+
+
+@contextlib.contextmanager
+def unraisable() -> Iterator[list[Any]]:
+    """Exceptions that Python could only print (such as one in a __del__), collected while
+    inside, and after a garbage collection at the end. Set in the test itself, since pytest
+    puts its own hook in place around each test's body."""
+    found: list[Any] = []
+    before = sys.unraisablehook
+    sys.unraisablehook = found.append
+    try:
+        yield found
+        gc.collect()
+    finally:
+        sys.unraisablehook = before
+
+
+def a_short_timeline() -> Any:
+    routine = Routine.model_validate(
+        {"title": "Export", "lead_in": 0, "prepare": 0, "steps": [{"rest": "5s"}]}
+    )
+    return compile_timeline(routine)
+
+
+def chime(_cue: object) -> Path:
+    return CHIME_DIR / "soft.wav"
+
+
+def export_failure(out: Path) -> str:
+    """The message of the ExportError that exporting to ``out`` raises. Nothing of the
+    failure is kept (its traceback holds what was made), so that it can be collected."""
+    with pytest.raises(ExportError) as caught:
+        export_audio(a_short_timeline(), out, chime)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("kind", OUTPUT_KINDS)
+def test_the_audio_track_is_written_only_into_a_file(kind: str, tmp_path: Path) -> None:
+    out = make(kind, tmp_path / "session.wav")
+
+    with unraisable() as complaints:
+        message = export_failure(out)
+
+    assert message == f"cannot write {out}: {NOT_A_FILE[kind]}"
+    assert complaints == []
+
+
+def test_the_audio_track_in_a_missing_folder_leaves_nothing_behind_to_complain(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "nowhere" / "session.wav"
+
+    with unraisable() as complaints:
+        message = export_failure(out)
+
+    assert message == (
+        f"cannot write {out}: there is no folder {out.parent}; make it first, or choose another"
+    )
+    assert complaints == []  # wave's Wave_write.__del__ once complained here
+
+
+def test_a_clip_that_is_a_named_pipe_is_refused(tmp_path: Path) -> None:
+    clip = make("fifo", tmp_path / "clip.wav")
+    with pytest.raises(ExportError, match=r"^clip\.wav: cannot read it: this is a named pipe"):
+        export_audio(a_short_timeline(), tmp_path / "out.wav", lambda _cue: clip)
+
+
+@pytest.mark.parametrize("kind", [*OUTPUT_KINDS, "missing folder"])
+def test_export_says_in_one_line_that_the_track_cannot_be_written_before_rendering_it(
+    kind: str, tmp_path: Path
+) -> None:
+    if kind == "missing folder":
+        out = tmp_path / "nowhere" / "session.wav"
+        why = f"there is no folder {out.parent}; make it first, or choose another"
+    else:
+        out = make(kind, tmp_path / "session.wav")
+        why = {"folder": "this is a folder: give the name of a file to write in it"}.get(
+            kind, NOT_A_FILE[kind]
+        )
+
+    code, out_text, err = run_cli("export", "daily-back-care", "--audio", str(out))
+
+    assert code == cli.EXIT_FAILED
+    assert out_text == ""
+    assert err.splitlines() == [f"error: --audio {out}: {why}"]
+
+
+@pytest.mark.parametrize("kind", OUTPUT_KINDS)
+def test_the_event_log_is_written_only_into_a_file(kind: str, tmp_path: Path) -> None:
+    path = make(kind, tmp_path / "events.jsonl")
+    with pytest.raises(OSError) as caught:
+        EventLog(path)
+    assert str(caught.value) == f"cannot write the events to {path}: {NOT_A_FILE[kind]}"
+
+
+@pytest.mark.parametrize("kind", [*OUTPUT_KINDS, "missing folder"])
+def test_play_says_in_one_line_that_the_events_cannot_be_written_before_playing(
+    kind: str, tmp_path: Path, write: WriteFile
+) -> None:
+    routine = write("tiny.yaml", TINY)
+    events = (
+        tmp_path / "nowhere" / "events.jsonl"
+        if kind == "missing folder"
+        else make(kind, tmp_path / "events.jsonl")
+    )
+
+    code, out, err = run_cli("play", str(routine), "--ui", "none", "--events", str(events))
+
+    assert code == cli.EXIT_FAILED
+    assert out == ""
+    [line] = err.splitlines()
+    assert line.startswith(f"error: --events {events}: ")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "loop", "/dev/null", "file", "inside a file"])
+def test_play_says_in_one_line_that_screenshots_cannot_be_saved_before_playing(
+    kind: str, tmp_path: Path, write: WriteFile
+) -> None:
+    routine = write("tiny.yaml", TINY)
+    if kind == "file":
+        shots = write("shots", "a file")
+    elif kind == "inside a file":
+        shots = write("plain.txt", "a file") / "shots"
+    else:
+        shots = make(kind, tmp_path / "shots")
+
+    code, out, err = run_cli("play", str(routine), "--ui", "none", "--screenshots", str(shots))
+
+    assert code == cli.EXIT_FAILED
+    assert out == ""
+    [line] = err.splitlines()
+    assert line.startswith(f"error: --screenshots {shots}: ")
+    assert line.endswith(
+        f"{shots.parent} is a file, not a folder" if kind == "inside a file" else "not a folder"
+    )
+
+
+def test_screenshots_are_not_taken_into_a_file_given_as_their_folder(write: WriteFile) -> None:
+    folder = write("shots", "a file")
+    with pytest.raises(OSError) as caught:
+        Screenshots(folder, 3)
+    assert str(caught.value) == (
+        f"cannot save screenshots in {folder}: this is a file, not a folder"
+    )
+
+
+@pytest.mark.parametrize("kind", OUTPUT_KINDS)
+def test_a_screenshot_is_saved_only_into_a_file(kind: str, tmp_path: Path) -> None:
+    path = make(kind, tmp_path / "01-step.png")
+    with pytest.raises(OSError) as caught:
+        save_screenshot(pygame.Surface((8, 8)), path)
+    assert str(caught.value) == f"cannot save the screenshot {path}: {NOT_A_FILE[kind]}"
+
+
+@pytest.mark.parametrize("kind", OUTPUT_KINDS)
+def test_the_chart_is_saved_only_into_a_file(kind: str, tmp_path: Path) -> None:
+    from datetime import date
+
+    path = make(kind, tmp_path / "weeks.png")
+    with pytest.raises(OSError) as caught:
+        save_chart(path, {}, date(2025, 3, 12))
+    assert str(caught.value) == NOT_A_FILE[kind]
+
+
+@pytest.mark.parametrize("kind", [*MADE, "missing folder"])  # a chart's name ends in .png
+def test_history_says_in_one_line_that_the_chart_cannot_be_written(
+    kind: str, tmp_path: Path
+) -> None:
+    chart = (
+        tmp_path / "nowhere" / "weeks.png"
+        if kind == "missing folder"
+        else make(kind, tmp_path / "weeks.png")
+    )
+
+    code, _out, err = run_cli("history", "--chart", str(chart))
+
+    assert code == cli.EXIT_FAILED
+    [line] = err.splitlines()
+    assert line.startswith(f"The chart could not be written to {chart}: ")
+
+
+# -- in a real process, with a time limit -------------------------------------------------
+
+
+def run_py(folder: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """``run.py ARGV`` in a process of its own, from ``folder``; a wait fails the test."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "run.py"), *argv],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "told"),
+    [
+        (
+            "fifo",
+            "routine.yaml:1:1: this is a named pipe (FIFO), not a routine file; "
+            "give the path of a routine's .yaml file",
+        ),
+        (
+            "loop",
+            "routine.yaml:1:1: this is a symbolic link that leads round in a loop, not a "
+            "routine file; point the link at a routine file",
+        ),
+    ],
+)
+def test_check_tells_a_named_pipe_or_a_looping_link_in_one_line(
+    kind: str, told: str, tmp_path: Path
+) -> None:
+    make(kind, tmp_path / "routine.yaml")
+
+    done = run_py(tmp_path, "check", "routine.yaml")
+
+    assert done.returncode == cli.EXIT_INVALID
+    assert done.stdout.splitlines() == [told, "1 problem in 1 of 1 file"]
+    assert done.stderr == ""
+
+
+def test_export_into_a_missing_folder_is_one_line_and_no_traceback(tmp_path: Path) -> None:
+    out = tmp_path / "nowhere" / "x.wav"
+
+    done = run_py(tmp_path, "export", "daily-back-care", "--audio", str(out))
+
+    assert done.returncode == cli.EXIT_FAILED
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        f"error: --audio {out}: there is no folder {out.parent}; make it first, or choose another"
+    ]
+    assert not out.parent.exists()
