@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -24,16 +25,19 @@ from typing import Any
 import pygame
 import pytest
 
-from player import catalog, cli
+from player import catalog, cli, daily_check
 from player.commands.base import Context
 from player.export import ExportError, export_audio
 from player.history.chart import save_chart
+from player.history.opening import NullHistory, open_history
 from player.loader import load_routine
 from player.model import Routine
-from player.problems import Problem, RoutineError
+from player.problems import Problem, RoutineError, shown_path
 from player.session import EventLog
+from player.settings import SettingsError, load_settings
 from player.speech.clips import CHIME_DIR
 from player.timeline import compile_timeline
+from player.user_dirs import HOME_VARIABLE, UserDirs
 from player.window.screenshots import Screenshots, save_screenshot
 from tests.conftest import REPO, WriteFile
 
@@ -515,6 +519,140 @@ def test_history_says_in_one_line_that_the_chart_cannot_be_written(
     assert code == cli.EXIT_FAILED
     [line] = err.splitlines()
     assert line.startswith(f"The chart could not be written to {chart}: ")
+
+
+# -- the person's own folders -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", MADE)
+def test_a_settings_file_that_is_no_file_is_told_and_the_defaults_used(
+    kind: str, own_home: Path
+) -> None:
+    path = UserDirs.under(own_home).settings_file
+    path.parent.mkdir(parents=True)
+    make(kind, path)
+    told = f"{shown_path(path)}: this is {WORDS[kind]}, not a settings file"
+
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    assert str(caught.value) == told
+
+    code, _out, err = run_cli("settings")
+    assert code == cli.EXIT_INVALID
+    assert err.splitlines()[0] == told
+
+    code, out, err = run_cli("plan", "daily-back-care")
+    assert code == cli.EXIT_OK
+    assert "Total: " in out
+    assert err.splitlines() == [
+        f"Settings not used: {told}. Going on with the defaults; "
+        "'python run.py settings' shows what to fix."
+    ]
+
+
+def test_an_unreadable_settings_file(own_home: Path, unreadable: Callable[[Path], Path]) -> None:
+    path = UserDirs.under(own_home).settings_file
+    path.parent.mkdir(parents=True)
+    path.write_text("rate: 150\n", encoding="utf-8")
+    unreadable(path)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    assert str(caught.value) == (
+        f"{shown_path(path)}: cannot read the settings file: permission denied: "
+        "change its permissions, or use a copy"
+    )
+
+
+def test_a_home_that_is_a_file(
+    write: WriteFile, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    home = write("home-file", "not a folder")
+    monkeypatch.setenv(HOME_VARIABLE, str(home))
+    in_the_way = f"{home} is a file, not a folder"
+
+    code, _out, err = run_cli("settings")
+    assert code == cli.EXIT_INVALID
+    assert err.splitlines()[0].endswith(f"cannot read the settings file: {in_the_way}")
+
+    code, out, err = run_cli("new", "mine")
+    assert code == cli.EXIT_FAILED
+    assert out == ""
+    assert err.splitlines() == [
+        f"error: cannot make your routines folder {home}/data/routines: {in_the_way}"
+    ]
+
+    code, out, _err = run_cli("plan", "daily-back-care")
+    assert code == cli.EXIT_OK
+    assert "Total: " in out
+
+
+def test_a_day_checked_file_that_is_a_named_pipe_is_no_day(own_home: Path) -> None:
+    path = UserDirs.under(own_home).safety_file
+    path.unlink()
+    make("fifo", path)
+    assert daily_check.last_checked(path) is None
+
+
+@pytest.mark.parametrize("kind", MADE)
+def test_a_history_file_that_is_no_file_is_told_in_one_line(kind: str, own_home: Path) -> None:
+    path = UserDirs.under(own_home).history_file
+    make(kind, path)
+    warnings: list[str] = []
+
+    history = open_history(path, warnings.append, datetime.now().astimezone())
+
+    assert isinstance(history, NullHistory)
+    assert warnings == [
+        f"Your session history at {path} could not be opened (this is {WORDS[kind]}, "
+        "not a file): nothing will be recorded this time."
+    ]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "folder"])
+def test_history_with_a_history_file_that_is_no_file(kind: str, own_home: Path) -> None:
+    path = make(kind, UserDirs.under(own_home).history_file)
+
+    code, out, err = run_cli("history")
+
+    assert code == cli.EXIT_OK
+    assert out.startswith("No sessions recorded yet.")
+    assert err.splitlines() == [
+        f"Your session history at {path} could not be opened (this is {WORDS[kind]}, "
+        "not a file): nothing will be recorded this time."
+    ]
+
+
+def test_a_routine_of_yours_that_is_a_named_pipe_is_told_by_name(own_home: Path) -> None:
+    own = UserDirs.under(own_home).routines
+    own.mkdir(parents=True)
+    path = make("fifo", own / "mine.yaml")
+    told = (
+        f"{shown_path(path)}:1:1: this is a named pipe (FIFO), not a routine file; "
+        "give the path of a routine's .yaml file"
+    )
+
+    for argv in (
+        ("play", "mine", "--ui", "none"),
+        ("plan", "mine"),
+        ("export", "mine", "--audio", str(own_home / "mine.wav")),
+        ("new", "copy", "--from", "mine"),
+        ("remind", "mine", "--daily", "08:00"),
+    ):
+        code, out, err = run_cli(*argv)
+        assert (code, out, err.splitlines()) == (cli.EXIT_INVALID, "", [told]), argv
+
+
+def test_a_schema_beside_your_routines_that_is_a_named_pipe(own_home: Path) -> None:
+    own = UserDirs.under(own_home).routines
+    own.mkdir(parents=True)
+    schema = make("fifo", own / "routine.schema.json")
+
+    code, _out, err = run_cli("new", "mine")
+
+    assert code == cli.EXIT_FAILED
+    assert err.splitlines() == [
+        f"error: cannot write {schema}: this is a named pipe (FIFO), not a file"
+    ]
 
 
 # -- in a real process, with a time limit -------------------------------------------------
