@@ -157,14 +157,16 @@ def resolved(path: Path) -> Path:
 # -- in words -----------------------------------------------------------------------------
 
 
-def _file_in_the_way(path: Path) -> Path | None:
-    """The first folder named in ``path`` that is a file instead, if any."""
+def _file_in_the_way(path: Path) -> str | None:
+    """``/home/me/notes is a file, not a folder``: the first folder named in ``path`` that
+    is something else instead, if any."""
     for folder in reversed(path.parents):
         try:
-            if not stat.S_ISDIR(os.stat(folder).st_mode):
-                return folder
+            kind = kind_of(os.stat(folder).st_mode)
         except OSError:
             return None
+        if kind != "a folder":
+            return f"{folder} is {kind or 'a file'}, not a folder"
     return None
 
 
@@ -173,9 +175,9 @@ def reason(error: OSError, path: Path) -> str:
     if isinstance(error, FileRefused):
         return error.reason
     if error.errno == errno.ENOTDIR:
-        blocker = _file_in_the_way(path)
-        if blocker is not None:
-            return f"{blocker} is a file, not a folder"
+        in_the_way = _file_in_the_way(path)
+        if in_the_way is not None:
+            return in_the_way
     missing = _missing_folder(path) if error.errno == errno.ENOENT else None
     if missing is not None:
         return _no_folder(missing)
@@ -200,9 +202,9 @@ def _stat_failed(error: OSError, path: Path, wanted: str) -> str:
 def output_problem(path: Path) -> str | None:
     """What stops a file being written at ``path``, looked at without writing anything;
     None when nothing does (a regular file to replace, or nothing yet in a folder)."""
-    blocker = _file_in_the_way(path)
-    if blocker is not None:
-        return f"{blocker} is a file, not a folder"
+    in_the_way = _file_in_the_way(path)
+    if in_the_way is not None:
+        return in_the_way
     try:
         kind = kind_of(os.stat(path).st_mode)
     except FileNotFoundError:
@@ -220,9 +222,9 @@ def output_problem(path: Path) -> str | None:
 def folder_problem(path: Path) -> str | None:
     """What stops ``path`` being used as a folder to write files in (made if need be);
     None when nothing does."""
-    blocker = _file_in_the_way(path)
-    if blocker is not None:
-        return f"{blocker} is a file, not a folder"
+    in_the_way = _file_in_the_way(path)
+    if in_the_way is not None:
+        return in_the_way
     try:
         kind = kind_of(os.stat(path).st_mode)
     except FileNotFoundError:

@@ -563,12 +563,13 @@ def test_an_unreadable_settings_file(own_home: Path, unreadable: Callable[[Path]
     )
 
 
-def test_a_home_that_is_a_file(
-    write: WriteFile, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+@pytest.mark.parametrize(("kind", "words"), [("file", "a file"), ("fifo", WORDS["fifo"])])
+def test_a_home_that_is_no_folder(
+    kind: str, words: str, write: WriteFile, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    home = write("home-file", "not a folder")
+    home = write("odd", "not a folder") if kind == "file" else make(kind, tmp_path / "odd")
     monkeypatch.setenv(HOME_VARIABLE, str(home))
-    in_the_way = f"{home} is a file, not a folder"
+    in_the_way = f"{home} is {words}, not a folder"
 
     code, _out, err = run_cli("settings")
     assert code == cli.EXIT_INVALID
