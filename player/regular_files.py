@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 _NEVER_WAIT = getattr(os, "O_NONBLOCK", 0)
-"""Kept set after the open: a read of a regular file never waits anyway, and a special
-file that claims to be regular (some under /proc) then fails instead of waiting."""
+"""Kept set after the open: reading or writing a regular file never waits anyway, and a
+file that only claims to be regular (some under /proc) then fails instead of waiting."""
 _FLAGS = _NEVER_WAIT | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 
@@ -55,7 +55,7 @@ def kind_of(mode: int) -> str | None:
         return "a device"
     if stat.S_ISSOCK(mode):
         return "a socket"
-    return "not a regular file"
+    return "a special file"
 
 
 def _refused_kind(path: Path, kind: str) -> FileRefused:
@@ -70,7 +70,7 @@ def _kind_at(path: Path) -> str | None:
         return LOOP if error.errno == errno.ELOOP else None
 
 
-def _translated(error: OSError, path: Path) -> OSError:
+def _translated(error: OSError, path: Path, *, writing: bool = False) -> OSError:
     """The error of an open, as a FileRefused when it is about what the path names."""
     if error.errno == errno.ELOOP:
         return _refused_kind(path, LOOP)
@@ -83,6 +83,8 @@ def _translated(error: OSError, path: Path) -> OSError:
         kind = _kind_at(path)
         if kind is not None:  # Windows refuses to open a folder this way
             return _refused_kind(path, kind)
+        if writing:
+            return FileRefused(path, "permission denied: choose a place where you may write")
         return FileRefused(path, "permission denied: change its permissions, or use a copy")
     return error
 
@@ -91,7 +93,7 @@ def _open(path: Path, flags: int) -> int:
     try:
         return os.open(path, flags | _FLAGS | _BINARY, 0o666)
     except OSError as error:
-        raise _translated(error, path) from None
+        raise _translated(error, path, writing=(flags & os.O_WRONLY) != 0) from None
 
 
 def _only_regular(descriptor: int, path: Path) -> None:

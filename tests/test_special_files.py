@@ -401,6 +401,17 @@ def test_the_audio_track_in_a_missing_folder_leaves_nothing_behind_to_complain(
     assert complaints == []  # wave's Wave_write.__del__ once complained here
 
 
+def test_a_file_that_may_not_be_written(tmp_path: Path, unreadable: Callable[[Path], Path]) -> None:
+    out = unreadable(tmp_path / "session.wav")
+    events = unreadable(tmp_path / "events.jsonl")
+    why = "permission denied: choose a place where you may write"
+
+    assert export_failure(out) == f"cannot write {out}: {why}"
+    with pytest.raises(OSError) as caught:
+        EventLog(events)
+    assert str(caught.value) == f"cannot write the events to {events}: {why}"
+
+
 def test_a_clip_that_is_a_named_pipe_is_refused(tmp_path: Path) -> None:
     clip = make("fifo", tmp_path / "clip.wav")
     with pytest.raises(ExportError, match=r"^clip\.wav: cannot read it: this is a named pipe"):
