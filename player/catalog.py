@@ -1,11 +1,14 @@
 """Finding routines by name or path: the person's own folder first, then the bundled one.
 
-A routine of the person's with the name of a bundled one hides the bundled one.
+A routine of the person's with the name of a bundled one hides the bundled one. Whatever
+is there under a routine's name is found, even a named pipe or a folder, so that loading
+it can say what it is rather than that there is nothing of that name.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,12 +53,28 @@ def search_folders(dirs: UserDirs | None = None) -> tuple[Folder, ...]:
     return (Folder(own, YOURS), Folder(ROUTINES_DIR, BUNDLED))
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_there(path: Path) -> bool:
+    """Whether anything but a folder is at ``path``: a file, a named pipe, a broken link."""
+    try:
+        return os.path.lexists(path) and not path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def routine_files(folder: Path) -> list[Path]:
-    """The routine files directly in a folder (shared exercise files live below it)."""
+    """The routine files directly in a folder (shared exercise files live below it), and
+    anything else there with a routine's ending but a folder, for loading to refuse."""
     try:
         if not folder.is_dir():
             return []
-        return sorted(p for p in folder.iterdir() if p.suffix in ROUTINE_SUFFIXES and p.is_file())
+        return sorted(p for p in folder.iterdir() if p.suffix in ROUTINE_SUFFIXES and _is_there(p))
     except OSError:
         return []
 
@@ -83,10 +102,7 @@ def named_routine(name: str, folders: Sequence[Folder] | None = None) -> Path | 
     for folder in search_folders() if folders is None else folders:
         for suffix in ("", *ROUTINE_SUFFIXES):
             candidate = folder.path / f"{name}{suffix}"
-            try:
-                found = candidate.is_file() and candidate.parent == folder.path
-            except (OSError, ValueError):
-                found = False
+            found = candidate.parent == folder.path and _is_there(candidate)
             if found and candidate.suffix in ROUTINE_SUFFIXES:
                 return candidate
     return None
@@ -98,12 +114,14 @@ def find_routine(name_or_path: str, folders: Sequence[Folder] | None = None) -> 
     Without ``folders``, the person's folder (from the environment) then the bundled one.
     """
     as_path = Path(name_or_path).expanduser()
-    if as_path.is_file():
+    if _is_there(as_path):
         return as_path
     folders = search_folders() if folders is None else folders
     found = named_routine(name_or_path, folders)
     if found is not None:
         return found
+    if _is_folder(as_path):
+        return as_path  # loading says it is a folder
     raise RoutineNotFound(
         f"no routine file or routine named '{name_or_path}'"
         f"{_did_you_mean(name_or_path, folders)} ({known_names(folders)})"

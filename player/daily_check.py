@@ -10,11 +10,15 @@ from datetime import date
 from pathlib import Path
 
 from player.files import write_atomically
+from player.regular_files import read_regular
+
+_LONGEST = 64
+"""More than a date and a line break take: a longer file is not one this player wrote."""
 
 
 def last_checked(path: Path) -> date | None:
     try:
-        text = path.read_text(encoding="utf-8").strip()
+        text = read_regular(path, _LONGEST).decode("utf-8").strip()
         return date.fromisoformat(text)
     except (OSError, ValueError, UnicodeDecodeError):
         return None

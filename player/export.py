@@ -7,11 +7,13 @@ that waits for done gets a fixed pause in the track, since a recording cannot wa
 
 from __future__ import annotations
 
+import io
 import wave
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from player.regular_files import open_for_writing, open_regular, reason
 from player.speech.policy import lay_out
 from player.timeline import Cue, Timeline
 
@@ -34,7 +36,12 @@ class ExportResult:
 
 def _read_clip(path: Path) -> bytes:
     try:
-        with wave.open(str(path), "rb") as clip:
+        with open_regular(path) as handle:
+            data = handle.read()
+    except OSError as error:
+        raise ExportError(f"{path.name}: cannot read it: {reason(error, path)}") from None
+    try:
+        with wave.open(io.BytesIO(data), "rb") as clip:
             if clip.getnchannels() != 1 or clip.getsampwidth() != 2:
                 raise ExportError(f"{path.name}: expected 16-bit mono sound")
             if clip.getframerate() != SAMPLE_RATE:
@@ -74,7 +81,9 @@ def export_audio(
     total_ms = timeline.total_ms + wait_allowance_ms * timeline.waits
     written = 0
     try:
-        with wave.open(str(out), "wb") as track:
+        # wave.open(name) leaves an exception in Wave_write.__del__ when the open fails;
+        # given a file already open, it has nothing to clean up.
+        with open_for_writing(out) as handle, wave.open(handle, "wb") as track:
             track.setnchannels(1)
             track.setsampwidth(2)
             track.setframerate(SAMPLE_RATE)
@@ -87,7 +96,7 @@ def export_audio(
                 written += length
             _silence(track, written, _frames(total_ms))
     except OSError as error:
-        raise ExportError(f"cannot write {out}: {error.strerror or error}") from None
+        raise ExportError(f"cannot write {out}: {reason(error, out)}") from None
     return ExportResult(out, total_ms, len(timeline.cues), len(heard))
 
 

@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 from player.model import STEP_KINDS, Block, Exercise, ExerciseLibrary, Routine, step_kind
 from player.paths import MEDIA_DIR, ROUTINES_DIR
 from player.problems import Problem, RoutineError, dotted
+from player.regular_files import LOOP, FileRefused, open_regular, resolved
 from player.values import describe
 from player.yaml_source import Document, Mark, Spot, did_you_mean, read_document
 
@@ -85,6 +86,9 @@ class _Loading:
                     f"no file '{item}' beside this file or among the bundled routines",
                 )
                 continue
+            if isinstance(target, FileRefused):
+                self.add(mark, path, _cannot_use(item, target, "a file of exercises"))
+                continue
             if target in chain:
                 names = " -> ".join(p.name for p in (*chain[chain.index(target) :], target))
                 self.add(mark, path, f"include cycle: {names}; remove one of these includes")
@@ -115,12 +119,9 @@ class _Loading:
             "another key",
         )
 
-    def include_target(self, base: Path, item: str) -> Path | None:
-        for folder in (base.parent, self.routines_dir):
-            candidate = folder / item
-            if _is_file(candidate):
-                return candidate.resolve()
-        return None
+    def include_target(self, base: Path, item: str) -> Path | FileRefused | None:
+        found = _first_file([base.parent / item, self.routines_dir / item])
+        return resolved(found) if isinstance(found, Path) else found
 
     def read_library(self, target: Path, mark: Mark, path: PathKey) -> Document | None:
         if target in self.docs:
@@ -233,17 +234,18 @@ class _Loading:
             return
         spot = doc.spots.get((id(step), "picture"))
         written_in = spot.value.file.parent if spot else doc.path.parent
-        for folder in (written_in, self.media_dir):
-            candidate = folder / picture
-            if _is_file(candidate):
-                step["picture"] = str(candidate.resolve())
-                return
+        found = _first_file([written_in / picture, self.media_dir / picture])
+        if isinstance(found, Path):
+            step["picture"] = str(resolved(found))
+            return
         mark = spot.value if spot else doc.spot(path)[0]
-        self.add(
-            mark,
-            (*path, "picture"),
-            f"no picture '{picture}' beside {mark.file.name} or under media/; check the name",
-        )
+        if found is None:
+            message = (
+                f"no picture '{picture}' beside {mark.file.name} or under media/; check the name"
+            )
+        else:
+            message = _cannot_use(picture, found, "a picture file")
+        self.add(mark, (*path, "picture"), message)
 
     # -- validation -----------------------------------------------------------------------
 
@@ -277,12 +279,33 @@ class _Loading:
         self.add(doc.spot(path)[0], path, _message(kind, detail, found))
 
 
-def _is_file(path: Path) -> bool:
-    """Whether a file is there; a name no file system takes (too long, a NUL) names none."""
-    try:
-        return path.is_file()
-    except (OSError, ValueError):
-        return False
+def _first_file(candidates: list[Path]) -> Path | FileRefused | None:
+    """The first of ``candidates`` that is a regular file the player can read; else why the
+    first one that is there cannot be used; None when none is there at all.
+
+    Each is opened without waiting and closed at once, so that a named pipe or a device
+    is refused here, when the routine is checked, and never reaches the window. A name no
+    file system takes (too long, a NUL) names nothing.
+    """
+    refused: FileRefused | None = None
+    for candidate in candidates:
+        try:
+            with open_regular(candidate):
+                return candidate
+        except FileRefused as error:
+            refused = refused or error
+        except (OSError, ValueError):
+            continue
+    return refused
+
+
+def _cannot_use(item: str, refused: FileRefused, wanted: str) -> str:
+    """What to say of a file named in a routine that is there but cannot be used."""
+    if refused.kind == LOOP:
+        return f"'{item}' is {LOOP}; point the link at {wanted}"
+    if refused.kind is not None:
+        return f"'{item}' is {refused.kind}, not {wanted}; name {wanted} instead"
+    return f"cannot read '{item}': {refused.reason}"
 
 
 def _clean_loc(loc: tuple[str | int, ...]) -> PathKey:
@@ -431,7 +454,7 @@ def load_routine(
             f"found {describe(doc.data)}",
         )
         raise RoutineError(loading.problems)
-    library = loading.library(doc, (path.resolve(),))
+    library = loading.library(doc, (resolved(path),))
     for shared in loading.docs.values():
         if shared is not None:
             # Values taken over by 'use:' keep the places they were written in the library.

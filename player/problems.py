@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from player.regular_files import resolved
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -48,6 +50,6 @@ def dotted(path: tuple[str | int, ...]) -> str:
 def shown_path(path: Path) -> str:
     """A file as a person would type it: relative to the working folder when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(resolved(path).relative_to(resolved(Path.cwd())))
+    except (OSError, ValueError):  # outside the working folder, or that folder is gone
         return str(path)

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from player.paths import MEDIA_DIR, ROUTINES_DIR
+from player.regular_files import open_regular, resolved
 
 SCHEMA_LINE = "# yaml-language-server: $schema=routine.schema.json\n"
 
@@ -179,7 +180,7 @@ class _Copier:
         self.done: set[Path] = set()
 
     def text_for(self, source: Path, dest: Path, kind: str, result: Copied) -> str:
-        text = source.read_bytes().decode("utf-8-sig")
+        text = _read(source).decode("utf-8-sig")
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         edits: list[tuple[int, int, str]] = []
         for what, node in _references(root):
@@ -201,21 +202,21 @@ class _Copier:
             self.copy_along(what, original, dest.parent / item, result)
             return None
         reached = _first_file(dest.parent / item, fallback / item)
-        if reached is not None and reached.resolve() == original.resolve():
+        if reached is not None and resolved(reached) == resolved(original):
             return None
         result.pointed.append(item)
-        return json.dumps(str(original.resolve()), ensure_ascii=False)
+        return json.dumps(str(resolved(original)), ensure_ascii=False)
 
     def copy_along(self, what: str, original: Path, target: Path, result: Copied) -> None:
-        if target.resolve() in self.done:
+        if resolved(target) in self.done:
             return
-        self.done.add(target.resolve())
+        self.done.add(resolved(target))
         if what == "include":
             content = self.text_for(original, target, "library", result).encode("utf-8")
         else:
-            content = original.read_bytes()
+            content = _read(original)
         if _is_file(target):
-            if target.read_bytes() != content and target.resolve() != original.resolve():
+            if _read(target) != content and resolved(target) != resolved(original):
                 result.kept.append(target)
             return
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -246,7 +247,7 @@ def copy_routine(
     """
     copier = _Copier(dest.parent, routines_dir, media_dir)
     result = Copied(dest)
-    copier.done.add(dest.resolve())
+    copier.done.add(resolved(dest))
     text = copier.text_for(source, dest, "routine", result)
     dest.parent.mkdir(parents=True, exist_ok=True)
     with dest.open("x", encoding="utf-8", newline="") as out:
@@ -298,6 +299,12 @@ def _is_file(path: Path) -> bool:
         return path.is_file()
     except (OSError, ValueError):
         return False
+
+
+def _read(path: Path) -> bytes:
+    """The bytes of a regular file (a named pipe is refused, not waited on)."""
+    with open_regular(path) as handle:
+        return handle.read()
 
 
 def _first_file(*candidates: Path) -> Path | None:

@@ -8,6 +8,7 @@ and the log.
 
 from __future__ import annotations
 
+import io
 import json
 import typing
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import IO, Literal
 
 from player.engine import CueDue, Engine, Event, Frame, Paused, Skipped
+from player.regular_files import open_for_writing, reason
 from player.speech.base import Speaker
 
 Command = Literal[
@@ -39,7 +41,13 @@ class EventLog:
     """One JSON line per event, flushed as it is written, so a crash loses nothing said."""
 
     def __init__(self, path: Path) -> None:
-        self._file: IO[str] = path.open("w", encoding="utf-8")
+        """Raises OSError, saying which file and why, when ``path`` cannot be written (a
+        named pipe, a device or a folder is refused, not waited on)."""
+        try:
+            handle = open_for_writing(path)
+        except OSError as error:
+            raise OSError(f"cannot write the events to {path}: {reason(error, path)}") from None
+        self._file: IO[str] = io.TextIOWrapper(handle, encoding="utf-8")
 
     def write(self, event: Event, now: int) -> None:
         self.write_record({**event.record(), "clock_ms": now})

@@ -34,6 +34,7 @@ from pydantic import (
 
 from player.files import write_atomically
 from player.problems import Problem, shown_path
+from player.regular_files import FileRefused, read_regular, reason
 from player.values import MAX_COUNT, describe
 from player.yaml_source import MAX_FILE_BYTES, Document, did_you_mean, read_document
 
@@ -308,13 +309,20 @@ def load_settings(path: Path) -> Settings:
     Raises SettingsError, whose message lists each problem as FILE:LINE:COL: key: what to fix.
     """
     try:
-        with path.open("rb") as handle:
-            head = handle.read(MAX_FILE_BYTES + 1)
+        head = read_regular(path, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         return Settings()
+    except FileRefused as refused:
+        if refused.kind is None:
+            raise SettingsError(
+                f"{shown_path(path)}: cannot read the settings file: {refused.reason}"
+            ) from None
+        raise SettingsError(
+            f"{shown_path(path)}: this is {refused.kind}, not a settings file"
+        ) from None
     except OSError as error:
         raise SettingsError(
-            f"{shown_path(path)}: cannot read the settings file: {error.strerror or error}"
+            f"{shown_path(path)}: cannot read the settings file: {reason(error, path)}"
         ) from None
     if _only_comments(head):
         return Settings()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 import yaml
 
 from player.problems import Problem, shown_path
+from player.regular_files import LOOP, FileRefused, open_regular, reason
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
@@ -112,6 +114,15 @@ class Document:
         return found.key or found.value
 
 
+def not_a_routine_file(kind: str) -> str:
+    """What to say of a path that names ``kind`` (a folder, a named pipe ...) instead."""
+    if kind == "a folder":
+        return "this is a folder, not a routine file"
+    if kind == LOOP:
+        return f"this is {kind}, not a routine file; point the link at a routine file"
+    return f"this is {kind}, not a routine file; give the path of a routine's .yaml file"
+
+
 def _mark(file: Path, shown: str, yaml_mark: Any) -> Mark:
     return Mark(file, shown, yaml_mark.line + 1, yaml_mark.column + 1)
 
@@ -132,25 +143,28 @@ class _Reader:
 
     def read_bytes(self) -> bytes | None:
         try:
-            if self.path.is_dir():
-                self.problem(1, 1, "this is a folder, not a routine file")
-                return None
-            size = self.path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.problem(
-                    1,
-                    1,
-                    f"the file is {-(-size // 1024)} KiB; a routine file can be at most "
-                    f"{MAX_FILE_BYTES // 1024} KiB",
-                )
-                return None
-            with self.path.open("rb") as handle:
+            with open_regular(self.path) as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_FILE_BYTES:
+                    self.problem(
+                        1,
+                        1,
+                        f"the file is {-(-size // 1024)} KiB; a routine file can be at most "
+                        f"{MAX_FILE_BYTES // 1024} KiB",
+                    )
+                    return None
                 raw = handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             self.problem(1, 1, "no such file")
             return None
+        except FileRefused as refused:
+            if refused.kind is not None:
+                self.problem(1, 1, not_a_routine_file(refused.kind))
+            else:
+                self.problem(1, 1, f"cannot read the file: {refused.reason}")
+            return None
         except OSError as error:
-            self.problem(1, 1, f"cannot read the file: {error.strerror or error}")
+            self.problem(1, 1, f"cannot read the file: {reason(error, self.path)}")
             return None
         except ValueError:  # a NUL in the name
             self.problem(1, 1, "cannot read the file: its name holds a NUL character")

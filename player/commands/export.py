@@ -14,6 +14,7 @@ from player.commands.options import (
     positive_int,
     voice_settings,
 )
+from player.commands.outputs import check_output_file
 from player.commands.routines import open_routine
 from player.export import export_audio
 from player.speech.clips import CHIME_DIR
@@ -47,6 +48,7 @@ def _spoken_by(synth: Pyttsx3Synthesizer) -> Callable[[Cue], Path | None]:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    check_output_file("--audio", args.audio)
     loaded = open_routine(args.routine, ctx.dirs)
     settings = ctx.settings()
     timeline = compile_timeline(

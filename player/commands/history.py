@@ -13,6 +13,7 @@ from player.history.opening import open_history
 from player.history.records import SessionRecord
 from player.history.report import NO_HISTORY, history_report
 from player.history.summary import days_of, summarize
+from player.regular_files import output_problem, reason
 
 MAX_DAYS = 3660
 MAX_WEEKS = 104
@@ -51,6 +52,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if chart is not None and chart.suffix.lower() != ".png":
         ctx.warn(f"The chart is a PNG picture: give a file name ending in .png, not '{chart}'.")
         return EXIT_INVALID
+    unwritable = None if chart is None else output_problem(chart)
+    if unwritable is not None:
+        ctx.warn(f"The chart could not be written to {chart}: {unwritable}")
+        return EXIT_FAILED
     now = ctx.now()
     today = now.date()
     records = _read(ctx, now)
@@ -68,7 +73,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     try:
         save_chart(chart, days_of(records), today, args.weeks)
-    except (pygame.error, OSError) as error:
+    except OSError as error:
+        ctx.warn(f"The chart could not be written to {chart}: {reason(error, chart)}")
+        return EXIT_FAILED
+    except pygame.error as error:
         ctx.warn(f"The chart could not be written to {chart}: {error}")
         return EXIT_FAILED
     ctx.say(f"Chart of the last {args.weeks} weeks written to {chart}")

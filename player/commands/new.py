@@ -13,6 +13,7 @@ from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Co
 from player.commands.schema import schema_of
 from player.loader import RoutineError, load_routine
 from player.model import ExerciseLibrary, Routine
+from player.regular_files import folder_problem, open_regular, reason, write_regular
 from player.routine_template import SCHEMA_FILES, Copied, copy_routine, starting_routine
 
 _NAME = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
@@ -43,12 +44,34 @@ def _checked_name(text: str) -> str:
 
 
 def write_schemas(folder: Path) -> None:
-    """The JSON Schemas that editors use to complete and check the files in ``folder``."""
+    """The JSON Schemas that editors use to complete and check the files in ``folder``;
+    OSError saying which file and why when one cannot be written."""
     for kind, model in (("routine", Routine), ("library", ExerciseLibrary)):
         path = folder / SCHEMA_FILES[kind]
-        text = json.dumps(schema_of(model), indent=2) + "\n"
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+        data = (json.dumps(schema_of(model), indent=2) + "\n").encode("utf-8")
+        if _bytes_of(path) == data:
+            continue
+        try:
+            write_regular(path, data)
+        except OSError as error:
+            raise OSError(f"cannot write {path}: {reason(error, path)}") from None
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    try:
+        with open_regular(path) as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def _make_folder(folder: Path) -> None:
+    """Make your routines folder; OSError saying why when it cannot be made."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        why = folder_problem(folder) or reason(error, folder)
+        raise OSError(f"cannot make your routines folder {folder}: {why}") from None
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -72,7 +95,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         source = catalog.find_routine(args.source, folders)
         load_routine(source)  # a routine with problems is reported, not copied
     hidden = catalog.named_routine(name, folders[1:])
-    own.mkdir(parents=True, exist_ok=True)
+    _make_folder(own)
     write_schemas(own)
     try:
         if source is None:

@@ -29,6 +29,7 @@ from player.commands.options import (
     speed,
     voice_settings,
 )
+from player.commands.outputs import check_output_file, check_output_folder
 from player.commands.routines import open_routine
 from player.engine import Engine, Event, Finished
 from player.history.opening import open_history
@@ -86,6 +87,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    check_output_file("--events", args.events)
+    check_output_folder("--screenshots", args.screenshots)
     settings = ctx.settings()
     loaded = open_routine(args.routine, ctx.dirs)
     today = ctx.now().date()

@@ -12,6 +12,7 @@ from player.commands.base import EXIT_OK, Command, Context
 from player.commands.options import add_routine, choices_for
 from player.loader import load_routine
 from player.program import absolute_command
+from player.regular_files import resolved
 from player.reminders import Reminder, daily_calendar, parse_time_of_day
 from player.timeline import compile_timeline
 from player.values import format_duration
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ),
     )
     by_name = catalog.named_routine(loaded.name, folders) == path
-    target = loaded.name if by_name else str(path.resolve())
+    target = loaded.name if by_name else str(resolved(path))
     length = format_duration(timeline.total_ms)
     if timeline.waits:
         length += " plus your own pace"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pygame
 
 from player.history.summary import Day
+from player.png import save_png
 
 Colour = tuple[int, int, int]
 
@@ -120,7 +121,7 @@ def draw_chart(
 
 def save_chart(path: Path, days: Mapping[date, Day], today: date, weeks: int = 4) -> None:
     """Draw the chart and write it to ``path`` as a PNG."""
-    pygame.image.save(draw_chart(days, today, weeks), str(path))
+    save_png(draw_chart(days, today, weeks), path)
 
 
 # -- parts --------------------------------------------------------------------------------

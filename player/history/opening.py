@@ -14,6 +14,7 @@ from pathlib import Path
 from player.files import keep_private
 from player.history.records import Moment, Outcome, SessionRecord
 from player.history.store import SIDE_FILES, DamagedHistory, History, HistoryStore, Warn
+from player.regular_files import reason
 
 
 def open_history(path: Path, warn: Warn, now: datetime) -> History:
@@ -39,8 +40,9 @@ def open_history(path: Path, warn: Warn, now: datetime) -> History:
                 f"Your session history was damaged: it was moved to {moved} and a new one started."
             )
     except (sqlite3.Error, OSError) as error:
+        why = reason(error, path) if isinstance(error, OSError) else str(error)
         warn(
-            f"Your session history at {path} could not be opened ({error}): "
+            f"Your session history at {path} could not be opened ({why}): "
             "nothing will be recorded this time."
         )
         return NullHistory()

@@ -33,6 +33,7 @@ from player.history.records import (
     SessionRecord,
     StepRecord,
 )
+from player.regular_files import read_regular
 
 Warn = Callable[[str], None]
 T = TypeVar("T")
@@ -410,8 +411,7 @@ def _check_header(path: Path) -> None:
     """Refuse a file that is not SQLite before SQLite opens it: on closing, it would delete
     the -wal and -shm files beside it, which belong with the damaged file."""
     try:
-        with path.open("rb") as file:
-            start = file.read(len(SQLITE_HEADER))
+        start = read_regular(path, len(SQLITE_HEADER))  # a named pipe or a folder: FileRefused
     except FileNotFoundError:
         return
     if start and start != SQLITE_HEADER:

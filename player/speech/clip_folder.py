@@ -73,7 +73,6 @@ def open_clip_folder(wanted: Path, notices: Callable[[str], None]) -> ClipFolder
             f"({reason(error)}): chimes and captions instead."
         ) from None
     notices(
-        f"Voice clips cannot be kept in {wanted} ({problem}): "
-        "they are kept for this session only."
+        f"Voice clips cannot be kept in {wanted} ({problem}): they are kept for this session only."
     )
     return ClipFolder(temporary, temporary=True)

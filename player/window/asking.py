@@ -16,6 +16,7 @@ from player.window.answering import Answering
 from player.window.assets import Assets
 from player.window.display import Display, wait_for_input
 from player.window.question import QuestionLayout, draw_question, question_layout
+from player.window.screenshots import save_screenshot
 from player.window.theme import DEFAULT_THEME, Theme
 
 IDLE_MS = 1_000
@@ -118,5 +119,4 @@ class QuestionScreen:
         self.draws += 1
         self._shown = shown
         if self.screenshot is not None and self.draws == 1:
-            self.screenshot.parent.mkdir(parents=True, exist_ok=True)
-            pygame.image.save(surface, str(self.screenshot))
+            save_screenshot(surface, self.screenshot)

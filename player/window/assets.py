@@ -7,6 +7,7 @@ tried once, not on every frame.
 
 from __future__ import annotations
 
+import io
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pygame
 
 from player.paths import MEDIA_DIR
+from player.regular_files import open_regular
 from player.window import text
 from player.window.theme import Colour
 
@@ -123,18 +125,27 @@ class Assets:
         return self._originals[name]
 
     def _load(self, name: str) -> pygame.Surface | None:
-        path = self._find(name)
-        if path is None:
+        found = self._read(name)
+        if found is None:
             return None
+        path, data = found
         try:
-            image = pygame.image.load(str(path))
-        except (pygame.error, OSError, ValueError):
+            image = pygame.image.load(io.BytesIO(data), path.name)
+        except (pygame.error, ValueError):
             return None
         if image.get_width() <= 0 or image.get_height() <= 0:
             return None
         return image.convert_alpha() if pygame.display.get_surface() is not None else image
 
-    def _find(self, name: str) -> Path | None:
+    def _read(self, name: str) -> tuple[Path, bytes] | None:
+        """The first picture of that name that is a regular file, and its bytes. Opened
+        without waiting: a picture that became a named pipe since loading is not shown."""
         given = Path(name).expanduser()
         candidates = [given] if given.is_absolute() else [d / given for d in self.picture_dirs]
-        return next((p for p in candidates if p.is_file()), None)
+        for path in candidates:
+            try:
+                with open_regular(path) as handle:
+                    return path, handle.read()
+            except (OSError, ValueError):
+                continue
+        return None

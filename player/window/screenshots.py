@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pygame
 
+from player.png import save_png
+from player.regular_files import folder_problem, reason
+
 MAX_SLUG = 40
 
 
@@ -26,7 +29,7 @@ class Screenshots:
         self.digits = max(2, len(str(steps)))
         self.taken: set[int] = set()
         self.saved: list[Path] = []
-        folder.mkdir(parents=True, exist_ok=True)
+        _make_folder(folder)
 
     def step(self, surface: pygame.Surface, index: int, name: str) -> None:
         """Save the window as it shows step ``index``, the first time it does."""
@@ -42,5 +45,23 @@ class Screenshots:
 
     def _save(self, surface: pygame.Surface, name: str) -> None:
         path = self.folder / name
-        pygame.image.save(surface, str(path))
+        save_screenshot(surface, path)
         self.saved.append(path)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        why = folder_problem(folder) or reason(error, folder)
+        raise OSError(f"cannot save screenshots in {folder}: {why}") from None
+
+
+def save_screenshot(surface: pygame.Surface, path: Path) -> None:
+    """Save the window as a PNG at ``path``, making its folder if need be; an OSError that
+    says which file and why when it cannot be saved."""
+    _make_folder(path.parent)
+    try:
+        save_png(surface, path)
+    except OSError as error:
+        raise OSError(f"cannot save the screenshot {path}: {reason(error, path)}") from None
