@@ -4,12 +4,23 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench speech clean
+OLDEST := .venv-oldest
+OLDEST_STAMP := $(OLDEST)/.installed
+
+.PHONY: run test test-oldest lint bench speech clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
+
+# The oldest version of every dependency that pyproject.toml allows, in a venv of its own.
+$(OLDEST_STAMP): pyproject.toml .ci/lowest_versions.py
+	@test -x $(OLDEST)/bin/python || $(PYTHON) -m venv $(OLDEST)
+	$(PYTHON) .ci/lowest_versions.py > $(OLDEST)/constraints.txt
+	$(OLDEST)/bin/python -m pip install --quiet --disable-pip-version-check \
+	  -c $(OLDEST)/constraints.txt -e '.[dev]'
+	@touch $@
 
 # The voice on Linux comes from espeak-ng: installed here when this is a Debian or Ubuntu
 # machine and we are root; otherwise the command to run is printed.
@@ -32,6 +43,12 @@ test: $(STAMP) speech
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
+# The same tests, ruff and mypy with the oldest dependencies allowed (CI runs both).
+test-oldest: $(STAMP) $(OLDEST_STAMP) speech
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(OLDEST)/bin/python -m pytest -p no:cacheprovider
+	$(OLDEST)/bin/python -m ruff check --no-cache .
+	$(OLDEST)/bin/python -m mypy --cache-dir .mypy_cache-oldest
+
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy
@@ -40,4 +57,4 @@ bench: $(STAMP) speech
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OLDEST) build dist *.egg-info .pytest_cache .mypy_cache .mypy_cache-oldest .ruff_cache
