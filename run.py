@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CALLED_AS_VARIABLE = "ROUTINE_PLAYER_CALLED_AS"  # as in player/program.py
+CALLED_AS_VARIABLE = "ROUTINE_PLAYER_CALLED_AS"  # as in player/commands/program.py
 
 
 def _venv_python() -> Path:

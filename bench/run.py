@@ -188,10 +188,10 @@ def frame_delays_while_speaking(env: dict[str, str]) -> tuple[int, int, int]:
     how late each due frame was (ms), the longest frame step (ms), and the sentence's length."""
     os.environ.update(env)
 
-    from player.clock import MonotonicClock
-    from player.engine import Engine
-    from player.loader import load_routine
-    from player.session import Session
+    from player.playback.clock import MonotonicClock
+    from player.playback.engine import Engine
+    from player.playback.session import Session
+    from player.routine.loader import load_routine
     from player.speech.select import make_speaker
     from player.speech.synth import VoiceSettings
     from player.window.app import WindowApp

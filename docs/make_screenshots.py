@@ -22,10 +22,10 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from player.catalog import bundled_routines  # noqa: E402
-from player.clock import MonotonicClock  # noqa: E402
-from player.questions import pain_question  # noqa: E402
-from player.safety import daily_check_question  # noqa: E402
+from player.care.questions import pain_question  # noqa: E402
+from player.care.safety import daily_check_question  # noqa: E402
+from player.home.catalog import bundled_routines  # noqa: E402
+from player.playback.clock import MonotonicClock  # noqa: E402
 from player.window.shell import open_window  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from player import catalog
 from player.commands import (
     check,
     export,
@@ -27,12 +26,13 @@ from player.commands import (
     settings,
 )
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context, nowhere
-from player.export import ExportError
-from player.loader import RoutineError
-from player.program import INSTALLED, called_as
+from player.commands.program import INSTALLED, called_as
+from player.home import catalog
+from player.playback.timeline import ChoiceError
+from player.routine.loader import RoutineError
+from player.speech.export import ExportError
 from player.speech.synth import SpeechUnavailable
-from player.stopping import StopSignal, stop_on_signals
-from player.timeline import ChoiceError
+from player.system.stopping import StopSignal, stop_on_signals
 
 __all__ = [
     "COMMANDS",

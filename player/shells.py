@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from player.clock import Clock
-from player.paths import MEDIA_DIR
-from player.questions import Choice, Question
-from player.session import Session
-from player.text_questions import ask_in_terminal
-from player.text_session import play_text
+from player.care.questions import Choice, Question
+from player.playback.clock import Clock
+from player.playback.session import Session
+from player.system.paths import MEDIA_DIR
+from player.terminal.lines import play_text
+from player.terminal.questions import ask_in_terminal
 
 
 class Shell(Protocol):
@@ -82,7 +82,7 @@ class TerminalShell(LinesShell):
         self.stop_key = "Esc"
 
     def play(self, session: Session) -> str:
-        from player.terminal_ui import run_terminal
+        from player.terminal.screen import run_terminal
 
         return run_terminal(session, self.clock)
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from player.daily_check import record_checked
+from player.care.daily_check import record_checked
 from player.history.opening import open_history
 from player.history.records import SessionRecord
-from player.user_dirs import HOME_VARIABLE, UserDirs
+from player.home.user_dirs import HOME_VARIABLE, UserDirs
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")

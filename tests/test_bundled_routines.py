@@ -13,9 +13,9 @@ from types import ModuleType
 import pygame
 import pytest
 
-from player.catalog import bundled_routines
-from player.loader import load_routine
-from player.model import Block, Routine, Step
+from player.home.catalog import bundled_routines
+from player.routine.loader import load_routine
+from player.routine.model import Block, Routine, Step
 from tests.conftest import REPO, ROUTINES
 
 PICTURES = REPO / "media" / "pictures"
@@ -151,7 +151,7 @@ def test_the_script_draws_a_picture_with_something_in_it(name: str) -> None:
 
 
 def test_from_week_14_the_first_trimester_routine_is_played_on_the_side() -> None:
-    from player.timeline import Choices, compile_timeline
+    from player.playback.timeline import Choices, compile_timeline
 
     routine = loaded(ROUTINES / "first-trimester.yaml")
     early = compile_timeline(routine, Choices())

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from player import catalog, cli
+from player import cli
 from player.commands.base import Context
 from player.commands.routines import open_routine
-from player.user_dirs import HOME_VARIABLE, UserDirs
+from player.home import catalog
+from player.home.user_dirs import HOME_VARIABLE, UserDirs
 from tests.conftest import ROUTINES
 
 BUNDLED = sorted(ROUTINES.glob("*.yaml"))

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from player import cli
-from player.loader import load_routine
-from player.timeline import compile_timeline
+from player.playback.timeline import compile_timeline
+from player.routine.loader import load_routine
 from tests.conftest import ROUTINES, WriteFile
 
 BUNDLED = sorted(ROUTINES.glob("*.yaml"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from player.loader import load_routine
-from player.model import Block, Exercise, Instruction, Rest
-from player.timeline import Choices, compile_timeline
+from player.playback.timeline import Choices, compile_timeline
+from player.routine.loader import load_routine
+from player.routine.model import Block, Exercise, Instruction, Rest
 from tests.conftest import REPO
 
 FORMAT_PAGE = REPO / "docs" / "routine-format.md"

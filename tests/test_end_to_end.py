@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from player.catalog import find_routine
-from player.loader import load_routine
-from player.timeline import compile_timeline
+from player.home.catalog import find_routine
+from player.playback.timeline import compile_timeline
+from player.routine.loader import load_routine
 from tests.conftest import REPO, recorded_sessions
 
 SPEED = "200"

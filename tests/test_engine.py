@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from player.clock import FakeClock
-from player.engine import (
+from player.playback.clock import FakeClock
+from player.playback.engine import (
     ADJUST_STEP_MS,
     RESTART_THRESHOLD_MS,
     Adjusted,
@@ -33,11 +33,11 @@ from player.engine import (
     StepStarted,
     Waiting,
 )
-from player.model import Routine
-from player.session import Session
-from player.speech import RecordingSpeaker
-from player.text_session import play_text
-from player.timeline import MIN_ADJUSTED_MS, Choices, Timeline, compile_timeline
+from player.playback.session import Session
+from player.playback.speaker import RecordingSpeaker
+from player.playback.timeline import MIN_ADJUSTED_MS, Choices, Timeline, compile_timeline
+from player.routine.model import Routine
+from player.terminal.lines import play_text
 
 S = 1000
 T0 = 1_000_000

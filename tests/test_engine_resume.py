@@ -10,9 +10,18 @@ from typing import Any
 
 import pytest
 
-from player.engine import CueDue, DoneSaid, Engine, Event, Finished, Resumed, StepStarted, Waiting
-from player.model import Routine
-from player.timeline import Timeline
+from player.playback.engine import (
+    CueDue,
+    DoneSaid,
+    Engine,
+    Event,
+    Finished,
+    Resumed,
+    StepStarted,
+    Waiting,
+)
+from player.playback.timeline import Timeline
+from player.routine.model import Routine
 
 S = 1000
 T0 = 2_000_000

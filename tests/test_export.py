@@ -10,10 +10,10 @@ import pytest
 
 from player import cli
 from player.commands.routines import open_routine
-from player.export import SAMPLE_RATE, ExportError, export_audio
-from player.model import Routine
+from player.playback.timeline import Choices, Cue, compile_timeline
+from player.routine.model import Routine
 from player.speech.clips import CHIME_DIR
-from player.timeline import Choices, Cue, compile_timeline
+from player.speech.export import SAMPLE_RATE, ExportError, export_audio
 
 SOFT = CHIME_DIR / "soft.wav"
 HIGH = CHIME_DIR / "high.wav"

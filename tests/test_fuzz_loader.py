@@ -12,9 +12,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from player.loader import RoutineFile, load_routine
-from player.paths import MEDIA_DIR
-from player.problems import RoutineError
+from player.routine.loader import RoutineFile, load_routine
+from player.routine.problems import RoutineError
+from player.system.paths import MEDIA_DIR
 from tests.conftest import ROUTINES, WriteFile
 
 settings.register_profile(

@@ -15,7 +15,7 @@ from player.commands.history import COMMAND
 from player.history.opening import open_history
 from player.history.report import NO_HISTORY
 from player.history.store import History
-from player.user_dirs import UserDirs
+from player.home.user_dirs import UserDirs
 from tests.read_only import read_only
 
 PARIS = timezone(timedelta(hours=1))

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from player.clock import FakeClock
-from player.engine import Engine
 from player.history.opening import open_history
 from player.history.recorder import HistoryRecorder
 from player.history.records import SessionRecord
 from player.history.store import HistoryStore
-from player.loader import RoutineFile, load_routine
-from player.session import Command, Session
-from player.speech import RecordingSpeaker
+from player.playback.clock import FakeClock
+from player.playback.engine import Engine
+from player.playback.session import Command, Session
+from player.playback.speaker import RecordingSpeaker
+from player.routine.loader import RoutineFile, load_routine
 from tests.conftest import WriteFile
 
 S = 1000

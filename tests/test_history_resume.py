@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from player.engine import CueDue, Engine, StepStarted
 from player.history.opening import open_history
 from player.history.recorder import HistoryRecorder
 from player.history.records import SessionRecord, StepRecord
 from player.history.resume import CHANGED, resume_decision
 from player.history.store import HistoryStore
-from player.loader import load_routine
-from player.timeline import Choices
+from player.playback.engine import CueDue, Engine, StepStarted
+from player.playback.timeline import Choices
+from player.routine.loader import load_routine
 from tests.conftest import WriteFile
 
 PARIS = timezone(timedelta(hours=1))

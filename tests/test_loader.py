@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from player.loader import RoutineFile, load_routine
-from player.model import (
+from player.routine.loader import RoutineFile, load_routine
+from player.routine.model import (
     DEFAULT_LEAD_IN_MS,
     DEFAULT_SWITCH_MS,
     Block,
@@ -18,10 +18,10 @@ from player.model import (
     Rest,
     Routine,
 )
-from player.paths import ROUTINES_DIR
-from player.problems import Problem, RoutineError
-from player.values import Count, WeekRange
-from player.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
+from player.routine.problems import Problem, RoutineError
+from player.routine.values import Count, WeekRange
+from player.routine.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
+from player.system.paths import ROUTINES_DIR
 from tests.conftest import WriteFile
 
 Folders = dict[str, Path]

@@ -11,11 +11,11 @@ import pytest
 
 from player import cli
 from player.commands.base import Context
-from player.loader import load_routine
-from player.model import Routine
-from player.routine_template import copy_routine, title_for
-from player.timeline import compile_timeline
-from player.user_dirs import UserDirs
+from player.home.user_dirs import UserDirs
+from player.playback.timeline import compile_timeline
+from player.routine.loader import load_routine
+from player.routine.model import Routine
+from player.routine.template import copy_routine, title_for
 from tests.conftest import ROUTINES
 
 BUNDLED = sorted(ROUTINES.glob("*.yaml"))

@@ -12,15 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from player import cli, safety
+from player import cli
+from player.care import safety
+from player.care.questions import Question
 from player.commands import play
 from player.commands.base import Context
 from player.history.opening import open_history
-from player.loader import load_routine
-from player.questions import Question
+from player.home.user_dirs import UserDirs
+from player.routine.loader import load_routine
 from player.shells import LinesShell
-from player.text_questions import ask_in_terminal
-from player.user_dirs import UserDirs
+from player.terminal.questions import ask_in_terminal
 from tests.conftest import WriteFile, recorded_sessions
 from tests.read_only import read_only
 
@@ -289,7 +290,7 @@ class Person(LinesShell):
     """Plain lines, with a person answering the questions from a script."""
 
     def __init__(self, answers: list[str], out: io.StringIO) -> None:
-        from player.clock import MonotonicClock
+        from player.playback.clock import MonotonicClock
 
         super().__init__(MonotonicClock(), io.StringIO(""), out, io.StringIO(), show=True)
         self.interactive = True
@@ -350,7 +351,7 @@ class Typist(LinesShell):
     questions take when what they are printed to is not a terminal)."""
 
     def __init__(self, answers: list[str]) -> None:
-        from player.clock import MonotonicClock
+        from player.playback.clock import MonotonicClock
 
         super().__init__(
             MonotonicClock(), io.StringIO(""), io.StringIO(), io.StringIO(), show=False

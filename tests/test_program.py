@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from player.program import CALLED_AS_VARIABLE, absolute_command, called_as
+from player.commands.program import CALLED_AS_VARIABLE, absolute_command, called_as
 from tests.conftest import REPO
 
 

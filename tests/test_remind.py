@@ -12,11 +12,11 @@ from icalendar import Calendar
 
 from player import cli
 from player.commands.base import Context
-from player.loader import load_routine
-from player.reminders import PRODID, next_start, parse_time_of_day
-from player.timeline import Choices, compile_timeline
-from player.user_dirs import UserDirs
-from player.values import format_duration
+from player.home.reminders import PRODID, next_start, parse_time_of_day
+from player.home.user_dirs import UserDirs
+from player.playback.timeline import Choices, compile_timeline
+from player.routine.loader import load_routine
+from player.routine.values import format_duration
 from tests.conftest import ROUTINES
 
 NOW = datetime(2026, 5, 4, 9, 15, 42, tzinfo=timezone(timedelta(hours=2)))

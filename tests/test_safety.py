@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from player import daily_check, safety
-from player.loader import load_routine
-from player.model import Routine
-from player.preflight import before_session
-from player.questions import Question
-from player.timeline import Choices, compile_timeline
+from player.care import daily_check, safety
+from player.care.preflight import before_session
+from player.care.questions import Question
+from player.playback.timeline import Choices, compile_timeline
+from player.routine.loader import load_routine
+from player.routine.model import Routine
 from tests.conftest import WriteFile
 
 ON_THE_BACK = """
@@ -188,7 +188,7 @@ def test_an_alternative_must_replace_a_step_on_the_back(write: WriteFile) -> Non
               position: lying-on-back
         """,
     )
-    from player.loader import RoutineError
+    from player.routine.loader import RoutineError
 
     with pytest.raises(RoutineError) as raised:
         load_routine(path)

@@ -15,8 +15,7 @@ import pytest
 from player import cli
 from player.commands import options
 from player.commands.base import Context
-from player.loader import load_routine
-from player.settings import (
+from player.home.settings import (
     HEADER,
     Settings,
     SettingsError,
@@ -24,10 +23,11 @@ from player.settings import (
     load_settings_or_defaults,
     week_from_due_date,
 )
+from player.home.user_dirs import UserDirs
+from player.playback.timeline import Choices, compile_timeline
+from player.routine.loader import load_routine
+from player.routine.values import format_duration
 from player.speech.synth import VoiceSettings
-from player.timeline import Choices, compile_timeline
-from player.user_dirs import UserDirs
-from player.values import format_duration
 from tests.conftest import ROUTINES
 
 NOW = datetime(2026, 5, 4, 9, 15, tzinfo=timezone(timedelta(hours=2)))

@@ -25,19 +25,21 @@ from typing import Any
 import pygame
 import pytest
 
-from player import catalog, cli, daily_check
+from player import cli
+from player.care import daily_check
 from player.commands.base import Context
-from player.export import ExportError, export_audio
 from player.history.chart import save_chart
 from player.history.opening import NullHistory, open_history
-from player.loader import load_routine
-from player.model import Routine
-from player.problems import Problem, RoutineError, shown_path
-from player.session import EventLog
-from player.settings import SettingsError, load_settings
+from player.home import catalog
+from player.home.settings import SettingsError, load_settings
+from player.home.user_dirs import HOME_VARIABLE, UserDirs
+from player.playback.session import EventLog
+from player.playback.timeline import compile_timeline
+from player.routine.loader import load_routine
+from player.routine.model import Routine
+from player.routine.problems import Problem, RoutineError, shown_path
 from player.speech.clips import CHIME_DIR
-from player.timeline import compile_timeline
-from player.user_dirs import HOME_VARIABLE, UserDirs
+from player.speech.export import ExportError, export_audio
 from player.window.screenshots import Screenshots, save_screenshot
 from tests.conftest import REPO, WriteFile
 

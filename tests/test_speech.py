@@ -15,7 +15,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from player.speech.base import SilentSpeaker
+from player.playback.speaker import SilentSpeaker
 from player.speech.clips import CHIME_DIR, AudioOut, ChimeSpeaker, VoiceSpeaker
 from player.speech.policy import STALE_MS, Playing, Spoken, decide, lay_out
 from player.speech.select import (
@@ -312,7 +312,7 @@ def test_the_sound_library_s_own_complaints_stay_off_the_terminal(
 ) -> None:
     import os
 
-    from player.quiet import quiet_stderr
+    from player.system.quiet import quiet_stderr
 
     with quiet_stderr():
         os.write(2, b"ALSA lib pcm.c: Unknown PCM default\n")

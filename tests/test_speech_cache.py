@@ -16,12 +16,12 @@ import pygame
 import pytest
 
 from player import cli
+from player.home.user_dirs import UserDirs
 from player.speech.clip_check import MISSING, clip_problem, wav_problem
 from player.speech.clip_folder import folder_problem
 from player.speech.clips import VoiceSpeaker
 from player.speech.select import make_speaker
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable, VoiceSettings, clip_name
-from player.user_dirs import UserDirs
 from tests.conftest import REPO
 
 SHORT_ROUTINE = "warm-compress"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from player.stopping import StopSignal, stop_on_signals
+from player.system.stopping import StopSignal, stop_on_signals
 from tests.conftest import recorded_sessions
 from tests.test_end_to_end import BEFORE, command, environment
 

@@ -13,12 +13,13 @@ from typing import Any
 
 import pytest
 
-from player.clock import FakeClock
-from player.engine import Engine
-from player.model import Routine
-from player.session import COMMANDS, Session, View
-from player.speech import RecordingSpeaker
-from player.terminal_render import (
+from player.playback.clock import FakeClock
+from player.playback.engine import Engine
+from player.playback.session import COMMANDS, Session, View
+from player.playback.speaker import RecordingSpeaker
+from player.playback.timeline import Choices
+from player.routine.model import Routine
+from player.terminal.render import (
     FILLED,
     FONT,
     KEYS_HELP,
@@ -29,7 +30,7 @@ from player.terminal_render import (
     progress_bar,
     render,
 )
-from player.terminal_ui import (
+from player.terminal.screen import (
     KEYS,
     MAX_WAIT_MS,
     CursesScreen,
@@ -38,7 +39,6 @@ from player.terminal_ui import (
     run_terminal,
     terminal_available,
 )
-from player.timeline import Choices
 
 S = 1000
 T0 = 1_000_000
@@ -895,7 +895,7 @@ def test_ctrl_c_quits_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_terminal_that_has_gone_ends_the_session_instead_of_spinning() -> None:
     import curses
 
-    from player.terminal_ui import GONE_AFTER_INSTANT_MISSES, CursesScreen, TerminalGone
+    from player.terminal.screen import GONE_AFTER_INSTANT_MISSES, CursesScreen, TerminalGone
 
     class GoneWindow:
         encoding = "utf-8"

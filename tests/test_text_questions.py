@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from player import safety
-from player.questions import Choice, Question, pain_question
-from player.text_questions import ask_in_terminal, format_question, terminal_size
+from player.care import safety
+from player.care.questions import Choice, Question, pain_question
+from player.terminal.questions import ask_in_terminal, format_question, terminal_size
 
 YES_NO = Question(
     title="Resume?",

@@ -12,9 +12,7 @@ from typing import Any
 
 import pytest
 
-from player.loader import load_routine
-from player.model import DEFAULT_LEAD_IN_MS, Routine
-from player.timeline import (
+from player.playback.timeline import (
     INSTRUCTION_MIN_MS,
     MIN_ADJUSTED_MS,
     PREPARE_MIN_MS,
@@ -26,6 +24,8 @@ from player.timeline import (
     Timeline,
     compile_timeline,
 )
+from player.routine.loader import load_routine
+from player.routine.model import DEFAULT_LEAD_IN_MS, Routine
 from tests.conftest import ROUTINES
 
 S = 1000

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from player.values import (
+from player.routine.values import (
     DEFAULT_COUNTDOWN_S,
     MAX_COUNT,
     MAX_DURATION_MS,
@@ -466,7 +466,7 @@ def test_a_quoted_plain_number_is_seconds_as_the_message_offers() -> None:
 def test_the_schema_duration_pattern_refuses_empty_text() -> None:
     import re
 
-    from player.model import _DURATION_PATTERN
+    from player.routine.model import _DURATION_PATTERN
 
     assert re.match(_DURATION_PATTERN, "") is None
     assert all(re.match(_DURATION_PATTERN, text) for text in ("30", "30s", "1m30s", "1h"))

@@ -14,12 +14,12 @@ from typing import Any
 import pygame
 import pytest
 
-from player.clock import FakeClock
-from player.engine import Engine
-from player.model import Routine
-from player.session import CAPTION_MS, Session
-from player.speech import RecordingSpeaker
-from player.timeline import Choices
+from player.playback.clock import FakeClock
+from player.playback.engine import Engine
+from player.playback.session import CAPTION_MS, Session
+from player.playback.speaker import RecordingSpeaker
+from player.playback.timeline import Choices
+from player.routine.model import Routine
 from player.window.app import WindowApp, run_window
 from player.window.draw import layout_for
 from player.window.layout import Box, layout
@@ -494,7 +494,7 @@ def test_step_names_become_file_names() -> None:
 def test_an_unattended_window_closes_itself_at_the_end_and_logs_its_first_frame(
     tmp_path: Path,
 ) -> None:
-    from player.session import EventLog
+    from player.playback.session import EventLog
 
     routine = Routine.model_validate(
         {"title": "Short", "lead_in": 0, "prepare": 0, "steps": [{"rest": 3}]}

@@ -17,15 +17,15 @@ from typing import Any
 import pygame
 import pytest
 
-from player.clock import FakeClock
-from player.engine import Engine
-from player.model import Routine
-from player.questions import Choice, Question, pain_question
-from player.safety import DO_NOT_PLAY, NONE_APPLIES, ONE_APPLIES, daily_check_question
-from player.session import Session
+from player.care.questions import Choice, Question, pain_question
+from player.care.safety import DO_NOT_PLAY, NONE_APPLIES, ONE_APPLIES, daily_check_question
+from player.playback.clock import FakeClock
+from player.playback.engine import Engine
+from player.playback.session import Session
+from player.playback.speaker import RecordingSpeaker
+from player.playback.timeline import Choices
+from player.routine.model import Routine
 from player.shells import WindowShellAdapter
-from player.speech import RecordingSpeaker
-from player.timeline import Choices
 from player.window import shell as window_shell
 from player.window.app import WindowApp
 from player.window.asking import QuestionScreen

@@ -8,12 +8,12 @@ from typing import Any
 import pygame
 import pytest
 
-from player.clock import FakeClock
-from player.engine import Engine
-from player.model import Routine
-from player.session import Session
-from player.speech import RecordingSpeaker
-from player.timeline import Choices
+from player.playback.clock import FakeClock
+from player.playback.engine import Engine
+from player.playback.session import Session
+from player.playback.speaker import RecordingSpeaker
+from player.playback.timeline import Choices
+from player.routine.model import Routine
 from player.window.app import WindowApp
 from player.window.draw import layout_for
 from player.window.layout import MIN_WINDOW, Box, Layout, layout

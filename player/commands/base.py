@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TextIO
 
-from player.program import INSTALLED
-from player.settings import Settings, load_settings_or_defaults
-from player.user_dirs import UserDirs
+from player.commands.program import INSTALLED
+from player.home.settings import Settings, load_settings_or_defaults
+from player.home.user_dirs import UserDirs
 
 EXIT_OK = 0
 EXIT_FAILED = 1

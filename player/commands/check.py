@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from player import catalog
 from player.commands.base import EXIT_INVALID, EXIT_OK, Command, Context
-from player.loader import check_files
+from player.home import catalog
+from player.routine.loader import check_files
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -16,12 +16,12 @@ from player.commands.options import (
 )
 from player.commands.outputs import check_output_file
 from player.commands.routines import open_routine
-from player.export import export_audio
+from player.playback.timeline import Cue, compile_timeline
+from player.routine.values import format_duration
 from player.speech.clips import CHIME_DIR
+from player.speech.export import export_audio
 from player.speech.select import start_synthesizer
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable
-from player.timeline import Cue, compile_timeline
-from player.values import format_duration
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -13,7 +13,7 @@ from player.history.opening import open_history
 from player.history.records import SessionRecord
 from player.history.report import NO_HISTORY, history_report
 from player.history.summary import days_of, summarize
-from player.regular_files import output_problem, reason
+from player.system.regular_files import output_problem, reason
 
 MAX_DAYS = 3660
 MAX_WEEKS = 104

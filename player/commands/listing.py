@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from player import catalog
+from player.care.safety import list_mark
 from player.commands.base import EXIT_OK, Command, Context, no_arguments
 from player.commands.options import choices_for
-from player.loader import RoutineError, load_routine
-from player.safety import list_mark
-from player.timeline import compile_timeline
-from player.values import format_duration
+from player.home import catalog
+from player.playback.timeline import compile_timeline
+from player.routine.loader import RoutineError, load_routine
+from player.routine.values import format_duration
 
 HIDES = "yours, hides bundled"
 

@@ -8,13 +8,13 @@ import re
 import shlex
 from pathlib import Path
 
-from player import catalog
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
 from player.commands.schema import schema_of
-from player.loader import RoutineError, load_routine
-from player.model import ExerciseLibrary, Routine
-from player.regular_files import folder_problem, open_regular, reason, write_regular
-from player.routine_template import SCHEMA_FILES, Copied, copy_routine, starting_routine
+from player.home import catalog
+from player.routine.loader import RoutineError, load_routine
+from player.routine.model import ExerciseLibrary, Routine
+from player.routine.template import SCHEMA_FILES, Copied, copy_routine, starting_routine
+from player.system.regular_files import folder_problem, open_regular, reason, write_regular
 
 _NAME = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 MAX_NAME = 64

@@ -2,7 +2,7 @@
 
 What a session uses comes from three places, the first that says wins: the command
 line, the person's settings file, the built-in defaults. The functions below each
-answer one such question from ``args`` and the :class:`~player.settings.Settings`.
+answer one such question from ``args`` and the :class:`~player.home.settings.Settings`.
 An option a command does not have counts as not given.
 """
 
@@ -12,11 +12,11 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from player.loader import RoutineFile
-from player.safety import avoid_lying_on_back
-from player.settings import Settings, parse_lead_in, parse_rate
+from player.care.safety import avoid_lying_on_back
+from player.home.settings import Settings, parse_lead_in, parse_rate
+from player.playback.timeline import ChoiceError, Choices, check_choices
+from player.routine.loader import RoutineFile
 from player.speech.synth import VoiceSettings
-from player.timeline import ChoiceError, Choices, check_choices
 
 
 def positive_int(text: str) -> int:

@@ -3,14 +3,14 @@
 So that a session is not played, nor a track rendered, only to fail at the end: a path
 in a folder that does not exist, a folder where a file is wanted, a named pipe or a
 device is told in one line first. The files are still opened carefully when written
-(``player.regular_files``), in case something changes in between.
+(``player.system.regular_files``), in case something changes in between.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from player.regular_files import folder_problem, output_problem
+from player.system.regular_files import folder_problem, output_problem
 
 
 class OutputRefused(OSError):

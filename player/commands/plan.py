@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from player.care.safety import check_week
 from player.commands.base import EXIT_OK, Command, Context
 from player.commands.options import add_routine, choices_for, positive_int
 from player.commands.routines import open_routine
-from player.plan_table import format_plan
-from player.safety import check_week
-from player.timeline import compile_timeline
+from player.playback.timeline import compile_timeline
+from player.terminal.plan import format_plan
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

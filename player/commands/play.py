@@ -14,8 +14,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from player import catalog, daily_check, safety
-from player.clock import MonotonicClock
+from player.care import daily_check, safety
+from player.care.preflight import before_session
+from player.care.questions import Choice, Question, pain_question
 from player.commands.base import EXIT_FAILED, EXIT_OK, Command, Context
 from player.commands.options import (
     add_display_options,
@@ -31,21 +32,21 @@ from player.commands.options import (
 )
 from player.commands.outputs import check_output_file, check_output_folder
 from player.commands.routines import open_routine
-from player.engine import Engine, Event, Finished
 from player.history.opening import open_history
 from player.history.recorder import HistoryRecorder
 from player.history.resume import ResumeDecision, resume_decision
 from player.history.store import History
 from player.history.summary import end_screen_lines, summarize
-from player.loader import RoutineFile
-from player.preflight import before_session
-from player.questions import Choice, Question, pain_question
-from player.session import EventLog, Session
-from player.settings import Settings
+from player.home import catalog
+from player.home.settings import Settings
+from player.playback.clock import MonotonicClock
+from player.playback.engine import Engine, Event, Finished
+from player.playback.session import EventLog, Session
+from player.playback.timeline import Choices, compile_timeline
+from player.routine.loader import RoutineFile
+from player.routine.values import format_duration
 from player.shells import LinesShell, Shell, TerminalShell, WindowShellAdapter
 from player.speech.select import make_speaker
-from player.timeline import Choices, compile_timeline
-from player.values import format_duration
 
 RESUME = "resume"
 FROM_START = "start"
@@ -276,7 +277,7 @@ def choose_ui(wanted: str, *, screenshots: bool, warn: Callable[[str], None]) ->
 
 
 def _text_ui() -> str:
-    from player.terminal_ui import terminal_available
+    from player.terminal.screen import terminal_available
 
     return "text" if terminal_available() else "lines"
 

@@ -7,15 +7,15 @@ import shlex
 from datetime import time
 from typing import TextIO
 
-from player import catalog
 from player.commands.base import EXIT_OK, Command, Context
 from player.commands.options import add_routine, choices_for
-from player.loader import load_routine
-from player.program import absolute_command
-from player.regular_files import resolved
-from player.reminders import Reminder, daily_calendar, parse_time_of_day
-from player.timeline import compile_timeline
-from player.values import format_duration
+from player.commands.program import absolute_command
+from player.home import catalog
+from player.home.reminders import Reminder, daily_calendar, parse_time_of_day
+from player.playback.timeline import compile_timeline
+from player.routine.loader import load_routine
+from player.routine.values import format_duration
+from player.system.regular_files import resolved
 
 
 def time_of_day(text: str) -> time:

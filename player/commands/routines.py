@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from player import catalog
-from player.loader import RoutineFile, load_routine
-from player.user_dirs import UserDirs
+from player.home import catalog
+from player.home.user_dirs import UserDirs
+from player.routine.loader import RoutineFile, load_routine
 
 
 def open_routine(name: str, dirs: UserDirs | None = None) -> RoutineFile:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from player import daily_check, safety
+from player.care import daily_check, safety
 from player.commands.base import EXIT_OK, Command, Context, no_arguments
 from player.commands.week import current_week
 

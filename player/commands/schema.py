@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from player.commands.base import EXIT_OK, Command, Context
-from player.model import ExerciseLibrary, Routine
+from player.routine.model import ExerciseLibrary, Routine
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

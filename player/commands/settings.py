@@ -12,11 +12,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from player import catalog
 from player.commands.base import EXIT_INVALID, EXIT_OK, Command, Context
-from player.loader import RoutineError, load_routine
-from player.model import Routine
-from player.settings import (
+from player.home import catalog
+from player.home.settings import (
     FIRST_WEEK,
     KEYS,
     LAST_WEEK,
@@ -32,8 +30,10 @@ from player.settings import (
     routine_of,
     save_settings,
 )
-from player.timeline import ChoiceError, Choices, check_choices, ranged_counts
-from player.yaml_source import did_you_mean
+from player.playback.timeline import ChoiceError, Choices, check_choices, ranged_counts
+from player.routine.loader import RoutineError, load_routine
+from player.routine.model import Routine
+from player.routine.yaml_source import did_you_mean
 
 DEFAULT_WORDS = ("default", "unset")
 

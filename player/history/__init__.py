@@ -5,6 +5,9 @@
 - ``recorder.HistoryRecorder`` listens to a session and writes a row per step.
 - ``summary`` adds it all up (streak, days, minutes, pain); ``report`` and ``chart`` show it.
 - ``resume.resume_decision`` says whether a stopped session is carried on.
+
+May import: ``player.playback`` (the events it records), ``player.system``. Knows
+nothing of the window, the terminal or the voice.
 """
 
 from __future__ import annotations

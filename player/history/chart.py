@@ -14,7 +14,7 @@ from pathlib import Path
 import pygame
 
 from player.history.summary import Day
-from player.png import save_png
+from player.system.png import save_png
 
 Colour = tuple[int, int, int]
 

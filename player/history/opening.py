@@ -11,10 +11,10 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from player.files import keep_private
 from player.history.records import Moment, Outcome, SessionRecord
 from player.history.store import SIDE_FILES, DamagedHistory, History, HistoryStore, Warn
-from player.regular_files import reason
+from player.system.files import keep_private
+from player.system.regular_files import reason
 
 
 def open_history(path: Path, warn: Warn, now: datetime) -> History:

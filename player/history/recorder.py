@@ -11,9 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from player.engine import DoneSaid, Engine, Event, Finished, Paused, Skipped, StepStarted, Waiting
 from player.history.records import Outcome
 from player.history.store import History
+from player.playback.engine import (
+    DoneSaid,
+    Engine,
+    Event,
+    Finished,
+    Paused,
+    Skipped,
+    StepStarted,
+    Waiting,
+)
 
 
 class HistoryRecorder:

@@ -25,7 +25,6 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from player.files import create_private, keep_private
 from player.history.records import (
     PAIN_SCORES,
     Moment,
@@ -33,7 +32,8 @@ from player.history.records import (
     SessionRecord,
     StepRecord,
 )
-from player.regular_files import read_regular
+from player.system.files import create_private, keep_private
+from player.system.regular_files import read_regular
 
 Warn = Callable[[str], None]
 T = TypeVar("T")

@@ -1,5 +1,13 @@
-"""Speaking cues: the Speaker interface and its implementations."""
+"""The voice: words spoken through pyttsx3, chimes without it, and the session as a track.
 
-from player.speech.base import RecordingSpeaker, SilentSpeaker, Speaker
+``synth`` renders words to WAV clips in a speech process of its own (``server``), into a
+clip folder any number of players share (``clip_folder``, ``clip_check``); ``clips``
+plays them, and chimes, with pygame.mixer on the render loop without ever blocking it;
+``policy`` is the one rule for what is cut off, what waits and what is dropped;
+``select`` chooses the best speaker this machine allows; ``export`` lays the whole
+session out as one WAV track with the same clips and the same rule.
 
-__all__ = ["RecordingSpeaker", "SilentSpeaker", "Speaker"]
+Implements ``player.playback.speaker.Speaker``. May import: ``player.playback``,
+``player.home`` (where the clip folder is), ``player.routine``, ``player.system``.
+Knows nothing of the window, the terminal or the history.
+"""

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pygame
 
-from player.paths import MEDIA_DIR
-from player.quiet import quiet_stderr
 from player.speech.policy import Playing, decide
 from player.speech.synth import SpeechUnavailable, Synthesizer
+from player.system.paths import MEDIA_DIR
+from player.system.quiet import quiet_stderr
 
 SAMPLE_RATE = 22_050
 LOADED_CLIPS = 48

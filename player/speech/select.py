@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from player.speech.base import SilentSpeaker, Speaker
+from player.home.user_dirs import UserDirs
+from player.playback.speaker import SilentSpeaker, Speaker
 from player.speech.clip_folder import NoClipFolder
 from player.speech.clips import AudioOut, VoiceSpeaker
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable, VoiceSettings, fix_hint
-from player.user_dirs import UserDirs
 
 NO_AUDIO = "No audio device found: cues are shown as captions only."
 NO_AUDIO_NOR_CAPTIONS = "No audio device found: cues are neither spoken nor shown."

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from player.paths import PACKAGE_DIR
 from player.speech.clip_check import MISSING, clip_problem
 from player.speech.clip_folder import open_clip_folder
+from player.system.paths import PACKAGE_DIR
 
 START_TIMEOUT_S = 15.0
 RENDER_TIMEOUT_S = 20.0

@@ -4,7 +4,12 @@ picture and buttons.
 ``shell`` keeps one window open for the questions before a session, the session and the
 questions after it; ``app`` runs a session's loop and ``asking`` a question's; ``layout``
 and ``question`` place everything, ``present`` turns the session's view into what is
-shown, ``draw`` paints it.
+shown, ``draw`` paints it; ``probe`` finds out, before a window opens, whether anyone
+could see it.
+
+May import: ``player.care`` (the questions it asks), ``player.playback``,
+``player.routine``, ``player.system``. Knows nothing of the terminal, the voice or the
+history.
 """
 
 from player.window.app import WindowApp, run_window

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import pygame
 
-from player.questions import Question
+from player.care.questions import Question
 
 ENTER_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER})
 KEYPAD_DIGITS = {

@@ -13,10 +13,10 @@ from typing import Literal, TypeGuard
 
 import pygame
 
-from player.clock import Clock
-from player.engine import Event
-from player.paths import MEDIA_DIR
-from player.session import COMMANDS, Command, Session
+from player.playback.clock import Clock
+from player.playback.engine import Event
+from player.playback.session import COMMANDS, Command, Session
+from player.system.paths import MEDIA_DIR
 from player.window.assets import Assets
 from player.window.controls import (
     CLOSE_KEYS,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pygame
 
-from player.clock import Clock
-from player.questions import Question
+from player.care.questions import Question
+from player.playback.clock import Clock
 from player.window.answering import Answering
 from player.window.assets import Assets
 from player.window.display import Display, wait_for_input

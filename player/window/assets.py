@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pygame
 
-from player.paths import MEDIA_DIR
-from player.regular_files import open_regular
+from player.system.paths import MEDIA_DIR
+from player.system.regular_files import open_regular
 from player.window import text
 from player.window.theme import Colour
 

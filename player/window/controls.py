@@ -6,7 +6,7 @@ from typing import Literal
 
 import pygame
 
-from player.session import Command
+from player.playback.session import Command
 from player.window.layout import ButtonId
 
 WindowAction = Literal["fullscreen", "help", "quit", "stop", "close"]

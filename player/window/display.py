@@ -15,7 +15,7 @@ import warnings
 
 import pygame
 
-from player.clock import Clock
+from player.playback.clock import Clock
 from player.window.layout import MIN_WINDOW
 
 WINDOW_SIZE = (1280, 720)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from player.values import format_duration
+from player.routine.values import format_duration
 from player.window.assets import Assets
 from player.window.layout import Box, Layout
 from player.window.paint import button, line, panel

@@ -12,10 +12,10 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from player.engine import Frame
-from player.session import View
-from player.timeline import Segment, StepSpan, Timeline
-from player.values import format_duration
+from player.playback.engine import Frame
+from player.playback.session import View
+from player.playback.timeline import Segment, StepSpan, Timeline
+from player.routine.values import format_duration
 from player.window.layout import ButtonId
 
 Overlay = Literal["help", "quit"]

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from player.quiet import quiet_stderr
+from player.system.quiet import quiet_stderr
 
 OFF_SCREEN_DRIVERS = frozenset({"offscreen", "dummy"})
 CONNECT_TIMEOUT_S = 1.5

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from player.questions import Question
+from player.care.questions import Question
 from player.window.assets import Assets
 from player.window.layout import Box
 from player.window.paint import button, line, rect

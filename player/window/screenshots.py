@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pygame
 
-from player.png import save_png
-from player.regular_files import folder_problem, reason
+from player.system.png import save_png
+from player.system.regular_files import folder_problem, reason
 
 MAX_SLUG = 40
 

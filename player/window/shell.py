@@ -20,10 +20,10 @@ from types import TracebackType
 
 import pygame
 
-from player.clock import Clock
-from player.paths import MEDIA_DIR
-from player.questions import Question
-from player.session import Session
+from player.care.questions import Question
+from player.playback.clock import Clock
+from player.playback.session import Session
+from player.system.paths import MEDIA_DIR
 from player.window.app import Outcome, WindowApp
 from player.window.asking import QuestionScreen
 from player.window.assets import Assets

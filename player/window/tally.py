@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from player.engine import Event, Finished, Skipped, StepStarted
-from player.timeline import Timeline
+from player.playback.engine import Event, Finished, Skipped, StepStarted
+from player.playback.timeline import Timeline
 from player.window.present import Summary
 
 COUNTED = ("exercise", "rest", "instruction")

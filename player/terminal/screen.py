@@ -17,9 +17,9 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 
-from player.clock import Clock
-from player.session import Command, Session
-from player.terminal_render import Line, Style, layout, render
+from player.playback.clock import Clock
+from player.playback.session import Command, Session
+from player.terminal.render import Line, Style, layout, render
 
 if TYPE_CHECKING:
     import curses

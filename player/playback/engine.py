@@ -15,8 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from player.model import Routine
-from player.timeline import (
+from player.playback.timeline import (
     MIN_ADJUSTED_MS,
     PRIORITY,
     Choices,
@@ -26,6 +25,7 @@ from player.timeline import (
     Timeline,
     compile_timeline,
 )
+from player.routine.model import Routine
 
 State = Literal["ready", "playing", "paused", "waiting", "finished"]
 

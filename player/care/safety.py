@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from player.model import LYING_ON_BACK, Routine
-from player.questions import Choice, Question
-from player.timeline import Timeline
-from player.values import TRIMESTER_WEEKS, WeekRange
+from player.care.questions import Choice, Question
+from player.playback.timeline import Timeline
+from player.routine.model import LYING_ON_BACK, Routine
+from player.routine.values import TRIMESTER_WEEKS, WeekRange
 
 WARNING_SIGNS: tuple[str, ...] = (
     "Bleeding from the vagina",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 
-from player.regular_files import write_regular
+from player.system.regular_files import write_regular
 
 
 def save_png(surface: pygame.Surface, path: Path) -> None:

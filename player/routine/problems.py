@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from player.regular_files import resolved
+from player.system.regular_files import resolved
 
 
 @dataclass(frozen=True, order=True)

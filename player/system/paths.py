@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+"""The ``player`` package itself."""
 _SOURCE_ROOT = PACKAGE_DIR.parent
 _INSTALLED_DATA = PACKAGE_DIR / "_bundled"
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from player.problems import Problem, shown_path
-from player.regular_files import LOOP, FileRefused, open_regular, reason
+from player.routine.problems import Problem, shown_path
+from player.system.regular_files import LOOP, FileRefused, open_regular, reason
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32

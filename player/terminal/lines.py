@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from player.clock import Clock
-from player.engine import CueDue, Engine, Event, Finished, Skipped, StepStarted, Waiting
-from player.session import Session
-from player.values import format_duration, format_elapsed
+from player.playback.clock import Clock
+from player.playback.engine import CueDue, Engine, Event, Finished, Skipped, StepStarted, Waiting
+from player.playback.session import Session
+from player.routine.values import format_duration, format_elapsed
 
 MAX_SLEEP_MS = 250
 

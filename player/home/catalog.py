@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from player.paths import ROUTINES_DIR
-from player.user_dirs import UserDirs
+from player.home.user_dirs import UserDirs
+from player.system.paths import ROUTINES_DIR
 
 DEFAULT_ROUTINE = "daily-back-care"
 ROUTINE_SUFFIXES = (".yaml", ".yml")

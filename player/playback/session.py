@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
 
-from player.engine import CueDue, Engine, Event, Frame, Paused, Skipped
-from player.regular_files import open_for_writing, reason
-from player.speech.base import Speaker
+from player.playback.engine import CueDue, Engine, Event, Frame, Paused, Skipped
+from player.playback.speaker import Speaker
+from player.system.regular_files import open_for_writing, reason
 
 Command = Literal[
     "toggle_pause",

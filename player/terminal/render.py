@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from player.engine import Frame
-from player.session import View
-from player.timeline import Segment, StepSpan
-from player.values import format_duration, format_elapsed
+from player.playback.engine import Frame
+from player.playback.session import View
+from player.playback.timeline import Segment, StepSpan
+from player.routine.values import format_duration, format_elapsed
 
 Style = Literal["plain", "title", "big", "state", "dim"]
 Line = tuple[str, Style]

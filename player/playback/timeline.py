@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from player.model import (
+from player.routine.model import (
     LYING_ON_BACK,
     Block,
     CueSwitches,
@@ -27,7 +27,7 @@ from player.model import (
     Step,
     step_name,
 )
-from player.values import DEFAULT_COUNTDOWN_S, Count, WeekRange, spoken_duration
+from player.routine.values import DEFAULT_COUNTDOWN_S, Count, WeekRange, spoken_duration
 
 SegmentKind = Literal["lead_in", "prepare", "work", "rest", "switch", "instruction", "wait"]
 StepKind = Literal["lead_in", "exercise", "rest", "instruction", "set_rest"]

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from player.paths import MEDIA_DIR, ROUTINES_DIR
-from player.regular_files import open_regular, resolved
+from player.system.paths import MEDIA_DIR, ROUTINES_DIR
+from player.system.regular_files import open_regular, resolved
 
 SCHEMA_LINE = "# yaml-language-server: $schema=routine.schema.json\n"
 

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from player.values import (
+from player.routine.values import (
     MAX_COUNT,
     Count,
     WeekRange,

@@ -32,11 +32,11 @@ from pydantic import (
     model_validator,
 )
 
-from player.files import write_atomically
-from player.problems import Problem, shown_path
-from player.regular_files import FileRefused, read_regular, reason
-from player.values import MAX_COUNT, describe
-from player.yaml_source import MAX_FILE_BYTES, Document, did_you_mean, read_document
+from player.routine.problems import Problem, shown_path
+from player.routine.values import MAX_COUNT, describe
+from player.routine.yaml_source import MAX_FILE_BYTES, Document, did_you_mean, read_document
+from player.system.files import write_atomically
+from player.system.regular_files import FileRefused, read_regular, reason
 
 DEFAULT_RATE = 165
 MIN_RATE, MAX_RATE = 80, 400

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from player.regular_files import open_for_writing, open_regular, reason
+from player.playback.timeline import Cue, Timeline
 from player.speech.policy import lay_out
-from player.timeline import Cue, Timeline
+from player.system.regular_files import open_for_writing, open_regular, reason
 
 SAMPLE_RATE = 22_050
 WAIT_ALLOWANCE_MS = 30_000

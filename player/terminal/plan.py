@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from player.model import Routine
-from player.safety import WeekCheck
-from player.timeline import Segment, Timeline, ranged_counts
-from player.values import format_duration
+from player.care.safety import WeekCheck
+from player.playback.timeline import Segment, Timeline, ranged_counts
+from player.routine.model import Routine
+from player.routine.values import format_duration
 
 _KIND_WORDS = {
     "lead_in": "get ready",

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from player.files import write_atomically
-from player.regular_files import read_regular
+from player.system.files import write_atomically
+from player.system.regular_files import read_regular
 
 _LONGEST = 64
 """More than a date and a line break take: a longer file is not one this player wrote."""

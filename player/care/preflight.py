@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from player import safety
-from player.questions import Asker
+from player.care import safety
+from player.care.questions import Asker
 
 Outcome = Literal["start", "refused", "cancelled"]
 

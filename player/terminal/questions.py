@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import TextIO
 
-from player.questions import Choice, Question
+from player.care.questions import Choice, Question
 
 DEFAULT_SIZE = (80, 24)
 """Columns and rows assumed when the answers are not typed in a terminal."""

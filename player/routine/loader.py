@@ -17,12 +17,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from player.model import STEP_KINDS, Block, Exercise, ExerciseLibrary, Routine, step_kind
-from player.paths import MEDIA_DIR, ROUTINES_DIR
-from player.problems import Problem, RoutineError, dotted
-from player.regular_files import LOOP, FileRefused, open_regular, resolved
-from player.values import describe
-from player.yaml_source import Document, Mark, Spot, did_you_mean, read_document
+from player.routine.model import STEP_KINDS, Block, Exercise, ExerciseLibrary, Routine, step_kind
+from player.routine.problems import Problem, RoutineError, dotted
+from player.routine.values import describe
+from player.routine.yaml_source import Document, Mark, Spot, did_you_mean, read_document
+from player.system.paths import MEDIA_DIR, ROUTINES_DIR
+from player.system.regular_files import LOOP, FileRefused, open_regular, resolved
 
 MAX_INCLUDED_FILES = 32
 MAX_BLOCK_DEPTH = 4
