@@ -151,7 +151,8 @@ def test_the_script_draws_a_picture_with_something_in_it(name: str) -> None:
 
 
 def test_from_week_14_the_first_trimester_routine_is_played_on_the_side() -> None:
-    from player.playback.timeline import Choices, compile_timeline
+    from player.playback.compiler import compile_timeline
+    from player.playback.timeline import Choices
 
     routine = loaded(ROUTINES / "first-trimester.yaml")
     early = compile_timeline(routine, Choices())

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from player import cli
-from player.playback.timeline import compile_timeline
+from player.playback.compiler import compile_timeline
 from player.routine.loader import load_routine
 from tests.conftest import ROUTINES, WriteFile
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from player.playback.timeline import Choices, compile_timeline
+from player.playback.compiler import compile_timeline
+from player.playback.timeline import Choices
 from player.routine.loader import load_routine
 from player.routine.model import Block, Exercise, Instruction, Rest
 from tests.conftest import REPO

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from player.home.catalog import find_routine
-from player.playback.timeline import compile_timeline
+from player.playback.compiler import compile_timeline
 from player.routine.loader import load_routine
 from tests.conftest import REPO, recorded_sessions
 

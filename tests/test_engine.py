@@ -17,13 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from player.playback.clock import FakeClock
-from player.playback.engine import (
-    ADJUST_STEP_MS,
-    RESTART_THRESHOLD_MS,
+from player.playback.compiler import compile_timeline
+from player.playback.engine import ADJUST_STEP_MS, RESTART_THRESHOLD_MS, Engine
+from player.playback.events import (
     Adjusted,
     CueDue,
     DoneSaid,
-    Engine,
     Event,
     Finished,
     Paused,
@@ -33,9 +32,10 @@ from player.playback.engine import (
     StepStarted,
     Waiting,
 )
+from player.playback.segments import MIN_ADJUSTED_MS
 from player.playback.session import Session
 from player.playback.speaker import RecordingSpeaker
-from player.playback.timeline import MIN_ADJUSTED_MS, Choices, Timeline, compile_timeline
+from player.playback.timeline import Choices, Timeline
 from player.routine.model import Routine
 from player.terminal.lines import play_text
 

@@ -10,16 +10,8 @@ from typing import Any
 
 import pytest
 
-from player.playback.engine import (
-    CueDue,
-    DoneSaid,
-    Engine,
-    Event,
-    Finished,
-    Resumed,
-    StepStarted,
-    Waiting,
-)
+from player.playback.engine import Engine
+from player.playback.events import CueDue, DoneSaid, Event, Finished, Resumed, StepStarted, Waiting
 from player.playback.timeline import Timeline
 from player.routine.model import Routine
 

@@ -10,7 +10,8 @@ import pytest
 
 from player import cli
 from player.commands.routines import open_routine
-from player.playback.timeline import Choices, Cue, compile_timeline
+from player.playback.compiler import compile_timeline
+from player.playback.timeline import Choices, Cue
 from player.routine.model import Routine
 from player.speech.clips import CHIME_DIR
 from player.speech.export import SAMPLE_RATE, ExportError, export_audio

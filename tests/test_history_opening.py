@@ -6,8 +6,9 @@ import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from player.history.database import SCHEMA_VERSION
 from player.history.opening import NullHistory, open_history
-from player.history.store import SCHEMA_VERSION, History, HistoryStore
+from player.history.store import History, HistoryStore
 
 NOW = datetime(2025, 3, 10, 8, 5, 9, tzinfo=timezone(timedelta(hours=1)))
 GARBAGE = b"this is not a database at all\x00\xff\xfe" * 200

@@ -12,7 +12,8 @@ from player.history.recorder import HistoryRecorder
 from player.history.records import SessionRecord, StepRecord
 from player.history.resume import CHANGED, resume_decision
 from player.history.store import HistoryStore
-from player.playback.engine import CueDue, Engine, StepStarted
+from player.playback.engine import Engine
+from player.playback.events import CueDue, StepStarted
 from player.playback.timeline import Choices
 from player.routine.loader import load_routine
 from tests.conftest import WriteFile

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from player.history.database import SCHEMA_VERSION
 from player.history.opening import open_history
-from player.history.store import SCHEMA_VERSION, HistoryStore
+from player.history.store import HistoryStore
 
 PARIS = timezone(timedelta(hours=1))
 TOKYO = timezone(timedelta(hours=9))

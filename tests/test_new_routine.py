@@ -12,7 +12,7 @@ import pytest
 from player import cli
 from player.commands.base import Context
 from player.home.user_dirs import UserDirs
-from player.playback.timeline import compile_timeline
+from player.playback.compiler import compile_timeline
 from player.routine.loader import load_routine
 from player.routine.model import Routine
 from player.routine.template import copy_routine, title_for

@@ -14,7 +14,8 @@ from player import cli
 from player.commands.base import Context
 from player.home.reminders import PRODID, next_start, parse_time_of_day
 from player.home.user_dirs import UserDirs
-from player.playback.timeline import Choices, compile_timeline
+from player.playback.compiler import compile_timeline
+from player.playback.timeline import Choices
 from player.routine.loader import load_routine
 from player.routine.values import format_duration
 from tests.conftest import ROUTINES

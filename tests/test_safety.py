@@ -11,7 +11,8 @@ import pytest
 from player.care import daily_check, safety
 from player.care.preflight import before_session
 from player.care.questions import Question
-from player.playback.timeline import Choices, compile_timeline
+from player.playback.compiler import compile_timeline
+from player.playback.timeline import Choices
 from player.routine.loader import load_routine
 from player.routine.model import Routine
 from tests.conftest import WriteFile

@@ -24,7 +24,8 @@ from player.home.settings import (
     week_from_due_date,
 )
 from player.home.user_dirs import UserDirs
-from player.playback.timeline import Choices, compile_timeline
+from player.playback.compiler import compile_timeline
+from player.playback.timeline import Choices
 from player.routine.loader import load_routine
 from player.routine.values import format_duration
 from player.speech.synth import VoiceSettings

@@ -33,8 +33,8 @@ from player.history.opening import NullHistory, open_history
 from player.home import catalog
 from player.home.settings import SettingsError, load_settings
 from player.home.user_dirs import HOME_VARIABLE, UserDirs
+from player.playback.compiler import compile_timeline
 from player.playback.session import EventLog
-from player.playback.timeline import compile_timeline
 from player.routine.loader import load_routine
 from player.routine.model import Routine
 from player.routine.problems import Problem, RoutineError, shown_path

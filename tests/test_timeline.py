@@ -12,18 +12,10 @@ from typing import Any
 
 import pytest
 
-from player.playback.timeline import (
-    INSTRUCTION_MIN_MS,
-    MIN_ADJUSTED_MS,
-    PREPARE_MIN_MS,
-    PRIORITY,
-    WORDS_PER_SECOND,
-    ChoiceError,
-    Choices,
-    Cue,
-    Timeline,
-    compile_timeline,
-)
+from player.playback.announcements import WORDS_PER_SECOND
+from player.playback.compiler import compile_timeline
+from player.playback.segments import INSTRUCTION_MIN_MS, MIN_ADJUSTED_MS, PREPARE_MIN_MS
+from player.playback.timeline import PRIORITY, ChoiceError, Choices, Cue, Timeline
 from player.routine.loader import load_routine
 from player.routine.model import DEFAULT_LEAD_IN_MS, Routine
 from tests.conftest import ROUTINES

@@ -16,7 +16,8 @@ from player.commands.options import (
 )
 from player.commands.outputs import check_output_file
 from player.commands.routines import open_routine
-from player.playback.timeline import Cue, compile_timeline
+from player.playback.compiler import compile_timeline
+from player.playback.timeline import Cue
 from player.routine.values import format_duration
 from player.speech.clips import CHIME_DIR
 from player.speech.export import export_audio

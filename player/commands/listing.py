@@ -8,7 +8,7 @@ from player.care.safety import list_mark
 from player.commands.base import EXIT_OK, Command, Context, no_arguments
 from player.commands.options import choices_for
 from player.home import catalog
-from player.playback.timeline import compile_timeline
+from player.playback.compiler import compile_timeline
 from player.routine.loader import RoutineError, load_routine
 from player.routine.values import format_duration
 

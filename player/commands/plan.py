@@ -8,7 +8,7 @@ from player.care.safety import check_week
 from player.commands.base import EXIT_OK, Command, Context
 from player.commands.options import add_routine, choices_for, positive_int
 from player.commands.routines import open_routine
-from player.playback.timeline import compile_timeline
+from player.playback.compiler import compile_timeline
 from player.terminal.plan import format_plan
 
 

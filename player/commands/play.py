@@ -40,9 +40,11 @@ from player.history.summary import end_screen_lines, summarize
 from player.home import catalog
 from player.home.settings import Settings
 from player.playback.clock import MonotonicClock
-from player.playback.engine import Engine, Event, Finished
+from player.playback.compiler import compile_timeline
+from player.playback.engine import Engine
+from player.playback.events import Event, Finished
 from player.playback.session import EventLog, Session
-from player.playback.timeline import Choices, compile_timeline
+from player.playback.timeline import Choices
 from player.routine.loader import RoutineFile
 from player.routine.values import format_duration
 from player.shells import LinesShell, Shell, TerminalShell, WindowShellAdapter

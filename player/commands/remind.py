@@ -12,7 +12,7 @@ from player.commands.options import add_routine, choices_for
 from player.commands.program import absolute_command
 from player.home import catalog
 from player.home.reminders import Reminder, daily_calendar, parse_time_of_day
-from player.playback.timeline import compile_timeline
+from player.playback.compiler import compile_timeline
 from player.routine.loader import load_routine
 from player.routine.values import format_duration
 from player.system.regular_files import resolved

@@ -11,8 +11,9 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from player.history.database import SIDE_FILES, DamagedHistory
 from player.history.records import Moment, Outcome, SessionRecord
-from player.history.store import SIDE_FILES, DamagedHistory, History, HistoryStore, Warn
+from player.history.store import History, HistoryStore, Warn
 from player.system.files import keep_private
 from player.system.regular_files import reason
 

@@ -13,16 +13,8 @@ from datetime import datetime
 
 from player.history.records import Outcome
 from player.history.store import History
-from player.playback.engine import (
-    DoneSaid,
-    Engine,
-    Event,
-    Finished,
-    Paused,
-    Skipped,
-    StepStarted,
-    Waiting,
-)
+from player.playback.engine import Engine
+from player.playback.events import DoneSaid, Event, Finished, Paused, Skipped, StepStarted, Waiting
 
 
 class HistoryRecorder:

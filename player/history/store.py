@@ -16,15 +16,20 @@ settings are: SQLite gives the files it makes the mode of the database file.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from player.history.database import (
+    SIDE_FILES,
+    check_header,
+    may_write,
+    opened,
+    opened_for_reading,
+    transaction,
+)
 from player.history.records import (
     PAIN_SCORES,
     Moment,
@@ -33,67 +38,14 @@ from player.history.records import (
     StepRecord,
 )
 from player.system.files import create_private, keep_private
-from player.system.regular_files import read_regular
 
 Warn = Callable[[str], None]
 T = TypeVar("T")
-
-SCHEMA_VERSION = 1
-BUSY_TIMEOUT_S = 5.0
-"""How long to wait for another player writing to the same file before giving up."""
-SQLITE_HEADER = b"SQLite format 3\x00"
-TABLES = frozenset({"sessions", "steps", "pain"})
-SIDE_FILES = ("-wal", "-shm", "-journal")
-"""The files SQLite keeps beside the database, which belong with it."""
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS sessions (
-    id INTEGER PRIMARY KEY,
-    routine TEXT NOT NULL,
-    digest TEXT NOT NULL,
-    path TEXT NOT NULL,
-    reps INTEGER,
-    started_utc TEXT NOT NULL,
-    utc_offset_minutes INTEGER NOT NULL,
-    local_day TEXT NOT NULL,
-    ended_utc TEXT,
-    outcome TEXT CHECK (outcome IN ('finished', 'stopped')),
-    planned_ms INTEGER NOT NULL,
-    at_step INTEGER NOT NULL DEFAULT 0,
-    resumed_from INTEGER REFERENCES sessions(id)
-);
-CREATE INDEX IF NOT EXISTS sessions_by_day ON sessions(local_day);
-CREATE INDEX IF NOT EXISTS sessions_by_routine ON sessions(routine, local_day);
-CREATE TABLE IF NOT EXISTS steps (
-    session_id INTEGER NOT NULL REFERENCES sessions(id),
-    step_index INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    planned_ms INTEGER NOT NULL,
-    done_ms INTEGER NOT NULL,
-    skipped INTEGER NOT NULL CHECK (skipped IN (0, 1)),
-    ended_utc TEXT NOT NULL,
-    PRIMARY KEY (session_id, step_index)
-);
-CREATE TABLE IF NOT EXISTS pain (
-    session_id INTEGER NOT NULL REFERENCES sessions(id),
-    moment TEXT NOT NULL CHECK (moment IN ('before', 'after')),
-    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
-    PRIMARY KEY (session_id, moment)
-);
-"""
 
 SESSION_COLUMNS = (
     "id, routine, digest, path, reps, started_utc, utc_offset_minutes, local_day, "
     "ended_utc, outcome, planned_ms, at_step, resumed_from"
 )
-
-
-class DamagedHistory(Exception):
-    """The file is there but is not a history this player can read."""
-
-    def __init__(self, reason: str, *, newer: bool = False) -> None:
-        super().__init__(reason)
-        self.newer = newer
 
 
 class History(Protocol):
@@ -153,17 +105,17 @@ class HistoryStore:
         written. Raises DamagedHistory for a file that is not a readable history, and
         sqlite3.Error or OSError when it cannot be opened."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        _check_header(path)
+        check_header(path)
         create_private(path)
         for file in (path, *(Path(f"{path}{side}") for side in SIDE_FILES)):
             keep_private(file)
-        if not _may_write(path):
-            return cls(_opened_for_reading(path), warn)
+        if not may_write(path):
+            return cls(opened_for_reading(path), warn)
         try:
-            db = _opened(str(path), prepare=True)
+            db = opened(str(path), prepare=True)
         except sqlite3.OperationalError as error:  # say, a folder where no -wal can be made
             try:
-                db = _opened_for_reading(path)
+                db = opened_for_reading(path)
             except sqlite3.Error:
                 raise error from None
         return cls(db, warn)
@@ -325,7 +277,7 @@ class HistoryStore:
         if self._broken:
             return None
         try:
-            with _transaction(self._db):
+            with transaction(self._db):
                 return work(self._db)
         except sqlite3.Error as error:
             self._give_up(f"could not be written ({error})")
@@ -343,106 +295,6 @@ class HistoryStore:
     def _give_up(self, what: str) -> None:
         self._broken = True
         self._warn(f"Your session history {what}: nothing more will be recorded this time.")
-
-
-def _opened(target: str, *, prepare: bool) -> sqlite3.Connection:
-    """A connection to ``target`` (a path, or a ``file:`` URI) that holds a history."""
-    db = sqlite3.connect(
-        target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=target.startswith("file:")
-    )
-    try:
-        _check(db)
-        if prepare:
-            _prepare(db)
-    except sqlite3.OperationalError:
-        db.close()
-        raise
-    except sqlite3.DatabaseError as error:
-        db.close()
-        raise DamagedHistory(str(error)) from error
-    except BaseException:
-        db.close()
-        raise
-    return db
-
-
-def _may_write(path: Path) -> bool:
-    """Whether this process may open the file at ``path`` to write it."""
-    try:
-        os.close(os.open(path, os.O_RDWR))
-    except OSError:
-        return False
-    return True
-
-
-def _opened_for_reading(path: Path) -> sqlite3.Connection:
-    """A read-only connection to the history at ``path``, which may not be written.
-
-    SQLite reads a file in WAL mode through a -shm file beside it, which it cannot make in
-    a read-only folder, and would make read-only beside a read-only file (where it would
-    stay, and stop the writes once the file may be written again). So when there is no
-    WAL content to read, the file alone is the whole history and is read as a file that
-    does not change (``immutable``), with no -shm; only otherwise through the -shm."""
-    if path.stat().st_size == 0:
-        raise sqlite3.OperationalError("the history is empty and may not be written")
-    uri = path.absolute().as_uri()
-    wal = Path(f"{path}-wal")
-    whole = not wal.exists() or wal.stat().st_size == 0
-    ways = [f"{uri}?mode=ro&immutable=1"] if whole else []
-    ways.append(f"{uri}?mode=ro")
-    for way in ways[:-1]:
-        with contextlib.suppress(sqlite3.OperationalError):
-            return _opened(way, prepare=False)
-    return _opened(ways[-1], prepare=False)
-
-
-@contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
-
-
-def _check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite before SQLite opens it: on closing, it would delete
-    the -wal and -shm files beside it, which belong with the damaged file."""
-    try:
-        start = read_regular(path, len(SQLITE_HEADER))  # a named pipe or a folder: FileRefused
-    except FileNotFoundError:
-        return
-    if start and start != SQLITE_HEADER:
-        raise DamagedHistory("it is not a SQLite database")
-
-
-def _check(db: sqlite3.Connection) -> None:
-    """Raise DamagedHistory (or sqlite3.DatabaseError) unless the file is a history."""
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise DamagedHistory(f"it was written by a newer player (version {version})", newer=True)
-    verdict = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
-    if verdict != ["ok"]:
-        raise DamagedHistory("; ".join(str(v) for v in verdict[:3]))
-    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if version == SCHEMA_VERSION and not tables >= TABLES:
-        raise DamagedHistory(f"tables are missing: {', '.join(sorted(TABLES - tables))}")
-    if version == 0 and tables:
-        raise DamagedHistory("it is some other database")
-
-
-def _prepare(db: sqlite3.Connection) -> None:
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = FULL")
-    db.execute("PRAGMA foreign_keys = ON")
-    with _transaction(db):
-        if int(db.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _offset_minutes(moment: datetime) -> int:

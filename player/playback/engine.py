@@ -1,5 +1,8 @@
 """Playback: where a session is at a moment, and what happens as time passes.
 
+The engine is a small state machine (ready, playing, paused, waiting for done,
+finished) over a timeline; what it reports is in ``events``.
+
 The engine never reads a clock. Every method takes ``now``, in whole milliseconds of a
 monotonic clock, and the position in the routine is derived from it:
 ``anchor_position + (now - anchor_time) * speed``. Nothing is accumulated frame by
@@ -13,150 +16,30 @@ import bisect
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
 
-from player.playback.timeline import (
-    MIN_ADJUSTED_MS,
-    PRIORITY,
-    Choices,
-    Cue,
-    Segment,
-    StepSpan,
-    Timeline,
-    compile_timeline,
+from player.playback.compiler import compile_timeline
+from player.playback.events import (
+    Adjusted,
+    CueDue,
+    DoneSaid,
+    Event,
+    Finished,
+    Frame,
+    Paused,
+    Resumed,
+    Skipped,
+    SpeedChanged,
+    State,
+    StepStarted,
+    Waiting,
 )
+from player.playback.segments import MIN_ADJUSTED_MS
+from player.playback.timeline import PRIORITY, Choices, Cue, Segment, StepSpan, Timeline
 from player.routine.model import Routine
-
-State = Literal["ready", "playing", "paused", "waiting", "finished"]
 
 RESUME_LEAD_IN_MS = 5_000
 RESTART_THRESHOLD_MS = 3_000
 ADJUST_STEP_MS = 10_000
-
-
-# -- events -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Event:
-    """Something that happened at ``actual_ms`` of routine time."""
-
-    actual_ms: int
-
-    kind = "event"
-
-    def record(self) -> dict[str, Any]:
-        """The event as one line of the events file."""
-        fields = {k: v for k, v in self.__dict__.items() if v is not None}
-        return {"event": self.kind, **fields}
-
-
-@dataclass(frozen=True)
-class StepStarted(Event):
-    step: int
-    name: str
-    planned_ms: int
-    kind = "step_started"
-
-
-@dataclass(frozen=True)
-class CueDue(Event):
-    """Words to say now. ``planned_ms`` is where the timeline put them."""
-
-    planned_ms: int
-    text: str
-    cue: str
-    priority: int
-    step: int
-    key: str
-    kind = "cue"
-
-
-@dataclass(frozen=True)
-class Paused(Event):
-    kind = "paused"
-
-
-@dataclass(frozen=True)
-class Resumed(Event):
-    lead_in_ms: int
-    kind = "resumed"
-
-
-@dataclass(frozen=True)
-class Skipped(Event):
-    from_step: int
-    to_step: int
-    to_ms: int
-    kind = "skipped"
-
-
-@dataclass(frozen=True)
-class Waiting(Event):
-    """A step that waits for done has been reached."""
-
-    step: int
-    kind = "waiting"
-
-
-@dataclass(frozen=True)
-class DoneSaid(Event):
-    step: int
-    kind = "done"
-
-
-@dataclass(frozen=True)
-class Adjusted(Event):
-    step: int
-    segment: int
-    delta_ms: int
-    kind = "adjusted"
-
-
-@dataclass(frozen=True)
-class SpeedChanged(Event):
-    speed: float
-    kind = "speed"
-
-
-@dataclass(frozen=True)
-class Finished(Event):
-    total_ms: int
-    kind = "finished"
-
-
-# -- what a shell draws -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Frame:
-    """Everything a shell needs to show the session at one moment."""
-
-    state: State
-    position_ms: int
-    total_ms: int
-    step: StepSpan
-    segment: Segment
-    next_step: StepSpan | None
-    get_ready_ms: int
-    """What is left of the get-ready after a resume, in routine milliseconds."""
-    speed: float
-
-    @property
-    def segment_remaining_ms(self) -> int:
-        return max(0, self.segment.end_ms - self.position_ms)
-
-    @property
-    def step_remaining_ms(self) -> int:
-        return max(0, self.step.end_ms - self.position_ms)
-
-    @property
-    def step_elapsed_ms(self) -> int:
-        return max(0, self.position_ms - self.step.start_ms)
-
-    @property
-    def progress(self) -> float:
-        return self.position_ms / self.total_ms if self.total_ms else 1.0
 
 
 @dataclass

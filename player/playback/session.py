@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
 
-from player.playback.engine import CueDue, Engine, Event, Frame, Paused, Skipped
+from player.playback.engine import Engine
+from player.playback.events import CueDue, Event, Frame, Paused, Skipped
 from player.playback.speaker import Speaker
 from player.system.regular_files import open_for_writing, reason
 

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from typing import TextIO
 
 from player.playback.clock import Clock
-from player.playback.engine import CueDue, Engine, Event, Finished, Skipped, StepStarted, Waiting
+from player.playback.engine import Engine
+from player.playback.events import CueDue, Event, Finished, Skipped, StepStarted, Waiting
 from player.playback.session import Session
 from player.routine.values import format_duration, format_elapsed
 

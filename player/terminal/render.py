@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from player.playback.engine import Frame
+from player.playback.events import Frame
 from player.playback.session import View
 from player.playback.timeline import Segment, StepSpan
 from player.routine.values import format_duration, format_elapsed

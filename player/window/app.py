@@ -14,7 +14,7 @@ from typing import Literal, TypeGuard
 import pygame
 
 from player.playback.clock import Clock
-from player.playback.engine import Event
+from player.playback.events import Event
 from player.playback.session import COMMANDS, Command, Session
 from player.system.paths import MEDIA_DIR
 from player.window.assets import Assets

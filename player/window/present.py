@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from player.playback.engine import Frame
+from player.playback.events import Frame
 from player.playback.session import View
 from player.playback.timeline import Segment, StepSpan, Timeline
 from player.routine.values import format_duration

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from player.playback.engine import Event, Finished, Skipped, StepStarted
+from player.playback.events import Event, Finished, Skipped, StepStarted
 from player.playback.timeline import Timeline
 from player.window.present import Summary
 

@@ -1,0 +1,236 @@
+"""The cues of a timeline: the words said at each moment, and when.
+
+``CueWriter`` takes the steps as ``segments`` laid them out and places every cue: the
+get-ready, each step's announcement and "Next up", "Set 2 of 3", sides, halfway, rep
+counts, phase words, the last seconds counted down, and a routine's own words. Words due
+at the same moment in a step are said as one sentence; a countdown number that would cut
+off words still being said is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from player.playback.announcements import announcement, fill, join_words, speaking_ms
+from player.playback.segments import PendingStep
+from player.playback.timeline import PRIORITY, Cue, CueKind, Segment, StepSpan
+from player.routine.model import CustomCue, Exercise, Phase, Routine
+from player.routine.values import spoken_duration
+
+HALFWAY_FROM_MS = 20_000
+"""A step (or a side) at least this long is told when half of it is done."""
+NEXT_UP_FROM_MS = 20_000
+"""A step at least this long says what comes next, ``NEXT_UP_BEFORE_END_MS`` before its end."""
+NEXT_UP_BEFORE_END_MS = 10_000
+
+CueAdder = Callable[[int, str, CueKind], None]
+
+
+@dataclass
+class RawCue:
+    """A cue before it is merged with others due at the same moment."""
+
+    at_ms: int
+    text: str
+    kind: CueKind
+    step: int
+
+
+class CueWriter:
+    """Places the cues of steps already laid out in segments."""
+
+    def __init__(
+        self, routine: Routine, segments: Sequence[Segment], pending: Sequence[PendingStep]
+    ) -> None:
+        self.routine = routine
+        self.segments = segments
+        self.pending = pending
+
+    def cues(self) -> list[Cue]:
+        raw: list[RawCue] = []
+        spans = [p.span for p in self.pending]
+        for position, pending in enumerate(self.pending):
+            following = next(
+                (s for s in spans[position + 1 :] if s.kind not in ("rest", "set_rest")), None
+            )
+            raw.extend(self.cues_for(pending, following, spans[position + 1 :]))
+        return self.merged(raw)
+
+    def cues_for(
+        self, pending: PendingStep, following: StepSpan | None, later: Sequence[StepSpan]
+    ) -> list[RawCue]:
+        return clear_countdowns(self.cues_in_step(pending, following, later))
+
+    def cues_in_step(
+        self, pending: PendingStep, following: StepSpan | None, later: Sequence[StepSpan]
+    ) -> list[RawCue]:
+        span, on = pending.span, pending.switches
+        out: list[RawCue] = []
+
+        def cue(at_ms: int, text: str, kind: CueKind) -> None:
+            if text.strip():
+                out.append(RawCue(at_ms, text, kind, span.index))
+
+        next_name = following.name if following else None
+        if span.kind == "lead_in":
+            first = following.name if following else ""
+            cue(
+                span.start_ms,
+                join_words([self.routine.title, "Get ready", f"First: {first}"]),
+                "get_ready",
+            )
+            self.countdown(cue, on, span.start_ms, span.end_ms)
+            return out
+        if span.kind == "set_rest":
+            upcoming = next(iter(later), None)
+            words = [f"Rest for {spoken_duration(span.duration_ms)}"]
+            if on["next_up"] and upcoming is not None:
+                words.append(f"Next: set {span.set + 1} of {span.sets}, {upcoming.name}")
+            if on["announce"]:
+                cue(span.start_ms, join_words(words), "announce")
+            self.countdown(cue, on, span.start_ms, span.end_ms)
+            return out
+
+        values: dict[str, object] = {
+            "step": span.name,
+            "next": next_name or "",
+            "set": span.set or "",
+            "sets": span.sets or "",
+            "reps": span.reps or "",
+            "rep": "",
+            "side": "",
+        }
+        if span.sets > 1 and self.first_of_set(span):
+            cue(span.start_ms, f"Set {span.set} of {span.sets}", "announce")
+        if on["announce"]:
+            cue(
+                span.start_ms,
+                announcement(pending.span, next_name if on["next_up"] else None),
+                "announce",
+            )
+        source = pending.source
+        if isinstance(source, Exercise):
+            self.exercise_cues(pending, cue, values)
+        if span.kind == "rest":
+            self.countdown(cue, on, span.start_ms, span.end_ms)
+        if (
+            on["next_up"]
+            and next_name
+            and span.kind == "exercise"
+            and not span.waits_for_done
+            and span.duration_ms >= NEXT_UP_FROM_MS
+        ):
+            cue(span.end_ms - NEXT_UP_BEFORE_END_MS, f"Next up: {next_name}", "next_up")
+        own: tuple[CustomCue, ...] = getattr(source, "say", ())
+        for custom in own:
+            starts = pending.rep_starts if custom.each == "rep" else pending.side_starts
+            for number, (side, start, _end) in enumerate(starts, start=1):
+                rep = ((number - 1) % max(span.reps, 1)) + 1 if custom.each == "rep" else ""
+                filled = fill(custom.say, {**values, "rep": rep, "side": side or ""})
+                cue(start + custom.at, filled, "custom")
+        return out
+
+    def first_of_set(self, span: StepSpan) -> bool:
+        before = self.pending[span.index - 1].span if span.index > 0 else None
+        return before is None or before.set != span.set or before.block != span.block
+
+    def exercise_cues(self, pending: PendingStep, cue: CueAdder, values: dict[str, object]) -> None:
+        span, on = pending.span, pending.switches
+        source = pending.source
+        assert isinstance(source, Exercise)
+        prepared = any(
+            s.kind == "prepare" for s in self.segments[span.first_segment : span.first_segment + 1]
+        )
+        if prepared and not source.phases and pending.side_starts:
+            side, start, _end = pending.side_starts[0]
+            cue(start, f"Start with the {side} side" if side else "Start", "announce")
+        for number, (side, start, end) in enumerate(pending.side_starts):
+            if number > 0 and on["switch_sides"] and side:
+                switch_start = start - source.switch
+                cue(switch_start, f"Switch sides. {side.capitalize()} side next", "switch_sides")
+                cue(start, f"{side.capitalize()} side", "switch_sides")
+            if span.waits_for_done:
+                continue
+            if (
+                on["halfway"]
+                and span.reps <= 1
+                and not source.phases
+                and end - start >= HALFWAY_FROM_MS
+            ):
+                cue(start + (end - start) // 2000 * 1000, "Halfway", "halfway")
+            # Counted down over the last segment only, so it never talks over reps or phases.
+            last = next(s for s in reversed(pending.work) if s.end_ms == end)
+            self.countdown(cue, on, last.start_ms, end)
+        rep_starts = {start for _side, start, _end in pending.rep_starts}
+        for segment in pending.work:
+            if segment.start_ms in rep_starts and segment.rep > 1 and on["rep_count"]:
+                cue(segment.start_ms, f"{segment.rep} of {segment.reps}", "rep_count")
+            if segment.phase is not None and on["phases"]:
+                phase = self.phase_named(source.phases, segment.phase)
+                said = phase.say if phase and phase.say else segment.phase
+                filled = fill(said, {**values, "rep": segment.rep or 1, "side": segment.side or ""})
+                cue(segment.start_ms, filled, "phase")
+
+    @staticmethod
+    def phase_named(phases: tuple[Phase, ...] | None, name: str) -> Phase | None:
+        return next((p for p in phases or () if p.name == name), None)
+
+    @staticmethod
+    def countdown(cue: CueAdder, on: dict[str, int], start: int, end: int) -> None:
+        seconds = on["countdown"]
+        if seconds <= 0 or end - start < (seconds + 3) * 1000:
+            return
+        for remaining in range(seconds, 0, -1):
+            cue(end - remaining * 1000, str(remaining), "countdown")
+
+    def merged(self, raw: list[RawCue]) -> list[Cue]:
+        """One cue per moment of a step: words due together are said as one sentence."""
+        spans = [p.span for p in self.pending]
+        groups: dict[tuple[int, int, int], list[RawCue]] = {}
+        for item in raw:
+            segment = self.segment_in(spans[item.step], item.at_ms, item.kind)
+            groups.setdefault((item.at_ms, item.step, segment), []).append(item)
+        cues: list[Cue] = []
+        for (at_ms, step, segment), items in groups.items():
+            top = max(items, key=lambda c: PRIORITY[c.kind])
+            kinds = "+".join(sorted({c.kind for c in items}))
+            cues.append(
+                Cue(
+                    key=f"{segment}@{at_ms - self.segments[segment].start_ms}:{kinds}",
+                    at_ms=at_ms,
+                    text=join_words([c.text for c in items]),
+                    kind=top.kind,
+                    priority=PRIORITY[top.kind],
+                    step=step,
+                    segment=segment,
+                )
+            )
+        cues.sort(key=lambda c: c.order)
+        return cues
+
+    def segment_in(self, span: StepSpan, at_ms: int, kind: CueKind) -> int:
+        """The segment a cue belongs to. A waiting segment keeps the cues due at its start,
+        but not the call to switch sides, which comes once the person has said done."""
+        for index in range(span.first_segment, span.last_segment + 1):
+            segment = self.segments[index]
+            if segment.kind == "wait":
+                if segment.start_ms == at_ms and kind != "switch_sides":
+                    return index
+            elif segment.start_ms <= at_ms < segment.end_ms:
+                return index
+        return span.last_segment
+
+
+def clear_countdowns(cues: list[RawCue]) -> list[RawCue]:
+    """Leave out countdown numbers that would cut off words still being said before them."""
+    kept: list[RawCue] = []
+    said_until = 0
+    for item in sorted(cues, key=lambda c: c.at_ms):
+        if item.kind == "countdown":
+            if item.at_ms >= said_until:
+                kept.append(item)
+            continue
+        kept.append(item)
+        said_until = max(said_until, item.at_ms + speaking_ms(item.text))
+    return kept

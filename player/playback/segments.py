@@ -1,0 +1,306 @@
+"""The segments of a timeline: each step laid out in time, one stretch after another.
+
+``SegmentBuilder`` walks a routine's steps (blocks once per set, a lying-on-back step's
+alternative where the week asks for it) and lays down every segment: the lead-in, the
+time to get into position, each repetition and phase, each side and the pause to switch,
+rests and instructions. It keeps, for each step, what its cues will need to know
+(``PendingStep``); ``cues`` then places the words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from player.playback.announcements import announcement, reading_ms
+from player.playback.timeline import Choices, Segment, SegmentKind, StepKind, StepSpan
+from player.routine.model import (
+    LYING_ON_BACK,
+    Block,
+    CueSwitches,
+    Exercise,
+    Instruction,
+    Rest,
+    Routine,
+    Step,
+    step_name,
+)
+from player.routine.values import DEFAULT_COUNTDOWN_S, Count, WeekRange
+
+MIN_ADJUSTED_MS = 1_000
+"""The shortest a segment can be made by taking time from it."""
+INSTRUCTION_MIN_MS = 5_000
+PREPARE_MIN_MS = 3_000
+
+
+def cue_switches(*layers: CueSwitches | None) -> dict[str, int]:
+    """Which cues are on (1) or off (0), and how many seconds are counted down: the
+    defaults, then each layer given (routine, block, step) in turn."""
+    merged: dict[str, int] = {
+        "announce": 1,
+        "next_up": 1,
+        "halfway": 1,
+        "countdown": DEFAULT_COUNTDOWN_S,
+        "switch_sides": 1,
+        "rep_count": 1,
+        "phases": 1,
+    }
+    for layer in layers:
+        if layer is None:
+            continue
+        for name, value in layer.model_dump().items():
+            if value is not None:
+                merged[name] = int(value)
+    return merged
+
+
+def chosen_count(count: Count | None, choices: Choices) -> int:
+    """The number of repetitions or sets played: the person's choice where the count is a
+    range, else the count's own."""
+    if count is None:
+        return 1
+    if count.is_choice and choices.reps is not None:
+        return choices.reps
+    return count.default
+
+
+@dataclass
+class PendingStep:
+    """A step span being built, with what its cues need to know."""
+
+    span: StepSpan
+    source: Step | None
+    switches: dict[str, int]
+    side_starts: list[tuple[str | None, int, int]] = field(default_factory=list)
+    """(side, start, end) of each side; one entry with no side for one-sided steps."""
+    rep_starts: list[tuple[str | None, int, int]] = field(default_factory=list)
+    """(side, start, end) of each repetition."""
+    work: list[Segment] = field(default_factory=list)
+    """The work segments (repetitions and phases) of an exercise, in order."""
+
+
+class SegmentBuilder:
+    """Lays a routine's steps out in time; ``segments`` and ``pending`` are the result."""
+
+    def __init__(self, routine: Routine, choices: Choices) -> None:
+        self.routine = routine
+        self.choices = choices
+        self.now = 0
+        self.segments: list[Segment] = []
+        self.pending: list[PendingStep] = []
+
+    def segment(
+        self,
+        kind: SegmentKind,
+        duration_ms: int,
+        step: int,
+        *,
+        rep: int = 0,
+        reps: int = 0,
+        side: str | None = None,
+        phase: str | None = None,
+    ) -> Segment:
+        index = len(self.segments)
+        if kind != "wait":
+            extra = self.choices.extra_ms.get(index, 0)
+            duration_ms = max(MIN_ADJUSTED_MS, duration_ms + extra)
+        made = Segment(index, kind, self.now, duration_ms, step, rep, reps, side, phase)
+        self.segments.append(made)
+        self.now += duration_ms
+        return made
+
+    def begin(
+        self,
+        kind: StepKind,
+        name: str,
+        source: Step | None,
+        switches: dict[str, int],
+        *,
+        do: str | None = None,
+        picture: str | None = None,
+        set_info: tuple[int, int, str | None] = (0, 0, None),
+        **extra: object,
+    ) -> PendingStep:
+        span = StepSpan(
+            index=len(self.pending),
+            kind=kind,
+            name=name,
+            do=do,
+            picture=picture,
+            start_ms=self.now,
+            end_ms=self.now,
+            first_segment=len(self.segments),
+            last_segment=len(self.segments),
+            set=set_info[0],
+            sets=set_info[1],
+            block=set_info[2],
+            **extra,  # type: ignore[arg-type]
+        )
+        pending = PendingStep(span, source, switches)
+        self.pending.append(pending)
+        return pending
+
+    def end(self, pending: PendingStep) -> None:
+        pending.span = replace(pending.span, end_ms=self.now, last_segment=len(self.segments) - 1)
+
+    # -- steps ----------------------------------------------------------------------------
+
+    def lead_in(self) -> None:
+        duration = (
+            self.routine.lead_in if self.choices.lead_in_ms is None else self.choices.lead_in_ms
+        )
+        if duration <= 0:
+            return
+        switches = cue_switches(self.routine.cues)
+        pending = self.begin("lead_in", "Get ready", None, switches)
+        self.segment("lead_in", duration, pending.span.index)
+        self.end(pending)
+
+    def in_place_of(self, step: Step, weeks: WeekRange | None) -> tuple[Step, dict[str, object]]:
+        """The step to play (its alternative, when lying on the back is to be avoided), and
+        what the played step should carry: the weeks it suits, and what it replaces."""
+        if isinstance(step, Block):
+            return step, {}
+        facts: dict[str, object] = {"weeks": step.suits.week_range if step.suits else weeks}
+        other = step.alternative
+        if self.choices.avoid_lying_on_back and step.position == LYING_ON_BACK and other:
+            facts["replaces"] = step_name(step)
+            if other.suits:
+                facts["weeks"] = other.suits.week_range
+            return other, facts
+        return step, facts
+
+    def steps(
+        self,
+        steps: Sequence[Step],
+        layers: tuple[CueSwitches | None, ...],
+        set_info: tuple[int, int, str | None],
+        weeks: WeekRange | None = None,
+    ) -> None:
+        for written in steps:
+            step, facts = self.in_place_of(written, weeks)
+            if isinstance(step, Block):
+                self.block(step, layers, set_info, step.suits.week_range if step.suits else weeks)
+            elif isinstance(step, Exercise):
+                self.exercise(step, cue_switches(*layers, step.cues), set_info, facts)
+            elif isinstance(step, Rest):
+                pending = self.begin(
+                    "rest",
+                    step.name,
+                    step,
+                    cue_switches(*layers, step.cues),
+                    do=step.do,
+                    picture=step.picture,
+                    set_info=set_info,
+                    position=step.position,
+                    **facts,
+                )
+                start = self.segment("rest", step.rest, pending.span.index).start_ms
+                pending.side_starts.append((None, start, self.now))
+                pending.rep_starts.append((None, start, self.now))
+                self.end(pending)
+            elif isinstance(step, Instruction):
+                pending = self.begin(
+                    "instruction",
+                    step.name,
+                    step,
+                    cue_switches(*layers, step.cues),
+                    do=step.instruction,
+                    picture=step.picture,
+                    set_info=set_info,
+                    position=step.position,
+                    **facts,
+                )
+                duration = step.time or max(INSTRUCTION_MIN_MS, reading_ms(step.instruction))
+                start = self.segment("instruction", duration, pending.span.index).start_ms
+                pending.side_starts.append((None, start, self.now))
+                pending.rep_starts.append((None, start, self.now))
+                self.end(pending)
+            else:
+                raise TypeError(f"a '{type(step).__name__}' step must be resolved before playing")
+
+    def block(
+        self,
+        block: Block,
+        layers: tuple[CueSwitches | None, ...],
+        outer: tuple[int, int, str | None],
+        weeks: WeekRange | None,
+    ) -> None:
+        sets = chosen_count(block.sets, self.choices)
+        inner_layers = (*layers, block.cues)
+        for number in range(1, sets + 1):
+            self.steps(block.steps, inner_layers, (number, sets, block.block), weeks)
+            if number < sets and block.rest:
+                pending = self.begin(
+                    "set_rest",
+                    "Rest",
+                    None,
+                    cue_switches(*inner_layers),
+                    set_info=(number, sets, block.block),
+                )
+                start = self.segment("rest", block.rest, pending.span.index).start_ms
+                pending.side_starts.append((None, start, self.now))
+                self.end(pending)
+
+    def exercise(
+        self,
+        step: Exercise,
+        switches: dict[str, int],
+        set_info: tuple[int, int, str | None],
+        facts: dict[str, object],
+    ) -> None:
+        reps = chosen_count(step.reps, self.choices)
+        sides: tuple[str | None, ...] = step.sides or (None,)
+        pending = self.begin(
+            "exercise",
+            step.exercise,
+            step,
+            switches,
+            do=step.do,
+            picture=step.picture,
+            set_info=set_info,
+            waits_for_done=step.waits_for_done,
+            reps=reps,
+            sides=step.sides,
+            position=step.position,
+            **facts,
+        )
+        index = pending.span.index
+        prepare = self.prepare_ms(step, pending)
+        if prepare:
+            self.segment("prepare", prepare, index)
+        for number, side in enumerate(sides):
+            if number > 0:
+                self.segment("switch", step.switch, index, side=side)
+            side_start = self.now
+            if step.waits_for_done:
+                self.segment("wait", 0, index, reps=reps, side=side)
+            else:
+                for rep in range(1, reps + 1):
+                    rep_start = self.now
+                    for phase in step.phases or (None,):
+                        duration = phase.time if phase else step.time
+                        assert duration is not None
+                        made = self.segment(
+                            "work",
+                            duration,
+                            index,
+                            rep=rep if reps > 1 else 0,
+                            reps=reps if reps > 1 else 0,
+                            side=side,
+                            phase=phase.name if phase else None,
+                        )
+                        pending.work.append(made)
+                    pending.rep_starts.append((side, rep_start, self.now))
+            pending.side_starts.append((side, side_start, self.now))
+        self.end(pending)
+
+    def prepare_ms(self, step: Exercise, pending: PendingStep) -> int:
+        """Time to get into position while the step is announced."""
+        if step.prepare is not None:
+            return step.prepare
+        if self.routine.prepare is not None:
+            return self.routine.prepare
+        if not pending.switches["announce"]:
+            return 0
+        return max(PREPARE_MIN_MS, reading_ms(announcement(pending.span, None), pad_ms=1000))
