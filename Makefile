@@ -52,6 +52,7 @@ test-oldest: $(STAMP) $(OLDEST_STAMP) speech
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 bench: $(STAMP) speech
 	$(PY) bench/run.py
