@@ -11,6 +11,7 @@ from player.care.questions import Choice, Question
 from player.playback.clock import Clock
 from player.playback.session import Session
 from player.system.paths import MEDIA_DIR
+from player.system.printable import printable
 from player.terminal.lines import play_text
 from player.terminal.questions import ask_in_terminal
 
@@ -53,7 +54,7 @@ class LinesShell:
         return ask_in_terminal(question, self.stdin, self.out)
 
     def tell(self, title: str, message: str) -> None:
-        print(message, file=self.err, flush=True)
+        print(printable(message), file=self.err, flush=True)
 
     def play(self, session: Session) -> str:
         output = self.out if self.show else None
@@ -126,7 +127,7 @@ class WindowShellAdapter:
         return self.window.ask(question, timeout_ms=0 if self.close_at_end else None)
 
     def tell(self, title: str, message: str) -> None:
-        print(message, file=self.err, flush=True)
+        print(printable(message), file=self.err, flush=True)
         shown = Question(title, (message,), (Choice("o", "OK", "ok"),), cancel="ok")
         self.ask(shown)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import struct
 import textwrap
+import zlib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -68,3 +70,23 @@ def recorded_sessions(home: Path) -> list[SessionRecord]:
         return history.sessions()
     finally:
         history.close()
+
+
+def png_bytes(width: int = 2, height: int = 2, note: str = "") -> bytes:
+    """A real PNG file of ``width`` x ``height`` grey pixels; ``note`` goes in a text chunk,
+    to tell two pictures apart."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    text = chunk(b"tEXt", b"Comment\x00" + note.encode("latin-1")) if note else b""
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + text
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )

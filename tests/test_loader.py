@@ -22,7 +22,7 @@ from player.routine.problems import Problem, RoutineError
 from player.routine.values import Count, WeekRange
 from player.routine.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
 from player.system.paths import ROUTINES_DIR
-from tests.conftest import WriteFile
+from tests.conftest import WriteFile, png_bytes
 
 Folders = dict[str, Path]
 
@@ -382,8 +382,8 @@ def test_suits_in_weeks(write: WriteFile, folders: Folders) -> None:
 
 
 def test_a_picture_beside_the_file_is_found_first(write: WriteFile, folders: Folders) -> None:
-    beside = write("mine/bridge.png", b"png")
-    write("media/bridge.png", b"other png")
+    beside = write("mine/bridge.png", png_bytes(note="beside"))
+    write("media/bridge.png", png_bytes(note="media"))
     path = write(
         "mine/r.yaml",
         "title: P\nsteps:\n  - exercise: Bridge\n    time: 5s\n    picture: bridge.png\n",
@@ -392,7 +392,7 @@ def test_a_picture_beside_the_file_is_found_first(write: WriteFile, folders: Fol
 
 
 def test_a_picture_under_media_is_found(write: WriteFile, folders: Folders) -> None:
-    in_media = write("media/poses/cat.png", b"png")
+    in_media = write("media/poses/cat.png", png_bytes())
     path = write(
         "mine/r.yaml",
         """
@@ -420,19 +420,19 @@ def test_a_picture_under_media_is_found(write: WriteFile, folders: Folders) -> N
 def test_a_picture_of_a_shared_exercise_is_found_beside_the_shared_file(
     write: WriteFile, folders: Folders
 ) -> None:
-    picture = write("shared/tilt.png", b"png")
+    picture = write("mine/shared/tilt.png", png_bytes())
     write(
-        "shared/lib.yaml",
+        "mine/shared/lib.yaml",
         "exercises:\n  tilt:\n    exercise: Tilt\n    time: 4s\n    picture: tilt.png\n",
     )
-    path = write("mine/r.yaml", "title: P\ninclude: [../shared/lib.yaml]\nsteps:\n  - use: tilt\n")
+    path = write("mine/r.yaml", "title: P\ninclude: [shared/lib.yaml]\nsteps:\n  - use: tilt\n")
     assert exercise_at(load(path, folders), 0).picture == str(picture.resolve())
 
 
 def test_a_picture_of_an_own_exercise_is_resolved_when_used(
     write: WriteFile, folders: Folders
 ) -> None:
-    picture = write("mine/rolls.png", b"png")
+    picture = write("mine/rolls.png", png_bytes())
     path = write(
         "mine/r.yaml",
         """
@@ -1722,18 +1722,29 @@ def test_places_stay_right_after_use_steps_are_replaced(write: WriteFile, folder
     ]
 
 
-@pytest.mark.parametrize("name", ["x\\u0000y.yaml", "x" * 5000 + ".yaml"])
-def test_an_include_no_file_system_could_hold(
-    write: WriteFile, folders: Folders, name: str
-) -> None:
+def test_an_include_no_file_system_could_hold(write: WriteFile, folders: Folders) -> None:
+    name = "x" * 5000 + ".yaml"
     path = write("r.yaml", f'title: R\ninclude: ["{name}"]\nsteps:\n  - rest: 5s\n')
-    shown = name.replace("\\u0000", "\x00")
     assert only_problem(path, folders) == Problem(
         str(path),
         2,
         11,
         "include[0]",
-        f"no file '{shown}' beside this file or among the bundled routines",
+        f"no file '{name}' beside this file or among the bundled routines",
+    )
+
+
+def test_a_name_holding_a_nul_is_refused_as_a_control_character(
+    write: WriteFile, folders: Folders
+) -> None:
+    path = write("r.yaml", 'title: R\ninclude: ["x\\u0000y.yaml"]\nsteps:\n  - rest: 5s\n')
+    assert only_problem(path, folders) == Problem(
+        str(path),
+        2,
+        11,
+        "",
+        "this text holds a control character (U+0000); remove it: text in a routine is shown "
+        "and printed as it is written",
     )
 
 

@@ -16,7 +16,7 @@ from player.playback.compiler import compile_timeline
 from player.routine.loader import load_routine
 from player.routine.model import Routine
 from player.routine.template import copy_routine, title_for
-from tests.conftest import ROUTINES
+from tests.conftest import ROUTINES, png_bytes
 
 BUNDLED = sorted(ROUTINES.glob("*.yaml"))
 
@@ -161,17 +161,20 @@ def test_a_second_copy_shares_the_exercises_and_keeps_your_changes_to_them(
 
 
 def test_a_copy_brings_pictures_beside_it_and_points_at_what_cannot_follow(
-    dirs: UserDirs, tmp_path: Path
+    dirs: UserDirs,
 ) -> None:
-    folder = tmp_path / "elsewhere" / "mine"
+    """A routine in a folder of your routines folder, with a shared file one folder up:
+    the copy, made at the top, names that file by its full path, still among your
+    routines."""
+    folder = dirs.routines / "collection" / "mine"
     (folder / "art").mkdir(parents=True)
-    (folder / "art" / "reach.png").write_bytes(b"\x89PNG reach")
-    shared = tmp_path / "elsewhere" / "shared.yaml"
+    (folder / "art" / "reach.png").write_bytes(png_bytes(note="reach"))
+    shared = dirs.routines / "collection" / "shared.yaml"
     shared.write_text(
         "exercises:\n  hold:\n    exercise: Hold\n    time: 5s\n    picture: hold.png\n",
         encoding="utf-8",
     )
-    (tmp_path / "elsewhere" / "hold.png").write_bytes(b"\x89PNG hold")
+    (dirs.routines / "collection" / "hold.png").write_bytes(png_bytes(note="hold"))
     source = folder / "source.yaml"
     source.write_text(
         "# My routine, with notes.\n"
@@ -187,7 +190,7 @@ def test_a_copy_brings_pictures_beside_it_and_points_at_what_cannot_follow(
         "    picture: pictures/seated-rest.png   # a bundled picture\n",
         encoding="utf-8",
     )
-    original = load_routine(source)
+    original = load_routine(source, places=(dirs.routines,))
     code, out, err = run(dirs, "new", "copied", "--from", str(source))
     assert (code, err) == (0, "")
     copy = dirs.routines / "copied.yaml"
@@ -204,18 +207,40 @@ def test_a_copy_brings_pictures_beside_it_and_points_at_what_cannot_follow(
         "  - rest: 5s\n"
         "    picture: pictures/seated-rest.png   # a bundled picture\n"
     )
-    assert (dirs.routines / "art" / "reach.png").read_bytes() == b"\x89PNG reach"
+    assert (dirs.routines / "art" / "reach.png").read_bytes() == png_bytes(note="reach")
     assert "  '../shared.yaml' now names its full path, since it is not beside the copy" in (
         out.splitlines()
     )
-    copied = load_routine(copy)
+    copied = load_routine(copy, places=(dirs.routines,))
     assert compile_timeline(copied.routine).total_ms == compile_timeline(original.routine).total_ms
     pictures = [getattr(step, "picture", None) for step in copied.routine.steps]
     assert pictures == [
         str((dirs.routines / "art" / "reach.png").resolve()),
-        str((tmp_path / "elsewhere" / "hold.png").resolve()),
+        str((dirs.routines / "collection" / "hold.png").resolve()),
         str((ROUTINES.parent / "media" / "pictures" / "seated-rest.png").resolve()),
     ]
+
+
+def test_a_routine_reaching_outside_its_places_is_not_copied(
+    dirs: UserDirs, tmp_path: Path
+) -> None:
+    folder = tmp_path / "elsewhere" / "mine"
+    folder.mkdir(parents=True)
+    (tmp_path / "elsewhere" / "shared.yaml").write_text(
+        "exercises:\n  hold:\n    exercise: Hold\n    time: 5s\n", encoding="utf-8"
+    )
+    source = folder / "source.yaml"
+    source.write_text(
+        "title: Source\ninclude: [../shared.yaml]\nsteps:\n  - use: hold\n", encoding="utf-8"
+    )
+    code, _out, err = run(dirs, "new", "copied", "--from", str(source))
+    assert code == 2
+    assert err.splitlines()[0] == (
+        f"{source}:2:11: include[0]: '../shared.yaml' is outside the folders a routine's files "
+        "may come from: the folder of source.yaml and the folders in it, your routines "
+        "folder, or the bundled routines; copy the file there"
+    )
+    assert not (dirs.routines / "copied.yaml").exists()
 
 
 def test_a_copy_of_your_own_routine_beside_it(dirs: UserDirs) -> None:

@@ -15,7 +15,7 @@ from player.playback.compiler import compile_timeline
 from player.playback.timeline import Choices
 from player.routine.loader import load_routine
 from player.routine.model import Routine
-from tests.conftest import WriteFile
+from tests.conftest import WriteFile, png_bytes
 
 ON_THE_BACK = """
 title: Easing
@@ -203,7 +203,7 @@ def test_an_alternative_must_replace_a_step_on_the_back(write: WriteFile) -> Non
 def test_an_alternative_may_use_a_shared_exercise_with_its_picture(
     write: WriteFile, tmp_path: Path
 ) -> None:
-    write("pics/side.png", b"\x89PNG fake")
+    write("pics/side.png", png_bytes())
     write(
         "shared/lib.yaml",
         """

@@ -16,6 +16,7 @@ from player.routine.values import (
     WeekRange,
     check_placeholders,
     describe,
+    fill_placeholders,
     format_duration,
     parse_count,
     parse_countdown,
@@ -399,7 +400,7 @@ def test_check_placeholders_returns_text_with_known_placeholders(text: str) -> N
     assert check_placeholders(text) == text
 
 
-@pytest.mark.parametrize(("text", "name"), [("{reep}", "reep"), ("a {rep.x}", "rep.x")])
+@pytest.mark.parametrize(("text", "name"), [("{reep}", "reep"), ("a {rap.x}", "rap.x")])
 def test_check_placeholders_names_an_unknown_placeholder(text: str, name: str) -> None:
     with pytest.raises(ValueError) as caught:
         check_placeholders(text)
@@ -408,13 +409,39 @@ def test_check_placeholders_names_an_unknown_placeholder(text: str, name: str) -
     assert known == "{rep}, {reps}, {side}, {set}, {sets}, {step}, {next}"
 
 
-@pytest.mark.parametrize("text", ["Reach {rep", "Reach }"])
+@pytest.mark.parametrize("text", ["Reach {rep", "Reach }", "{step:{next}}"])
 def test_check_placeholders_refuses_unpaired_braces(text: str) -> None:
     with pytest.raises(ValueError) as caught:
         check_placeholders(text)
-    message = str(caught.value)
-    assert message.startswith(f"the braces in '{text}' do not pair up (")
-    assert message.endswith("); write {{ for a plain brace")
+    assert str(caught.value) == (
+        f"the braces in '{text}' do not pair up; write {{{{ or }}}} for a plain brace"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{side:d}", "{set:02d}", "{rep:>99999999999}", "{side:>2000000000}", "{rep!r}", "{step.x}"],
+)
+def test_a_placeholder_is_its_name_alone(text: str) -> None:
+    name = text[1:].split(":")[0].split("!")[0].split(".")[0]
+    with pytest.raises(ValueError) as caught:
+        check_placeholders(text)
+    assert str(caught.value) == (
+        f"'{text}': a placeholder is its name alone in braces, such as {{{name}}}; formats and "
+        "anything after the name are not supported"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("{rep} of {reps}", "3 of 8"),
+        ("{{literal}} {side}", "{literal} left"),
+        ("{side:d} {x} {", "{side:d} {x} {"),  # never fails: what is not a placeholder stays
+    ],
+)
+def test_filling_placeholders_never_fails(text: str, said: str) -> None:
+    assert fill_placeholders(text, {"rep": 3, "reps": 8, "side": "left"}) == said
 
 
 # -- how durations are shown and said -----------------------------------------------------

@@ -15,6 +15,7 @@ from typing import TextIO
 from player.commands.program import INSTALLED
 from player.home.settings import Settings, load_settings_or_defaults
 from player.home.user_dirs import UserDirs
+from player.system.printable import printable
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -76,10 +77,10 @@ class Context:
         )
 
     def say(self, line: str) -> None:
-        print(line, file=self.out, flush=True)
+        print(printable(line), file=self.out, flush=True)
 
     def warn(self, line: str) -> None:
-        print(line, file=self.err, flush=True)
+        print(printable(line), file=self.err, flush=True)
 
 
 @dataclass(frozen=True)

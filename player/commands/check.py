@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from player.commands import routines
 from player.commands.base import EXIT_INVALID, EXIT_OK, Command, Context
 from player.home import catalog
-from player.routine.loader import check_files
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not paths:
         ctx.warn("no routine files to check")
         return EXIT_INVALID
-    problems = check_files(paths)
+    problems = routines.check(paths, ctx.dirs)
     for problem in problems:
         ctx.say(str(problem))
     if problems:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from player.care.safety import list_mark
+from player.commands import routines
 from player.commands.base import EXIT_OK, Command, Context, no_arguments
 from player.commands.options import choices_for
 from player.home import catalog
 from player.playback.compiler import compile_timeline
-from player.routine.loader import RoutineError, load_routine
+from player.routine.loader import RoutineError
 from player.routine.values import format_duration
 
 HIDES = "yours, hides bundled"
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     listed = catalog.all_routines(folders)
     for entry in listed:
         try:
-            loaded = load_routine(entry.path)
+            loaded = routines.load(entry.path, ctx.dirs)
         except RoutineError:
             broken = f"(has problems: run '{ctx.command('check')}')"
             rows.append((entry.name, _origin(entry), broken, "", ""))

@@ -8,10 +8,11 @@ import re
 import shlex
 from pathlib import Path
 
+from player.commands import routines
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
 from player.commands.schema import schema_of
 from player.home import catalog
-from player.routine.loader import RoutineError, load_routine
+from player.routine.loader import RoutineError
 from player.routine.model import ExerciseLibrary, Routine
 from player.routine.template import SCHEMA_FILES, Copied, copy_routine, starting_routine
 from player.system.regular_files import folder_problem, open_regular, reason, write_regular
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     source: Path | None = None
     if args.source is not None:
         source = catalog.find_routine(args.source, folders)
-        load_routine(source)  # a routine with problems is reported, not copied
+        routines.load(source, ctx.dirs)  # a routine with problems is reported, not copied
     hidden = catalog.named_routine(name, folders[1:])
     _make_folder(own)
     write_schemas(own)
@@ -109,7 +110,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_INVALID
     _report(ctx, name, path, args.source, copied, hidden)
     try:
-        load_routine(path)
+        routines.load(path, ctx.dirs)
     except RoutineError as error:
         ctx.warn(f"The new file does not load as it is:\n{error}")
         return EXIT_FAILED

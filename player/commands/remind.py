@@ -7,13 +7,13 @@ import shlex
 from datetime import time
 from typing import TextIO
 
+from player.commands import routines
 from player.commands.base import EXIT_OK, Command, Context
 from player.commands.options import add_routine, choices_for
 from player.commands.program import absolute_command
 from player.home import catalog
 from player.home.reminders import Reminder, daily_calendar, parse_time_of_day
 from player.playback.compiler import compile_timeline
-from player.routine.loader import load_routine
 from player.routine.values import format_duration
 from player.system.regular_files import resolved
 
@@ -51,7 +51,7 @@ def _write(out: TextIO, data: bytes) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     folders = catalog.search_folders(ctx.dirs)
     path = catalog.find_routine(args.routine, folders)
-    loaded = load_routine(path)
+    loaded = routines.load(path, ctx.dirs)
     settings = ctx.settings()
     timeline = compile_timeline(
         loaded.routine,

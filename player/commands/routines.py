@@ -1,13 +1,34 @@
-"""Opening a routine named on the command line."""
+"""Opening a routine named on the command line, through the one gate every command uses."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from player.home import catalog
 from player.home.user_dirs import UserDirs
-from player.routine.loader import RoutineFile, load_routine
+from player.playback.playable import check_playable, load_playable
+from player.routine.loader import RoutineFile
+from player.routine.problems import Problem
+
+
+def load(path: Path, dirs: UserDirs | None = None) -> RoutineFile:
+    """The routine file at ``path``, known to play with every choice it allows; its
+    includes and pictures may also come from the person's routines folder. RoutineError
+    with every problem otherwise."""
+    return load_playable(path, places=_places(dirs))
+
+
+def check(paths: Sequence[Path], dirs: UserDirs | None = None) -> list[Problem]:
+    """Every problem in every file given."""
+    return check_playable(paths, places=_places(dirs))
 
 
 def open_routine(name: str, dirs: UserDirs | None = None) -> RoutineFile:
     """The routine file given, or the routine of that name (the person's own first, then
     the bundled ones); RoutineError if it has problems."""
-    return load_routine(catalog.find_routine(name, catalog.search_folders(dirs)))
+    return load(catalog.find_routine(name, catalog.search_folders(dirs)), dirs)
+
+
+def _places(dirs: UserDirs | None) -> tuple[Path, ...]:
+    return ((dirs or UserDirs.from_environment()).routines,)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from player.commands import routines
 from player.commands.base import EXIT_INVALID, EXIT_OK, Command, Context
 from player.home import catalog
 from player.home.settings import (
@@ -31,7 +32,7 @@ from player.home.settings import (
     save_settings,
 )
 from player.playback.timeline import ChoiceError, Choices, check_choices, ranged_counts
-from player.routine.loader import RoutineError, load_routine
+from player.routine.loader import RoutineError
 from player.routine.model import Routine
 from player.routine.yaml_source import did_you_mean
 
@@ -141,7 +142,7 @@ def _check_reps(name: str, reps: int, ctx: Context) -> None:
             f"{_close(name, folders)} ({catalog.known_names(folders)})"
         )
     try:
-        routine = load_routine(path).routine
+        routine = routines.load(path, ctx.dirs).routine
     except RoutineError:
         raise SettingsError(
             f"reps.{name}: the routine '{name}' has problems; '{ctx.command(f'check {path}')}' "

@@ -16,6 +16,8 @@ from datetime import datetime, time, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event
 
+from player.system.printable import printable
+
 PRODID = "-//routine-player//Routine reminders//EN"
 _TIME = re.compile(r"^\s*([0-9]{1,2}):([0-9]{2})\s*$")
 _UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:routine-player:reminders")
@@ -71,16 +73,17 @@ def daily_calendar(reminder: Reminder, now: datetime) -> bytes:
     event.add("dtstart", next_start(reminder.at, now))
     event.add("duration", timedelta(minutes=max(1, math.ceil(reminder.duration_ms / 60_000))))
     event.add("rrule", {"freq": "daily"})
-    event.add("summary", reminder.title)
+    title = printable(reminder.title)
+    event.add("summary", title)
     event.add(
         "description",
-        f"{reminder.title}: about {reminder.length}.\n"
-        f"Start it with: {reminder.command}\n"
+        f"{title}: about {reminder.length}.\n"
+        f"Start it with: {printable(reminder.command)}\n"
         "Stop at once if anything hurts.",
     )
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Time for {reminder.title}")
+    alarm.add("description", f"Time for {title}")
     alarm.add("trigger", timedelta(0))
     event.add_component(alarm)
     calendar.add_component(event)

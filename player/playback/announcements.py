@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from player.playback.timeline import StepSpan
-from player.routine.values import spoken_duration
+from player.routine.values import fill_placeholders, spoken_duration
 
 WORDS_PER_SECOND = 2.5
 """An unhurried pace for reading and acting on words: used to size preparations."""
@@ -33,8 +33,9 @@ def join_words(parts: Sequence[str]) -> str:
 
 
 def fill(text: str, values: Mapping[str, object]) -> str:
-    """A person's own words with their placeholders (``{side}``, ``{rep}``) filled in."""
-    return text.format_map({k: ("" if v is None else v) for k, v in values.items()})
+    """A person's own words with their placeholders (``{side}``, ``{rep}``) filled in;
+    never fails, whatever the braces in them."""
+    return fill_placeholders(text, values)
 
 
 def announcement(span: StepSpan, next_name: str | None) -> str:

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from player.playback.announcements import announcement, fill, join_words, speaking_ms
 from player.playback.segments import PendingStep
-from player.playback.timeline import PRIORITY, Cue, CueKind, Segment, StepSpan
+from player.playback.timeline import (
+    MAX_CUES,
+    PRIORITY,
+    Cue,
+    CueKind,
+    Segment,
+    SessionTooLong,
+    StepSpan,
+)
 from player.routine.model import CustomCue, Exercise, Phase, Routine
 from player.routine.values import spoken_duration
 
@@ -55,6 +63,7 @@ class CueWriter:
                 (s for s in spans[position + 1 :] if s.kind not in ("rest", "set_rest")), None
             )
             raw.extend(self.cues_for(pending, following, spans[position + 1 :]))
+            _within_bounds(raw)
         return self.merged(raw)
 
     def cues_for(
@@ -71,6 +80,7 @@ class CueWriter:
         def cue(at_ms: int, text: str, kind: CueKind) -> None:
             if text.strip():
                 out.append(RawCue(at_ms, text, kind, span.index))
+                _within_bounds(out)
 
         next_name = following.name if following else None
         if span.kind == "lead_in":
@@ -168,9 +178,11 @@ class CueWriter:
                 cue(segment.start_ms, f"{segment.rep} of {segment.reps}", "rep_count")
             if segment.phase is not None and on["phases"]:
                 phase = self.phase_named(source.phases, segment.phase)
-                said = phase.say if phase and phase.say else segment.phase
-                filled = fill(said, {**values, "rep": segment.rep or 1, "side": segment.side or ""})
-                cue(segment.start_ms, filled, "phase")
+                if phase is not None and phase.say:
+                    filled = {**values, "rep": segment.rep or 1, "side": segment.side or ""}
+                    cue(segment.start_ms, fill(phase.say, filled), "phase")
+                else:  # a name is said as it is written, braces and all
+                    cue(segment.start_ms, segment.phase, "phase")
 
     @staticmethod
     def phase_named(phases: tuple[Phase, ...] | None, name: str) -> Phase | None:
@@ -234,3 +246,10 @@ def clear_countdowns(cues: list[RawCue]) -> list[RawCue]:
         kept.append(item)
         said_until = max(said_until, item.at_ms + speaking_ms(item.text))
     return kept
+
+
+def _within_bounds(cues: list[RawCue]) -> None:
+    if len(cues) > MAX_CUES:
+        raise SessionTooLong(
+            f"the session would have more than {MAX_CUES} cues, the most a session may have"
+        )

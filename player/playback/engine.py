@@ -34,7 +34,15 @@ from player.playback.events import (
     Waiting,
 )
 from player.playback.segments import MIN_ADJUSTED_MS
-from player.playback.timeline import PRIORITY, Choices, Cue, Segment, StepSpan, Timeline
+from player.playback.timeline import (
+    PRIORITY,
+    Choices,
+    Cue,
+    Segment,
+    SessionTooLong,
+    StepSpan,
+    Timeline,
+)
 from player.routine.model import Routine
 
 RESUME_LEAD_IN_MS = 5_000
@@ -310,8 +318,13 @@ class Engine:
         if wanted == segment.duration_ms:
             return events
         extra[segment.index] = wanted - base
-        self._choices = replace(self._choices, extra_ms=extra)
-        self.timeline = self._compile(self._routine, self._choices)
+        choices = replace(self._choices, extra_ms=extra)
+        try:
+            timeline = self._compile(self._routine, choices)
+        except SessionTooLong:  # no more time can be added: the session is at its longest
+            return events
+        self._choices = choices
+        self.timeline = timeline
         self._waits = self._wait_segments()
         # Cues up to now have been said; after a move while paused, none of this segment's yet.
         entered = index == self._segment

@@ -13,7 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from player.playback.announcements import announcement, reading_ms
-from player.playback.timeline import Choices, Segment, SegmentKind, StepKind, StepSpan
+from player.playback.timeline import (
+    MAX_SEGMENTS,
+    MAX_SESSION_MS,
+    Choices,
+    Segment,
+    SegmentKind,
+    SessionTooLong,
+    StepKind,
+    StepSpan,
+)
 from player.routine.model import (
     LYING_ON_BACK,
     Block,
@@ -25,7 +34,7 @@ from player.routine.model import (
     Step,
     step_name,
 )
-from player.routine.values import DEFAULT_COUNTDOWN_S, Count, WeekRange
+from player.routine.values import DEFAULT_COUNTDOWN_S, Count, WeekRange, format_duration
 
 MIN_ADJUSTED_MS = 1_000
 """The shortest a segment can be made by taking time from it."""
@@ -107,6 +116,16 @@ class SegmentBuilder:
         made = Segment(index, kind, self.now, duration_ms, step, rep, reps, side, phase)
         self.segments.append(made)
         self.now += duration_ms
+        if self.now > MAX_SESSION_MS:
+            raise SessionTooLong(
+                f"the session would last more than {format_duration(MAX_SESSION_MS)}, the "
+                "longest a session may be"
+            )
+        if len(self.segments) > MAX_SEGMENTS:
+            raise SessionTooLong(
+                f"the session would have more than {MAX_SEGMENTS} parts (repetitions, "
+                "phases, sides and rests), the most a session may have"
+            )
         return made
 
     def begin(

@@ -63,6 +63,19 @@ class ChoiceError(ValueError):
     """A choice the routine does not allow, such as 12 repetitions of a 5-to-10 step."""
 
 
+MAX_SESSION_MS = 4 * 60 * 60 * 1000
+"""The longest a whole session may be: four hours, waits for done not counted."""
+MAX_SEGMENTS = 5_000
+"""The most segments (repetitions, phases, sides, rests) a session may have."""
+MAX_CUES = 20_000
+"""The most cues a session may have."""
+
+
+class SessionTooLong(ChoiceError):
+    """A routine whose counts multiply into a session too long to play, such as 100 sets
+    of 1000 repetitions: each count is allowed, their product is not."""
+
+
 @dataclass(frozen=True)
 class Segment:
     """A stretch of time in which what is shown does not change its meaning."""

@@ -8,8 +8,7 @@ Nothing else ever comes out of it for a bad file.
 from __future__ import annotations
 
 import hashlib
-import types
-import typing
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,15 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from player.routine.model import STEP_KINDS, Block, Exercise, ExerciseLibrary, Routine, step_kind
+from player.routine.messages import (
+    PathKey,
+    clean_loc,
+    message_for,
+    model_at,
+    unknown_step_message,
+)
+from player.routine.model import ExerciseLibrary, Routine
+from player.routine.pictures import picture_problem
 from player.routine.problems import Problem, RoutineError, dotted
 from player.routine.values import describe
 from player.routine.yaml_source import Document, Mark, Spot, did_you_mean, read_document
@@ -26,8 +33,6 @@ from player.system.regular_files import LOOP, FileRefused, open_regular, resolve
 
 MAX_INCLUDED_FILES = 32
 MAX_BLOCK_DEPTH = 4
-
-PathKey = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,9 @@ class RoutineFile:
     routine: Routine
     digest: str
     """A hash of the file and every file it includes: it changes when any of them does."""
+    steps_at: Mark | None = None
+    """Where the routine's ``steps:`` key is written: what a problem of the whole session,
+    such as its length, points at."""
 
 
 @dataclass
@@ -52,10 +60,12 @@ class _Entry:
 class _Loading:
     """The state of loading one routine: its problems, and the files read so far."""
 
-    def __init__(self, routines_dir: Path, media_dir: Path) -> None:
+    def __init__(self, routines_dir: Path, media_dir: Path, roots: tuple[Path, ...]) -> None:
         self.problems: list[Problem] = []
         self.routines_dir = routines_dir
         self.media_dir = media_dir
+        self.roots = roots
+        """The folders a routine's includes and pictures may come from, resolved."""
         self.docs: dict[Path, Document | None] = {}
 
     def add(self, mark: Mark, path: PathKey, message: str) -> None:
@@ -88,6 +98,9 @@ class _Loading:
                 continue
             if isinstance(target, FileRefused):
                 self.add(mark, path, _cannot_use(item, target, "a file of exercises"))
+                continue
+            if not _inside(target, self.roots):
+                self.add(mark, path, _outside(item, doc.path, "the bundled routines"))
                 continue
             if target in chain:
                 names = " -> ".join(p.name for p in (*chain[chain.index(target) :], target))
@@ -235,10 +248,18 @@ class _Loading:
         spot = doc.spots.get((id(step), "picture"))
         written_in = spot.value.file.parent if spot else doc.path.parent
         found = _first_file([written_in / picture, self.media_dir / picture])
-        if isinstance(found, Path):
-            step["picture"] = str(resolved(found))
-            return
         mark = spot.value if spot else doc.spot(path)[0]
+        if isinstance(found, Path):
+            real = resolved(found)
+            if not _inside(real, self.roots):
+                self.add(mark, (*path, "picture"), _outside(picture, doc.path, "media/"))
+                return
+            unfit = picture_problem(real)
+            if unfit is not None:
+                self.add(mark, (*path, "picture"), f"'{picture}' cannot be shown: {unfit}")
+                return
+            step["picture"] = str(real)
+            return
         if found is None:
             message = (
                 f"no picture '{picture}' beside {mark.file.name} or under media/; check the name"
@@ -258,11 +279,11 @@ class _Loading:
             return None
 
     def translate(self, model: type[BaseModel], doc: Document, detail: ErrorDetails) -> None:
-        path = _clean_loc(detail["loc"])
+        path = clean_loc(detail["loc"])
         kind = detail["type"]
         found = detail.get("input")
         if kind == "extra_forbidden":
-            owner = _model_at(model, path[:-1], doc.data)
+            owner = model_at(model, path[:-1], doc.data)
             names = list(owner.model_fields) if owner else []
             key = str(path[-1])
             self.add(doc.key_spot(path), path, f"unknown key '{key}'{did_you_mean(key, names)}")
@@ -274,9 +295,21 @@ class _Loading:
             self.add(mark, path, f"missing '{path[-1]}', which is required here")
             return
         if kind in ("union_tag_not_found", "union_tag_invalid"):
-            self.add(doc.spot(path)[0], path, _unknown_step_message(found))
+            self.add(doc.spot(path)[0], path, unknown_step_message(found))
             return
-        self.add(doc.spot(path)[0], path, _message(kind, detail, found))
+        self.add(doc.spot(path)[0], path, message_for(kind, detail, found))
+
+
+def _inside(path: Path, roots: tuple[Path, ...]) -> bool:
+    return any(path.is_relative_to(root) for root in roots)
+
+
+def _outside(item: str, written_in: Path, bundled: str) -> str:
+    return (
+        f"'{item}' is outside the folders a routine's files may come from: the folder of "
+        f"{written_in.name} and the folders in it, your routines folder, or {bundled}; "
+        "copy the file there"
+    )
 
 
 def _first_file(candidates: list[Path]) -> Path | FileRefused | None:
@@ -308,129 +341,6 @@ def _cannot_use(item: str, refused: FileRefused, wanted: str) -> str:
     return f"cannot read '{item}': {refused.reason}"
 
 
-def _clean_loc(loc: tuple[str | int, ...]) -> PathKey:
-    """Drop the step-kind tags pydantic adds after each step's index and 'alternative'."""
-    out: list[str | int] = []
-    for index, part in enumerate(loc):
-        after_step = (
-            index >= 2 and isinstance(loc[index - 1], int) and loc[index - 2] == "steps"
-        ) or (index >= 1 and loc[index - 1] == "alternative")
-        is_tag = isinstance(part, str) and part in STEP_KINDS and after_step
-        if not is_tag:
-            out.append(part)
-    return tuple(out)
-
-
-def _inner_models(annotation: Any) -> list[type[BaseModel]]:
-    found: list[type[BaseModel]] = []
-
-    def visit(item: Any) -> None:
-        if isinstance(item, type) and issubclass(item, BaseModel):
-            found.append(item)
-            return
-        for arg in typing.get_args(item):
-            visit(arg)
-
-    visit(annotation)
-    return found
-
-
-def _is_container(annotation: Any) -> bool:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        return any(_is_container(arg) for arg in typing.get_args(annotation))
-    return origin in (tuple, list, dict)
-
-
-_KIND_MODELS: dict[str, type[BaseModel]] = {"exercise": Exercise, "block": Block}
-
-
-def _model_at(root: type[BaseModel], path: PathKey, data: Any) -> type[BaseModel] | None:
-    """The model that validates the mapping at ``path``: used to suggest key names."""
-    model: type[BaseModel] | None = root
-    current = data
-    position = 0
-    while position < len(path):
-        name = path[position]
-        position += 1
-        field = model.model_fields.get(name) if model and isinstance(name, str) else None
-        if field is None:
-            return None
-        models = _inner_models(field.annotation)
-        current = current.get(name) if isinstance(current, dict) else None
-        if not models:
-            return None
-        if not _is_container(field.annotation):
-            kind = step_kind(current)
-            model = next((m for m in models if kind and kind in m.model_fields), models[0])
-            continue
-        if position >= len(path):
-            return None
-        index = path[position]
-        position += 1
-        try:
-            current = current[index]  # type: ignore[index]
-        except (KeyError, IndexError, TypeError):
-            current = None
-        if len(models) == 1:
-            model = models[0]
-        else:
-            kind = step_kind(current)
-            model = next((m for m in models if kind and kind in m.model_fields), None)
-    return model
-
-
-def _unknown_step_message(found: Any) -> str:
-    kinds = ", ".join(STEP_KINDS[:-1]) + " or " + STEP_KINDS[-1]
-    if not isinstance(found, dict):
-        return (
-            f"expected a step: a mapping that starts with its kind ({kinds}), "
-            f"found {describe(found)}"
-        )
-    named = [kind for kind in ("exercise", "rest", "instruction") if kind in found]
-    if len(named) > 1:
-        return f"a step is of one kind, but this one names {' and '.join(named)}; keep one"
-    keys = [str(key) for key in found]
-    for key in keys:
-        hint = did_you_mean(key, STEP_KINDS)
-        if hint:
-            return f"unknown step kind '{key}'{hint}"
-    shown = ", ".join(keys) or "none"
-    return f"unknown step kind: a step needs one of the keys {kinds}; found keys {shown}"
-
-
-_TYPE_WORDS = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "tuple_type": "a list",
-    "list_type": "a list",
-    "dict_type": "a mapping of keys and values",
-    "model_type": "a mapping of keys and values",
-    "model_attributes_type": "a mapping of keys and values",
-    "float_type": "a number",
-    "float_parsing": "a number",
-}
-
-
-def _message(kind: str, detail: ErrorDetails, found: Any) -> str:
-    context: dict[str, Any] = dict(detail.get("ctx") or {})
-    if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, found {describe(found)}"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "too_short":
-        return "needs at least one entry"
-    if kind == "literal_error":
-        return f"expected one of {context.get('expected', '')}, found {describe(found)}"
-    if kind == "value_error" and "error" in context:
-        return str(context["error"])
-    return str(detail.get("msg", "is not valid here"))
-
-
 def _digest(docs: list[Document]) -> str:
     hasher = hashlib.sha256()
     for doc in docs:
@@ -439,10 +349,19 @@ def _digest(docs: list[Document]) -> str:
 
 
 def load_routine(
-    path: Path, *, routines_dir: Path = ROUTINES_DIR, media_dir: Path = MEDIA_DIR
+    path: Path,
+    *,
+    routines_dir: Path = ROUTINES_DIR,
+    media_dir: Path = MEDIA_DIR,
+    places: Sequence[Path] = (),
 ) -> RoutineFile:
-    """Read, check and resolve one routine file, or raise RoutineError with every problem."""
-    loading = _Loading(routines_dir, media_dir)
+    """Read, check and resolve one routine file, or raise RoutineError with every problem.
+
+    Its includes and pictures may come from its own folder and the folders in it, the
+    bundled routines and media, and ``places`` (the person's routines folder); a file
+    anywhere else is refused at the line that names it."""
+    roots = (path.parent, *places, routines_dir, media_dir)
+    loading = _Loading(routines_dir, media_dir, tuple(resolved(root) for root in roots))
     doc = read_document(path, loading.problems)
     if doc is None:
         raise RoutineError(loading.problems)
@@ -473,7 +392,8 @@ def load_routine(
     if loading.problems or routine is None:
         raise RoutineError(loading.problems)
     included = [d for d in loading.docs.values() if d is not None]
-    return RoutineFile(path, path.stem, routine, _digest([doc, *included]))
+    steps_at = doc.key_spot(("steps",))
+    return RoutineFile(path, path.stem, routine, _digest([doc, *included]), steps_at)
 
 
 def check_files(paths: list[Path]) -> list[Problem]:

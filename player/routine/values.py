@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-import string
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -300,18 +300,47 @@ PLACEHOLDERS = {
 }
 
 
+_BRACES = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+"""A doubled brace, a ``{...}`` with no brace inside, or a brace alone."""
+
+
 def check_placeholders(text: str) -> str:
-    """Refuse cue text whose ``{...}`` names no known placeholder."""
-    try:
-        fields = [
-            name for _, name, spec, conv in string.Formatter().parse(text) if name is not None
-        ]
-    except ValueError as error:
-        raise ValueError(
-            f"the braces in {describe(text)} do not pair up ({error}); write {{{{ for a plain brace"
-        ) from None
-    for name in fields:
-        if name not in PLACEHOLDERS:
+    """Refuse cue text whose braces are not plain placeholders: ``{side}`` is one, and
+    ``{{`` and ``}}`` are a brace; a brace alone, a name that is no placeholder, and
+    anything after the name (``{side:d}``, ``{rep!r}``, ``{step.x}``) are refused."""
+    for match in _BRACES.finditer(text):
+        token, inside = match[0], match[1]
+        if token in ("{{", "}}"):
+            continue
+        if inside is None:
+            raise ValueError(
+                f"the braces in {describe(text)} do not pair up; write {{{{ or }}}} for a "
+                "plain brace"
+            )
+        name = re.split(r"[:!.\[]", inside, maxsplit=1)[0].strip()
+        if name in PLACEHOLDERS and inside != name:
+            raise ValueError(
+                f"'{token}': a placeholder is its name alone in braces, such as {{{name}}}; "
+                "formats and anything after the name are not supported"
+            )
+        if inside not in PLACEHOLDERS:
             known = ", ".join("{" + key + "}" for key in PLACEHOLDERS)
-            raise ValueError(f"unknown placeholder {{{name}}}; the placeholders are {known}")
+            raise ValueError(f"unknown placeholder {token}; the placeholders are {known}")
     return text
+
+
+def fill_placeholders(text: str, values: Mapping[str, object]) -> str:
+    """``text`` with each ``{name}`` given in ``values`` replaced, and ``{{``, ``}}`` made
+    single braces. Anything else is left as written, so it never fails, whatever the text
+    (``check_placeholders`` refuses such text in a routine file)."""
+
+    def one(match: re.Match[str]) -> str:
+        token, inside = match[0], match[1]
+        if token in ("{{", "}}"):
+            return token[0]
+        if inside is not None and inside in values:
+            value = values[inside]
+            return "" if value is None else str(value)
+        return token
+
+    return _BRACES.sub(one, text)

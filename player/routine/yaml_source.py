@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from player.routine.problems import Problem, shown_path
+from player.system.printable import first_control
 from player.system.regular_files import LOOP, FileRefused, open_regular, reason
 
 MAX_FILE_BYTES = 512 * 1024
@@ -264,6 +265,35 @@ class _Reader:
             self.problem(1, 1, f"this is not readable YAML: {error}")
         return None
 
+    def check_text(self, root: yaml.Node) -> bool:
+        """Refuse every scalar holding a control character (an ANSI escape can clear a
+        terminal or retitle it): routine text is shown and printed as it is written."""
+        clean = True
+        seen: set[int] = set()
+        waiting = [root]
+        while waiting:
+            node = waiting.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, yaml.ScalarNode):
+                found = first_control(str(node.value))
+                if found is not None:
+                    mark = self.mark(node)
+                    self.problem(
+                        mark.line,
+                        mark.column,
+                        f"this text holds a control character ({found}); remove it: text in "
+                        "a routine is shown and printed as it is written",
+                    )
+                    clean = False
+            elif isinstance(node, yaml.SequenceNode):
+                waiting.extend(reversed(node.value))
+            elif isinstance(node, yaml.MappingNode):
+                for key, value in reversed(node.value):
+                    waiting.extend((value, key))
+        return clean
+
     def to_data(self, node: yaml.Node, depth: int, open_nodes: set[int]) -> Any:
         """Plain data from a node, expanding aliases within the value budget."""
         self.values += 1
@@ -358,6 +388,8 @@ def read_document(path: Path, problems: list[Problem]) -> Document | None:
     if node is None:
         if not any(p.file == reader.shown for p in problems):
             reader.problem(1, 1, "the file is empty; a routine needs at least a title and steps")
+        return None
+    if not reader.check_text(node):
         return None
     try:
         data = reader.to_data(node, 0, set())

@@ -13,6 +13,7 @@ from player.playback.engine import Engine
 from player.playback.events import CueDue, Event, Finished, Skipped, StepStarted, Waiting
 from player.playback.session import Session
 from player.routine.values import format_duration, format_elapsed
+from player.system.printable import printable
 
 MAX_SLEEP_MS = 250
 
@@ -55,7 +56,7 @@ def play_text(
         for event in events:
             line = describe_event(engine, event)
             if line and out is not None:
-                print(line, file=out, flush=True)
+                print(printable(line), file=out, flush=True)
 
     show(session.start(clock.now()))
     while engine.state != "finished":

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from player.care.questions import Choice, Question
+from player.system.printable import printable
 
 DEFAULT_SIZE = (80, 24)
 """Columns and rows assumed when the answers are not typed in a terminal."""
@@ -97,9 +98,9 @@ def ask_in_terminal(
     ``size`` is the terminal's columns and rows; by default, that of ``out``."""
     width, height = size or terminal_size(out)
     for line in format_question(question, width, height):
-        print(line, file=out)
+        print(printable(line), file=out)
     for _ in range(TRIES):
-        print(_prompt(question), end="", file=out, flush=True)
+        print(printable(_prompt(question)), end="", file=out, flush=True)
         try:
             typed = stdin.readline()
         except (OSError, ValueError):
@@ -112,5 +113,5 @@ def ask_in_terminal(
         value = question.value_for(typed)
         if value is not None:
             return value
-        print(f"  '{typed.strip()}' is not one of the answers.", file=out, flush=True)
+        print(printable(f"  '{typed.strip()}' is not one of the answers."), file=out, flush=True)
     return question.cancel

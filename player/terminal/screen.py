@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 
 from player.playback.clock import Clock
 from player.playback.session import Command, Session
+from player.system.printable import printable
 from player.terminal.render import Line, Style, layout, render
 
 if TYPE_CHECKING:
@@ -217,7 +218,8 @@ class CursesScreen:
     def show(self, lines: Sequence[Line]) -> None:
         window = self._window
         window.erase()
-        for row, (text, style) in enumerate(lines):
+        for row, (written, style) in enumerate(lines):
+            text = printable(written)
             if self._plain_ascii:
                 text = text.translate(ASCII_STAND_INS).encode("ascii", "replace").decode("ascii")
             column = len(text) - len(text.lstrip(" "))

@@ -15,6 +15,7 @@ from pathlib import Path
 import pygame
 
 from player.system.paths import MEDIA_DIR
+from player.system.printable import printable
 from player.system.regular_files import open_regular
 from player.window import text
 from player.window.theme import Colour
@@ -47,7 +48,7 @@ class Assets:
         key = (words, size, colour)
         found = self._words.get(key)
         if found is None:
-            found = self.font(size).render(words, True, colour)
+            found = self.font(size).render(printable(words), True, colour)
             self._words[key] = found
             if len(self._words) > TEXT_CACHE:
                 self._words.popitem(last=False)
