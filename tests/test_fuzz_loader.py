@@ -1,5 +1,7 @@
 """Whatever a routine file holds, loading it either succeeds or raises RoutineError with
-located problems: never any other exception, and never a problem without a place."""
+located problems: never any other exception, and never a problem without a place. And
+what loading accepts plays: it compiles, plans and runs to its end, with every choice it
+allows."""
 
 from __future__ import annotations
 
@@ -12,9 +14,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from player.routine.loader import RoutineFile, load_routine
+from player.playback.compiler import compile_timeline
+from player.playback.engine import Engine
+from player.playback.playable import every_extreme, load_playable
+from player.routine.loader import RoutineFile
 from player.routine.problems import RoutineError
 from player.system.paths import MEDIA_DIR
+from player.terminal.plan import format_plan
 from tests.conftest import ROUTINES, WriteFile
 
 settings.register_profile(
@@ -100,9 +106,10 @@ raw_texts = st.lists(yaml_chars | st.sampled_from(KEYS + WORDS + JUNK) | st.text
 
 
 def assert_loads_or_reports(path: Path, **folders: Path) -> RoutineFile | None:
-    """Load ``path``: a RoutineFile, or a RoutineError whose every problem has a place."""
+    """Load ``path`` through the gate every command uses: a RoutineFile that plans and
+    plays to its end, or a RoutineError whose every problem has a place."""
     try:
-        return load_routine(path, **folders)
+        loaded = load_playable(path, **folders)
     except RoutineError as error:
         problems = error.problems
         assert problems, "a RoutineError with no problem in it"
@@ -114,6 +121,26 @@ def assert_loads_or_reports(path: Path, **folders: Path) -> RoutineFile | None:
         assert problems == sorted(problems, key=lambda p: (p.file, p.line, p.column, p.path))
         assert str(error) == "\n".join(str(p) for p in problems)
         return None
+    assert_plays(loaded)
+    return loaded
+
+
+def assert_plays(loaded: RoutineFile) -> None:
+    """The routine plans, and plays to its end with every choice it allows."""
+    for choices in every_extreme(loaded.routine):
+        timeline = compile_timeline(loaded.routine, choices)
+        assert format_plan(loaded.routine, timeline).strip()
+        engine = Engine(loaded.routine, choices)
+        engine.start(0)
+        now = 0
+        while engine.state != "finished":
+            if engine.state == "waiting":
+                engine.done(now)
+                continue
+            due = engine.next_change_at(now)
+            now = max(now + 1, due if due is not None else now + 1000)
+            engine.advance(now)
+        assert engine.position_ms == timeline.total_ms
 
 
 def load_written(content: str | bytes, library: str | None = None) -> None:

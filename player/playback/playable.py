@@ -54,7 +54,7 @@ def check_playable(paths: Sequence[Path], places: Sequence[Path] = ()) -> list[P
 def session_problems(loaded: RoutineFile) -> list[Problem]:
     """Why the routine cannot be played as one session, at its ``steps:`` line; [] when
     it can, with every choice it allows."""
-    for choices in _every_extreme(loaded.routine):
+    for choices in every_extreme(loaded.routine):
         try:
             compile_timeline(loaded.routine, choices)
         except SessionTooLong as error:
@@ -72,7 +72,7 @@ def session_problems(loaded: RoutineFile) -> list[Problem]:
     return []
 
 
-def _every_extreme(routine: Routine) -> Iterator[Choices]:
+def every_extreme(routine: Routine) -> Iterator[Choices]:
     """The choices that make the session longest: the routine's own counts, and the most
     repetitions every range allows; each with and without the side-lying steps."""
     counts = [count for _name, count in ranged_counts(routine)]

@@ -25,6 +25,9 @@ from player.system.regular_files import LOOP, FileRefused, open_regular, reason
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
 MAX_VALUES = 20_000
+MAX_TEXT = 2_000
+"""The most characters in one text (a name, what to do, an instruction): about 350 words,
+two minutes read aloud."""
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -267,7 +270,9 @@ class _Reader:
 
     def check_text(self, root: yaml.Node) -> bool:
         """Refuse every scalar holding a control character (an ANSI escape can clear a
-        terminal or retitle it): routine text is shown and printed as it is written."""
+        terminal or retitle it): routine text is shown and printed as it is written; and
+        every scalar longer than ``MAX_TEXT`` characters, which no screen shows and no
+        voice reads in the time a step has."""
         clean = True
         seen: set[int] = set()
         waiting = [root]
@@ -278,7 +283,16 @@ class _Reader:
             seen.add(id(node))
             if isinstance(node, yaml.ScalarNode):
                 found = first_control(str(node.value))
-                if found is not None:
+                if len(str(node.value)) > MAX_TEXT:
+                    mark = self.mark(node)
+                    self.problem(
+                        mark.line,
+                        mark.column,
+                        f"this text is {len(str(node.value))} characters long; a text in a "
+                        f"routine can be at most {MAX_TEXT}: say it in fewer words",
+                    )
+                    clean = False
+                elif found is not None:
                     mark = self.mark(node)
                     self.problem(
                         mark.line,

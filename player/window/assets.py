@@ -14,6 +14,12 @@ from pathlib import Path
 
 import pygame
 
+from player.routine.pictures import (
+    HEADER_BYTES,
+    MAX_PICTURE_BYTES,
+    MAX_PICTURE_SIDE,
+    picture_size,
+)
 from player.system.paths import MEDIA_DIR
 from player.system.printable import printable
 from player.system.regular_files import open_regular
@@ -130,6 +136,8 @@ class Assets:
         if found is None:
             return None
         path, data = found
+        if not _fits(data):  # checked when the routine was loaded; the file may have changed
+            return None
         try:
             image = pygame.image.load(io.BytesIO(data), path.name)
         except (pygame.error, ValueError):
@@ -146,7 +154,18 @@ class Assets:
         for path in candidates:
             try:
                 with open_regular(path) as handle:
-                    return path, handle.read()
+                    return path, handle.read(MAX_PICTURE_BYTES + 1)
             except (OSError, ValueError):
                 continue
         return None
+
+
+def _fits(data: bytes) -> bool:
+    """A picture of a kind and size the window can hold, told from its first bytes before
+    anything decodes it."""
+    if len(data) > MAX_PICTURE_BYTES:
+        return False
+    claimed = picture_size(data[:HEADER_BYTES])
+    return claimed is not None and (
+        0 < claimed.width <= MAX_PICTURE_SIDE and 0 < claimed.height <= MAX_PICTURE_SIDE
+    )
