@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
 import pygame
 import pytest
 
-from player.window.probe import Place, answers, wayland_place, why_no_display, x11_place
+from player.window.probe import (
+    X11_HELLO,
+    Place,
+    answers,
+    wayland_place,
+    why_no_display,
+    x11_place,
+)
 from tests.test_end_to_end import command, environment
 
 LONGEST_FALLBACK_S = 2.0
@@ -47,13 +55,41 @@ def test_where_a_wayland_display_listens() -> None:
     assert wayland_place({}) is None
 
 
-def test_a_socket_that_listens_answers_and_one_that_does_not_does_not(tmp_path: Path) -> None:
-    path = tmp_path / "X5"
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
-        server.bind(str(path))
-        server.listen(1)
-        assert answers(Place(path=str(path)))
-    assert not answers(Place(path=str(tmp_path / "X6")))
+def _server(path: Path, reply: bytes | None) -> threading.Thread:
+    """A display server at ``path`` that takes one connection, reads the greeting and
+    answers ``reply``, or says nothing at all (None)."""
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(path))
+    listener.listen(1)
+
+    def serve() -> None:
+        with listener:
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(64)
+                if reply is not None:
+                    connection.sendall(reply)
+                else:
+                    time.sleep(3)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_display_that_answers_its_greeting_answers(tmp_path: Path) -> None:
+    _server(tmp_path / "X5", b"\x01")
+    assert answers(Place(path=str(tmp_path / "X5")), X11_HELLO)
+    assert not answers(Place(path=str(tmp_path / "X6")), X11_HELLO)
+
+
+def test_a_display_that_accepts_and_says_nothing_does_not_answer_and_is_not_waited_for(
+    tmp_path: Path,
+) -> None:
+    _server(tmp_path / "X7", None)
+    started = time.monotonic()
+    assert not answers(Place(path=str(tmp_path / "X7")), X11_HELLO, timeout_s=0.5)
+    assert time.monotonic() - started < 1.0
 
 
 def test_why_no_display_names_what_was_missing(tmp_path: Path) -> None:
@@ -129,3 +165,38 @@ def test_screenshots_with_no_display_are_drawn_off_screen(tmp_path: Path) -> Non
     first = pygame.image.load(str(sorted(shots.glob("0*.png"))[0]))
     colours = {first.get_at((x, y))[:3] for x in range(0, 1280, 40) for y in range(0, 720, 40)}
     assert len(colours) > 3
+
+
+def test_a_display_that_hangs_falls_back_within_two_seconds(tmp_path: Path) -> None:
+    """A forwarded display whose far end is gone: the port takes the connection and never
+    answers. The player must not wait on it where no signal can reach."""
+    listener = socket.create_server(("127.0.0.1", 0))  # a free port, above 6000
+    number = listener.getsockname()[1] - 6000
+    events = tmp_path / "events.jsonl"
+    env = environment()
+    del env["SDL_VIDEODRIVER"]
+    env.pop("WAYLAND_DISPLAY", None)
+    env["DISPLAY"] = f"127.0.0.1:{number}"
+    started = time.monotonic()
+    with listener:
+        process = subprocess.Popen(
+            command("daily-back-care", "window", events, speed="1"),
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            while not (events.exists() and "step_started" in events.read_text(encoding="utf-8")):
+                assert process.poll() is None, process.communicate()
+                assert time.monotonic() - started < 30
+                time.sleep(0.02)
+            playing_after = time.monotonic() - started
+        finally:
+            process.terminate()
+            _out, err = process.communicate(timeout=10)
+    assert err.splitlines()[0] == (
+        f"No display (nothing answers at DISPLAY={env['DISPLAY']}): playing in plain lines instead."
+    )
+    assert playing_after < LONGEST_FALLBACK_S

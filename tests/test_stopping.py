@@ -182,3 +182,52 @@ def test_a_signal_inside_raises_stop_signal_with_the_shell_exit_code() -> None:
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(1)  # the handler runs here, in the main thread
     assert (stopped.value.exit_code, stopped.value.name) == (143, "a TERM signal")
+
+
+def test_a_terminal_closed_under_the_player_stops_it_cleanly(
+    tmp_path: Path, own_home: Path
+) -> None:
+    """What closing a terminal window does: the terminal goes, HUP comes, and the shell
+    passes on a second HUP while the player is still recording the stop."""
+    events = tmp_path / "events.jsonl"
+    errors = tmp_path / "errors.txt"
+    main, side = pty.openpty()
+    with errors.open("wb") as error_file:
+        process = subprocess.Popen(
+            command(ROUTINE, "text", events, speed="1"),
+            env=environment(),
+            stdin=side,
+            stdout=side,
+            stderr=error_file,
+            close_fds=True,
+        )
+    os.close(side)
+    try:
+        _wait_until_playing(process, events, answer=main)
+        os.close(main)
+        process.send_signal(signal.SIGHUP)
+        time.sleep(0.05)
+        process.send_signal(signal.SIGHUP)
+        code = process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    said = errors.read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in said
+    assert code == 128 + signal.SIGHUP
+    [session] = recorded_sessions(own_home)
+    assert session.outcome == "stopped"
+
+
+def test_a_second_signal_during_the_clean_up_does_not_cut_it_short() -> None:
+    with pytest.raises(StopSignal), stop_on_signals():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)
+    # Handled: the second one came while the first was being dealt with, and was let be.
+    with pytest.raises(StopSignal), stop_on_signals():
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(1)
+        finally:
+            os.kill(os.getpid(), signal.SIGTERM)  # during the clean-up
+            time.sleep(0.2)

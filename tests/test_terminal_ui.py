@@ -19,6 +19,7 @@ from player.playback.session import COMMANDS, Session, View
 from player.playback.speaker import RecordingSpeaker
 from player.playback.timeline import Choices
 from player.routine.model import Routine
+from player.terminal import screen as terminal_screen
 from player.terminal.render import (
     FILLED,
     FONT,
@@ -872,22 +873,19 @@ def test_curses_screen_draws_the_state_in_reverse_video_with_a_space_either_side
 def test_run_terminal_plays_in_the_window_curses_gives_it(
     monkeypatch: pytest.MonkeyPatch, keys: list[str | None], outcome: str
 ) -> None:
-    curses = pytest.importorskip("curses")
     clock = FakeClock(T0)
     window = FakeWindow(keys=keys, clock=clock)
-    monkeypatch.setattr(curses, "wrapper", lambda play: play(window))
+    monkeypatch.setattr(terminal_screen, "_in_full_screen", lambda play: play(window))
     session = Session(Engine(routine({"exercise": "Plank", "time": 3})), RecordingSpeaker())
     assert run_terminal(session, clock) == outcome
     assert session.engine.state == ("finished" if outcome == "finished" else "playing")
 
 
 def test_ctrl_c_quits_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    curses = pytest.importorskip("curses")
-
     def interrupted(play: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(curses, "wrapper", interrupted)
+    monkeypatch.setattr(terminal_screen, "_in_full_screen", interrupted)
     session = Session(Engine(routine({"exercise": "Plank", "time": 3})), RecordingSpeaker())
     assert run_terminal(session, FakeClock(T0)) == "quit"
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import time
 from collections.abc import Iterator
 from types import FrameType
 
@@ -48,12 +49,29 @@ class StopSignal(BaseException):
         return _NAMES.get(self.signum, signal.Signals(self.signum).name)
 
 
+CLEAN_UP_S = 3.0
+"""After the first signal, how long the player has to record and close before another
+signal ends it the hard way. A closing terminal sends HUP twice (the shell passes one
+on), and a person may press Ctrl-C twice: neither should cut the clean-up short."""
+
+_first_signal_at: float | None = None
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
-    # A second signal while the first is being handled ends the process the usual way,
-    # so that a person pressing Ctrl-C twice is never kept waiting.
+    global _first_signal_at
     for each in SIGNALS:
-        signal.signal(each, signal.SIG_DFL)
+        signal.signal(each, _again)
+    _first_signal_at = time.monotonic()
     raise StopSignal(signum)
+
+
+def _again(signum: int, frame: FrameType | None) -> None:
+    """A signal while the first one is being dealt with: let the clean-up finish, unless
+    it has had its time, then end the process as the signal would by itself."""
+    if _first_signal_at is not None and time.monotonic() - _first_signal_at < CLEAN_UP_S:
+        return
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
 
 
 @contextlib.contextmanager

@@ -14,7 +14,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 
 from player.playback.clock import Clock
@@ -257,9 +257,34 @@ def run_terminal(session: Session, clock: Clock) -> Outcome:
         return TerminalLoop(session, clock, CursesScreen(window)).run()
 
     try:
-        return curses.wrapper(play)
+        return _in_full_screen(play)
     except (KeyboardInterrupt, TerminalGone):
         return "finished" if session.engine.state == "finished" else "quit"
+
+
+def _in_full_screen(play: Callable[[curses.window], Outcome]) -> Outcome:
+    """``curses.wrapper``, but a terminal that has gone (closed, HUP) cannot make giving it
+    back fail: each step of it is tried on its own, and what stopped the session (a
+    signal, the terminal gone) is what is reported, not curses's complaint."""
+    import curses
+
+    window = curses.initscr()
+    try:
+        curses.noecho()
+        curses.cbreak()
+        window.keypad(True)
+        with contextlib.suppress(curses.error):
+            curses.start_color()
+        return play(window)
+    finally:
+        with contextlib.suppress(curses.error):
+            window.keypad(False)
+        with contextlib.suppress(curses.error):
+            curses.echo()
+        with contextlib.suppress(curses.error):
+            curses.nocbreak()
+        with contextlib.suppress(curses.error):
+            curses.endwin()
 
 
 def _is_terminal(stream: TextIO | None) -> bool:

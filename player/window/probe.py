@@ -13,6 +13,7 @@ import os
 import re
 import socket
 import sys
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +21,9 @@ from pathlib import Path
 from player.system.quiet import quiet_stderr
 
 OFF_SCREEN_DRIVERS = frozenset({"offscreen", "dummy"})
-CONNECT_TIMEOUT_S = 1.5
-"""The longest the look at a display's socket may take; the whole look stays within two
-seconds even for a display on another machine that does not answer."""
+CONNECT_TIMEOUT_S = 1.0
+"""The longest the look at a display's socket may take, connecting and hearing back; the
+whole look stays within two seconds even for a display that does not answer."""
 X11_TCP_PORT = 6000
 
 _X11_DISPLAY = re.compile(r"^(?P<host>[^:]*?)(?:/unix)?:(?P<number>\d+)(?:\.\d+)?$")
@@ -61,23 +62,46 @@ def wayland_place(environ: Mapping[str, str]) -> Place | None:
     return Place(path=str(Path(runtime) / name)) if runtime else None
 
 
-def answers(place: Place, timeout_s: float = CONNECT_TIMEOUT_S) -> bool:
-    """Whether something accepts a connection there, within ``timeout_s``."""
+X11_HELLO = b"l\x00" + (11).to_bytes(2, "little") + bytes(8)
+"""The X11 connection setup, little-endian, protocol 11.0, with no authorisation: every X
+server answers it at once, with its welcome or with a refusal."""
+WAYLAND_SYNC = (
+    (1).to_bytes(4, "little") + ((12 << 16) | 0).to_bytes(4, "little") + (2).to_bytes(4, "little")
+)
+"""wl_display.sync (object 1, opcode 0, 12 bytes, a new callback 2): a compositor answers
+it with the callback's ``done``."""
+
+
+def answers(place: Place, hello: bytes, timeout_s: float = CONNECT_TIMEOUT_S) -> bool:
+    """Whether a server there accepts a connection and answers ``hello``, all within
+    ``timeout_s``: one that accepts and then says nothing (stopped, or a forwarded port
+    whose far end is gone) would hang the window's start where no signal reaches it."""
+    deadline = time.monotonic() + timeout_s
     try:
-        if place.path is not None:
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-                sock.settimeout(timeout_s)
-                try:
-                    sock.connect(place.path)
-                except OSError:
-                    if not sys.platform.startswith("linux"):
-                        raise
-                    sock.connect("\0" + place.path)  # X servers listen here on Linux too
-            return True
-        with socket.create_connection((place.host or "", place.port), timeout=timeout_s):
-            return True
+        with _connected(place, timeout_s) as sock:
+            sock.settimeout(max(0.01, deadline - time.monotonic()))
+            sock.sendall(hello)
+            return bool(sock.recv(1))
     except (OSError, ValueError):
         return False
+
+
+def _connected(place: Place, timeout_s: float) -> socket.socket:
+    if place.path is None:
+        return socket.create_connection((place.host or "", place.port), timeout=timeout_s)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(timeout_s)
+    try:
+        try:
+            sock.connect(place.path)
+        except OSError:
+            if not sys.platform.startswith("linux"):
+                raise
+            sock.connect("\0" + place.path)  # X servers listen here on Linux too
+    except BaseException:
+        sock.close()
+        raise
+    return sock
 
 
 def named_driver(environ: Mapping[str, str]) -> str:
@@ -91,7 +115,7 @@ def why_no_display(environ: Mapping[str, str] = os.environ) -> str | None:
     if named_driver(environ) or sys.platform.startswith(("win", "darwin")):
         return None
     wayland = wayland_place(environ)
-    if wayland is not None and answers(wayland):
+    if wayland is not None and answers(wayland, WAYLAND_SYNC):
         return None
     display = environ.get("DISPLAY", "")
     if not display:
@@ -101,7 +125,7 @@ def why_no_display(environ: Mapping[str, str] = os.environ) -> str | None:
     x11 = x11_place(display)
     if x11 is None:
         return f"DISPLAY={display} is not a display name"
-    if not answers(x11):
+    if not answers(x11, X11_HELLO):
         return f"nothing answers at DISPLAY={display}"
     return None
 
