@@ -25,14 +25,21 @@ def _start_again_in_venv(missing: str) -> None:
     """Run this file again with the .venv's Python; say how to make one if there is none."""
     python = _venv_python()
     if not python.exists() or Path(sys.prefix).resolve() == python.parent.parent.resolve():
-        sys.stderr.write(
-            f"The player's libraries are not installed here ({missing} is missing). "
-            f"Run 'make run' once in {HERE} (it sets up .venv), or 'pip install {HERE}'.\n"
-        )
+        if sys.version_info < (3, 10):
+            sys.stderr.write(
+                f"The player needs Python 3.10 or newer; this is {sys.version.split()[0]}. "
+                f"Run 'make run' once in {HERE} with a newer python3, or 'pip install {HERE}'.\n"
+            )
+        else:
+            sys.stderr.write(
+                f"The player's libraries are not installed here ({missing} is missing). "
+                f"Run 'make run' once in {HERE} (it sets up .venv), or 'pip install {HERE}'.\n"
+            )
         sys.exit(1)
     # How the person started it, so that the player names itself that way: the
-    # interpreter they typed and this script.
-    os.environ.setdefault(CALLED_AS_VARIABLE, shlex.join([sys.orig_argv[0], sys.argv[0]]))
+    # interpreter they typed and this script. (Python 3.9 and older keep no orig_argv.)
+    typed = getattr(sys, "orig_argv", [sys.executable])[0]
+    os.environ.setdefault(CALLED_AS_VARIABLE, shlex.join([typed, sys.argv[0]]))
     os.execv(python, [str(python), str(Path(__file__).resolve()), *sys.argv[1:]])
 
 
@@ -40,7 +47,7 @@ if __name__ == "__main__":
     sys.path.insert(0, str(HERE))
     try:
         from player.cli import entry
-    except ModuleNotFoundError as error:
-        _start_again_in_venv(error.name or "a library")
+    except (ModuleNotFoundError, SyntaxError) as error:  # SyntaxError: a Python too old
+        _start_again_in_venv(getattr(error, "name", None) or "a library")
     else:
         sys.exit(entry())

@@ -13,7 +13,7 @@ from player.playback.session import Session
 from player.system.paths import MEDIA_DIR
 from player.system.printable import printable
 from player.terminal.lines import play_text
-from player.terminal.questions import ask_in_terminal
+from player.terminal.questions import ask_in_terminal, read_line
 
 
 class Shell(Protocol):
@@ -61,7 +61,7 @@ class LinesShell:
 
         def read_done_line() -> bool:
             """A line on standard input says done; with none to read, the step moves on."""
-            line = self.stdin.readline() if not self.stdin.closed else ""
+            line = read_line(self.stdin) if not self.stdin.closed else ""
             if not line and output is not None:
                 print("  (no keyboard input: moving on)", file=output, flush=True)
             return bool(line)

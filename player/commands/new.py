@@ -10,6 +10,7 @@ from pathlib import Path
 
 from player.commands import routines
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
+from player.commands.program import absolute_command
 from player.commands.schema import schema_of
 from player.home import catalog
 from player.routine.loader import RoutineError
@@ -101,7 +102,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         if source is None:
             with path.open("x", encoding="utf-8") as out:
-                out.write(starting_routine(name, shlex.quote(str(path)), ctx.program))
+                out.write(
+                    starting_routine(name, shlex.quote(str(path)), absolute_command(ctx.program))
+                )
             copied = Copied(path)
         else:
             copied = copy_routine(source, path)

@@ -14,6 +14,7 @@ from typing import Any
 
 from player.commands import routines
 from player.commands.base import EXIT_INVALID, EXIT_OK, Command, Context
+from player.commands.program import absolute_command
 from player.home import catalog
 from player.home.settings import (
     FIRST_WEEK,
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except SettingsError as error:
         ctx.warn(str(error))
         return EXIT_INVALID
-    save_settings(path, updated, ctx.program)
+    save_settings(path, updated, absolute_command(ctx.program))
     _tell_change(args.key, settings, updated, today, ctx)
     ctx.say(f"saved in {path}")
     return EXIT_OK

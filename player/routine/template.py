@@ -31,7 +31,7 @@ _TEMPLATE = """\
 # The routine's name, shown and said at the start. Required.
 title: __TITLE__
 
-# A sentence or two about it, shown in 'run.py list' and before playing. Optional.
+# A sentence or two about it, shown by '__PROGRAM__ list' and before playing. Optional.
 summary: A few gentle minutes for my back.
 
 # Who it suits: weeks of pregnancy (weeks: 14-40) or trimesters (trimesters: 2-3),
@@ -99,7 +99,7 @@ steps:
     time: 10s
 
   - use: shoulder-rolls
-    reps: 5-8                      # a range: choose with --reps, or 'run.py settings'
+    reps: 5-8                      # a range: choose with --reps, or '__PROGRAM__ settings'
 
   - exercise: Side stretch
     position: sitting

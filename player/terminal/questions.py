@@ -84,6 +84,11 @@ def format_question(
     return next((lines for lines in layouts if len(lines) <= rows), layouts[-1])
 
 
+LONGEST_LINE = 1_000
+"""The most of one line of input read at once: no answer is longer."""
+LONGEST_ANSWER_SHOWN = 20
+
+
 def _prompt(question: Question) -> str:
     if question.scale:
         return "Type a number and press Enter (Enter alone skips): "
@@ -101,10 +106,7 @@ def ask_in_terminal(
         print(printable(line), file=out)
     for _ in range(TRIES):
         print(printable(_prompt(question)), end="", file=out, flush=True)
-        try:
-            typed = stdin.readline()
-        except (OSError, ValueError):
-            typed = ""
+        typed = read_line(stdin)
         if not typed:
             print("", file=out, flush=True)
             return question.cancel
@@ -113,5 +115,18 @@ def ask_in_terminal(
         value = question.value_for(typed)
         if value is not None:
             return value
-        print(printable(f"  '{typed.strip()}' is not one of the answers."), file=out, flush=True)
+        shown = typed.strip()
+        if len(shown) > LONGEST_ANSWER_SHOWN:
+            shown = shown[:LONGEST_ANSWER_SHOWN] + "..."
+        print(printable(f"  '{shown}' is not one of the answers."), file=out, flush=True)
     return question.cancel
+
+
+def read_line(stdin: TextIO) -> str:
+    """One line from ``stdin``, at most ``LONGEST_LINE`` characters of it (an input that
+    never ends a line, such as /dev/zero, must not fill the memory); "" at its end, or
+    when it cannot be read."""
+    try:
+        return stdin.readline(LONGEST_LINE)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return ""
