@@ -25,7 +25,7 @@ def _start_again_in_venv(missing: str) -> None:
     """Run this file again with the .venv's Python; say how to make one if there is none."""
     python = _venv_python()
     if not python.exists() or Path(sys.prefix).resolve() == python.parent.parent.resolve():
-        if sys.version_info < (3, 10):
+        if sys.version_info < (3, 10):  # noqa: UP036  (run.py is the one file older Pythons read)
             sys.stderr.write(
                 f"The player needs Python 3.10 or newer; this is {sys.version.split()[0]}. "
                 f"Run 'make run' once in {HERE} with a newer python3, or 'pip install {HERE}'.\n"
@@ -46,8 +46,11 @@ def _start_again_in_venv(missing: str) -> None:
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE))
     try:
-        from player.cli import entry
+        from player.start import main
     except (ModuleNotFoundError, SyntaxError) as error:  # SyntaxError: a Python too old
         _start_again_in_venv(getattr(error, "name", None) or "a library")
     else:
-        sys.exit(entry())
+        try:
+            sys.exit(main())
+        except ModuleNotFoundError as error:  # a library the player imports is missing
+            _start_again_in_venv(error.name or "a library")

@@ -95,7 +95,7 @@ def main(
     except SystemExit as stop:  # --help
         return int(stop.code or 0)
     command = {command.name: command for command in COMMANDS}[args.command or "play"]
-    if ctx.out_closed and command.shows_results:
+    if ctx.out_closed and command.shows_results(args):
         ctx.warn(
             f"Standard output is closed, so '{command.name}' has nowhere to show what it "
             "finds; give it a terminal, a file or a pipe."

@@ -601,7 +601,10 @@ def end_hint_row(player: Player) -> Box:
 
 @pytest.mark.parametrize(
     ("question_follows", "words", "button"),
-    [(False, "Press Enter to close", "Close"), (True, "Press Enter to go on", "Go on")],
+    [
+        (False, "Press Enter to close", "Close"),
+        (True, "Press Enter to say how your back feels now", "Go on"),
+    ],
 )
 def test_the_end_screen_says_what_enter_does(
     question_follows: bool, words: str, button: str
@@ -609,7 +612,11 @@ def test_the_end_screen_says_what_enter_does(
     player = Player(MIXED, question_follows=question_follows)
     try:
         play_to_the_end(player)
-        other = "Press Enter to close" if question_follows else "Press Enter to go on"
+        other = (
+            "Press Enter to close"
+            if question_follows
+            else "Press Enter to say how your back feels now"
+        )
         assert drawn_alone(player, end_hint_row(player), words, DIM)
         assert not drawn_alone(player, end_hint_row(player), other, DIM)
         assert [(face.name, face.label, face.key) for face in player.shown.buttons] == [

@@ -436,7 +436,7 @@ def test_f_switches_full_screen_and_back_and_the_question_is_drawn_again(
 
 @pytest.mark.parametrize(
     ("close_at_end", "words"),
-    [(False, "Press Enter to go on"), (True, "Press Enter to close")],
+    [(False, "Press Enter to say how your back feels now"), (True, "Press Enter to close")],
 )
 def test_the_end_screen_says_enter_goes_on_when_the_pain_score_is_asked_next(
     monkeypatch: pytest.MonkeyPatch, close_at_end: bool, words: str

@@ -42,6 +42,10 @@ def nowhere() -> TextIO:
     return open(os.devnull, "w", encoding="utf-8")
 
 
+class OutputFailed(OSError):
+    """Standard output could not be written (a full disk, /dev/full)."""
+
+
 @dataclass
 class Context:
     """What a command may touch: its output, the person's folders and the time."""
@@ -77,7 +81,14 @@ class Context:
         )
 
     def say(self, line: str) -> None:
-        print(printable(line), file=self.out, flush=True)
+        try:
+            print(printable(line), file=self.out, flush=True)
+        except BrokenPipeError:  # the reader went away (``| head``): nothing to tell
+            raise
+        except OSError as error:
+            raise OutputFailed(
+                f"cannot write to standard output ({error.strerror or error})"
+            ) from None
 
     def warn(self, line: str) -> None:
         print(printable(line), file=self.err, flush=True)
@@ -89,9 +100,10 @@ class Command:
     help: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Context], int]
-    shows_results: bool = True
-    """What it writes on standard output is the point of it (``list``, ``plan``); False
-    for a command that does its work elsewhere (``play``, in a window or a voice)."""
+    shows_results: Callable[[argparse.Namespace], bool] = lambda args: True
+    """Whether, given its arguments, what it writes on standard output is the point of it
+    (``list``, ``plan``); not for a command whose work is done elsewhere (``play`` in a
+    window or a voice, ``export`` in a file, ``settings set`` in the settings file)."""
 
 
 def no_arguments(parser: argparse.ArgumentParser) -> None:

@@ -85,4 +85,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-COMMAND = Command("export", "render the guided session as one audio track", add_arguments, run)
+COMMAND = Command(
+    "export",
+    "render the guided session as one audio track",
+    add_arguments,
+    run,
+    shows_results=lambda args: False,
+)

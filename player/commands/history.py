@@ -100,4 +100,5 @@ COMMAND = Command(
     "show recent sessions, the streak of days and the pain scores; --chart draws them",
     add_arguments,
     run,
+    shows_results=lambda args: args.chart is None,
 )

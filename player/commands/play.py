@@ -163,7 +163,8 @@ def _play_session(
     if before is not None:
         history.record_pain(session_id, "before", before)
     recorder = HistoryRecorder(history, session_id, engine, wall=ctx.now)
-    speaker = make_speaker(voice_settings(args, settings), ctx.warn, captions=args.ui != "none")
+    shown = args.ui != "none" and captions(args, settings)  # what no audio leaves
+    speaker = make_speaker(voice_settings(args, settings), ctx.warn, captions=shown)
     log = EventLog(args.events) if args.events else None
     session = Session(
         engine,
@@ -309,4 +310,4 @@ def _introduce(loaded: RoutineFile, engine: Engine, ctx: Context, stop_key: str)
     ctx.say(f"  Stop at once if anything hurts. Press {stop_key} to stop.")
 
 
-COMMAND = Command("play", "play a routine", add_arguments, run, shows_results=False)
+COMMAND = Command("play", "play a routine", add_arguments, run, shows_results=lambda args: False)

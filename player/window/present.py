@@ -241,7 +241,9 @@ def _after_end(question_follows: bool) -> str:
 
 
 def _end_hint(question_follows: bool) -> str:
-    return f"Press Enter to {_after_end(question_follows).lower()}"
+    if question_follows:
+        return "Press Enter to say how your back feels now"
+    return "Press Enter to close"
 
 
 def _buttons(
