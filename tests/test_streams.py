@@ -4,9 +4,14 @@ says so in one line, or does its work, and never shows a traceback."""
 from __future__ import annotations
 
 import json
+import resource
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import REPO
 from tests.test_end_to_end import command, environment
@@ -57,3 +62,75 @@ def test_a_command_with_stderr_closed_does_its_work() -> None:
     done = _run_closing(2, [sys.executable, str(REPO / "run.py"), "plan", "daily-back-care"])
     assert done.returncode == 0
     assert done.stdout.startswith("Daily back care")
+
+
+def test_a_full_disk_under_standard_output_is_named(tmp_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, str(REPO / "run.py"), "list"],
+            env=environment(),
+            stdin=subprocess.DEVNULL,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "error: cannot write to standard output (No space left on device)"
+    ]
+
+
+def test_commands_whose_work_is_a_file_run_with_stdout_closed(tmp_path: Path) -> None:
+    done = _run_closing(1, [sys.executable, str(REPO / "run.py"), "settings", "set", "rate", "180"])
+    assert (done.returncode, done.stderr) == (0, "")
+    shown = subprocess.run(
+        [sys.executable, str(REPO / "run.py"), "settings"],
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "rate" in shown.stdout and "180" in shown.stdout
+
+
+def test_an_input_that_never_ends_a_line_is_read_a_line_at_a_time(
+    tmp_path: Path, unchecked_home: Path
+) -> None:
+    """/dev/zero as standard input: the safety question gets three answers that are no
+    answer, and the session does not start; memory stays small."""
+    with open("/dev/zero", "rb") as zeros:
+        done = subprocess.run(
+            [sys.executable, str(REPO / "run.py"), "play", "posture-drills", "--ui", "none"],
+            env=environment(),
+            stdin=zeros,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3,) * 2),
+        )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert (
+        done.stderr.strip()
+        .splitlines()[-1]
+        .startswith("Not started: the warning signs were not checked today.")
+    )
+    assert done.stdout.count("is not one of the answers.") == 3
+
+
+@pytest.mark.parametrize("after_s", [0.05, 0.15, 0.25, 0.35])
+def test_ctrl_c_while_starting_up_ends_quietly(after_s: float) -> None:
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "run.py"), "plan", "partner-back-massage"],
+        env=environment(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(after_s)
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=30)
+    assert "Traceback" not in err
+    assert process.returncode in (0, 130)  # finished already, or stopped as shells expect
