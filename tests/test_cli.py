@@ -183,7 +183,7 @@ def test_check_a_mix_of_good_and_bad_files(
     code, out = run("check", "good.yaml", "bad.yaml", "gone.yaml")
     assert code == cli.EXIT_INVALID
     assert out.splitlines() == [
-        "bad.yaml:3:11: steps[0].rest: expected a duration like 30s, 1m30s, 2m or a number of "
+        "bad.yaml:3:11: steps[0].rest: expected a duration like 30s, 1m30s, 1:30, 2m or a number of "
         "seconds, found 'soon'",
         "gone.yaml:1:1: no such file",
         "2 problems in 2 of 3 files",
