@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    Strict,
     Tag,
     ValidationInfo,
     WithJsonSchema,
@@ -142,6 +143,10 @@ Pause = Annotated[
 
 Text = Annotated[str, Field(min_length=1)]
 
+Switch = Annotated[bool, Strict()]
+"""``true`` or ``false``: ``yes``, ``no``, ``on`` and ``off`` are text in YAML 1.2, as editors
+read it, and are refused rather than guessed at."""
+
 Countdown = Annotated[
     int,
     BeforeValidator(parse_countdown),
@@ -193,15 +198,15 @@ class Suits(_Strict):
 class CueSwitches(_Strict):
     """Which automatic cues speak. Left out means: as the routine (or the player) says."""
 
-    announce: bool | None = Field(None, description="Say the step's name and what to do.")
-    next_up: bool | None = Field(None, description="Say 'Next up: ...' before the step ends.")
-    halfway: bool | None = Field(None, description="Say 'Halfway' on longer timed steps.")
+    announce: Switch | None = Field(None, description="Say the step's name and what to do.")
+    next_up: Switch | None = Field(None, description="Say 'Next up: ...' before the step ends.")
+    halfway: Switch | None = Field(None, description="Say 'Halfway' on longer timed steps.")
     countdown: Countdown | None = Field(
         None, description="Count down the last seconds: true (3), false, or 1 to 10 seconds."
     )
-    switch_sides: bool | None = Field(None, description="Say 'Switch sides' between sides.")
-    rep_count: bool | None = Field(None, description="Count repetitions: '3 of 8'.")
-    phases: bool | None = Field(None, description="Say each phase's name: 'Squeeze', 'Relax'.")
+    switch_sides: Switch | None = Field(None, description="Say 'Switch sides' between sides.")
+    rep_count: Switch | None = Field(None, description="Count repetitions: '3 of 8'.")
+    phases: Switch | None = Field(None, description="Say each phase's name: 'Squeeze', 'Relax'.")
 
 
 class CustomCue(_Strict):

@@ -4,6 +4,11 @@ Safety comes before meaning: the size is checked before reading, the text must b
 UTF-8, tags are refused, nesting depth is checked on the event stream before anything
 recursive runs, and aliases are expanded against a budget, so that no file, however
 hostile, can run code, exhaust memory or recurse without bound.
+
+Plain values are read by the YAML 1.2 core schema, as editors read them: only ``true`` and
+``false`` (or ``True``, ``TRUE`` ...) are booleans, so ``yes``, ``no``, ``on`` and ``off``
+are text; ``1:30`` is text, not the number 90; ``010`` is ten, and octal is written
+``0o10``; dates stay text. PyYAML on its own reads YAML 1.1, where all of these differ.
 """
 
 from __future__ import annotations
@@ -21,12 +26,89 @@ import yaml
 from player.routine.problems import Problem, shown_path
 from player.system.regular_files import LOOP, FileRefused, open_regular, reason
 
+try:
+    from yaml import CSafeLoader as _FastLoader
+except ImportError:  # PyYAML built without libyaml
+    from yaml import SafeLoader as _FastLoader  # type: ignore[assignment]
+
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
 MAX_VALUES = 20_000
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+BOOL_TAG = "tag:yaml.org,2002:bool"
+NULL_TAG = "tag:yaml.org,2002:null"
+INT_TAG = "tag:yaml.org,2002:int"
+FLOAT_TAG = "tag:yaml.org,2002:float"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+_TRUE = ("true", "True", "TRUE")
+_CORE_SCHEMA: dict[str, re.Pattern[str]] = {
+    BOOL_TAG: re.compile(r"(?:true|True|TRUE|false|False|FALSE)\Z"),
+    NULL_TAG: re.compile(r"(?:~|null|Null|NULL|)\Z"),
+    INT_TAG: re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z"),
+    FLOAT_TAG: re.compile(
+        r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z"
+    ),
+    MERGE_TAG: re.compile(r"<<\Z"),
+}
+"""How a plain (unquoted) value is read, by the YAML 1.2 core schema; anything else is
+text. ``<<`` is still told apart, so that a merge key gets a message of its own."""
+_FIRST_CHARACTERS = {
+    BOOL_TAG: "tTfF",
+    NULL_TAG: ["~", "n", "N", ""],
+    INT_TAG: "-+0123456789",
+    FLOAT_TAG: "-+.0123456789",
+    MERGE_TAG: "<",
+}
+
+
+class Yaml12Loader(_FastLoader):
+    """PyYAML's safe loader (libyaml's parser where there is one), with plain values
+    resolved by the YAML 1.2 core schema instead of YAML 1.1."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {}  # none of YAML 1.1's
+for _tag, _pattern in _CORE_SCHEMA.items():  # ints before floats: 5 is an int
+    Yaml12Loader.add_implicit_resolver(_tag, _pattern, list(_FIRST_CHARACTERS[_tag]))
+
+
+def scalar_value(node: yaml.ScalarNode) -> Any:
+    """The value of a scalar as YAML 1.2 reads it; text when it is not what its tag says
+    (``!!int many``), or a number too long for Python to read."""
+    text: str = node.value
+    pattern = _CORE_SCHEMA.get(node.tag)
+    if pattern is None or node.tag == MERGE_TAG or not pattern.match(text):
+        return text
+    if node.tag == BOOL_TAG:
+        return text in _TRUE
+    if node.tag == NULL_TAG:
+        return None
+    try:
+        if node.tag == INT_TAG:
+            return _core_int(text)
+        return _core_float(text)
+    except ValueError:  # more digits than Python reads as a number
+        return text
+
+
+def _core_int(text: str) -> int:
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)
+
+
+def _core_float(text: str) -> float:
+    lowered = text.lower()
+    if lowered.endswith(".inf"):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if lowered == ".nan":
+        return float("nan")
+    return float(text)
+
+
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -136,7 +218,6 @@ class _Reader:
         self.alias_marks: list[Mark] = []
         self.spots: dict[tuple[int, str | int], Spot] = {}
         self.lines: list[str] = []
-        self._constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, line: int, column: int, message: str, path: str = "") -> None:
         self.problems.append(Problem(self.shown, line, column, path, message))
@@ -193,7 +274,7 @@ class _Reader:
         self.lines = _LINE_BREAKS.split(text)
         return text
 
-    def check_events(self, text: str, loader: Any = _Loader) -> bool:
+    def check_events(self, text: str, loader: Any = _FastLoader) -> bool:
         """One pass over the event stream: syntax, tags, depth and aliases, without recursion.
 
         Newer builds of libyaml refuse deep nesting themselves, at a depth far beyond this
@@ -257,7 +338,7 @@ class _Reader:
 
     def compose(self, text: str) -> Any:
         try:
-            return yaml.compose(text, Loader=_Loader)
+            return yaml.compose(text, Loader=Yaml12Loader)
         except yaml.MarkedYAMLError as error:
             self.syntax_problem(error)
         except (yaml.YAMLError, RecursionError) as error:
@@ -272,12 +353,7 @@ class _Reader:
         if depth > 2 * MAX_DEPTH or id(node) in open_nodes:
             raise _TooDeep(node)
         if isinstance(node, yaml.ScalarNode):
-            if node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"):
-                return node.value
-            try:
-                return self._constructor.construct_object(node)
-            except (yaml.YAMLError, ValueError, OverflowError):
-                return node.value
+            return scalar_value(node)
         open_nodes.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -302,7 +378,7 @@ class _Reader:
         open_nodes: set[int],
     ) -> None:
         key_mark = self.mark(key_node)
-        if key_node.tag == "tag:yaml.org,2002:merge":
+        if key_node.tag == MERGE_TAG:
             self.problem(
                 key_mark.line,
                 key_mark.column,
