@@ -196,7 +196,7 @@ def test_phases_make_up_a_repetition(write: WriteFile, folders: Folders) -> None
     step = exercise_at(load(path, folders), 0)
     assert step.phases == (
         Phase(name="Squeeze", time="5s", say="Squeeze, {rep} of {reps}"),
-        Phase(name="Relax", time="2.5s", say=None),
+        Phase(name="Relax", time="2.5s"),
     )
     assert step.rep_ms == 7_500
     assert step.time is None
@@ -1211,7 +1211,6 @@ def test_an_unknown_placeholder(write: WriteFile, folders: Folders) -> None:
             time: 10s
             say:
               - {at: 2s, say: 'rep {reep}'}
-            phases: null
         """,
     )
     assert only_problem(path, folders) == Problem(
@@ -1780,3 +1779,26 @@ def test_a_clash_between_files_included_deeper_points_at_the_second_definition(
         "exercises.same",
         f"the exercise 'same' is also defined in {one.resolve()}; give one of them another key",
     )
+
+
+def test_a_key_with_nothing_after_it_is_refused(write: WriteFile, folders: Folders) -> None:
+    path = write(
+        "r.yaml",
+        """
+        title: R
+        summary:
+        steps:
+          - exercise: A
+            position: ~
+            time: 5s
+          - rest: null
+        """,
+    )
+    f = str(path)
+    problems = problems_in(path, folders)
+    assert [(p.line, p.path, p.message) for p in problems] == [
+        (2, "summary", "write a value after 'summary:', or remove the key"),
+        (5, "steps[0].position", "write a value after 'position:', or remove the key"),
+        (7, "steps[1].rest", "write a value after 'rest:'"),
+    ]
+    assert all(p.file == f for p in problems)

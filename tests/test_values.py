@@ -105,9 +105,7 @@ def test_parse_duration_refuses_what_is_no_duration(written: Any, shown: str) ->
     assert str(caught.value) == f"{DURATION_HINT}, found {shown}"
 
 
-@pytest.mark.parametrize(
-    "written", ["4h1s", "5h", "241m", "240:01", "4:00:01", 4 * 3600 + 1, 1e12]
-)
+@pytest.mark.parametrize("written", ["4h1s", "5h", "241m", "240:01", "4:00:01", 4 * 3600 + 1, 1e12])
 def test_parse_duration_refuses_more_than_four_hours(written: Any) -> None:
     with pytest.raises(ValueError) as caught:
         parse_duration(written)
@@ -500,7 +498,7 @@ def test_a_quoted_plain_number_is_seconds_as_the_message_offers() -> None:
 def test_the_schema_duration_pattern_refuses_empty_text() -> None:
     import re
 
-    from player.routine.model import _DURATION_PATTERN
+    from player.routine.value_types import DURATION_PATTERN
 
-    assert re.match(_DURATION_PATTERN, "") is None
-    assert all(re.match(_DURATION_PATTERN, text) for text in ("30", "30s", "1m30s", "1h"))
+    assert re.match(DURATION_PATTERN, "") is None
+    assert all(re.match(DURATION_PATTERN, text) for text in ("30", "30s", "1m30s", "1h"))

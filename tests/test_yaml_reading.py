@@ -92,9 +92,7 @@ def load_steps(write: WriteFile, tmp_path: Path, step: str) -> Exercise:
     return first
 
 
-def test_minutes_and_seconds_with_a_colon_are_a_duration(
-    write: WriteFile, tmp_path: Path
-) -> None:
+def test_minutes_and_seconds_with_a_colon_are_a_duration(write: WriteFile, tmp_path: Path) -> None:
     assert load_steps(write, tmp_path, "    time: 1:30\n").time == 90_000
     assert load_steps(write, tmp_path, "    time: 1:00:00\n").time == 3_600_000
 
@@ -118,8 +116,6 @@ def test_a_switch_is_true_or_false_and_nothing_else(
     ]
 
 
-def test_words_that_yaml_1_1_took_for_booleans_are_text(
-    write: WriteFile, tmp_path: Path
-) -> None:
+def test_words_that_yaml_1_1_took_for_booleans_are_text(write: WriteFile, tmp_path: Path) -> None:
     step = load_steps(write, tmp_path, "    do: no\n    time: 5s\n")
     assert step.do == "no"

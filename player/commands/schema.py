@@ -17,13 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def schema_of(model: type[Routine] | type[ExerciseLibrary]) -> dict[str, Any]:
-    schema = model.model_json_schema()
-    name = "routine" if model is Routine else "exercise library"
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"Guided {name} file",
-        **{k: v for k, v in schema.items() if k != "title"},
-    }
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

@@ -18,13 +18,13 @@ MAX_DURATION_MS = 4 * 60 * 60 * 1000
 MAX_COUNT = 1000
 
 # Digits are ASCII digits only (0-9), as in the JSON Schema's patterns.
-_PLAIN_NUMBER = re.compile(r"^\s*\d{1,9}(?:\.\d+)?\s*$", re.ASCII)
+_PLAIN_NUMBER = re.compile(r"^\s*0*\d{1,9}(?:\.\d+)?\s*$", re.ASCII)
 _DURATION = re.compile(
     r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?"
     r"\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$",
     re.ASCII,
 )
-_CLOCK = re.compile(r"^\s*(\d{1,9}):([0-5]\d)(?::([0-5]\d))?\s*$", re.ASCII)
+_CLOCK = re.compile(r"^\s*0*(\d{1,9}):([0-5]\d)(?::([0-5]\d))?\s*$", re.ASCII)
 """``1:30`` (minutes and seconds) or ``1:30:00`` (hours, minutes and seconds)."""
 _RANGE = re.compile("^\\s*0*(\\d{1,9})\\s*(?:-|to|\u2013)\\s*0*(\\d{1,9})\\s*$", re.ASCII)
 _WHOLE = re.compile(r"^\s*0*\d{1,9}\s*$", re.ASCII)
