@@ -60,11 +60,34 @@ def test_parse_duration_accepts_the_written_forms(written: Any, ms: int) -> None
     assert parse_duration(written) == ms
 
 
-@pytest.mark.parametrize("written", [0, 0.0, "0s", "0m0s", "0:00", 0.0001])
+@pytest.mark.parametrize("written", [0, 0.0, "0s", "0m0s", "0:00"])
 def test_parse_duration_refuses_zero(written: Any) -> None:
     with pytest.raises(ValueError) as caught:
         parse_duration(written)
     assert str(caught.value) == f"a duration must be more than zero, found {describe(written)}"
+
+
+@pytest.mark.parametrize("written", [0.0001, 0.0009, 1e-300])
+def test_parse_duration_refuses_less_than_a_millisecond(written: Any) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_duration(written)
+    assert str(caught.value) == (
+        f"a duration must be at least 0.001s (a millisecond), found {describe(written)}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "ms"), [(0.001, 1), ("0.001s", 1), ("0.001m", 60), (14_400.0, MAX_DURATION_MS)]
+)
+def test_the_shortest_and_the_longest_durations(written: Any, ms: int) -> None:
+    assert parse_duration(written) == ms
+
+
+@pytest.mark.parametrize("written", ["0.0001s", "1.2345s", "14400.0001", "1.0000m"])
+def test_written_durations_have_at_most_three_digits_after_the_point(written: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_duration(written)
+    assert str(caught.value) == f"{DURATION_HINT}, found '{written}'"
 
 
 @pytest.mark.parametrize("written", [-5, -0.5, "-5s", "-1m30s"])

@@ -60,7 +60,7 @@ def not_both(first: str, second: str, message: str) -> JsonSchema:
 def cues_need(clocks: list[str], message: str) -> JsonSchema:
     """'say' cues need one of ``clocks`` (time, phases): without them, 'say' stays empty."""
     return {
-        "if": {"not": {"anyOf": [{"required": [clock]} for clock in clocks]}},
+        "if": {"allOf": [{"not": {"required": [clock]}} for clock in clocks]},
         "then": {"properties": {"say": {**_refused(message), "enum": [[]]}}},
     }
 

@@ -19,6 +19,7 @@ from player.routine.values import (
     MAX_COUNT,
     MAX_DURATION_MS,
     PLACEHOLDERS,
+    SHORTEST_S,
     Count,
     WeekRange,
     parse_count,
@@ -71,9 +72,10 @@ def whole_up_to(limit: int, lowest: int = 1) -> str:
 
 
 def decimal_up_to(limit: int) -> str:
-    """A pattern for a number from 0 to ``limit`` written ``12`` or ``12.5``."""
+    """A pattern for a number from 0 to ``limit`` written ``12`` or ``12.5``, with at most
+    three digits after the point."""
     below = "|".join(_whole_below(limit, 0))
-    return f"0*(?:(?:{below})(?:\\.[0-9]+)?|{limit}(?:\\.0+)?)"
+    return f"0*(?:(?:{below})(?:\\.[0-9]{{1,3}})?|{limit}(?:\\.0{{1,3}})?)"
 
 
 def _anchored(pattern: str) -> str:
@@ -140,14 +142,15 @@ def told(schema: JsonSchema, message: str) -> JsonSchema:
 DURATION = one_of(
     f"A duration above zero and at most 4 hours: {_DURATION_WORDS}.",
     ["30s", "1m30s", "1:30", "2m"],
-    {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_SECONDS},
+    {"type": "number", "minimum": SHORTEST_S, "maximum": MAX_SECONDS},
     {"type": "string", "pattern": DURATION_PATTERN},
 )
 
 PAUSE = one_of(
     f"A duration of at most 4 hours, or 0 for none: {_DURATION_WORDS}.",
     [0, "5s", "10s"],
-    {"type": "number", "minimum": 0, "maximum": MAX_SECONDS},
+    {"type": "number", "minimum": SHORTEST_S, "maximum": MAX_SECONDS},
+    {"const": 0},
     {"const": False},
     {"type": "string", "pattern": PAUSE_PATTERN},
 )

@@ -18,10 +18,11 @@ MAX_DURATION_MS = 4 * 60 * 60 * 1000
 MAX_COUNT = 1000
 
 # Digits are ASCII digits only (0-9), as in the JSON Schema's patterns.
-_PLAIN_NUMBER = re.compile(r"^\s*0*\d{1,9}(?:\.\d+)?\s*$", re.ASCII)
+# Written numbers have at most three digits after the point: a millisecond at the finest.
+_PLAIN_NUMBER = re.compile(r"^\s*0*\d{1,9}(?:\.\d{1,3})?\s*$", re.ASCII)
 _DURATION = re.compile(
-    r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?"
-    r"\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$",
+    r"^\s*(?:(?P<h>\d+(?:\.\d{1,3})?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d{1,3})?)\s*m(?:in)?)?"
+    r"\s*(?:(?P<s>\d+(?:\.\d{1,3})?)\s*s(?:ec)?)?\s*$",
     re.ASCII,
 )
 _CLOCK = re.compile(r"^\s*0*(\d{1,9}):([0-5]\d)(?::([0-5]\d))?\s*$", re.ASCII)
@@ -69,34 +70,40 @@ def _text_seconds(text: str) -> float | None:
     )
 
 
-def _whole_ms(seconds: float) -> int:
-    """Seconds as whole milliseconds; far past four hours is capped, so it cannot overflow."""
-    return round(max(-MAX_DURATION_MS, min(seconds, MAX_DURATION_MS)) * 1000)
+SHORTEST_S = 0.001
+"""The shortest duration: a millisecond."""
 
 
 def parse_duration(value: Any) -> int:
-    """A duration in whole milliseconds, greater than zero and at most four hours."""
+    """A duration in whole milliseconds, from one millisecond to four hours.
+
+    The bounds are compared with the seconds as written, before rounding, as the JSON
+    Schema compares them."""
     if isinstance(value, bool) or value is None:
         raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
-        ms = _whole_ms(value)
+        seconds: float = value
     elif isinstance(value, str):
-        seconds = _text_seconds(value)
-        if seconds is None:
+        found = _text_seconds(value)
+        if found is None:
             negative = value.strip().startswith("-")
             if negative and _text_seconds(value.strip()[1:]) is not None:
                 raise ValueError(f"a duration must be more than zero, found {describe(value)}")
             raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
-        ms = _whole_ms(seconds)
+        seconds = found
     else:
         raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
-    if ms <= 0:
+    if seconds <= 0:
         raise ValueError(f"a duration must be more than zero, found {describe(value)}")
-    if ms > MAX_DURATION_MS:
+    if seconds < SHORTEST_S:
+        raise ValueError(
+            f"a duration must be at least 0.001s (a millisecond), found {describe(value)}"
+        )
+    if seconds > MAX_DURATION_MS / 1000:
         raise ValueError(f"a duration can be at most 4h, found {describe(value)}")
-    return ms
+    return round(seconds * 1000)
 
 
 def parse_pause(value: Any) -> int:
