@@ -912,6 +912,31 @@ def test_a_step_naming_two_kinds(write: WriteFile, folders: Folders) -> None:
     )
 
 
+def test_a_block_as_an_alternative_is_told_what_may_stand_there(
+    write: WriteFile, folders: Folders
+) -> None:
+    path = write(
+        "r.yaml",
+        """
+        title: R
+        steps:
+          - exercise: A
+            position: lying-on-back
+            time: 5s
+            alternative:
+              block: Instead
+              steps: [{rest: 5s}]
+        """,
+    )
+    assert only_problem(path, folders) == Problem(
+        str(path),
+        7,
+        7,
+        "steps[0].alternative",
+        "a block cannot be written here; write one step: exercise, rest, instruction, use",
+    )
+
+
 def test_a_step_that_is_a_plain_string(write: WriteFile, folders: Folders) -> None:
     path = write("r.yaml", "title: R\nsteps:\n  - rest: 5s\n  - stretch a bit\n")
     assert only_problem(path, folders) == Problem(
