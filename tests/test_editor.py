@@ -95,6 +95,29 @@ def test_completion_in_a_step_offers_its_keys_with_their_descriptions(
     assert offered["switch"]["insertText"] == "switch: "
 
 
+def test_completion_of_a_new_step_offers_each_kind_by_its_title(
+    editor: LanguageServer, tmp_path: Path
+) -> None:
+    path = tmp_path / "new-step.yaml"
+    path.write_text(
+        f"# yaml-language-server: $schema={SCHEMA.as_uri()}\ntitle: New\nsteps:\n  - \n",
+        encoding="utf-8",
+    )
+    uri = editor.open(path)
+    editor.diagnostics_of(uri)
+    kinds: dict[str, set[str]] = {}
+    for item in editor.completion(uri, 3, 4):
+        if " " in item["label"]:  # a kind of step, by its title; keys have no spaces
+            kinds.setdefault(item["label"], set()).add(item["insertText"].split(":")[0])
+    assert kinds == {
+        "Exercise step": {"exercise"},
+        "Rest step": {"rest"},
+        "Instruction step": {"instruction"},
+        "Block of steps": {"block"},
+        "Use a defined exercise": {"use"},
+    }
+
+
 def test_hover_on_reps_explains_it(editor: LanguageServer, routine: str) -> None:
     shown = editor.hover(routine, *ON_REPS)
     assert shown.startswith("#### Repetitions\n")

@@ -43,6 +43,12 @@ class Key:
 # -- the rules between keys ---------------------------------------------------------------
 
 
+def _written(key: str) -> JsonSchema:
+    """A mapping in which ``key`` is written. Saying "a mapping" keeps an editor from
+    taking the rule for a step not yet written (an empty one matches any "required")."""
+    return {"type": "object", "required": [key]}
+
+
 def _refused(message: str) -> JsonSchema:
     """A key that may not be written here: no value fits, and ``message`` says why. An
     editor does not offer it."""
@@ -52,7 +58,7 @@ def _refused(message: str) -> JsonSchema:
 def not_both(first: str, second: str, message: str) -> JsonSchema:
     """Give ``first`` or ``second``, not both: the second is refused where the first is."""
     return {
-        "if": {"required": [first]},
+        "if": _written(first),
         "then": {"properties": {second: _refused(message)}},
     }
 
@@ -60,7 +66,7 @@ def not_both(first: str, second: str, message: str) -> JsonSchema:
 def cues_need(clocks: list[str], message: str) -> JsonSchema:
     """'say' cues need one of ``clocks`` (time, phases): without them, 'say' stays empty."""
     return {
-        "if": {"allOf": [{"not": {"required": [clock]}} for clock in clocks]},
+        "if": {"type": "object", "allOf": [{"not": {"required": [clock]}} for clock in clocks]},
         "then": {"properties": {"say": {**_refused(message), "enum": [[]]}}},
     }
 
@@ -79,7 +85,7 @@ def alternative_needs_back(position_written: bool) -> JsonSchema:
     }
     if position_written:
         then["required"] = ["position"]
-    return {"if": {"required": ["alternative"]}, "then": then}
+    return {"if": _written("alternative"), "then": then}
 
 
 _NOT_ON_THE_BACK: JsonSchema = {
