@@ -140,6 +140,21 @@ def test_the_editor_flags_a_switch_written_yes_with_what_to_write(
     ]
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        *sorted(ROUTINES.glob("*.yaml")),
+        *sorted((ROUTINES / "exercises").glob("*.yaml")),
+        REPO / "docs" / "example" / "my-back-routine.yaml",
+    ],
+    ids=lambda path: path.name,
+)
+def test_the_editor_finds_nothing_to_say_of_the_bundled_files(
+    editor: LanguageServer, path: Path
+) -> None:
+    assert editor.diagnostics_of(editor.open(path)) == []
+
+
 @pytest.mark.parametrize("path", EDGES, ids=lambda path: path.stem)
 def test_the_editor_gives_an_edge_file_the_verdict_the_schema_gives(
     editor: LanguageServer, path: Path
