@@ -435,6 +435,7 @@ def _without_null(prop: JsonSchema) -> JsonSchema:
 
 
 def _key_schema(prop: JsonSchema, words: Key) -> JsonSchema:
+    """A key's schema with its words first, its extras, and its default as written."""
     described: JsonSchema = {"title": words.title, "description": words.description}
     described.update(prop)
     described.update(words.extra)

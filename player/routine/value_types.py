@@ -48,6 +48,8 @@ def _whole_below(limit: int, lowest: int) -> list[str]:
     ``limit - 1``, written without leading zeros."""
     digits = str(limit)
     found = []
+    # Numbers as long as the limit: its own digits up to a position, then a smaller digit
+    # there (never a leading zero), then any digits.
     for position, digit in enumerate(digits):
         smallest = lowest if position == 0 and len(digits) == 1 else int(position == 0)
         if int(digit) - 1 >= smallest:
@@ -56,6 +58,7 @@ def _whole_below(limit: int, lowest: int) -> list[str]:
             span = str(top) if top == smallest else f"[{smallest}-{top}]"
             tail = f"[0-9]{{{rest}}}" if rest > 1 else "[0-9]" * rest
             found.append(digits[:position] + span + tail)
+    # Shorter numbers: one digit, then two or more without a leading zero.
     if len(digits) > 1:
         found.append(f"[{lowest}-9]")
     if len(digits) == 3:
