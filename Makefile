@@ -7,7 +7,9 @@ STAMP := $(VENV)/.installed
 OLDEST := .venv-oldest
 OLDEST_STAMP := $(OLDEST)/.installed
 
-.PHONY: run test test-oldest lint bench speech clean
+EDITOR_SERVER := .ci/node_modules/.bin/yaml-language-server
+
+.PHONY: run test test-oldest lint bench speech editor-server clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,17 +36,37 @@ speech:
 	  fi; \
 	fi
 
+# The YAML language server that tests/test_editor.py drives as an editor would: Node.js and
+# npm from apt when they are missing on a Debian or Ubuntu machine and we are root, then the
+# server pinned in .ci/package.json. Without Node.js the test says what to do (or, where
+# nothing can install it, is skipped).
+editor-server: $(EDITOR_SERVER)
+
+$(EDITOR_SERVER): .ci/package.json .ci/package-lock.json
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Node.js for the editor test..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else \
+	    echo "For the editor test, install Node.js and npm: sudo apt-get install nodejs npm"; exit 1; \
+	  fi; \
+	fi
+	npm ci --prefix .ci --no-audit --no-fund --silent
+	@touch $@
+
 run: $(STAMP)
 	@$(MAKE) --no-print-directory speech || echo "Playing with chimes and captions instead of a voice."
 	$(PY) run.py
 
 test: $(STAMP) speech
+	@$(MAKE) --no-print-directory editor-server || echo "The editor test will say what it needs."
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
 # The same tests, ruff and mypy with the oldest dependencies allowed (CI runs both).
 test-oldest: $(STAMP) $(OLDEST_STAMP) speech
+	@$(MAKE) --no-print-directory editor-server || echo "The editor test will say what it needs."
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(OLDEST)/bin/python -m pytest -p no:cacheprovider
 	$(OLDEST)/bin/python -m ruff check --no-cache .
 	$(OLDEST)/bin/python -m mypy --cache-dir .mypy_cache-oldest
@@ -58,4 +80,4 @@ bench: $(STAMP) speech
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) $(OLDEST) build dist *.egg-info .pytest_cache .mypy_cache .mypy_cache-oldest .ruff_cache
+	rm -rf $(VENV) $(OLDEST) .ci/node_modules build dist *.egg-info .pytest_cache .mypy_cache .mypy_cache-oldest .ruff_cache

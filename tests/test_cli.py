@@ -183,8 +183,8 @@ def test_check_a_mix_of_good_and_bad_files(
     code, out = run("check", "good.yaml", "bad.yaml", "gone.yaml")
     assert code == cli.EXIT_INVALID
     assert out.splitlines() == [
-        "bad.yaml:3:11: steps[0].rest: expected a duration like 30s, 1m30s, 2m or a number of "
-        "seconds, found 'soon'",
+        "bad.yaml:3:11: steps[0].rest: expected a duration like 30s, 1m30s, 1:30, 2m or a "
+        "number of seconds, found 'soon'",
         "gone.yaml:1:1: no such file",
         "2 problems in 2 of 3 files",
     ]
@@ -220,8 +220,10 @@ def test_schema_is_json_for_routine_files() -> None:
 def test_the_committed_routine_schema_is_up_to_date() -> None:
     code, out = run("schema")
     assert code == cli.EXIT_OK
-    committed = json.loads((ROUTINES / "routine.schema.json").read_text(encoding="utf-8"))
-    assert json.loads(out) == committed
+    committed = (ROUTINES / "routine.schema.json").read_bytes()
+    assert out.encode("utf-8") == committed, (
+        "run: python run.py schema > routines/routine.schema.json"
+    )
 
 
 def test_the_committed_library_schema_is_up_to_date() -> None:
@@ -230,8 +232,10 @@ def test_the_committed_library_schema_is_up_to_date() -> None:
     schema = json.loads(out)
     assert schema["title"] == "Guided exercise library file"
     assert schema["required"] == ["exercises"]
-    committed = json.loads((ROUTINES / "exercises.schema.json").read_text(encoding="utf-8"))
-    assert schema == committed
+    committed = (ROUTINES / "exercises.schema.json").read_bytes()
+    assert out.encode("utf-8") == committed, (
+        "run: python run.py schema --library > routines/exercises.schema.json"
+    )
 
 
 # -- plan ---------------------------------------------------------------------------------

@@ -196,7 +196,7 @@ def test_phases_make_up_a_repetition(write: WriteFile, folders: Folders) -> None
     step = exercise_at(load(path, folders), 0)
     assert step.phases == (
         Phase(name="Squeeze", time="5s", say="Squeeze, {rep} of {reps}"),
-        Phase(name="Relax", time="2.5s", say=None),
+        Phase(name="Relax", time="2.5s"),
     )
     assert step.rep_ms == 7_500
     assert step.time is None
@@ -654,7 +654,7 @@ def test_every_problem_in_a_file_is_reported_at_once_sorted_by_line(
             2,
             10,
             "lead_in",
-            "expected a duration like 30s, 1m30s, 2m or a number of seconds, found 'soon'",
+            "expected a duration like 30s, 1m30s, 1:30, 2m or a number of seconds, found 'soon'",
         ),
         Problem(f, 5, 11, "steps[0].time", "a duration must be more than zero, found 0"),
         Problem(f, 6, 5, "steps[1]", "unknown step kind 'excercise'; did you mean 'exercise'?"),
@@ -912,6 +912,31 @@ def test_a_step_naming_two_kinds(write: WriteFile, folders: Folders) -> None:
     )
 
 
+def test_a_block_as_an_alternative_is_told_what_may_stand_there(
+    write: WriteFile, folders: Folders
+) -> None:
+    path = write(
+        "r.yaml",
+        """
+        title: R
+        steps:
+          - exercise: A
+            position: lying-on-back
+            time: 5s
+            alternative:
+              block: Instead
+              steps: [{rest: 5s}]
+        """,
+    )
+    assert only_problem(path, folders) == Problem(
+        str(path),
+        7,
+        7,
+        "steps[0].alternative",
+        "a block cannot be written here; write one step: exercise, rest, instruction, use",
+    )
+
+
 def test_a_step_that_is_a_plain_string(write: WriteFile, folders: Folders) -> None:
     path = write("r.yaml", "title: R\nsteps:\n  - rest: 5s\n  - stretch a bit\n")
     assert only_problem(path, folders) == Problem(
@@ -1028,7 +1053,7 @@ def test_negative_zero_and_junk_durations(write: WriteFile, folders: Folders) ->
         """,
     )
     f = str(path)
-    hint = "expected a duration like 30s, 1m30s, 2m or a number of seconds"
+    hint = "expected a duration like 30s, 1m30s, 1:30, 2m or a number of seconds"
     assert problems_in(path, folders) == [
         Problem(f, 3, 11, "steps[0].rest", "a duration must be more than zero, found '-5s'"),
         Problem(f, 4, 11, "steps[1].rest", "a duration must be more than zero, found 0"),
@@ -1211,7 +1236,6 @@ def test_an_unknown_placeholder(write: WriteFile, folders: Folders) -> None:
             time: 10s
             say:
               - {at: 2s, say: 'rep {reep}'}
-            phases: null
         """,
     )
     assert only_problem(path, folders) == Problem(
@@ -1670,7 +1694,7 @@ def test_merge_keys_are_refused(write: WriteFile, folders: Folders) -> None:
     ("key_line", "column", "shown"),
     [
         ("1: one", 1, "'1'"),
-        ("yes: sure", 1, "'yes'"),
+        ("true: sure", 1, "'true'"),
         ("~: nothing", 1, "'~'"),
         ("? [a]", 3, "a list"),
     ],
@@ -1791,3 +1815,26 @@ def test_a_clash_between_files_included_deeper_points_at_the_second_definition(
         "exercises.same",
         f"the exercise 'same' is also defined in {one.resolve()}; give one of them another key",
     )
+
+
+def test_a_key_with_nothing_after_it_is_refused(write: WriteFile, folders: Folders) -> None:
+    path = write(
+        "r.yaml",
+        """
+        title: R
+        summary:
+        steps:
+          - exercise: A
+            position: ~
+            time: 5s
+          - rest: null
+        """,
+    )
+    f = str(path)
+    problems = problems_in(path, folders)
+    assert [(p.line, p.path, p.message) for p in problems] == [
+        (2, "summary", "write a value after 'summary:', or remove the key"),
+        (5, "steps[0].position", "write a value after 'position:', or remove the key"),
+        (7, "steps[1].rest", "write a value after 'rest:'"),
+    ]
+    assert all(p.file == f for p in problems)

@@ -28,7 +28,7 @@ from player.routine.values import (
     spoken_duration,
 )
 
-DURATION_HINT = "expected a duration like 30s, 1m30s, 2m or a number of seconds"
+DURATION_HINT = "expected a duration like 30s, 1m30s, 1:30, 2m or a number of seconds"
 
 # -- durations ----------------------------------------------------------------------------
 
@@ -46,6 +46,11 @@ DURATION_HINT = "expected a duration like 30s, 1m30s, 2m or a number of seconds"
         ("1h", 3_600_000),
         ("1h30m", 5_400_000),
         ("4h", MAX_DURATION_MS),
+        ("1:30", 90_000),
+        ("0:45", 45_000),
+        ("90:00", 5_400_000),
+        ("1:30:00", 5_400_000),
+        (" 4:00:00 ", MAX_DURATION_MS),
         (90, 90_000),
         (2.5, 2_500),
         (0.25, 250),
@@ -56,11 +61,34 @@ def test_parse_duration_accepts_the_written_forms(written: Any, ms: int) -> None
     assert parse_duration(written) == ms
 
 
-@pytest.mark.parametrize("written", [0, 0.0, "0s", "0m0s", 0.0001])
+@pytest.mark.parametrize("written", [0, 0.0, "0s", "0m0s", "0:00"])
 def test_parse_duration_refuses_zero(written: Any) -> None:
     with pytest.raises(ValueError) as caught:
         parse_duration(written)
     assert str(caught.value) == f"a duration must be more than zero, found {describe(written)}"
+
+
+@pytest.mark.parametrize("written", [0.0001, 0.0009, 1e-300])
+def test_parse_duration_refuses_less_than_a_millisecond(written: Any) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_duration(written)
+    assert str(caught.value) == (
+        f"a duration must be at least 0.001s (a millisecond), found {describe(written)}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "ms"), [(0.001, 1), ("0.001s", 1), ("0.001m", 60), (14_400.0, MAX_DURATION_MS)]
+)
+def test_the_shortest_and_the_longest_durations(written: Any, ms: int) -> None:
+    assert parse_duration(written) == ms
+
+
+@pytest.mark.parametrize("written", ["0.0001s", "1.2345s", "14400.0001", "1.0000m"])
+def test_written_durations_have_at_most_three_digits_after_the_point(written: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_duration(written)
+    assert str(caught.value) == f"{DURATION_HINT}, found '{written}'"
 
 
 @pytest.mark.parametrize("written", [-5, -0.5, "-5s", "-1m30s"])
@@ -84,6 +112,12 @@ def test_parse_duration_refuses_negative_durations(written: Any) -> None:
         ("s", "'s'"),
         ("", "''"),
         ("1.s", "'1.s'"),
+        ("1:3", "'1:3'"),
+        ("1:60", "'1:60'"),
+        ("1:30:60", "'1:30:60'"),
+        ("1:2:3:4", "'1:2:3:4'"),
+        ("1m30", "'1m30'"),
+        ("\u0663\u0660s", "'\u0663\u0660s'"),
         ("-x", "'-x'"),
         ([30], "a list"),
         ({"s": 30}, "a mapping"),
@@ -95,7 +129,7 @@ def test_parse_duration_refuses_what_is_no_duration(written: Any, shown: str) ->
     assert str(caught.value) == f"{DURATION_HINT}, found {shown}"
 
 
-@pytest.mark.parametrize("written", ["4h1s", "5h", "241m", 4 * 3600 + 1, 1e12])
+@pytest.mark.parametrize("written", ["4h1s", "5h", "241m", "240:01", "4:00:01", 4 * 3600 + 1, 1e12])
 def test_parse_duration_refuses_more_than_four_hours(written: Any) -> None:
     with pytest.raises(ValueError) as caught:
         parse_duration(written)
@@ -160,6 +194,18 @@ def test_a_whole_number_is_a_fixed_count() -> None:
     assert count == Count(8, 8, 8)
     assert not count.is_choice
     assert count.describe() == "8"
+
+
+@pytest.mark.parametrize("written", [8, 8.0, "8", " 8 ", "008"])
+def test_a_count_is_read_as_yaml_and_json_schema_read_a_number(written: Any) -> None:
+    assert parse_count(written) == Count(8, 8, 8)
+
+
+def test_whole_floats_are_whole_numbers_in_every_count() -> None:
+    assert parse_count({"min": 2.0, "max": 6.0, "default": 3.0}) == Count(2, 6, 3)
+    assert parse_weeks(20.0) == WeekRange(20, 20)
+    assert parse_trimesters([2.0, 3]) == parse_trimesters("2-3")
+    assert parse_countdown(5.0) == 5
 
 
 @pytest.mark.parametrize(
@@ -238,7 +284,16 @@ def test_parse_count_refuses_counts_out_of_range(written: Any, message: str) -> 
 
 @pytest.mark.parametrize(
     ("written", "shown"),
-    [(True, "true"), (None, "nothing"), (2.5, "2.5"), ("many", "'many'"), ([5, 10], "a list")],
+    [
+        (True, "true"),
+        (None, "nothing"),
+        (2.5, "2.5"),
+        (math.inf, "inf"),
+        ("many", "'many'"),
+        ([5, 10], "a list"),
+        ("\u0663", "'\u0663'"),
+        ("9" * 5000, f"'{'9' * 37}...'"),
+    ],
 )
 def test_parse_count_refuses_what_is_no_count(written: Any, shown: str) -> None:
     with pytest.raises(ValueError) as caught:
@@ -493,7 +548,7 @@ def test_a_quoted_plain_number_is_seconds_as_the_message_offers() -> None:
 def test_the_schema_duration_pattern_refuses_empty_text() -> None:
     import re
 
-    from player.routine.model import _DURATION_PATTERN
+    from player.routine.value_types import DURATION_PATTERN
 
-    assert re.match(_DURATION_PATTERN, "") is None
-    assert all(re.match(_DURATION_PATTERN, text) for text in ("30", "30s", "1m30s", "1h"))
+    assert re.match(DURATION_PATTERN, "") is None
+    assert all(re.match(DURATION_PATTERN, text) for text in ("30", "30s", "1m30s", "1h"))

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from player.commands.base import EXIT_OK, Command, Context
+from player.routine.editor_text import plain_text_only
 from player.routine.model import ExerciseLibrary, Routine
 
 
@@ -17,13 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def schema_of(model: type[Routine] | type[ExerciseLibrary]) -> dict[str, Any]:
-    schema = model.model_json_schema()
-    name = "routine" if model is Routine else "exercise library"
-    return {
+    schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"Guided {name} file",
-        **{k: v for k, v in schema.items() if k != "title"},
+        **model.model_json_schema(),
     }
+    return plain_text_only(schema)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

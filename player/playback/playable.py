@@ -3,8 +3,8 @@
 Loading (``player.routine.loader``) checks each value and the file's places; this adds
 what only compiling can tell: that the whole session stays within its bounds (its
 length, its number of parts and cues) for every choice the routine allows: any number
-of repetitions in its ranges, the side-lying steps of later weeks, the longest lead-in
-a setting may give. ``check``, ``plan``, ``play`` and ``export`` all pass through here.
+of repetitions in its ranges, and the side-lying steps of later weeks. ``check``,
+``plan``, ``play`` and ``export`` all pass through here.
 """
 
 from __future__ import annotations
@@ -18,9 +18,6 @@ from player.routine.loader import RoutineError, RoutineFile, load_routine
 from player.routine.model import Routine
 from player.routine.problems import Problem
 from player.system.paths import MEDIA_DIR, ROUTINES_DIR
-
-LONGEST_LEAD_IN_MS = 120_000
-"""The longest lead-in the settings may choose."""
 
 
 def load_playable(
@@ -83,8 +80,4 @@ def every_extreme(routine: Routine) -> Iterator[Choices]:
             reps.append(most)
     for chosen in reps:
         for side_lying in (False, True):
-            yield Choices(
-                reps=chosen,
-                lead_in_ms=max(routine.lead_in, LONGEST_LEAD_IN_MS),
-                avoid_lying_on_back=side_lying,
-            )
+            yield Choices(reps=chosen, avoid_lying_on_back=side_lying)

@@ -97,6 +97,8 @@ class SegmentBuilder:
         self.now = 0
         self.segments: list[Segment] = []
         self.pending: list[PendingStep] = []
+        self.lead_in_ms = 0
+        """The get-ready before the first step, which the session's bound leaves out."""
 
     def segment(
         self,
@@ -116,7 +118,7 @@ class SegmentBuilder:
         made = Segment(index, kind, self.now, duration_ms, step, rep, reps, side, phase)
         self.segments.append(made)
         self.now += duration_ms
-        if self.now > MAX_SESSION_MS:
+        if self.now - self.lead_in_ms > MAX_SESSION_MS:
             raise SessionTooLong(
                 f"the session would last more than {format_duration(MAX_SESSION_MS)}, the "
                 "longest a session may be"
@@ -172,7 +174,7 @@ class SegmentBuilder:
             return
         switches = cue_switches(self.routine.cues)
         pending = self.begin("lead_in", "Get ready", None, switches)
-        self.segment("lead_in", duration, pending.span.index)
+        self.lead_in_ms = self.segment("lead_in", duration, pending.span.index).duration_ms
         self.end(pending)
 
     def in_place_of(self, step: Step, weeks: WeekRange | None) -> tuple[Step, dict[str, object]]:

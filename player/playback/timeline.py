@@ -64,7 +64,8 @@ class ChoiceError(ValueError):
 
 
 MAX_SESSION_MS = 4 * 60 * 60 * 1000
-"""The longest a whole session may be: four hours, waits for done not counted."""
+"""The longest a whole session may be: four hours, not counting the get-ready before it
+or the waits for done in it."""
 MAX_SEGMENTS = 5_000
 """The most segments (repetitions, phases, sides, rests) a session may have."""
 MAX_CUES = 20_000

@@ -294,7 +294,13 @@ class _Loading:
             mark = doc.spot(path)[0]
             self.add(mark, path, f"missing '{path[-1]}', which is required here")
             return
-        if kind in ("union_tag_not_found", "union_tag_invalid"):
+        if kind == "union_tag_invalid":  # a kind of step that has no place here
+            context = detail.get("ctx") or {}
+            kinds = str(context.get("expected_tags", "")).replace("'", "")
+            message = f"a {context.get('tag')} cannot be written here; write one step: {kinds}"
+            self.add(doc.spot(path)[0], path, message)
+            return
+        if kind == "union_tag_not_found":
             self.add(doc.spot(path)[0], path, unknown_step_message(found))
             return
         self.add(doc.spot(path)[0], path, message_for(kind, detail, found))

@@ -1,8 +1,9 @@
 """The routine as typed values: what a routine file means once it has been read.
 
 These models are the single description of the file format: the loader validates
-against them, and ``python run.py schema`` turns them into a JSON Schema for editors.
-They hold data only; nothing here reads files or the clock.
+against them, and ``python run.py schema`` turns them into a JSON Schema for editors, with
+the words an editor shows for each key from ``editor_text``. They hold data only; nothing
+here reads files or the clock.
 """
 
 from __future__ import annotations
@@ -11,158 +12,50 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     Tag,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
 
-from player.routine.values import (
-    MAX_COUNT,
-    Count,
-    WeekRange,
-    check_placeholders,
-    parse_count,
-    parse_countdown,
-    parse_duration,
-    parse_pause,
-    parse_sides,
-    parse_trimesters,
-    parse_weeks,
+from player.routine.editor_text import describe_for_editors
+from player.routine.value_types import (
+    LYING_ON_BACK as LYING_ON_BACK,
 )
-
-_DURATION_PATTERN = (
-    r"^(?=.*\d)\s*(\d+(\.\d+)?\s*h)?\s*(\d+(\.\d+)?\s*m(in)?)?\s*(\d+(\.\d+)?\s*(s(ec)?)?)?\s*$"
+from player.routine.value_types import (
+    Countdown,
+    CountValue,
+    Duration,
+    Pause,
+    Position,
+    Sides,
+    Switch,
+    Trimesters,
+    Weeks,
 )
-
-Duration = Annotated[
-    int,
-    BeforeValidator(parse_duration),
-    WithJsonSchema(
-        {
-            "description": "A duration: 30s, 1m30s, 2m, or a number of seconds.",
-            "anyOf": [
-                {"type": "number", "exclusiveMinimum": 0},
-                {"type": "string", "pattern": _DURATION_PATTERN},
-            ],
-        }
-    ),
-]
-"""A duration in milliseconds, written as ``30s``, ``1m30s`` or plain seconds."""
-
-CountValue = Annotated[
-    Count,
-    BeforeValidator(parse_count),
-    WithJsonSchema(
-        {
-            "description": "How many times: 8, a range such as 5-10 (the person chooses), "
-            "or {min, max, default}.",
-            "anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": MAX_COUNT},
-                {"type": "string", "pattern": r"^\s*\d+\s*(-|to|\u2013)\s*\d+\s*$"},
-                {
-                    "type": "object",
-                    "properties": {
-                        "min": {"type": "integer", "minimum": 1},
-                        "max": {"type": "integer", "maximum": MAX_COUNT},
-                        "default": {"type": "integer"},
-                    },
-                    "required": ["min", "max"],
-                    "additionalProperties": False,
-                },
-            ],
-        }
-    ),
-]
-
-Weeks = Annotated[
-    WeekRange,
-    BeforeValidator(parse_weeks),
-    WithJsonSchema(
-        {
-            "description": "Pregnancy weeks, such as 12-40.",
-            "anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": 42},
-                {"type": "string", "pattern": r"^\s*\d+\s*(-|to|\u2013)\s*\d+\s*$"},
-            ],
-        }
-    ),
-]
-
-Trimesters = Annotated[
-    WeekRange,
-    BeforeValidator(parse_trimesters),
-    WithJsonSchema(
-        {
-            "description": "A trimester (1, 2, 3) or a range such as 2-3.",
-            "anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": 3},
-                {"type": "string", "pattern": r"^\s*[1-3]\s*(-|to|\u2013)\s*[1-3]\s*$"},
-                {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 3}},
-            ],
-        }
-    ),
-]
-
-Sides = Annotated[
-    tuple[str, ...],
-    BeforeValidator(parse_sides),
-    WithJsonSchema(
-        {
-            "description": "both (left then right), or a list such as [right, left].",
-            "anyOf": [
-                {"type": "boolean"},
-                {"enum": ["both", "left", "right"]},
-                {"type": "array", "items": {"enum": ["left", "right"]}, "minItems": 1},
-            ],
-        }
-    ),
-]
-
-Pause = Annotated[
-    int,
-    BeforeValidator(parse_pause),
-    WithJsonSchema(
-        {
-            "description": "A duration such as 5s, or 0 for none.",
-            "anyOf": [
-                {"type": "number", "minimum": 0},
-                {"type": "boolean", "const": False},
-                {"type": "string", "pattern": _DURATION_PATTERN},
-            ],
-        }
-    ),
-]
-"""Like Duration, but zero is allowed and means none."""
+from player.routine.values import Count, WeekRange, check_placeholders
 
 Text = Annotated[str, Field(min_length=1)]
-
-Countdown = Annotated[
-    int,
-    BeforeValidator(parse_countdown),
-    WithJsonSchema(
-        {"anyOf": [{"type": "boolean"}, {"type": "integer", "minimum": 0, "maximum": 10}]}
-    ),
-]
-"""Seconds of spoken countdown: ``true`` means 3, ``false`` means none."""
-
-Position = Literal[
-    "standing", "sitting", "kneeling", "all-fours", "side-lying", "lying-on-back", "squatting"
-]
-
-LYING_ON_BACK = "lying-on-back"
 
 DEFAULT_SWITCH_MS = 5_000
 DEFAULT_LEAD_IN_MS = 10_000
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=describe_for_editors)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _written_out(cls, value: Any, info: ValidationInfo) -> Any:
+        """A key written with nothing after it: the key may be left out, but not empty."""
+        if value is None and info.field_name is not None:
+            if cls.model_fields[info.field_name].is_required():
+                raise ValueError(f"write a value after '{info.field_name}:'")
+            raise ValueError(f"write a value after '{info.field_name}:', or remove the key")
+        return value
 
 
 class Suits(_Strict):
@@ -170,7 +63,7 @@ class Suits(_Strict):
 
     weeks: Weeks | None = None
     trimesters: Trimesters | None = None
-    note: str | None = Field(default=None, description="Anything else about who it suits.")
+    note: str | None = None
 
     @model_validator(mode="after")
     def _one_range(self) -> Suits:
@@ -193,27 +86,21 @@ class Suits(_Strict):
 class CueSwitches(_Strict):
     """Which automatic cues speak. Left out means: as the routine (or the player) says."""
 
-    announce: bool | None = Field(None, description="Say the step's name and what to do.")
-    next_up: bool | None = Field(None, description="Say 'Next up: ...' before the step ends.")
-    halfway: bool | None = Field(None, description="Say 'Halfway' on longer timed steps.")
-    countdown: Countdown | None = Field(
-        None, description="Count down the last seconds: true (3), false, or 1 to 10 seconds."
-    )
-    switch_sides: bool | None = Field(None, description="Say 'Switch sides' between sides.")
-    rep_count: bool | None = Field(None, description="Count repetitions: '3 of 8'.")
-    phases: bool | None = Field(None, description="Say each phase's name: 'Squeeze', 'Relax'.")
+    announce: Switch | None = None
+    next_up: Switch | None = None
+    halfway: Switch | None = None
+    countdown: Countdown | None = None
+    switch_sides: Switch | None = None
+    rep_count: Switch | None = None
+    phases: Switch | None = None
 
 
 class CustomCue(_Strict):
     """Words of your own, spoken at a moment of each side (or of each repetition)."""
 
-    at: Duration = Field(description="When, from the start of the side (or repetition).")
-    say: Text = Field(
-        description="What to say; may use {rep}, {reps}, {side}, {set}, {sets}, {step}, {next}."
-    )
-    each: Literal["side", "rep"] = Field(
-        "side", description="Measure 'at' from the start of each side, or of each repetition."
-    )
+    at: Duration
+    say: Text
+    each: Literal["side", "rep"] = "side"
 
     @field_validator("say")
     @classmethod
@@ -236,7 +123,7 @@ class Phase(_Strict):
 
     name: Text
     time: Duration
-    say: str | None = Field(None, description="Words for the phase; its name when left out.")
+    say: str | None = None
 
     @field_validator("say")
     @classmethod
@@ -245,19 +132,13 @@ class Phase(_Strict):
 
 
 class _StepBase(_Strict):
-    do: str | None = Field(None, description="What to do, in a sentence or two; read out.")
-    picture: str | None = Field(
-        None, description="A picture file, beside the routine or under media/."
-    )
+    do: str | None = None
+    picture: str | None = None
     cues: CueSwitches = Field(default_factory=CueSwitches)
-    say: tuple[CustomCue, ...] = Field(default=(), description="Cues of your own.")
-    position: Position | None = Field(None, description="The body position of the step.")
+    say: tuple[CustomCue, ...] = ()
+    position: Position | None = None
     suits: Suits | None = None
-    alternative: AlternativeStep | None = Field(
-        None,
-        description="For a step done lying on the back: what to do instead from the second "
-        "trimester on, usually the same movement lying on the side.",
-    )
+    alternative: AlternativeStep | None = None
 
     @field_validator("alternative")
     @classmethod
@@ -282,21 +163,13 @@ class _StepBase(_Strict):
 class Exercise(_StepBase):
     """A step to do: timed, counted in repetitions, in phases, on both sides."""
 
-    exercise: Text = Field(description="The step's name, shown large and read out.")
-    time: Duration | None = Field(
-        None, description="How long: the whole step, or one repetition when reps is given."
-    )
-    reps: CountValue | None = Field(None, description="How many repetitions.")
-    phases: tuple[Phase, ...] | None = Field(
-        None, min_length=1, description="The parts of one repetition, in order."
-    )
-    sides: Sides = Field(default=(), description="Do the step on each side in turn.")
-    switch: Duration = Field(DEFAULT_SWITCH_MS, description="The pause to change sides.")
-    prepare: Pause | None = Field(
-        None,
-        description="Time to get into position while the step is announced; by default, "
-        "as long as the announcement takes to say. 0 for none.",
-    )
+    exercise: Text
+    time: Duration | None = None
+    reps: CountValue | None = None
+    phases: tuple[Phase, ...] | None = Field(None, min_length=1)
+    sides: Sides = ()
+    switch: Duration = DEFAULT_SWITCH_MS
+    prepare: Pause | None = None
 
     @model_validator(mode="after")
     def _time_or_phases(self) -> Exercise:
@@ -334,7 +207,7 @@ class Exercise(_StepBase):
 class Rest(_StepBase):
     """A pause between steps."""
 
-    rest: Duration = Field(description="How long to rest.")
+    rest: Duration
     name: Text = "Rest"
 
     @model_validator(mode="after")
@@ -346,11 +219,9 @@ class Rest(_StepBase):
 class Instruction(_StepBase):
     """Words read out, such as how to get into position."""
 
-    instruction: Text = Field(description="The words to read out and show.")
+    instruction: Text
     name: Text = "Get into position"
-    time: Duration | None = Field(
-        None, description="How long to leave for it; by default, time to read it out and act."
-    )
+    time: Duration | None = None
 
     @model_validator(mode="after")
     def _own_cues_fit(self) -> Instruction:
@@ -364,7 +235,7 @@ class Instruction(_StepBase):
 class UseExercise(_StepBase):
     """An exercise defined under 'exercises' (here or in an included file), with changes."""
 
-    use: Text = Field(description="The exercise's key under 'exercises'.")
+    use: Text
     exercise: Text | None = None
     time: Duration | None = None
     reps: CountValue | None = None
@@ -377,9 +248,9 @@ class UseExercise(_StepBase):
 class Block(_Strict):
     """Steps done as a set, repeated, with a rest between sets (none after the last)."""
 
-    block: Text = Field(description="The block's name.")
-    sets: CountValue = Field(default_factory=lambda: Count(1, 1, 1), description="How many sets.")
-    rest: Duration | None = Field(None, description="The rest between two sets.")
+    block: Text
+    sets: CountValue = Field(default_factory=lambda: Count(1, 1, 1))
+    rest: Duration | None = None
     steps: tuple[Step, ...] = Field(min_length=1)
     cues: CueSwitches = Field(default_factory=CueSwitches)
     suits: Suits | None = None
@@ -444,26 +315,14 @@ class Routine(_Strict):
     title: Text
     summary: str | None = None
     suits: Suits | None = None
-    sources: tuple[Text, ...] = Field(
-        default=(), description="What the routine is based on: documents, sections, guidelines."
-    )
-    safety: tuple[Text, ...] = Field(default=(), description="Safety notes shown before playing.")
-    stop_if: tuple[Text, ...] = Field(
-        default=(), description="Warning signs: stop and call a doctor or midwife."
-    )
-    lead_in: Pause = Field(DEFAULT_LEAD_IN_MS, description="The get-ready time at the start.")
-    prepare: Pause | None = Field(
-        None,
-        description="Time to get into position before each exercise, while it is announced; "
-        "by default, as long as the announcement takes to say. 0 for none.",
-    )
+    sources: tuple[Text, ...] = ()
+    safety: tuple[Text, ...] = ()
+    stop_if: tuple[Text, ...] = ()
+    lead_in: Pause = DEFAULT_LEAD_IN_MS
+    prepare: Pause | None = None
     cues: CueSwitches = Field(default_factory=CueSwitches)
-    include: tuple[Text, ...] = Field(
-        default=(), description="Files of shared exercises to use here."
-    )
-    exercises: dict[str, Exercise] = Field(
-        default_factory=dict, description="Exercises to use by key in steps: use: KEY."
-    )
+    include: tuple[Text, ...] = ()
+    exercises: dict[str, Exercise] = Field(default_factory=dict)
     steps: tuple[Step, ...] = Field(min_length=1)
 
 

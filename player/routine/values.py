@@ -1,6 +1,6 @@
 """Parsing of the small value forms people write in routine files.
 
-Durations (``30s``, ``1m30s``, ``90``), repetition counts (``8``, ``5-10``,
+Durations (``30s``, ``1m30s``, ``1:30``, ``90``), repetition counts (``8``, ``5-10``,
 ``{min: 5, max: 10, default: 8}``), week ranges and sides. Each parser takes what
 YAML produced and returns a plain value, or raises ``ValueError`` with a message
 written for the person editing the file.
@@ -17,13 +17,19 @@ from typing import Any
 MAX_DURATION_MS = 4 * 60 * 60 * 1000
 MAX_COUNT = 1000
 
-_PLAIN_NUMBER = re.compile(r"^\s*\d{1,9}(?:\.\d+)?\s*$")
+# Digits are ASCII digits only (0-9), as in the JSON Schema's patterns.
+# Written numbers have at most three digits after the point: a millisecond at the finest.
+_PLAIN_NUMBER = re.compile(r"^\s*0*\d{1,9}(?:\.\d{1,3})?\s*$", re.ASCII)
 _DURATION = re.compile(
-    r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?"
-    r"\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$"
+    r"^\s*(?:(?P<h>\d+(?:\.\d{1,3})?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d{1,3})?)\s*m(?:in)?)?"
+    r"\s*(?:(?P<s>\d+(?:\.\d{1,3})?)\s*s(?:ec)?)?\s*$",
+    re.ASCII,
 )
-_RANGE = re.compile("^\\s*(\\d+)\\s*(?:-|to|\u2013)\\s*(\\d+)\\s*$")
-_DURATION_HINT = "a duration like 30s, 1m30s, 2m or a number of seconds"
+_CLOCK = re.compile(r"^\s*0*(\d{1,9}):([0-5]\d)(?::([0-5]\d))?\s*$", re.ASCII)
+"""``1:30`` (minutes and seconds) or ``1:30:00`` (hours, minutes and seconds)."""
+_RANGE = re.compile("^\\s*0*(\\d{1,9})\\s*(?:-|to|\u2013)\\s*0*(\\d{1,9})\\s*$", re.ASCII)
+_WHOLE = re.compile(r"^\s*0*\d{1,9}\s*$", re.ASCII)
+_DURATION_HINT = "a duration like 30s, 1m30s, 1:30, 2m or a number of seconds"
 
 
 def describe(value: Any) -> str:
@@ -45,9 +51,17 @@ def describe(value: Any) -> str:
 
 
 def _text_seconds(text: str) -> float | None:
-    """The seconds ``30s``, ``1m30s`` or ``1h`` stand for; None when it is no such thing."""
+    """The seconds ``30s``, ``1m30s``, ``1:30`` or ``1h`` stand for; None when it is no
+    such thing."""
     if _PLAIN_NUMBER.match(text):
         return float(text)
+    clock = _CLOCK.match(text)
+    if clock:
+        seconds = 0
+        for part in clock.groups():
+            if part is not None:
+                seconds = seconds * 60 + int(part)
+        return float(seconds)
     match = _DURATION.match(text)
     if not match or not any(match.group(k) for k in "hms"):
         return None
@@ -56,34 +70,40 @@ def _text_seconds(text: str) -> float | None:
     )
 
 
-def _whole_ms(seconds: float) -> int:
-    """Seconds as whole milliseconds; far past four hours is capped, so it cannot overflow."""
-    return round(max(-MAX_DURATION_MS, min(seconds, MAX_DURATION_MS)) * 1000)
+SHORTEST_S = 0.001
+"""The shortest duration: a millisecond."""
 
 
 def parse_duration(value: Any) -> int:
-    """A duration in whole milliseconds, greater than zero and at most four hours."""
+    """A duration in whole milliseconds, from one millisecond to four hours.
+
+    The bounds are compared with the seconds as written, before rounding, as the JSON
+    Schema compares them."""
     if isinstance(value, bool) or value is None:
         raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
-        ms = _whole_ms(value)
+        seconds: float = value
     elif isinstance(value, str):
-        seconds = _text_seconds(value)
-        if seconds is None:
+        found = _text_seconds(value)
+        if found is None:
             negative = value.strip().startswith("-")
             if negative and _text_seconds(value.strip()[1:]) is not None:
                 raise ValueError(f"a duration must be more than zero, found {describe(value)}")
             raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
-        ms = _whole_ms(seconds)
+        seconds = found
     else:
         raise ValueError(f"expected {_DURATION_HINT}, found {describe(value)}")
-    if ms <= 0:
+    if seconds <= 0:
         raise ValueError(f"a duration must be more than zero, found {describe(value)}")
-    if ms > MAX_DURATION_MS:
+    if seconds < SHORTEST_S:
+        raise ValueError(
+            f"a duration must be at least 0.001s (a millisecond), found {describe(value)}"
+        )
+    if seconds > MAX_DURATION_MS / 1000:
         raise ValueError(f"a duration can be at most 4h, found {describe(value)}")
-    return ms
+    return round(seconds * 1000)
 
 
 def parse_pause(value: Any) -> int:
@@ -138,10 +158,23 @@ class Count:
         return f"{self.low} to {self.high} (default {self.default})"
 
 
+def whole_number(value: Any) -> int | None:
+    """An int, or a float with nothing after the point (``8.0``, which YAML and JSON Schema
+    take for the number 8); None for anything else, true and false included."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
 def _whole(value: Any, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+    number = whole_number(value)
+    if number is None:
         raise ValueError(f"expected a whole number for {what}, found {describe(value)}")
-    return value
+    return number
 
 
 def parse_count(value: Any) -> Count:
@@ -151,15 +184,16 @@ def parse_count(value: Any) -> Count:
         return value
     if isinstance(value, bool) or value is None:
         raise ValueError(f"expected {hint}, found {describe(value)}")
-    if isinstance(value, int):
-        low = high = value
-        default: int | None = value
+    number = whole_number(value)
+    if number is not None:
+        low = high = number
+        default: int | None = number
     elif isinstance(value, str):
         match = _RANGE.match(value)
         if match:
             low, high = int(match.group(1)), int(match.group(2))
             default = None
-        elif value.strip().isdigit():
+        elif _WHOLE.match(value):
             low = high = int(value)
             default = low
         else:
@@ -214,8 +248,9 @@ def parse_weeks(value: Any) -> WeekRange:
     hint = "weeks as a range like 12-40"
     if isinstance(value, WeekRange):
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        first = last = value
+    number = whole_number(value)
+    if number is not None:
+        first = last = number
     elif isinstance(value, str) and (match := _RANGE.match(value)):
         first, last = int(match.group(1)), int(match.group(2))
     else:
@@ -233,16 +268,15 @@ def parse_trimesters(value: Any) -> WeekRange:
     hint = "a trimester (1, 2 or 3) or a range like 2-3"
     if isinstance(value, WeekRange):
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        first = last = value
+    number = whole_number(value)
+    listed = [whole_number(item) for item in value] if isinstance(value, list) else []
+    whole = [item for item in listed if item is not None]
+    if number is not None:
+        first = last = number
     elif isinstance(value, str) and (match := _RANGE.match(value)):
         first, last = int(match.group(1)), int(match.group(2))
-    elif (
-        isinstance(value, list)
-        and value
-        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
-    ):
-        first, last = min(value), max(value)
+    elif whole and len(whole) == len(listed):
+        first, last = min(whole), max(whole)
     else:
         raise ValueError(f"expected {hint}, found {describe(value)}")
     if not 1 <= first <= last <= 3:
@@ -260,8 +294,9 @@ def parse_countdown(value: Any) -> int:
         return DEFAULT_COUNTDOWN_S
     if value is False:
         return 0
-    if isinstance(value, int) and 0 <= value <= 10:
-        return value
+    seconds = whole_number(value)
+    if seconds is not None and 0 <= seconds <= 10:
+        return seconds
     raise ValueError(f"expected true, false or 0 to 10 seconds, found {describe(value)}")
 
 

@@ -4,6 +4,11 @@ Safety comes before meaning: the size is checked before reading, the text must b
 UTF-8, tags are refused, nesting depth is checked on the event stream before anything
 recursive runs, and aliases are expanded against a budget, so that no file, however
 hostile, can run code, exhaust memory or recurse without bound.
+
+Plain values are read by the YAML 1.2 core schema, as editors read them: only ``true`` and
+``false`` (or ``True``, ``TRUE`` ...) are booleans, so ``yes``, ``no``, ``on`` and ``off``
+are text; ``1:30`` is text, not the number 90; ``010`` is ten, and octal is written
+``0o10``; dates stay text. PyYAML on its own reads YAML 1.1, where all of these differ.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from typing import Any
 import yaml
 
 from player.routine.problems import Problem, shown_path
+from player.routine.yaml12 import MERGE_TAG, Yaml12Loader, scalar_value
+from player.routine.yaml12 import FastLoader as _FastLoader
 from player.system.printable import first_control
 from player.system.regular_files import LOOP, FileRefused, open_regular, reason
 
@@ -30,7 +37,6 @@ MAX_TEXT = 2_000
 two minutes read aloud."""
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -140,7 +146,6 @@ class _Reader:
         self.alias_marks: list[Mark] = []
         self.spots: dict[tuple[int, str | int], Spot] = {}
         self.lines: list[str] = []
-        self._constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, line: int, column: int, message: str, path: str = "") -> None:
         self.problems.append(Problem(self.shown, line, column, path, message))
@@ -197,7 +202,7 @@ class _Reader:
         self.lines = _LINE_BREAKS.split(text)
         return text
 
-    def check_events(self, text: str, loader: Any = _Loader) -> bool:
+    def check_events(self, text: str, loader: Any = _FastLoader) -> bool:
         """One pass over the event stream: syntax, tags, depth and aliases, without recursion.
 
         Newer builds of libyaml refuse deep nesting themselves, at a depth far beyond this
@@ -261,7 +266,7 @@ class _Reader:
 
     def compose(self, text: str) -> Any:
         try:
-            return yaml.compose(text, Loader=_Loader)
+            return yaml.compose(text, Loader=Yaml12Loader)
         except yaml.MarkedYAMLError as error:
             self.syntax_problem(error)
         except (yaml.YAMLError, RecursionError) as error:
@@ -316,12 +321,7 @@ class _Reader:
         if depth > 2 * MAX_DEPTH or id(node) in open_nodes:
             raise _TooDeep(node)
         if isinstance(node, yaml.ScalarNode):
-            if node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"):
-                return node.value
-            try:
-                return self._constructor.construct_object(node)
-            except (yaml.YAMLError, ValueError, OverflowError):
-                return node.value
+            return scalar_value(node)
         open_nodes.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -346,7 +346,7 @@ class _Reader:
         open_nodes: set[int],
     ) -> None:
         key_mark = self.mark(key_node)
-        if key_node.tag == "tag:yaml.org,2002:merge":
+        if key_node.tag == MERGE_TAG:
             self.problem(
                 key_mark.line,
                 key_mark.column,

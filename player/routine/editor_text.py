@@ -1,0 +1,468 @@
+"""The words an editor shows for each key of a routine file, and the rules between keys
+that JSON Schema can say.
+
+``describe_for_editors`` is called by pydantic for each model while it writes the JSON
+Schema (``run.py schema``). It gives every key and every step kind a title and a
+description, writes defaults as people write them (``10s``, never milliseconds), takes
+``null`` out of keys that may be left out but not left empty, and adds the rules that
+tie keys together: time or phases, not both; weeks or trimesters, not both; what an
+alternative may be. Every field of every model must have its words here: a test says
+which one is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, get_args
+
+from player.routine.value_types import (
+    CUE_WORDS_MESSAGE,
+    CUE_WORDS_PATTERN,
+    LYING_ON_BACK,
+    NO_CONTROL_PATTERN,
+    JsonSchema,
+    Position,
+    told,
+)
+from player.routine.yaml_source import MAX_TEXT
+
+_NO_DEFAULT: Any = object()
+
+
+@dataclass(frozen=True)
+class Key:
+    """What an editor shows for one key: a heading, a sentence or two, and extras."""
+
+    title: str
+    description: str
+    default: Any = _NO_DEFAULT
+    """The default as a person writes it, in place of the model's own."""
+    extra: JsonSchema = field(default_factory=dict)
+    items: JsonSchema = field(default_factory=dict)
+    """Words for each entry of a list."""
+
+
+# -- the rules between keys ---------------------------------------------------------------
+
+
+def _written(key: str) -> JsonSchema:
+    """A mapping in which ``key`` is written. Saying "a mapping" keeps an editor from
+    taking the rule for a step not yet written (an empty one matches any "required")."""
+    return {"type": "object", "required": [key]}
+
+
+def _refused(message: str) -> JsonSchema:
+    """A key that may not be written here: no value fits, and ``message`` says why. An
+    editor does not offer it."""
+    return {"enum": [], "errorMessage": message, "doNotSuggest": True}
+
+
+def not_both(first: str, second: str, message: str) -> JsonSchema:
+    """Give ``first`` or ``second``, not both: the second is refused where the first is."""
+    return {
+        "if": _written(first),
+        "then": {"properties": {second: _refused(message)}},
+    }
+
+
+def cues_need(clocks: list[str], message: str) -> JsonSchema:
+    """'say' cues need one of ``clocks`` (time, phases): without them, 'say' stays empty."""
+    return {
+        "if": {"type": "object", "allOf": [{"not": {"required": [clock]}} for clock in clocks]},
+        "then": {"properties": {"say": {**_refused(message), "enum": [[]]}}},
+    }
+
+
+def alternative_needs_back(position_written: bool) -> JsonSchema:
+    """A step with an alternative is done lying on the back (and says so, unless it is a
+    used exercise, whose position may come from its definition)."""
+    then: JsonSchema = {
+        "properties": {
+            "position": {
+                "const": LYING_ON_BACK,
+                "errorMessage": "'alternative' replaces a step done lying on the back; give "
+                f"this step position: {LYING_ON_BACK}, or remove its alternative",
+            }
+        }
+    }
+    if position_written:
+        then["required"] = ["position"]
+    return {"if": _written("alternative"), "then": then}
+
+
+_NOT_ON_THE_BACK: JsonSchema = {
+    "properties": {
+        "position": {
+            "enum": [name for name in get_args(Position) if name != LYING_ON_BACK],
+            "errorMessage": "the alternative is played when lying on the back is not advised, "
+            "so it cannot be lying on the back too; give it position: side-lying",
+        },
+        "alternative": _refused("an alternative cannot have an alternative of its own"),
+    }
+}
+_TIME_OR_PHASES = "give time or phases, not both: phases already set the time"
+
+
+# -- the words ----------------------------------------------------------------------------
+
+_STEP_WORDS = "One step; its first key says its kind: exercise, rest, instruction, block or use."
+_STEP: JsonSchema = {
+    "title": "Step",
+    "description": _STEP_WORDS,
+    **told({"type": "object"}, f"{_STEP_WORDS} For instance: - rest: 30s"),
+}
+_WHO = "The pregnancy weeks or trimesters it suits: weeks: 14-40 or trimesters: 2-3."
+
+_STEP_KEYS = {
+    "do": Key("What to do", "What to do, in a sentence or two; shown and read out."),
+    "picture": Key(
+        "Picture",
+        "A picture of the position, such as reach.png: beside this file, or in the bundled "
+        "media/ folder.",
+    ),
+    "cues": Key("Automatic cues", "Turn the player's own cues on or off for this step."),
+    "say": Key(
+        "Your own cues",
+        "Words of your own, each at a time from the start of each side (or repetition): "
+        "- {at: 10s, say: Breathe out}.",
+    ),
+    "position": Key(
+        "Position",
+        "The body position. A step lying on the back may give an alternative for later in "
+        "pregnancy.",
+    ),
+    "suits": Key("Who it suits", _WHO),
+    "alternative": Key(
+        "Alternative",
+        "For a step done lying on the back: the step played instead from the second "
+        "trimester on (week 14), usually the same movement lying on the side. It is an "
+        "exercise, rest, instruction or use step of its own, not lying on the back.",
+        extra={
+            **told(
+                {"type": "object"},
+                "The step to play instead: a mapping such as exercise: Pelvic tilt on your side",
+            ),
+            "allOf": [_NOT_ON_THE_BACK],
+        },
+    ),
+}
+
+_EXERCISE_KEYS = {
+    "exercise": Key("Exercise", "The exercise's name, shown large and read out."),
+    "time": Key(
+        "Time",
+        "How long, such as 30s: the whole step (each side), or one repetition when reps is "
+        "given. Give time or phases, not both; with neither, the step waits until the "
+        "person says done.",
+    ),
+    "reps": Key(
+        "Repetitions",
+        "How many repetitions: 8, a range such as 5-10 that the person chooses from with "
+        "--reps (the default is the middle), or {min: 5, max: 10, default: 6}.",
+    ),
+    "phases": Key(
+        "Phases",
+        "The parts of one repetition, in order, each with a name and a time: "
+        "- {name: Squeeze, time: 5s}. Give time or phases, not both.",
+    ),
+    "sides": Key(
+        "Sides",
+        "Do the whole step on each side in turn: both (left, then right), or a list such "
+        "as [right, left]. Left out: done once.",
+    ),
+    "switch": Key("Switch", "The pause to change sides, such as 5s (the default).", "5s"),
+    "prepare": Key(
+        "Prepare",
+        "Time to get into position while the step is announced; by default, as long as "
+        "the announcement takes to say. 0 for none.",
+    ),
+}
+
+
+def _in_place(key: Key) -> Key:
+    """A key beside 'use:', which replaces the used exercise's own."""
+    return replace(key, description=f"{key.description} In place of the exercise's own.")
+
+
+_INCLUDE = Key(
+    "Include",
+    "Files of shared exercises, relative to this file or to the bundled routines/ folder; "
+    "their exercises are used in steps with use: KEY.",
+)
+_CUE_WORDS = {"pattern": CUE_WORDS_PATTERN, "patternErrorMessage": CUE_WORDS_MESSAGE}
+
+KEYS: dict[str, dict[str, Key]] = {
+    "Suits": {
+        "weeks": Key(
+            "Weeks",
+            "The pregnancy weeks it suits, such as 14-40 (week 14 to week 40). Give weeks or "
+            "trimesters, not both.",
+        ),
+        "trimesters": Key(
+            "Trimesters",
+            "The trimesters it suits: 1, 2 or 3, or a range such as 2-3. Give weeks or "
+            "trimesters, not both.",
+        ),
+        "note": Key("Note", "Anything else about who it suits, in your own words."),
+    },
+    "CueSwitches": {
+        "announce": Key(
+            "Announce",
+            "true or false: say the step's name and what to do at its start, and 'Start' "
+            "when the preparation ends.",
+        ),
+        "next_up": Key(
+            "Next up",
+            "true or false: say 'Next up: ...' ten seconds before a longer exercise ends, "
+            "and at the start of a rest.",
+        ),
+        "halfway": Key(
+            "Halfway", "true or false: say 'Halfway' in a timed step of 20 seconds or more."
+        ),
+        "countdown": Key(
+            "Countdown",
+            "Count down the last seconds of a step: true (3 seconds), false (none), or a "
+            "number of seconds from 0 to 10.",
+        ),
+        "switch_sides": Key(
+            "Switch sides",
+            "true or false: say 'Switch sides. Right side next', then 'Right side'.",
+        ),
+        "rep_count": Key(
+            "Repetition count",
+            "true or false: say '3 of 8' at the start of each repetition after the first.",
+        ),
+        "phases": Key("Phase words", "true or false: say each phase's words, such as 'Squeeze'."),
+    },
+    "CustomCue": {
+        "at": Key(
+            "At",
+            "When to say it, such as 10s: from the start of each side, or of each "
+            "repetition with each: rep. It must come before that side or repetition ends.",
+        ),
+        "say": Key(
+            "Words",
+            "What to say. It may hold {rep}, {reps}, {side}, {set}, {sets}, {step} and "
+            "{next}; write {{ or }} for a plain brace.",
+            extra=_CUE_WORDS,
+        ),
+        "each": Key(
+            "Counted from",
+            "side (the default): 'at' counts from the start of each side; rep: from the "
+            "start of each repetition.",
+        ),
+    },
+    "Phase": {
+        "name": Key(
+            "Name", "The phase's name, such as Squeeze: shown, and said unless 'say' is given."
+        ),
+        "time": Key("Time", "How long the phase lasts, such as 5s."),
+        "say": Key(
+            "Words",
+            "Words for the phase; its name when left out. Placeholders such as {rep} as in "
+            "'say' cues.",
+            extra=_CUE_WORDS,
+        ),
+    },
+    "Exercise": {**_EXERCISE_KEYS, **_STEP_KEYS},
+    "Rest": {
+        "rest": Key("Rest", "How long to rest, such as 30s."),
+        "name": Key("Name", "The name shown and said: Rest by default."),
+        **_STEP_KEYS,
+    },
+    "Instruction": {
+        "instruction": Key("Instruction", "The words to read out and show."),
+        "name": Key("Name", "The name shown: Get into position by default."),
+        "time": Key(
+            "Time",
+            "How long to leave for it, such as 20s; by default, time to read it out and act on it.",
+        ),
+        **_STEP_KEYS,
+    },
+    "UseExercise": {
+        "use": Key(
+            "Use",
+            "The key of an exercise under 'exercises', in this file or an included one. Any "
+            "key written beside it replaces the exercise's own.",
+        ),
+        **{name: _in_place(key) for name, key in _EXERCISE_KEYS.items()},
+        "switch": _in_place(replace(_EXERCISE_KEYS["switch"], default=_NO_DEFAULT)),
+        **_STEP_KEYS,
+    },
+    "Block": {
+        "block": Key("Block", "The block's name, shown and said."),
+        "sets": Key(
+            "Sets",
+            "How many times the steps are done: 3, or a range such as 5-10 that the person "
+            "chooses from with --reps. 1 by default.",
+            1,
+        ),
+        "rest": Key(
+            "Rest between sets",
+            "The rest between two sets, such as 10s; none after the last.",
+        ),
+        "steps": Key("Steps", "The steps of one set, in order.", items=_STEP),
+        "cues": Key(
+            "Automatic cues", "Turn the player's own cues on or off for every step of the block."
+        ),
+        "suits": Key("Who it suits", _WHO),
+    },
+    "Routine": {
+        "title": Key("Title", "The routine's name, shown and said at the start."),
+        "summary": Key("Summary", "A sentence or two about the routine."),
+        "suits": Key(
+            "Who it suits",
+            "Who the routine suits: weeks: 14-40 or trimesters: 2-3 (not both), and a note.",
+        ),
+        "sources": Key("Sources", "What the routine is based on: documents, sections, guidelines."),
+        "safety": Key("Safety notes", "Safety notes shown before playing."),
+        "stop_if": Key("Stop if", "Warning signs: stop and call a doctor or midwife."),
+        "lead_in": Key(
+            "Lead-in",
+            "The get-ready before the first step, such as 10s (the default); 0 for none.",
+            "10s",
+        ),
+        "prepare": Key(
+            "Prepare",
+            "Time to get into position before each exercise, while it is announced; by "
+            "default, as long as the announcement takes to say. 0 for none.",
+        ),
+        "cues": Key("Automatic cues", "Which automatic cues speak, for the whole routine."),
+        "include": _INCLUDE,
+        "exercises": Key(
+            "Exercises",
+            "Exercises defined once, each under a key, and used in steps: use: KEY.",
+        ),
+        "steps": Key(
+            "Steps",
+            "The steps, in order. Each starts with its kind: exercise, rest, instruction, "
+            "block or use.",
+            items=_STEP,
+        ),
+    },
+    "ExerciseLibrary": {
+        "title": Key("Title", "A name for this file of exercises."),
+        "include": _INCLUDE,
+        "exercises": Key(
+            "Exercises",
+            "The shared exercises, each under the key routines use it by: use: KEY.",
+        ),
+    },
+}
+
+MODELS: dict[str, tuple[str, str]] = {
+    "Suits": ("Who it suits", "Give weeks or trimesters, not both, and a note if you like."),
+    "CueSwitches": (
+        "Automatic cues",
+        "Which cues the player speaks by itself, each true or false; a cue left out follows "
+        "the block, then the routine, then the player.",
+    ),
+    "CustomCue": (
+        "Your own cue",
+        "Words of your own, said at a moment of each side or repetition.",
+    ),
+    "Phase": ("Phase", "One part of a repetition, such as Squeeze for 5s, then Relax for 5s."),
+    "Exercise": (
+        "Exercise step",
+        "Something to do: for a time, in repetitions, in phases, on each side in turn, or "
+        "until the person says done.",
+    ),
+    "Rest": ("Rest step", "A pause: rest: 30s, with what to do meanwhile in 'do'."),
+    "Instruction": ("Instruction step", "Words read out, such as how to get into position."),
+    "UseExercise": (
+        "Use a defined exercise",
+        "An exercise defined under 'exercises' (here or in an included file), by its key; "
+        "keys written beside 'use' replace its own.",
+    ),
+    "Block": (
+        "Block of steps",
+        "Steps done as a set, repeated 'sets' times, with a rest between two sets.",
+    ),
+    "Routine": ("Guided routine file", "A routine: a title, a few facts, and its steps."),
+    "ExerciseLibrary": (
+        "Guided exercise library file",
+        "Exercises shared by several routines, each used there with use: KEY.",
+    ),
+}
+
+RULES: dict[str, list[JsonSchema]] = {
+    "Suits": [not_both("weeks", "trimesters", "give weeks or trimesters, not both")],
+    "Exercise": [
+        not_both("time", "phases", _TIME_OR_PHASES),
+        cues_need(
+            ["time", "phases"],
+            "this step waits for done, so it has no clock for 'say' cues at a time; give it "
+            "a time or phases, or move the words into 'do'",
+        ),
+        alternative_needs_back(position_written=True),
+    ],
+    "Rest": [alternative_needs_back(position_written=True)],
+    "Instruction": [
+        cues_need(["time"], "give the instruction a time so that its 'say' cues have a place"),
+        alternative_needs_back(position_written=True),
+    ],
+    "UseExercise": [
+        not_both("time", "phases", _TIME_OR_PHASES),
+        alternative_needs_back(position_written=False),
+    ],
+}
+
+
+# -- putting the words into a model's schema ----------------------------------------------
+
+
+def describe_for_editors(schema: JsonSchema, model: type[Any]) -> None:
+    """Give the JSON Schema of ``model`` its words, defaults and rules, in place."""
+    name = model.__name__
+    schema["title"], schema["description"] = MODELS[name]
+    properties = schema.get("properties", {})
+    for key, prop in list(properties.items()):
+        properties[key] = _key_schema(_without_null(prop), KEYS[name][key])
+    if name in RULES:
+        schema["allOf"] = RULES[name]
+
+
+def _without_null(prop: JsonSchema) -> JsonSchema:
+    """The schema of a key that may be left out but not left empty: no ``null`` in it,
+    and no default of nothing (an empty list or mapping is what leaving it out gives)."""
+    found = {k: v for k, v in prop.items() if k not in ("title", "description")}
+    options = found.get("anyOf")
+    if isinstance(options, list) and {"type": "null"} in options:
+        others = [option for option in options if option != {"type": "null"}]
+        del found["anyOf"]
+        found = {**others[0], **found} if len(others) == 1 else {"anyOf": others, **found}
+    if "default" in found and found["default"] in (None, [], {}):
+        del found["default"]
+    return found
+
+
+def _key_schema(prop: JsonSchema, words: Key) -> JsonSchema:
+    """A key's schema with its words first, its extras, and its default as written."""
+    described: JsonSchema = {"title": words.title, "description": words.description}
+    described.update(prop)
+    described.update(words.extra)
+    if words.default is not _NO_DEFAULT:
+        described["default"] = words.default
+    if words.items:
+        described["items"] = {**words.items, **described["items"]}
+    return described
+
+
+def plain_text_only(schema: JsonSchema) -> JsonSchema:
+    """Every text in ``schema`` bounded as ``check`` bounds it: at most ``MAX_TEXT``
+    characters, and no control characters (where a pattern already says what the text
+    may hold, that pattern leaves them out itself). Changes ``schema`` in place."""
+    waiting: list[object] = [schema]
+    while waiting:
+        node = waiting.pop()
+        if isinstance(node, list):
+            waiting.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        kinds = node.get("type")
+        if kinds == "string" or (isinstance(kinds, list) and "string" in kinds):
+            node.setdefault("maxLength", MAX_TEXT)
+            node.setdefault("pattern", NO_CONTROL_PATTERN)
+        waiting.extend(node.values())
+    return schema
