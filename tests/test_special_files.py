@@ -41,7 +41,8 @@ from player.routine.problems import Problem, RoutineError, shown_path
 from player.speech.clips import CHIME_DIR
 from player.speech.export import ExportError, export_audio
 from player.window.screenshots import Screenshots, save_screenshot
-from tests.conftest import REPO, WriteFile
+from tests.conftest import REPO, WriteFile, recorded_sessions
+from tests.read_only import read_only
 
 TINY = "title: T\nsteps:\n  - rest: 5s\n"
 ALARM_SECONDS = 20
@@ -479,7 +480,7 @@ def test_play_says_in_one_line_that_screenshots_cannot_be_saved_before_playing(
     else:
         shots = make(kind, tmp_path / "shots")
 
-    code, out, err = run_cli("play", str(routine), "--ui", "none", "--screenshots", str(shots))
+    code, out, err = run_cli("play", str(routine), "--ui", "window", "--screenshots", str(shots))
 
     assert code == cli.EXIT_FAILED
     assert out == ""
@@ -488,6 +489,81 @@ def test_play_says_in_one_line_that_screenshots_cannot_be_saved_before_playing(
     assert line.endswith(
         f"{shots.parent} is a file, not a folder" if kind == "inside a file" else "not a folder"
     )
+
+
+def test_events_that_may_not_be_written_are_one_line_and_no_session_recorded(
+    own_home: Path, tmp_path: Path, write: WriteFile
+) -> None:
+    routine = write("tiny.yaml", TINY)
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    events = closed / "x.jsonl"
+
+    with read_only(closed):
+        code, out, err = run_cli(
+            "play", str(routine), "--ui", "none", "--no-warning-signs", "--events", str(events)
+        )
+
+    assert code == cli.EXIT_FAILED
+    assert out == ""
+    assert err.splitlines() == [
+        f"error: --events {events}: permission denied: choose a place where you may write"
+    ]
+    assert recorded_sessions(own_home) == []
+    assert list(closed.iterdir()) == []
+
+
+@pytest.mark.parametrize("made", [False, True], ids=["to be made", "there already"])
+def test_screenshots_that_may_not_be_written_are_one_line_and_no_session_recorded(
+    made: bool, own_home: Path, tmp_path: Path, write: WriteFile
+) -> None:
+    routine = write("tiny.yaml", TINY)
+    closed = tmp_path / "closed"
+    shots = closed / "shots"
+    shots.mkdir(parents=True) if made else closed.mkdir()
+    events = tmp_path / "events.jsonl"
+    refused = shots if made else closed
+
+    with read_only(refused):
+        code, out, err = run_cli(
+            "play",
+            str(routine),
+            "--ui",
+            "window",
+            "--no-warning-signs",
+            "--screenshots",
+            str(shots),
+            "--events",
+            str(events),
+        )
+
+    assert code == cli.EXIT_FAILED
+    assert out == ""
+    assert err.splitlines() == [
+        f"error: --screenshots {shots}: the folder {refused} may not be written"
+    ]
+    assert recorded_sessions(own_home) == []
+    assert not events.exists()  # the folder is proven before the events file is made
+    assert list(refused.iterdir()) == []  # nothing left of the proof
+
+
+@pytest.mark.parametrize("ui", ["none", "text"])
+def test_screenshots_without_a_window_are_one_line_and_the_session_plays(
+    ui: str, own_home: Path, tmp_path: Path, write: WriteFile
+) -> None:
+    routine = write("tiny.yaml", TINY)
+    shots = tmp_path / "shots"
+
+    code, _out, err = run_cli(
+        "play", str(routine), "--ui", ui, "--speed", "100", "--screenshots", str(shots)
+    )
+
+    assert code == cli.EXIT_OK
+    assert [line for line in err.splitlines() if "creenshot" in line] == [
+        f"Screenshots are made only by the window (--ui window): none will be saved in {shots}."
+    ]
+    assert [s.outcome for s in recorded_sessions(own_home)] == ["finished"]
+    assert not shots.exists()
 
 
 def test_screenshots_are_not_taken_into_a_file_given_as_their_folder(write: WriteFile) -> None:

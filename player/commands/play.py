@@ -30,7 +30,7 @@ from player.commands.options import (
     speed,
     voice_settings,
 )
-from player.commands.outputs import check_output_file, check_output_folder
+from player.commands.outputs import check_output_file, check_output_folder, open_outputs
 from player.commands.routines import open_routine
 from player.history.opening import open_history
 from player.history.recorder import HistoryRecorder
@@ -91,13 +91,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     check_output_file("--events", args.events)
-    check_output_folder("--screenshots", args.screenshots)
+    screenshots = _screenshots(args, ctx)
+    check_output_folder("--screenshots", screenshots)
     settings = ctx.settings()
     loaded = open_routine(args.routine, ctx.dirs)
     today = ctx.now().date()
     week = settings.pregnancy_week(today)
     choices = choices_for(args, settings, loaded, ctx.warn, week, ctx.program)
     timeline = compile_timeline(loaded.routine, choices)  # a bad --reps stops here
+    log = open_outputs(args.events, screenshots)  # before anything is recorded or shown
     week_check = safety.check_week(loaded.routine, timeline, week)
     ui = choose_ui(args.ui, screenshots=args.screenshots is not None, warn=ctx.warn)
     if args.no_warning_signs:
@@ -123,10 +125,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         resume = _resume(args, shell, history, loaded, choices, ctx)
         if resume.from_step:
             choices = replace(choices, reps=resume.reps)
-        return _play_session(args, ctx, settings, loaded, choices, resume, shell, history)
+        return _play_session(args, ctx, settings, loaded, choices, resume, shell, history, log)
     finally:
         shell.close()
         history.close()
+        if log is not None:
+            log.close()
 
 
 def _remember_check(ctx: Context, today: date) -> None:
@@ -138,6 +142,19 @@ def _remember_check(ctx: Context, today: date) -> None:
         ctx.warn(f"Could not remember today's check of the warning signs ({error}).")
 
 
+def _screenshots(args: argparse.Namespace, ctx: Context) -> Path | None:
+    """The folder for --screenshots, which only the window makes: without a window, one
+    line to say so, and None."""
+    folder: Path | None = args.screenshots
+    if folder is not None and args.ui != "window":
+        ctx.warn(
+            f"Screenshots are made only by the window (--ui window): none will be saved in "
+            f"{folder}."
+        )
+        return None
+    return folder
+
+
 def _play_session(
     args: argparse.Namespace,
     ctx: Context,
@@ -147,6 +164,7 @@ def _play_session(
     resume: ResumeDecision,
     shell: Shell,
     history: History,
+    log: EventLog | None,
 ) -> int:
     before = _pain(shell, "How does your back feel right now?")
     engine = Engine(loaded.routine, choices, speed=args.speed)
@@ -164,7 +182,6 @@ def _play_session(
         history.record_pain(session_id, "before", before)
     recorder = HistoryRecorder(history, session_id, engine, wall=ctx.now)
     speaker = make_speaker(voice_settings(args, settings), ctx.warn, captions=args.ui != "none")
-    log = EventLog(args.events) if args.events else None
     session = Session(
         engine,
         speaker,
