@@ -49,6 +49,7 @@ from player.routine.loader import RoutineFile
 from player.routine.values import format_duration
 from player.shells import LinesShell, Shell, TerminalShell, WindowShellAdapter
 from player.speech.select import make_speaker
+from player.system.regular_files import reason
 
 RESUME = "resume"
 FROM_START = "start"
@@ -139,7 +140,8 @@ def _remember_check(ctx: Context, today: date) -> None:
     try:
         daily_check.record_checked(ctx.dirs.safety_file, today)
     except OSError as error:
-        ctx.warn(f"Could not remember today's check of the warning signs ({error}).")
+        why = reason(error, ctx.dirs.safety_file)
+        ctx.warn(f"Could not remember today's check of the warning signs: {why}.")
 
 
 def _screenshots(args: argparse.Namespace, ctx: Context) -> Path | None:
