@@ -95,7 +95,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     screenshots = _screenshots(args, ctx)
     check_output_folder("--screenshots", screenshots)
     settings = ctx.settings()
-    loaded = open_routine(args.routine, ctx.dirs)
+    loaded = open_routine(args.routine, ctx.dirs, ctx.warn)
     today = ctx.now().date()
     week = settings.pregnancy_week(today)
     choices = choices_for(args, settings, loaded, ctx.warn, week, ctx.program)

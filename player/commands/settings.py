@@ -140,6 +140,7 @@ def _check_reps(name: str, reps: int, ctx: Context) -> None:
         raise SettingsError(
             f"reps.{name}: no routine named '{name}'"
             f"{_close(name, folders)} ({catalog.known_names(folders)})"
+            f"{catalog.unread_note(folders)}"
         )
     try:
         routine = routines.load(path, ctx.dirs).routine
