@@ -698,15 +698,26 @@ def test_a_history_file_that_is_no_file_is_told_in_one_line(kind: str, own_home:
     ]
 
 
-@pytest.mark.parametrize("kind", ["fifo", "socket", "folder"])
-def test_history_with_a_history_file_that_is_no_file(kind: str, own_home: Path) -> None:
+@pytest.mark.parametrize("kind", ["fifo", "socket", "folder", "loop"])
+def test_history_says_it_cannot_read_a_history_file_that_is_no_file_and_play_cannot_record(
+    kind: str, own_home: Path, write: WriteFile
+) -> None:
     path = make(kind, UserDirs.under(own_home).history_file)
 
-    code, out, err = run_cli("history")
+    code, out, err = run_cli("history", "--chart", str(own_home / "weeks.png"))
+
+    assert (code, out) == (cli.EXIT_FAILED, "")
+    assert err.splitlines() == [
+        f"Your session history at {path} cannot be read: this is {WORDS[kind]}, not a file."
+    ]
+    assert not (own_home / "weeks.png").exists()
+
+    code, _out, err = run_cli(
+        "play", str(write("tiny.yaml", TINY)), "--ui", "none", "--speed", "100"
+    )
 
     assert code == cli.EXIT_OK
-    assert out.startswith("No sessions recorded yet.")
-    assert err.splitlines() == [
+    assert [line for line in err.splitlines() if "history" in line] == [
         f"Your session history at {path} could not be opened (this is {WORDS[kind]}, "
         "not a file): nothing will be recorded this time."
     ]
