@@ -628,7 +628,10 @@ def test_a_settings_file_that_is_no_file_is_told_and_the_defaults_used(
 
     code, _out, err = run_cli("settings")
     assert code == cli.EXIT_INVALID
-    assert err.splitlines()[0] == told
+    assert err.splitlines() == [
+        f"{told}; remove or rename it, and 'routine-player settings set KEY VALUE' will "
+        "write a new one."
+    ]
 
     code, out, err = run_cli("plan", "daily-back-care")
     assert code == cli.EXIT_OK
@@ -637,6 +640,21 @@ def test_a_settings_file_that_is_no_file_is_told_and_the_defaults_used(
         f"Settings not used: {told}. Going on with the defaults; "
         "'routine-player settings' shows what to fix."
     ]
+
+
+def test_a_settings_file_that_is_a_device_is_one_line_saying_what_to_do(own_home: Path) -> None:
+    path = UserDirs.under(own_home).settings_file
+    path.parent.mkdir(parents=True)
+    path.symlink_to("/dev/null")
+
+    code, out, err = run_cli("settings", "set", "rate", "150")
+
+    assert (code, out) == (cli.EXIT_INVALID, "")
+    assert err.splitlines() == [
+        f"{shown_path(path)}: this is a device, not a settings file; remove or rename it, and "
+        "'routine-player settings set KEY VALUE' will write a new one."
+    ]
+    assert path.is_symlink()  # left as it was
 
 
 def test_an_unreadable_settings_file(own_home: Path, unreadable: Callable[[Path], Path]) -> None:

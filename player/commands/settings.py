@@ -69,11 +69,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         settings = load_settings(path)
     except SettingsError as error:
-        ctx.warn(str(error))
-        ctx.warn(
-            f"Fix the settings file in a text editor ({path}), or delete it to start again "
-            "from the defaults."
-        )
+        _tell_unusable(error, path, ctx)
         return EXIT_INVALID
     action = getattr(args, "settings_action", None)
     if action is None:
@@ -90,6 +86,21 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     _tell_change(args.key, settings, updated, today, ctx)
     ctx.say(f"saved in {path}")
     return EXIT_OK
+
+
+def _tell_unusable(error: SettingsError, path: Path, ctx: Context) -> None:
+    """What is wrong with the settings file, and what to do about it."""
+    if error.kind is not None:  # no file at all: nothing to fix in an editor
+        ctx.warn(
+            f"{error}; remove or rename it, and "
+            f"'{ctx.command('settings set KEY VALUE')}' will write a new one."
+        )
+        return
+    ctx.warn(str(error))
+    ctx.warn(
+        f"Fix the settings file in a text editor ({path}), or delete it to start again "
+        "from the defaults."
+    )
 
 
 def _tell_change(
