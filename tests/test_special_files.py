@@ -657,6 +657,21 @@ def test_a_settings_file_that_is_a_device_is_one_line_saying_what_to_do(own_home
     assert path.is_symlink()  # left as it was
 
 
+def test_settings_in_a_folder_that_may_not_be_written_are_one_line(own_home: Path) -> None:
+    config = UserDirs.under(own_home).settings_file.parent
+    config.mkdir(parents=True)
+
+    with read_only(config):
+        code, out, err = run_cli("settings", "set", "rate", "150")
+
+    assert (code, out) == (cli.EXIT_FAILED, "")
+    assert err.splitlines() == [
+        f"The settings could not be saved in {config / 'settings.yaml'}: the folder {config} "
+        "may not be written."
+    ]
+    assert list(config.iterdir()) == []
+
+
 def test_an_unreadable_settings_file(own_home: Path, unreadable: Callable[[Path], Path]) -> None:
     path = UserDirs.under(own_home).settings_file
     path.parent.mkdir(parents=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from player.commands import routines
-from player.commands.base import EXIT_INVALID, EXIT_OK, Command, Context
+from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
 from player.home import catalog
 from player.home.settings import (
     FIRST_WEEK,
@@ -35,6 +35,7 @@ from player.playback.timeline import ChoiceError, Choices, check_choices, ranged
 from player.routine.loader import RoutineError
 from player.routine.model import Routine
 from player.routine.yaml_source import did_you_mean
+from player.system.regular_files import reason
 
 DEFAULT_WORDS = ("default", "unset")
 
@@ -82,7 +83,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except SettingsError as error:
         ctx.warn(str(error))
         return EXIT_INVALID
-    save_settings(path, updated, ctx.program)
+    try:
+        save_settings(path, updated, ctx.program)
+    except OSError as error:
+        ctx.warn(f"The settings could not be saved in {path}: {reason(error, path)}.")
+        return EXIT_FAILED
     _tell_change(args.key, settings, updated, today, ctx)
     ctx.say(f"saved in {path}")
     return EXIT_OK
