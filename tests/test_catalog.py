@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from player.commands.routines import open_routine
 from player.home import catalog
 from player.home.user_dirs import HOME_VARIABLE, UserDirs
 from tests.conftest import ROUTINES
+from tests.read_only import unreadable
 
 BUNDLED = sorted(ROUTINES.glob("*.yaml"))
 NAMES = [path.stem for path in BUNDLED]
@@ -126,3 +129,68 @@ def test_plan_by_name_plays_yours(dirs: UserDirs) -> None:
     code, out, _err = run(dirs, "plan", "posture-drills")
     assert code == 0
     assert out.splitlines()[0] == "My posture drills"
+
+
+# -- a folder of yours that cannot be read ------------------------------------------------
+
+
+@contextmanager
+def your_folder_unreadable(dirs: UserDirs, how: str) -> Iterator[str]:
+    """Your routines folder, holding mine.yaml, made unreadable (mode 000) or replaced by
+    a file; within, why it cannot be read."""
+    if how == "file":
+        dirs.routines.rmdir()
+        dirs.routines.write_text("not a folder\n", encoding="utf-8")
+        yield "this is a file, not a folder"
+        return
+    own(dirs, "mine.yaml", "Mine")
+    own(dirs, "daily-back-care.yaml", "My daily one")
+    with unreadable(dirs.routines):
+        yield "permission denied"
+
+
+HOW = ["mode 000", "file"]
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_list_says_your_folder_cannot_be_read_and_lists_the_bundled_routines(
+    dirs: UserDirs, how: str
+) -> None:
+    with your_folder_unreadable(dirs, how) as why:
+        code, out, err = run(dirs, "list")
+
+    assert code == cli.EXIT_OK
+    assert err.splitlines() == [f"Your routines folder {dirs.routines} cannot be read: {why}."]
+    rows = [re.split(r"\s{2,}", line) for line in out.split("\n\n")[0].splitlines()[1:]]
+    assert [row[:2] for row in rows] == [[name, "bundled"] for name in NAMES]
+    assert "Your own routines go in" not in out
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_check_says_your_folder_cannot_be_read_and_checks_the_bundled_routines(
+    dirs: UserDirs, how: str
+) -> None:
+    with your_folder_unreadable(dirs, how) as why:
+        code, out, err = run(dirs, "check")
+
+    assert code == cli.EXIT_FAILED
+    assert err.splitlines() == [f"Your routines folder {dirs.routines} cannot be read: {why}."]
+    assert out.splitlines() == [f"{len(NAMES)} files checked: all good"]
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_a_name_looked_up_past_your_folder_says_it_cannot_be_read(dirs: UserDirs, how: str) -> None:
+    with your_folder_unreadable(dirs, how) as why:
+        mine = run(dirs, "plan", "mine")
+        bundled = run(dirs, "plan", "daily-back-care")
+
+    assert mine == (
+        cli.EXIT_INVALID,
+        "",
+        f"no routine file or routine named 'mine' (bundled: {', '.join(NAMES)}); "
+        f"your routines folder {dirs.routines} cannot be read: {why}\n",
+    )
+    code, out, err = bundled
+    assert code == cli.EXIT_OK
+    assert out.splitlines()[0] == "Daily back care"
+    assert err.splitlines() == [f"Your routines folder {dirs.routines} cannot be read: {why}."]

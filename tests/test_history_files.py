@@ -4,6 +4,7 @@ written (a read-only folder or file), with one warning when a write then fails."
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from player.history import database
 from player.history.opening import open_history
 from player.history.store import HistoryStore
 from tests.read_only import read_only
@@ -129,9 +131,10 @@ def test_a_history_in_a_read_only_folder_is_read_and_a_write_warns_once(
         history.close()
 
     assert sid == 0
-    assert len(warnings) == 1
-    assert warnings[0].startswith("Your session history could not be written")
-    assert warnings[0].endswith("nothing more will be recorded this time.")
+    assert warnings == [
+        f"Your session history could not be written (the folder {folder} may not be "
+        "written): this session will not be recorded."
+    ]
     assert sorted(p.name for p in folder.iterdir()) == ["history.sqlite3"]
     assert path.read_bytes() == before
 
@@ -155,7 +158,10 @@ def test_a_read_only_history_file_is_read_and_never_made_writable(tmp_path: Path
         assert mode(path) & 0o222 == 0
         history.close()
 
-    assert len(warnings) == 1 and "could not be written" in warnings[0]
+    assert warnings == [
+        f"Your session history could not be written (the file {path} may not be written): "
+        "this session will not be recorded."
+    ]
     assert sorted(p.name for p in folder.iterdir()) == ["history.sqlite3"]  # no -shm left
 
 
@@ -172,3 +178,30 @@ def test_a_read_only_folder_with_no_history_records_nothing_and_says_so(
 
     assert len(warnings) == 1 and "nothing will be recorded this time" in warnings[0]
     assert list(folder.iterdir()) == []
+
+
+def test_a_write_that_fails_after_one_was_made_says_nothing_more_is_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 0.1)
+    path = tmp_path / "history.sqlite3"
+    warnings: list[str] = []
+    history = open_history(path, warnings.append, NOW)
+    sid = history.begin_session(
+        routine="back-care", digest="d", path="p", reps=None, planned_ms=1, started=NOW
+    )
+    other = sqlite3.connect(path, isolation_level=None)  # another player, writing
+    other.execute("BEGIN EXCLUSIVE")
+
+    history.record_pain(sid, "before", 4)
+    other.execute("ROLLBACK")
+    other.close()
+    history.record_pain(sid, "after", 2)  # given up: not even tried
+    history.close()
+
+    assert warnings == [
+        "Your session history could not be written (database is locked): "
+        "nothing more will be recorded this time."
+    ]
+    [session] = open_history(path, ignore, NOW).sessions()
+    assert (session.id, session.pain_before, session.pain_after) == (sid, None, None)

@@ -418,7 +418,34 @@ def test_a_history_that_may_not_be_written_is_read_and_play_goes_on_after_one_wa
     assert events(log)[-1]["event"] == "finished"
     about_history = [line for line in capsys.readouterr().err.splitlines() if "history" in line]
     assert about_history == [
-        "Your session history could not be written (attempt to write a readonly database): "
-        "nothing more will be recorded this time."
+        f"Your session history could not be written (the folder {data} may not be written): "
+        "this session will not be recorded."
     ]
     assert [s.outcome for s in recorded_sessions(own_home)] == ["stopped"]
+
+
+def test_a_data_folder_that_may_not_be_written_is_told_in_plain_words(
+    write: WriteFile, unchecked_home: Path
+) -> None:
+    path = write("tiny.yaml", TINY)
+    first = ["play", str(path), "--ui", "none", "--no-warning-signs", "--speed", "100"]
+    assert cli.main(first) == cli.EXIT_OK
+    data = UserDirs.under(unchecked_home).data
+    (data / "safety-checked.txt").unlink()  # so that today's check is to be remembered again
+    out, err = io.StringIO(), io.StringIO()
+
+    with read_only(data):
+        code = cli.main(
+            ["play", str(path), "--ui", "none", "--no-warning-signs", "--speed", "100"],
+            context=Context(out=out, err_stream=lambda: err),
+        )
+
+    assert code == cli.EXIT_OK
+    assert err.getvalue().splitlines() == [
+        f"Could not remember today's check of the warning signs: the folder {data} may not be "
+        "written.",
+        f"Your session history could not be written (the folder {data} may not be written): "
+        "this session will not be recorded.",
+    ]
+    assert [s.outcome for s in recorded_sessions(unchecked_home)] == ["finished"]
+    assert sorted(p.name for p in data.iterdir()) == ["history.sqlite3"]

@@ -459,7 +459,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
     monkeypatch.setattr(os, "replace", refuse)
     code, _out, err = run("settings", "set", "rate", "200")
     assert code == 1
-    assert "No space left on device" in err
+    assert err.splitlines() == [
+        f"The settings could not be saved in {dirs.settings_file}: no space left on device."
+    ]
     assert dirs.settings_file.read_bytes() == before
     assert sorted(p.name for p in dirs.config.iterdir()) == ["settings.yaml"]
 

@@ -41,7 +41,8 @@ from player.routine.problems import Problem, RoutineError, shown_path
 from player.speech.clips import CHIME_DIR
 from player.speech.export import ExportError, export_audio
 from player.window.screenshots import Screenshots, save_screenshot
-from tests.conftest import REPO, WriteFile
+from tests.conftest import REPO, WriteFile, recorded_sessions
+from tests.read_only import read_only
 
 TINY = "title: T\nsteps:\n  - rest: 5s\n"
 ALARM_SECONDS = 20
@@ -479,7 +480,7 @@ def test_play_says_in_one_line_that_screenshots_cannot_be_saved_before_playing(
     else:
         shots = make(kind, tmp_path / "shots")
 
-    code, out, err = run_cli("play", str(routine), "--ui", "none", "--screenshots", str(shots))
+    code, out, err = run_cli("play", str(routine), "--ui", "window", "--screenshots", str(shots))
 
     assert code == cli.EXIT_FAILED
     assert out == ""
@@ -488,6 +489,81 @@ def test_play_says_in_one_line_that_screenshots_cannot_be_saved_before_playing(
     assert line.endswith(
         f"{shots.parent} is a file, not a folder" if kind == "inside a file" else "not a folder"
     )
+
+
+def test_events_that_may_not_be_written_are_one_line_and_no_session_recorded(
+    own_home: Path, tmp_path: Path, write: WriteFile
+) -> None:
+    routine = write("tiny.yaml", TINY)
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    events = closed / "x.jsonl"
+
+    with read_only(closed):
+        code, out, err = run_cli(
+            "play", str(routine), "--ui", "none", "--no-warning-signs", "--events", str(events)
+        )
+
+    assert code == cli.EXIT_FAILED
+    assert out == ""
+    assert err.splitlines() == [
+        f"error: --events {events}: permission denied: choose a place where you may write"
+    ]
+    assert recorded_sessions(own_home) == []
+    assert list(closed.iterdir()) == []
+
+
+@pytest.mark.parametrize("made", [False, True], ids=["to be made", "there already"])
+def test_screenshots_that_may_not_be_written_are_one_line_and_no_session_recorded(
+    made: bool, own_home: Path, tmp_path: Path, write: WriteFile
+) -> None:
+    routine = write("tiny.yaml", TINY)
+    closed = tmp_path / "closed"
+    shots = closed / "shots"
+    shots.mkdir(parents=True) if made else closed.mkdir()
+    events = tmp_path / "events.jsonl"
+    refused = shots if made else closed
+
+    with read_only(refused):
+        code, out, err = run_cli(
+            "play",
+            str(routine),
+            "--ui",
+            "window",
+            "--no-warning-signs",
+            "--screenshots",
+            str(shots),
+            "--events",
+            str(events),
+        )
+
+    assert code == cli.EXIT_FAILED
+    assert out == ""
+    assert err.splitlines() == [
+        f"error: --screenshots {shots}: the folder {refused} may not be written"
+    ]
+    assert recorded_sessions(own_home) == []
+    assert not events.exists()  # the folder is proven before the events file is made
+    assert list(refused.iterdir()) == []  # nothing left of the proof
+
+
+@pytest.mark.parametrize("ui", ["none", "text"])
+def test_screenshots_without_a_window_are_one_line_and_the_session_plays(
+    ui: str, own_home: Path, tmp_path: Path, write: WriteFile
+) -> None:
+    routine = write("tiny.yaml", TINY)
+    shots = tmp_path / "shots"
+
+    code, _out, err = run_cli(
+        "play", str(routine), "--ui", ui, "--speed", "100", "--screenshots", str(shots)
+    )
+
+    assert code == cli.EXIT_OK
+    assert [line for line in err.splitlines() if "creenshot" in line] == [
+        f"Screenshots are made only by the window (--ui window): none will be saved in {shots}."
+    ]
+    assert [s.outcome for s in recorded_sessions(own_home)] == ["finished"]
+    assert not shots.exists()
 
 
 def test_screenshots_are_not_taken_into_a_file_given_as_their_folder(write: WriteFile) -> None:
@@ -552,7 +628,10 @@ def test_a_settings_file_that_is_no_file_is_told_and_the_defaults_used(
 
     code, _out, err = run_cli("settings")
     assert code == cli.EXIT_INVALID
-    assert err.splitlines()[0] == told
+    assert err.splitlines() == [
+        f"{told}; remove or rename it, and 'routine-player settings set KEY VALUE' will "
+        "write a new one."
+    ]
 
     code, out, err = run_cli("plan", "daily-back-care")
     assert code == cli.EXIT_OK
@@ -561,6 +640,36 @@ def test_a_settings_file_that_is_no_file_is_told_and_the_defaults_used(
         f"Settings not used: {told}. Going on with the defaults; "
         "'routine-player settings' shows what to fix."
     ]
+
+
+def test_a_settings_file_that_is_a_device_is_one_line_saying_what_to_do(own_home: Path) -> None:
+    path = UserDirs.under(own_home).settings_file
+    path.parent.mkdir(parents=True)
+    path.symlink_to("/dev/null")
+
+    code, out, err = run_cli("settings", "set", "rate", "150")
+
+    assert (code, out) == (cli.EXIT_INVALID, "")
+    assert err.splitlines() == [
+        f"{shown_path(path)}: this is a device, not a settings file; remove or rename it, and "
+        "'routine-player settings set KEY VALUE' will write a new one."
+    ]
+    assert path.is_symlink()  # left as it was
+
+
+def test_settings_in_a_folder_that_may_not_be_written_are_one_line(own_home: Path) -> None:
+    config = UserDirs.under(own_home).settings_file.parent
+    config.mkdir(parents=True)
+
+    with read_only(config):
+        code, out, err = run_cli("settings", "set", "rate", "150")
+
+    assert (code, out) == (cli.EXIT_FAILED, "")
+    assert err.splitlines() == [
+        f"The settings could not be saved in {config / 'settings.yaml'}: the folder {config} "
+        "may not be written."
+    ]
+    assert list(config.iterdir()) == []
 
 
 def test_an_unreadable_settings_file(own_home: Path, unreadable: Callable[[Path], Path]) -> None:
@@ -622,15 +731,26 @@ def test_a_history_file_that_is_no_file_is_told_in_one_line(kind: str, own_home:
     ]
 
 
-@pytest.mark.parametrize("kind", ["fifo", "socket", "folder"])
-def test_history_with_a_history_file_that_is_no_file(kind: str, own_home: Path) -> None:
+@pytest.mark.parametrize("kind", ["fifo", "socket", "folder", "loop"])
+def test_history_says_it_cannot_read_a_history_file_that_is_no_file_and_play_cannot_record(
+    kind: str, own_home: Path, write: WriteFile
+) -> None:
     path = make(kind, UserDirs.under(own_home).history_file)
 
-    code, out, err = run_cli("history")
+    code, out, err = run_cli("history", "--chart", str(own_home / "weeks.png"))
+
+    assert (code, out) == (cli.EXIT_FAILED, "")
+    assert err.splitlines() == [
+        f"Your session history at {path} cannot be read: this is {WORDS[kind]}, not a file."
+    ]
+    assert not (own_home / "weeks.png").exists()
+
+    code, _out, err = run_cli(
+        "play", str(write("tiny.yaml", TINY)), "--ui", "none", "--speed", "100"
+    )
 
     assert code == cli.EXIT_OK
-    assert out.startswith("No sessions recorded yet.")
-    assert err.splitlines() == [
+    assert [line for line in err.splitlines() if "history" in line] == [
         f"Your session history at {path} could not be opened (this is {WORDS[kind]}, "
         "not a file): nothing will be recorded this time."
     ]

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from player.commands import routines
-from player.commands.base import EXIT_INVALID, EXIT_OK, Command, Context
+from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
 from player.home import catalog
 
 
@@ -21,6 +21,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    unread = [] if args.paths else _unreadable_folders(ctx)
     every = [p for f in catalog.search_folders(ctx.dirs) for p in catalog.routine_files(f.path)]
     paths = [Path(name) for name in args.paths] or every
     if not paths:
@@ -36,7 +37,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         return EXIT_INVALID
     ctx.say(f"{_plural(len(paths), 'file')} checked: all good")
-    return EXIT_OK
+    return EXIT_FAILED if unread else EXIT_OK
+
+
+def _unreadable_folders(ctx: Context) -> list[str]:
+    """Say which folders of routines cannot be read, and why; the lines said."""
+    unread = catalog.unreadable_lines(catalog.search_folders(ctx.dirs))
+    for line in unread:
+        ctx.warn(line)
+    return unread
 
 
 COMMAND = Command("check", "check routine files and report every problem", add_arguments, run)

@@ -50,7 +50,7 @@ def _spoken_by(synth: Pyttsx3Synthesizer) -> Callable[[Cue], Path | None]:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     check_output_file("--audio", args.audio)
-    loaded = open_routine(args.routine, ctx.dirs)
+    loaded = open_routine(args.routine, ctx.dirs, ctx.warn)
     settings = ctx.settings()
     timeline = compile_timeline(
         loaded.routine,

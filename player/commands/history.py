@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
 from player.commands.options import positive_int
-from player.history.opening import open_history
+from player.history.opening import NullHistory, open_history
 from player.history.records import SessionRecord
 from player.history.report import NO_HISTORY, history_report
 from player.history.summary import days_of, summarize
@@ -59,6 +60,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     now = ctx.now()
     today = now.date()
     records = _read(ctx, now)
+    if records is None:
+        return EXIT_FAILED
     if records:
         recent = [r for r in records if r.local_day > today - timedelta(days=args.days)]
         for line in history_report(recent, summarize(records, today), args.days):
@@ -83,16 +86,31 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-def _read(ctx: Context, now: datetime) -> list[SessionRecord]:
-    """Every session recorded; none (and no new file made) when there is no history yet."""
+def _read(ctx: Context, now: datetime) -> list[SessionRecord] | None:
+    """Every session recorded; none (and no new file made) when there is no history yet;
+    None, after one line saying why, when the history cannot be read."""
     path = ctx.dirs.history_file
-    if not path.exists():
+    if _nothing_at(path):
         return []
-    history = open_history(path, ctx.warn, now)
+    history = open_history(path, ctx.warn, now, recording=False)
+    if isinstance(history, NullHistory):
+        return None
     try:
         return history.sessions()
     finally:
         history.close()
+
+
+def _nothing_at(path: Path) -> bool:
+    """Whether there is no history yet: nothing at ``path`` (a symbolic link that loops, or
+    a folder that may not be searched, is something, to be told)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 COMMAND = Command(

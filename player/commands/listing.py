@@ -22,6 +22,9 @@ def _origin(entry: catalog.Listed) -> str:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     folders = catalog.search_folders(ctx.dirs)
+    unread = catalog.unreadable_lines(folders)
+    for line in unread:
+        ctx.warn(line)
     settings = ctx.settings()
     today = ctx.now().date()
     week = settings.pregnancy_week(today)
@@ -57,7 +60,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say(f"yours: your own routines, in {own}")
         if any(entry.hides is not None for entry in listed):
             ctx.say("  a routine of yours with a bundled routine's name is played instead of it")
-    else:
+    elif not unread:
         ctx.say(f"Your own routines go in {own}: '{ctx.command('new NAME')}' starts one.")
     return EXIT_OK
 

@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     path = own / f"{name}.yaml"
     source: Path | None = None
     if args.source is not None:
-        source = catalog.find_routine(args.source, folders)
+        source = catalog.find_routine(args.source, folders, ctx.warn)
         routines.load(source, ctx.dirs)  # a routine with problems is reported, not copied
     hidden = catalog.named_routine(name, folders[1:])
     _make_folder(own)

@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    loaded = open_routine(args.routine, ctx.dirs)
+    loaded = open_routine(args.routine, ctx.dirs, ctx.warn)
     settings = ctx.settings()
     week = settings.pregnancy_week(ctx.now().date())
     choices = choices_for(args, settings, loaded, ctx.warn, week, ctx.program)

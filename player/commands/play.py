@@ -30,7 +30,7 @@ from player.commands.options import (
     speed,
     voice_settings,
 )
-from player.commands.outputs import check_output_file, check_output_folder
+from player.commands.outputs import check_output_file, check_output_folder, open_outputs
 from player.commands.routines import open_routine
 from player.history.opening import open_history
 from player.history.recorder import HistoryRecorder
@@ -49,6 +49,7 @@ from player.routine.loader import RoutineFile
 from player.routine.values import format_duration
 from player.shells import LinesShell, Shell, TerminalShell, WindowShellAdapter
 from player.speech.select import make_speaker
+from player.system.regular_files import reason
 
 RESUME = "resume"
 FROM_START = "start"
@@ -91,13 +92,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     check_output_file("--events", args.events)
-    check_output_folder("--screenshots", args.screenshots)
+    screenshots = _screenshots(args, ctx)
+    check_output_folder("--screenshots", screenshots)
     settings = ctx.settings()
-    loaded = open_routine(args.routine, ctx.dirs)
+    loaded = open_routine(args.routine, ctx.dirs, ctx.warn)
     today = ctx.now().date()
     week = settings.pregnancy_week(today)
     choices = choices_for(args, settings, loaded, ctx.warn, week, ctx.program)
     timeline = compile_timeline(loaded.routine, choices)  # a bad --reps stops here
+    log = open_outputs(args.events, screenshots)  # before anything is recorded or shown
     week_check = safety.check_week(loaded.routine, timeline, week)
     ui = choose_ui(args.ui, screenshots=args.screenshots is not None, warn=ctx.warn)
     if args.no_warning_signs:
@@ -123,10 +126,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         resume = _resume(args, shell, history, loaded, choices, ctx)
         if resume.from_step:
             choices = replace(choices, reps=resume.reps)
-        return _play_session(args, ctx, settings, loaded, choices, resume, shell, history)
+        return _play_session(args, ctx, settings, loaded, choices, resume, shell, history, log)
     finally:
         shell.close()
         history.close()
+        if log is not None:
+            log.close()
 
 
 def _remember_check(ctx: Context, today: date) -> None:
@@ -135,7 +140,21 @@ def _remember_check(ctx: Context, today: date) -> None:
     try:
         daily_check.record_checked(ctx.dirs.safety_file, today)
     except OSError as error:
-        ctx.warn(f"Could not remember today's check of the warning signs ({error}).")
+        why = reason(error, ctx.dirs.safety_file)
+        ctx.warn(f"Could not remember today's check of the warning signs: {why}.")
+
+
+def _screenshots(args: argparse.Namespace, ctx: Context) -> Path | None:
+    """The folder for --screenshots, which only the window makes: without a window, one
+    line to say so, and None."""
+    folder: Path | None = args.screenshots
+    if folder is not None and args.ui != "window":
+        ctx.warn(
+            f"Screenshots are made only by the window (--ui window): none will be saved in "
+            f"{folder}."
+        )
+        return None
+    return folder
 
 
 def _play_session(
@@ -147,6 +166,7 @@ def _play_session(
     resume: ResumeDecision,
     shell: Shell,
     history: History,
+    log: EventLog | None,
 ) -> int:
     before = _pain(shell, "How does your back feel right now?")
     engine = Engine(loaded.routine, choices, speed=args.speed)
@@ -165,7 +185,6 @@ def _play_session(
     recorder = HistoryRecorder(history, session_id, engine, wall=ctx.now)
     shown = args.ui != "none" and captions(args, settings)  # what no audio leaves
     speaker = make_speaker(voice_settings(args, settings), ctx.warn, captions=shown)
-    log = EventLog(args.events) if args.events else None
     session = Session(
         engine,
         speaker,

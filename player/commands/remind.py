@@ -50,7 +50,7 @@ def _write(out: TextIO, data: bytes) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     folders = catalog.search_folders(ctx.dirs)
-    path = catalog.find_routine(args.routine, folders)
+    path = catalog.find_routine(args.routine, folders, ctx.warn)
     loaded = routines.load(path, ctx.dirs)
     settings = ctx.settings()
     timeline = compile_timeline(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from player.home import catalog
@@ -24,10 +24,13 @@ def check(paths: Sequence[Path], dirs: UserDirs | None = None) -> list[Problem]:
     return check_playable(paths, places=_places(dirs))
 
 
-def open_routine(name: str, dirs: UserDirs | None = None) -> RoutineFile:
+def open_routine(
+    name: str, dirs: UserDirs | None = None, warn: Callable[[str], None] | None = None
+) -> RoutineFile:
     """The routine file given, or the routine of that name (the person's own first, then
-    the bundled ones); RoutineError if it has problems."""
-    return load(catalog.find_routine(name, catalog.search_folders(dirs)), dirs)
+    the bundled ones); RoutineError if it has problems. A folder of routines that cannot be
+    read, searched on the way to the name, is told to ``warn``."""
+    return load(catalog.find_routine(name, catalog.search_folders(dirs), warn), dirs)
 
 
 def _places(dirs: UserDirs | None) -> tuple[Path, ...]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from player.commands import routines
-from player.commands.base import EXIT_INVALID, EXIT_OK, Command, Context
+from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
 from player.commands.program import absolute_command
 from player.home import catalog
 from player.home.settings import (
@@ -36,6 +36,7 @@ from player.playback.timeline import ChoiceError, Choices, check_choices, ranged
 from player.routine.loader import RoutineError
 from player.routine.model import Routine
 from player.routine.yaml_source import did_you_mean
+from player.system.regular_files import reason
 
 DEFAULT_WORDS = ("default", "unset")
 
@@ -70,11 +71,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         settings = load_settings(path)
     except SettingsError as error:
-        ctx.warn(str(error))
-        ctx.warn(
-            f"Fix the settings file in a text editor ({path}), or delete it to start again "
-            "from the defaults."
-        )
+        _tell_unusable(error, path, ctx)
         return EXIT_INVALID
     action = getattr(args, "settings_action", None)
     if action is None:
@@ -87,10 +84,29 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except SettingsError as error:
         ctx.warn(str(error))
         return EXIT_INVALID
-    save_settings(path, updated, absolute_command(ctx.program))
+    try:
+        save_settings(path, updated, absolute_command(ctx.program))
+    except OSError as error:
+        ctx.warn(f"The settings could not be saved in {path}: {reason(error, path)}.")
+        return EXIT_FAILED
     _tell_change(args.key, settings, updated, today, ctx)
     ctx.say(f"saved in {path}")
     return EXIT_OK
+
+
+def _tell_unusable(error: SettingsError, path: Path, ctx: Context) -> None:
+    """What is wrong with the settings file, and what to do about it."""
+    if error.kind is not None:  # no file at all: nothing to fix in an editor
+        ctx.warn(
+            f"{error}; remove or rename it, and "
+            f"'{ctx.command('settings set KEY VALUE')}' will write a new one."
+        )
+        return
+    ctx.warn(str(error))
+    ctx.warn(
+        f"Fix the settings file in a text editor ({path}), or delete it to start again "
+        "from the defaults."
+    )
 
 
 def _tell_change(
@@ -141,6 +157,7 @@ def _check_reps(name: str, reps: int, ctx: Context) -> None:
         raise SettingsError(
             f"reps.{name}: no routine named '{name}'"
             f"{_close(name, folders)} ({catalog.known_names(folders)})"
+            f"{catalog.unread_note(folders)}"
         )
     try:
         routine = routines.load(path, ctx.dirs).routine

@@ -21,6 +21,8 @@ BUSY_TIMEOUT_S = 5.0
 """How long to wait for another player writing to the same file before giving up."""
 SQLITE_HEADER = b"SQLite format 3\x00"
 TABLES = frozenset({"sessions", "steps", "pain"})
+READ_ONLY = 8
+"""SQLITE_READONLY: the primary result code of a write to a database that may not be written."""
 SIDE_FILES = ("-wal", "-shm", "-journal")
 """The files SQLite keeps beside the database, which belong with it."""
 

@@ -2,7 +2,8 @@
 
 A damaged file is moved aside (with its -wal and -shm) and a new one started, with one line
 to say so. When not even a new one can be opened, say a read-only folder, the player gets a
-history that records nothing, after one line saying why.
+history that records nothing, after one line saying why: that nothing will be recorded,
+when a session is to be, or that the history cannot be read, when it is only to be shown.
 """
 
 from __future__ import annotations
@@ -18,17 +19,19 @@ from player.system.files import keep_private
 from player.system.regular_files import reason
 
 
-def open_history(path: Path, warn: Warn, now: datetime) -> History:
-    """The history at ``path``; ``now`` names the copy of a damaged file moved aside."""
+def open_history(path: Path, warn: Warn, now: datetime, *, recording: bool = True) -> History:
+    """The history at ``path``; ``now`` names the copy of a damaged file moved aside.
+    ``recording``: a session is to be recorded in it, rather than the history only shown;
+    the warnings say what a problem means for that."""
     try:
-        return HistoryStore.connect(path, warn)
+        return HistoryStore.connect(path, warn, recording=recording)
     except DamagedHistory as damage:
         try:
             moved = move_aside(path, now)
         except OSError as error:
             warn(
                 f"Your session history at {path} is damaged and could not be moved aside "
-                f"({error}): nothing will be recorded this time."
+                f"({reason(error, path)}){_unrecorded(recording)}"
             )
             return NullHistory()
         if damage.newer:
@@ -42,16 +45,22 @@ def open_history(path: Path, warn: Warn, now: datetime) -> History:
             )
     except (sqlite3.Error, OSError) as error:
         why = reason(error, path) if isinstance(error, OSError) else str(error)
-        warn(
-            f"Your session history at {path} could not be opened ({why}): "
-            "nothing will be recorded this time."
-        )
+        if recording:
+            warn(f"Your session history at {path} could not be opened ({why}){_unrecorded()}")
+        else:
+            warn(f"Your session history at {path} cannot be read: {why}.")
         return NullHistory()
     try:
-        return HistoryStore.connect(path, warn)
+        return HistoryStore.connect(path, warn, recording=recording)
     except (DamagedHistory, sqlite3.Error, OSError) as error:
-        warn(f"A new session history could not be started ({error}): nothing will be recorded.")
+        why = reason(error, path) if isinstance(error, OSError) else str(error)
+        warn(f"A new session history could not be started ({why}){_unrecorded(recording)}")
         return NullHistory()
+
+
+def _unrecorded(recording: bool = True) -> str:
+    """The end of a warning: what it means for a session to be recorded, if one is."""
+    return ": nothing will be recorded this time." if recording else "."
 
 
 def move_aside(path: Path, now: datetime) -> Path:

@@ -8,7 +8,8 @@ handed in, as an aware datetime.
 Once open, a store never raises for a problem with its file: a write that fails says so
 once and the rest of the session goes unrecorded, so nothing stops a session being played.
 A history that this player may read but not write (a read-only folder or file) is opened
-for reading: it is shown, and the first write says it could not be made.
+for reading: it is shown, and the first write says it could not be made, and which of the
+file and its folder may not be written.
 
 The file and the -wal and -shm files beside it are the person's alone (mode 0600), as the
 settings are: SQLite gives the files it makes the mode of the database file.
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from player.history.database import (
+    READ_ONLY,
     SIDE_FILES,
     check_header,
     may_write,
@@ -94,23 +96,31 @@ class HistoryStore:
     """The history in a SQLite file. Make one with :meth:`connect` (or ``open_history``,
     which also deals with a damaged file)."""
 
-    def __init__(self, connection: sqlite3.Connection, warn: Warn) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, warn: Warn, path: Path, *, recording: bool = True
+    ) -> None:
         self._db = connection
         self._warn = warn
+        self._path = path
+        self._recording = recording
+        """Whether a session is being recorded, rather than the history only shown: what a
+        failure says it means."""
         self._broken = False
+        self._written = False
 
     @classmethod
-    def connect(cls, path: Path, warn: Warn) -> HistoryStore:
+    def connect(cls, path: Path, warn: Warn, *, recording: bool = True) -> HistoryStore:
         """Open (or create) the file at ``path``; for reading alone when it may not be
         written. Raises DamagedHistory for a file that is not a readable history, and
-        sqlite3.Error or OSError when it cannot be opened."""
+        sqlite3.Error or OSError when it cannot be opened. ``recording``: a session is to
+        be recorded (not only the history shown)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         check_header(path)
         create_private(path)
         for file in (path, *(Path(f"{path}{side}") for side in SIDE_FILES)):
             keep_private(file)
         if not may_write(path):
-            return cls(opened_for_reading(path), warn)
+            return cls(opened_for_reading(path), warn, path, recording=recording)
         try:
             db = opened(str(path), prepare=True)
         except sqlite3.OperationalError as error:  # say, a folder where no -wal can be made
@@ -118,7 +128,7 @@ class HistoryStore:
                 db = opened_for_reading(path)
             except sqlite3.Error:
                 raise error from None
-        return cls(db, warn)
+        return cls(db, warn, path, recording=recording)
 
     # -- writing ------------------------------------------------------------------------
 
@@ -278,10 +288,12 @@ class HistoryStore:
             return None
         try:
             with transaction(self._db):
-                return work(self._db)
+                done = work(self._db)
         except sqlite3.Error as error:
-            self._give_up(f"could not be written ({error})")
+            self._give_up(f"could not be written ({self._why_not_written(error)})")
             return None
+        self._written = True
+        return done
 
     def _read(self, work: Callable[[sqlite3.Connection], T]) -> T | None:
         if self._broken:
@@ -292,9 +304,32 @@ class HistoryStore:
             self._give_up(f"could not be read ({error})")
             return None
 
+    def _why_not_written(self, error: sqlite3.Error) -> str:
+        """Which of the file and its folder may not be written, when that is why; else
+        SQLite's own words."""
+        if _read_only(error):
+            if may_write(self._path):
+                return f"the folder {self._path.parent} may not be written"
+            return f"the file {self._path} may not be written"
+        return str(error)
+
     def _give_up(self, what: str) -> None:
         self._broken = True
-        self._warn(f"Your session history {what}: nothing more will be recorded this time.")
+        if not self._recording:
+            self._warn(f"Your session history {what}.")
+            return
+        if self._written:
+            self._warn(f"Your session history {what}: nothing more will be recorded this time.")
+        else:
+            self._warn(f"Your session history {what}: this session will not be recorded.")
+
+
+def _read_only(error: sqlite3.Error) -> bool:
+    """Whether SQLite refused a write to a database that may not be written."""
+    code: int | None = getattr(error, "sqlite_errorcode", None)  # from Python 3.11
+    if code is None:
+        return "readonly" in str(error)
+    return code & 0xFF == READ_ONLY
 
 
 def _offset_minutes(moment: datetime) -> int:

@@ -2,19 +2,22 @@
 
 A routine of the person's with the name of a bundled one hides the bundled one. Whatever
 is there under a routine's name is found, even a named pipe or a folder, so that loading
-it can say what it is rather than that there is nothing of that name.
+it can say what it is rather than that there is nothing of that name. A folder that cannot
+be read (no permission, a file in its place) is told, never taken for an empty one.
 """
 
 from __future__ import annotations
 
 import difflib
+import itertools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from player.home.user_dirs import UserDirs
 from player.system.paths import ROUTINES_DIR
+from player.system.regular_files import folder_problem, reason
 
 DEFAULT_ROUTINE = "daily-back-care"
 ROUTINE_SUFFIXES = (".yaml", ".yml")
@@ -79,6 +82,42 @@ def routine_files(folder: Path) -> list[Path]:
         return []
 
 
+def unreadable(folder: Path) -> str | None:
+    """Why the routines in ``folder`` cannot be listed, in a few words; None when they can,
+    or when there is no folder there (no routines of one's own yet)."""
+    try:
+        with os.scandir(folder):
+            return None
+    except FileNotFoundError:
+        return None
+    except PermissionError:
+        return "permission denied"
+    except OSError as error:
+        return folder_problem(folder) or reason(error, folder)
+
+
+def _unread(folders: Sequence[Folder]) -> list[str]:
+    """``your routines folder DIR cannot be read: why``, for each folder that cannot be."""
+    told = []
+    for folder in folders:
+        why = unreadable(folder.path)
+        if why is not None:
+            whose = "your routines folder" if folder.origin == YOURS else "the bundled folder"
+            told.append(f"{whose} {folder.path} cannot be read: {why}")
+    return told
+
+
+def unreadable_lines(folders: Sequence[Folder]) -> list[str]:
+    """One line for each folder whose routines cannot be listed, saying why."""
+    return [f"{told[0].upper()}{told[1:]}." for told in _unread(folders)]
+
+
+def unread_note(folders: Sequence[Folder]) -> str:
+    """``; your routines folder DIR cannot be read: why``: for a name not found, what may
+    have hidden it; empty when every folder could be read."""
+    return "".join(f"; {told}" for told in _unread(folders))
+
+
 def bundled_routines(folder: Path = ROUTINES_DIR) -> list[Path]:
     """The routine files that come with the player."""
     return routine_files(folder)
@@ -108,10 +147,16 @@ def named_routine(name: str, folders: Sequence[Folder] | None = None) -> Path | 
     return None
 
 
-def find_routine(name_or_path: str, folders: Sequence[Folder] | None = None) -> Path:
+def find_routine(
+    name_or_path: str,
+    folders: Sequence[Folder] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Path:
     """A routine file: the path given, or the routine of that name in the folders searched.
 
     Without ``folders``, the person's folder (from the environment) then the bundled one.
+    A name found past a folder that cannot be read is told to ``warn``, in one line for
+    that folder; a name not found says why such a folder cannot be read.
     """
     as_path = Path(name_or_path).expanduser()
     if _is_there(as_path):
@@ -119,13 +164,23 @@ def find_routine(name_or_path: str, folders: Sequence[Folder] | None = None) -> 
     folders = search_folders() if folders is None else folders
     found = named_routine(name_or_path, folders)
     if found is not None:
+        if warn is not None:
+            _tell_passed(found.parent, folders, warn)
         return found
     if _is_folder(as_path):
         return as_path  # loading says it is a folder
     raise RoutineNotFound(
         f"no routine file or routine named '{name_or_path}'"
         f"{_did_you_mean(name_or_path, folders)} ({known_names(folders)})"
+        f"{unread_note(folders)}"
     )
+
+
+def _tell_passed(where: Path, folders: Sequence[Folder], warn: Callable[[str], None]) -> None:
+    """Tell each folder searched before ``where`` that could not be read."""
+    passed = list(itertools.takewhile(lambda folder: folder.path != where, folders))
+    for line in unreadable_lines(passed):
+        warn(line)
 
 
 def known_names(folders: Sequence[Folder]) -> str:

@@ -261,9 +261,14 @@ _BY_FIELD = {key.field: key for key in KEYS}
 class SettingsError(Exception):
     """The settings file or a setting given cannot be used; the message says what to fix."""
 
-    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+    def __init__(
+        self, message: str, problems: tuple[Problem, ...] = (), *, kind: str | None = None
+    ) -> None:
         super().__init__(message)
         self.problems = problems
+        self.kind = kind
+        """What is at the settings file's path instead of a file ("a folder", "a named
+        pipe (FIFO)", ...), when that is the problem; else None."""
 
     @property
     def first_line(self) -> str:
@@ -318,7 +323,7 @@ def load_settings(path: Path) -> Settings:
                 f"{shown_path(path)}: cannot read the settings file: {refused.reason}"
             ) from None
         raise SettingsError(
-            f"{shown_path(path)}: this is {refused.kind}, not a settings file"
+            f"{shown_path(path)}: this is {refused.kind}, not a settings file", kind=refused.kind
         ) from None
     except OSError as error:
         raise SettingsError(

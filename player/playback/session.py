@@ -14,7 +14,7 @@ import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, BinaryIO, Literal
 
 from player.playback.engine import Engine
 from player.playback.events import CueDue, Event, Frame, Paused, Skipped
@@ -41,13 +41,11 @@ CAPTION_MS = 6_000
 class EventLog:
     """One JSON line per event, flushed as it is written, so a crash loses nothing said."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, opened: BinaryIO | None = None) -> None:
         """Raises OSError, saying which file and why, when ``path`` cannot be written (a
-        named pipe, a device or a folder is refused, not waited on)."""
-        try:
-            handle = open_for_writing(path)
-        except OSError as error:
-            raise OSError(f"cannot write the events to {path}: {reason(error, path)}") from None
+        named pipe, a device or a folder is refused, not waited on). ``opened`` is the
+        file at ``path`` when it was opened for writing already."""
+        handle = opened if opened is not None else _open_log(path)
         self._file: IO[str] = io.TextIOWrapper(handle, encoding="utf-8")
 
     def write(self, event: Event, now: int) -> None:
@@ -59,6 +57,13 @@ class EventLog:
 
     def close(self) -> None:
         self._file.close()
+
+
+def _open_log(path: Path) -> BinaryIO:
+    try:
+        return open_for_writing(path)
+    except OSError as error:
+        raise OSError(f"cannot write the events to {path}: {reason(error, path)}") from None
 
 
 @dataclass(frozen=True)

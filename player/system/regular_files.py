@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -183,9 +184,24 @@ def reason(error: OSError, path: Path) -> str:
     missing = _missing_folder(path) if error.errno == errno.ENOENT else None
     if missing is not None:
         return _no_folder(missing)
+    denied = _folder_denied(error, path) if error.errno in (errno.EACCES, errno.EPERM) else None
+    if denied is not None:
+        return f"the folder {denied} may not be written"
     if error.errno == errno.ENAMETOOLONG:
         return "the name is too long for the file system"
     return error.strerror.lower() if error.strerror else str(error)
+
+
+def _folder_denied(error: OSError, path: Path) -> Path | None:
+    """The folder that refused a file being made in it: when what was refused is not
+    ``path`` as it is (a temporary file beside it, a folder on the way to it, or ``path``
+    not there yet), the nearest folder above what was refused."""
+    named = error.filename
+    refused = Path(os.fsdecode(named)) if isinstance(named, (str, bytes, os.PathLike)) else path
+    if refused == path and os.path.lexists(path):
+        return None
+    above = Path(os.path.abspath(refused)).parents
+    return next((folder for folder in above if os.path.isdir(folder)), None)
 
 
 def _missing_folder(path: Path) -> Path | None:
@@ -236,3 +252,19 @@ def folder_problem(path: Path) -> str | None:
     if kind == "a folder":
         return None
     return f"this is {kind or 'a file'}, not a folder"
+
+
+def writable_folder_problem(path: Path) -> str | None:
+    """What stops files being written in the folder ``path``, found out by making it if
+    need be, then creating and removing a file in it; None when nothing does."""
+    problem = folder_problem(path)
+    if problem is not None:
+        return problem
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        descriptor, probe = tempfile.mkstemp(prefix=".write-check-", dir=path)
+        os.close(descriptor)
+        os.unlink(probe)
+    except OSError as error:
+        return folder_problem(path) or reason(error, path)
+    return None
