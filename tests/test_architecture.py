@@ -37,30 +37,25 @@ def test_imports_run_only_downward() -> None:
     assert "1 kept, 0 broken" in done.stdout
 
 
-def test_an_import_that_runs_the_wrong_way_is_caught(tmp_path: Path) -> None:
-    """The routine format importing the window: the kind of slip the contract is for."""
+def _lint_a_copy_with(tmp_path: Path, module: str, line: str) -> subprocess.CompletedProcess[str]:
+    """Run the contract on a copy of the package in which ``module`` has ``line`` added."""
     shutil.copytree(PACKAGE, tmp_path / "player", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
-    values = tmp_path / "player" / "routine" / "values.py"
-    values.write_text(
-        values.read_text(encoding="utf-8") + "\nfrom player.window import theme  # noqa\n",
-        encoding="utf-8",
-    )
-    done = _lint_imports(tmp_path)
+    path = tmp_path / (module.replace(".", "/") + ".py")
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{line}  # noqa\n", encoding="utf-8")
+    return _lint_imports(tmp_path)
+
+
+def test_an_import_that_runs_the_wrong_way_is_caught(tmp_path: Path) -> None:
+    """The routine format importing the window: the kind of slip the contract is for."""
+    done = _lint_a_copy_with(tmp_path, "player.routine.values", "from player.window import theme")
     assert done.returncode == 1
     assert "0 kept, 1 broken" in done.stdout
     assert "player.routine.values -> player.window.theme" in done.stdout
 
 
 def test_no_shell_knows_another(tmp_path: Path) -> None:
-    shutil.copytree(PACKAGE, tmp_path / "player", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
-    render = tmp_path / "player" / "terminal" / "render.py"
-    render.write_text(
-        render.read_text(encoding="utf-8") + "\nfrom player.speech import policy  # noqa\n",
-        encoding="utf-8",
-    )
-    done = _lint_imports(tmp_path)
+    done = _lint_a_copy_with(tmp_path, "player.terminal.render", "from player.speech import policy")
     assert done.returncode == 1
     assert "player.terminal.render -> player.speech.policy" in done.stdout
 
