@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from player.commands.base import EXIT_OK, Command, Context
+from player.commands.base import EXIT_INVALID, EXIT_OK, Command, Context
 from player.commands.options import (
     add_routine,
     add_voice_and_reps,
@@ -20,6 +20,7 @@ from player.playback.compiler import compile_timeline
 from player.playback.timeline import Cue
 from player.routine.values import format_duration
 from player.speech.clips import CHIME_DIR
+from player.speech.encode import UnknownFormat, endings, track_format
 from player.speech.export import export_audio
 from player.speech.select import start_synthesizer
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable
@@ -27,7 +28,12 @@ from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_routine(parser)
-    parser.add_argument("--audio", type=Path, required=True, help="the WAV file to write")
+    parser.add_argument(
+        "--audio",
+        type=Path,
+        required=True,
+        help=f"the file to write: {endings()}, as its name ends (.mp3 plays on any phone)",
+    )
     add_voice_and_reps(parser)
     parser.add_argument(
         "--wait-seconds",
@@ -49,6 +55,11 @@ def _spoken_by(synth: Pyttsx3Synthesizer) -> Callable[[Cue], Path | None]:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        track_format(args.audio)
+    except UnknownFormat as error:
+        ctx.warn(f"--audio {error}")
+        return EXIT_INVALID
     check_output_file("--audio", args.audio)
     loaded = open_routine(args.routine, ctx.dirs, ctx.warn)
     settings = ctx.settings()

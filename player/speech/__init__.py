@@ -5,7 +5,8 @@ clip folder any number of players share (``clip_folder``, ``clip_check``); ``cli
 plays them, and chimes, with pygame.mixer on the render loop without ever blocking it;
 ``policy`` is the one rule for what is cut off, what waits and what is dropped;
 ``select`` chooses the best speaker this machine allows; ``export`` lays the whole
-session out as one WAV track with the same clips and the same rule.
+session out as one track with the same clips and the same rule, and ``encode`` writes it
+as MP3, Ogg Vorbis, FLAC or WAV, as the file's name asks.
 
 Implements ``player.playback.speaker.Speaker``. May import: ``player.playback``,
 ``player.home`` (where the clip folder is), ``player.routine``, ``player.system``.

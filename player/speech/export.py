@@ -3,10 +3,13 @@
 The clips are the very ones the live voice plays, and the same rule decides what is
 cut off, what waits and what is dropped, so the track sounds like the session. A step
 that waits for done gets a fixed pause in the track, since a recording cannot wait.
+The track is written in the format its file's name asks for (``encode``), a clip or a
+stretch of silence at a time; a track that could not be written whole is removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import wave
 from collections.abc import Callable
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from player.playback.timeline import Cue, Timeline
+from player.speech.encode import EncoderError, TrackWriter, track_format
 from player.speech.policy import lay_out
 from player.system.regular_files import open_for_writing, open_regular, reason
 
@@ -62,7 +66,9 @@ def export_audio(
     *,
     wait_allowance_ms: int = WAIT_ALLOWANCE_MS,
 ) -> ExportResult:
-    """Write the session to ``out`` as 16-bit mono WAV. ``clip_for`` gives each cue's sound."""
+    """Write the session to ``out`` in the format its name asks for (UnknownFormat for a
+    name that asks for none, before any work). ``clip_for`` gives each cue's sound."""
+    fmt = track_format(out)
     waits_before = _waits_before(timeline)
     placed: list[tuple[int, int, bytes]] = []
     clips: dict[Path, bytes] = {}
@@ -79,31 +85,36 @@ def export_audio(
         [(at, priority, len(data) * 1000 // (2 * SAMPLE_RATE)) for at, priority, data in placed]
     )
     total_ms = timeline.total_ms + wait_allowance_ms * timeline.waits
-    written = 0
     try:
-        # wave.open(name) leaves an exception in Wave_write.__del__ when the open fails;
-        # given a file already open, it has nothing to clean up.
-        with open_for_writing(out) as handle, wave.open(handle, "wb") as track:
-            track.setnchannels(1)
-            track.setsampwidth(2)
-            track.setframerate(SAMPLE_RATE)
+        handle = open_for_writing(out)
+    except OSError as error:
+        raise ExportError(f"cannot write {out}: {reason(error, out)}") from None
+    try:
+        with handle, TrackWriter(handle, fmt, SAMPLE_RATE) as track:
+            written = 0
             for spoken in heard:
                 start = _frames(spoken.start_ms)
                 written = _silence(track, written, start)
                 data = placed[spoken.index][2]
                 length = min(len(data) // 2, _frames(spoken.end_ms) - start)
-                track.writeframes(data[: length * 2])
+                track.write(data[: length * 2])
                 written += length
             _silence(track, written, _frames(total_ms))
-    except OSError as error:
-        raise ExportError(f"cannot write {out}: {reason(error, out)}") from None
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            out.unlink()  # never a file cut short under a name that promises a track
+        if isinstance(error, EncoderError):
+            raise ExportError(f"cannot write {out}: {error}") from None
+        if isinstance(error, OSError):
+            raise ExportError(f"cannot write {out}: {reason(error, out)}") from None
+        raise
     return ExportResult(out, total_ms, len(timeline.cues), len(heard))
 
 
-def _silence(track: wave.Wave_write, written: int, until: int) -> int:
+def _silence(track: TrackWriter, written: int, until: int) -> int:
     while written < until:
         count = min(_CHUNK, until - written)
-        track.writeframes(bytes(2 * count))
+        track.write(bytes(2 * count))
         written += count
     return written
 
