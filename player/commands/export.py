@@ -16,6 +16,7 @@ from player.commands.options import (
 )
 from player.commands.outputs import check_output_file
 from player.commands.routines import open_routine
+from player.playback.announcements import for_listener
 from player.playback.compiler import compile_timeline
 from player.playback.timeline import Cue
 from player.routine.values import format_duration
@@ -24,6 +25,18 @@ from player.speech.encode import UnknownFormat, endings, track_format
 from player.speech.export import export_audio
 from player.speech.select import start_synthesizer
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable
+
+MOST_WAIT_S = 3600
+
+
+def wait_seconds(text: str) -> int:
+    """The silence for a step that waits: from a second to an hour."""
+    value = positive_int(text)
+    if value > MOST_WAIT_S:
+        raise argparse.ArgumentTypeError(
+            f"expected seconds from 1 to {MOST_WAIT_S} (an hour), found {value}"
+        )
+    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,9 +50,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_voice_and_reps(parser)
     parser.add_argument(
         "--wait-seconds",
-        type=positive_int,
+        type=wait_seconds,
         default=30,
-        help="the pause left in the track for each step that waits for done (default 30)",
+        help="the silence left in the track for each step that waits for done, which the "
+        "voice states (default 30)",
     )
 
 
@@ -47,9 +61,11 @@ def _chime_for(cue: Cue) -> Path:
     return CHIME_DIR / ("high.wav" if cue.priority >= 3 else "soft.wav")
 
 
-def _spoken_by(synth: Pyttsx3Synthesizer) -> Callable[[Cue], Path | None]:
+def _spoken_by(synth: Pyttsx3Synthesizer, wait_ms: int) -> Callable[[Cue], Path | None]:
+    """Each cue's clip, in words for someone listening to the track (no keys to press)."""
+
     def clip_for(cue: Cue) -> Path | None:
-        return synth.render(cue.text)
+        return synth.render(for_listener(cue.text, wait_ms))
 
     return clip_for
 
@@ -81,11 +97,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except SpeechUnavailable as error:
         ctx.warn(str(error))
         synth = None
-    clip_for = _chime_for if synth is None else _spoken_by(synth)
+    wait_ms = args.wait_seconds * 1000
+    clip_for = _chime_for if synth is None else _spoken_by(synth, wait_ms)
     try:
-        result = export_audio(
-            timeline, args.audio, clip_for, wait_allowance_ms=args.wait_seconds * 1000
-        )
+        result = export_audio(timeline, args.audio, clip_for, wait_allowance_ms=wait_ms)
     finally:
         if synth is not None:
             synth.close()

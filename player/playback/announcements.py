@@ -68,3 +68,15 @@ def reading_ms(text: str, pad_ms: int = 3000) -> int:
     """Time to say ``text`` aloud at an unhurried pace, and ``pad_ms`` to act on it."""
     words = len(text.split())
     return math.ceil(words / WORDS_PER_SECOND) * 1000 + pad_ms
+
+
+WAIT_FOR_DONE = "Press done when you have finished"
+"""What ``announcement`` says of a step that waits for done, in a live session."""
+
+
+def for_listener(text: str, wait_ms: int) -> str:
+    """``text`` as said in an exported track, to someone listening on a phone, who has no
+    done to press: the track leaves ``wait_ms`` of silence for a step that waits, and
+    says so. Every other word is said as in the live session."""
+    listening = f"You have {spoken_duration(wait_ms)}. Pause the track when you need longer"
+    return text.replace(WAIT_FOR_DONE, listening)
