@@ -24,6 +24,7 @@ from player.commands import (
     safety,
     schema,
     settings,
+    voices,
 )
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context, nowhere
 from player.commands.program import INSTALLED, called_as
@@ -32,6 +33,7 @@ from player.playback.timeline import ChoiceError
 from player.routine.loader import RoutineError
 from player.speech.export import ExportError
 from player.speech.synth import SpeechUnavailable
+from player.speech.voices import UnknownVoice
 from player.system.stopping import StopSignal, stop_on_signals
 
 __all__ = [
@@ -54,6 +56,7 @@ COMMANDS: tuple[Command, ...] = (
     safety.COMMAND,
     history.COMMAND,
     settings.COMMAND,
+    voices.COMMAND,
     new.COMMAND,
     remind.COMMAND,
 )
@@ -104,7 +107,7 @@ def main(
     try:
         with stop_on_signals():
             return command.run(args, ctx)
-    except (RoutineError, ChoiceError, catalog.RoutineNotFound) as error:
+    except (RoutineError, ChoiceError, catalog.RoutineNotFound, UnknownVoice) as error:
         ctx.warn(str(error))
         return EXIT_INVALID
     except StopSignal as stop:

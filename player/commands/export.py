@@ -16,6 +16,7 @@ from player.commands.options import (
 )
 from player.commands.outputs import check_output_file
 from player.commands.routines import open_routine
+from player.commands.voices import refuse_unknown_voice
 from player.playback.announcements import for_listener
 from player.playback.compiler import compile_timeline
 from player.playback.timeline import Cue
@@ -76,6 +77,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except UnknownFormat as error:
         ctx.warn(f"--audio {error}")
         return EXIT_INVALID
+    refuse_unknown_voice(args, ctx)
     check_output_file("--audio", args.audio)
     loaded = open_routine(args.routine, ctx.dirs, ctx.warn)
     settings = ctx.settings()
@@ -92,7 +94,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     )
     try:
         synth: Pyttsx3Synthesizer | None = start_synthesizer(
-            voice_settings(args, settings), notices=ctx.warn
+            voice_settings(args, settings), notices=ctx.warn, voices_command=ctx.command("voices")
         )
     except SpeechUnavailable as error:
         ctx.warn(str(error))

@@ -73,7 +73,9 @@ def add_routine(parser: argparse.ArgumentParser) -> None:
 
 def add_voice_and_reps(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reps", type=positive_int, help="repetitions for steps given as a range")
-    parser.add_argument("--voice", help="a voice name or part of it, such as en-gb")
+    parser.add_argument(
+        "--voice", help="an installed voice, such as en-gb (the voices command lists them)"
+    )
     parser.add_argument("--rate", type=words_a_minute, help="words a minute (165)")
     parser.add_argument("--volume", type=volume, help="0 to 1 (1)")
 

@@ -32,6 +32,7 @@ from player.commands.options import (
 )
 from player.commands.outputs import check_output_file, check_output_folder, open_outputs
 from player.commands.routines import open_routine
+from player.commands.voices import refuse_unknown_voice
 from player.history.opening import open_history
 from player.history.recorder import HistoryRecorder
 from player.history.resume import ResumeDecision, resume_decision
@@ -91,6 +92,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    refuse_unknown_voice(args, ctx)
     check_output_file("--events", args.events)
     screenshots = _screenshots(args, ctx)
     check_output_folder("--screenshots", screenshots)
@@ -184,7 +186,12 @@ def _play_session(
         history.record_pain(session_id, "before", before)
     recorder = HistoryRecorder(history, session_id, engine, wall=ctx.now)
     shown = args.ui != "none" and captions(args, settings)  # what no audio leaves
-    speaker = make_speaker(voice_settings(args, settings), ctx.warn, captions=shown)
+    speaker = make_speaker(
+        voice_settings(args, settings),
+        ctx.warn,
+        captions=shown,
+        voices_command=ctx.command("voices"),
+    )
     session = Session(
         engine,
         speaker,

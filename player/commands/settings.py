@@ -15,6 +15,7 @@ from typing import Any
 from player.commands import routines
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
 from player.commands.program import absolute_command
+from player.commands.voices import installed_voice
 from player.home import catalog
 from player.home.settings import (
     FIRST_WEEK,
@@ -36,6 +37,7 @@ from player.playback.timeline import ChoiceError, Choices, check_choices, ranged
 from player.routine.loader import RoutineError
 from player.routine.model import Routine
 from player.routine.yaml_source import did_you_mean
+from player.speech.voices import UnknownVoice
 from player.system.regular_files import reason
 
 DEFAULT_WORDS = ("default", "unset")
@@ -137,7 +139,23 @@ def _checked_value(key_text: str, text: str, today: date, ctx: Context) -> Any:
         _check_reps(routine_of(key_text), value, ctx)
     elif key.name == "due-date":
         _check_due_date(value, today)
+    elif key.name == "voice":
+        _check_voice(value, ctx)
     return value
+
+
+def _check_voice(voice: str, ctx: Context) -> None:
+    """SettingsError unless ``voice`` is installed; when that cannot be told here, one line
+    to say so, and the voice is kept as given."""
+    try:
+        found = installed_voice(voice, ctx)
+    except UnknownVoice as error:
+        raise SettingsError(f"voice: {error}") from None
+    if found is None:
+        ctx.warn(
+            "The installed voices cannot be listed here (no speech engine): the voice is kept "
+            "as given, and a session that cannot find it says so and uses the default voice."
+        )
 
 
 def _check_due_date(due: date, today: date) -> None:

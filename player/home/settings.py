@@ -36,9 +36,11 @@ from player.routine.problems import Problem, shown_path
 from player.routine.values import MAX_COUNT, describe
 from player.routine.yaml_source import MAX_FILE_BYTES, Document, did_you_mean, read_document
 from player.system.files import write_atomically
+from player.system.printable import first_control
 from player.system.regular_files import FileRefused, read_regular, reason
 
 DEFAULT_RATE = 165
+MAX_VOICE_CHARS = 100
 MIN_RATE, MAX_RATE = 80, 400
 MAX_LEAD_IN_S = 120
 FIRST_WEEK, LAST_WEEK = 1, 42
@@ -81,8 +83,17 @@ def parse_switch(value: Any) -> bool:
 
 
 def parse_voice(value: Any) -> str:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
+    """A voice's name: one line of at most MAX_VOICE_CHARS (the speech says if installed)."""
+    text = value.strip() if isinstance(value, str) else ""
+    if len(text) > MAX_VOICE_CHARS:
+        raise ValueError(
+            f"expected a voice name of at most {MAX_VOICE_CHARS} characters, such as en-gb, "
+            f"found one of {len(text):,}"
+        )
+    if text and (control := first_control(text)):
+        raise ValueError(f"expected a voice name, found one with a control character ({control})")
+    if text:
+        return text
     raise ValueError(f"expected a voice name or part of it, such as en-gb, found {describe(value)}")
 
 
@@ -240,7 +251,7 @@ class Key:
 
 
 KEYS: tuple[Key, ...] = (
-    Key("voice", "voice", "a voice name or part of it, such as en-gb", parse_voice),
+    Key("voice", "voice", "an installed voice, such as en-gb ('voices' lists them)", parse_voice),
     Key("rate", "rate", f"words a minute from {MIN_RATE} to {MAX_RATE}", parse_rate),
     Key("volume", "volume", "a number from 0 to 1", parse_volume),
     Key("mute", "mute", "on or off", parse_switch),

@@ -9,7 +9,15 @@ from player.home.user_dirs import UserDirs
 from player.playback.speaker import SilentSpeaker, Speaker
 from player.speech.clip_folder import NoClipFolder
 from player.speech.clips import AudioOut, VoiceSpeaker
-from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable, VoiceSettings, fix_hint
+from player.speech.synth import (
+    VOICES_COMMAND,
+    Pyttsx3Synthesizer,
+    SpeechUnavailable,
+    VoiceSettings,
+    fix_hint,
+    installed_voices,
+)
+from player.speech.voices import Voice
 
 NO_AUDIO = "No audio device found: cues are shown as captions only."
 NO_AUDIO_NOR_CAPTIONS = "No audio device found: cues are neither spoken nor shown."
@@ -26,15 +34,25 @@ def no_speech_notice(reason: str) -> str:
     )
 
 
+def list_voices() -> tuple[Voice, ...]:
+    """The installed voices, or SpeechUnavailable with the one line that says how to fix it."""
+    try:
+        return installed_voices()
+    except SpeechUnavailable as error:
+        raise SpeechUnavailable(no_speech_notice(str(error))) from None
+
+
 def start_synthesizer(
     settings: VoiceSettings,
     cache_dir: Path | None = None,
     notices: Callable[[str], None] = lambda line: None,
+    voices_command: str = VOICES_COMMAND,
 ) -> Pyttsx3Synthesizer:
     """The speech engine, or SpeechUnavailable with the one line that says how to fix it.
-    ``notices`` gets one line about the clip folder when something is wrong with it."""
+    ``notices`` gets one line about the clip folder when something is wrong with it, and
+    one when the voice asked for is not installed (``voices_command`` lists those that are)."""
     try:
-        return Pyttsx3Synthesizer(cache_dir or speech_cache(), settings, notices)
+        return Pyttsx3Synthesizer(cache_dir or speech_cache(), settings, notices, voices_command)
     except NoClipFolder as error:
         raise SpeechUnavailable(str(error)) from None
     except SpeechUnavailable as error:
@@ -49,6 +67,7 @@ def make_speaker(
     *,
     captions: bool = True,
     cache_dir: Path | None = None,
+    voices_command: str = VOICES_COMMAND,
 ) -> Speaker:
     """The best speaker this machine allows. ``notices`` gets one line for each fallback;
     ``captions`` says whether the shell shows the cues as captions (``--ui none`` does not)."""
@@ -56,4 +75,8 @@ def make_speaker(
     if audio is None:
         notices(NO_AUDIO if captions else NO_AUDIO_NOR_CAPTIONS)
         return SilentSpeaker()
-    return VoiceSpeaker(audio, lambda: start_synthesizer(settings, cache_dir, notices), notices)
+    return VoiceSpeaker(
+        audio,
+        lambda: start_synthesizer(settings, cache_dir, notices, voices_command),
+        notices,
+    )

@@ -1,9 +1,12 @@
-"""The speech process: ``python -m player.speech.server RATE VOLUME [VOICE]``.
+"""The speech process: ``python -m player.speech.server RATE VOLUME``.
 
 It owns one pyttsx3 engine and renders words to WAV files, one JSON request per line
 on standard input (``{"text": ..., "path": ...}``), one JSON answer per line on
-standard output (``{"ok": true}``). It imports nothing of the player's, so it starts
-small and fast, and if the speech engine takes it down, only this process goes.
+standard output (``{"ok": true}``). Its first answer, once the engine is ready, lists
+the installed voices (``{"ok": true, "ready": true, "voices": [...], "default": ID}``);
+``{"voice": ID}`` then chooses one of them by its id. It imports nothing of the
+player's, so it starts small and fast, and if the speech engine takes it down, only this
+process goes.
 
 Several speech processes may share one clip folder (two players, or a player and an
 export): each writes to a temporary name of its own in that folder and renames the
@@ -31,12 +34,27 @@ def _protocol_out() -> TextIO:
     return answers
 
 
-def _choose_voice(engine: Any, wanted: str) -> None:
-    wanted = wanted.lower()
-    for voice in engine.getProperty("voices"):
-        if wanted in (voice.id or "").lower() or wanted in (voice.name or "").lower():
-            engine.setProperty("voice", voice.id)
-            return
+def _text(value: object) -> str:
+    """A voice's id, name or language as text: some drivers give bytes (espeak's languages
+    start with a priority byte), some give None."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return "".join(ch for ch in str(value or "") if ch.isprintable()).strip()
+
+
+def voice_list(engine: Any) -> list[dict[str, object]]:
+    """The engine's voices, as plain data: id, name and languages."""
+    found: list[dict[str, object]] = []
+    for voice in engine.getProperty("voices") or ():
+        languages = [_text(language) for language in getattr(voice, "languages", None) or ()]
+        found.append(
+            {
+                "id": _text(voice.id),
+                "name": _text(getattr(voice, "name", "")),
+                "languages": [language for language in languages if language],
+            }
+        )
+    return [voice for voice in found if voice["id"]]
 
 
 _requests = itertools.count(1)
@@ -109,7 +127,16 @@ def render_clip(engine: Any, text: str, target: Path) -> str | None:
     return "no sound file was made"
 
 
-def serve(rate: int, volume: float, voice: str | None) -> int:
+def _choose_voice(engine: Any, voice_id: str) -> str | None:
+    """Speak with the voice of ``voice_id``; what went wrong, or None."""
+    try:
+        engine.setProperty("voice", voice_id)
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+def serve(rate: int, volume: float) -> int:
     answers = _protocol_out()
 
     def answer(**fields: object) -> None:
@@ -121,15 +148,18 @@ def serve(rate: int, volume: float, voice: str | None) -> int:
         engine = pyttsx3.init()
         engine.setProperty("rate", rate)
         engine.setProperty("volume", volume)
-        if voice:
-            _choose_voice(engine, voice)
+        voices = voice_list(engine)
+        default = _text(engine.getProperty("voice"))
     except Exception as error:
         answer(ok=False, error=f"{type(error).__name__}: {error}")
         return 1
-    answer(ok=True, ready=True)
+    answer(ok=True, ready=True, voices=voices, default=default)
     for line in sys.stdin:
         request = json.loads(line)
-        problem = render_clip(engine, request["text"], Path(request["path"]))
+        if "voice" in request:
+            problem = _choose_voice(engine, str(request["voice"]))
+        else:
+            problem = render_clip(engine, request["text"], Path(request["path"]))
         if problem is None:
             answer(ok=True)
         else:
@@ -138,5 +168,4 @@ def serve(rate: int, volume: float, voice: str | None) -> int:
 
 
 if __name__ == "__main__":
-    voice_name = sys.argv[3] if len(sys.argv) > 3 else None
-    sys.exit(serve(int(sys.argv[1]), float(sys.argv[2]), voice_name))
+    sys.exit(serve(int(sys.argv[1]), float(sys.argv[2])))

@@ -7,7 +7,9 @@ per request, and a failure there is a failed request here, never a crash. Render
 clips are cached on disk by their words and the voice settings, so a routine is
 rendered once. A cached clip is checked before it is used: a damaged one is said once,
 and made again. When the cache folder cannot be written, clips are kept in a temporary
-folder for the session instead.
+folder for the session instead. The voice asked for is looked up among those the speech
+process lists (``voices``); one that is not installed is said in one line, and the
+default voice speaks.
 """
 
 from __future__ import annotations
@@ -26,22 +28,34 @@ from typing import Protocol
 
 from player.speech.clip_check import MISSING, clip_problem
 from player.speech.clip_folder import open_clip_folder
+from player.speech.voices import Voice, find_voice, unknown_voice, voices_from
 from player.system.paths import PACKAGE_DIR
 
 START_TIMEOUT_S = 15.0
 RENDER_TIMEOUT_S = 20.0
 
 
+VOICES_COMMAND = "routine-player voices"
+
+
 @dataclass(frozen=True)
 class VoiceSettings:
     voice: str | None = None
-    """A voice id or a part of its name, such as 'english' or 'en-gb'; None for the default."""
+    """A voice's language, name or id, or a part of it, such as 'en-gb' or 'english'
+    (see ``voices``); None for the default."""
     rate: int = 165
     """Words per minute."""
     volume: float = 1.0
 
-    def key(self) -> str:
-        return f"{self.voice or 'default'}-{self.rate}-{self.volume:.2f}"
+    def key(self, voice_id: str | None = None) -> str:
+        """The clip folder's name for this rate and volume, and the voice of ``voice_id``
+        (the default voice when None)."""
+        voice = "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in voice_id or "")
+        return f"{voice or 'default'}-{self.rate}-{self.volume:.2f}"
+
+
+def _server_command(settings: VoiceSettings) -> list[str]:
+    return [sys.executable, "-m", "player.speech.server", str(settings.rate), str(settings.volume)]
 
 
 class Synthesizer(Protocol):
@@ -72,42 +86,14 @@ class Pyttsx3Synthesizer:
         cache_dir: Path,
         settings: VoiceSettings | None = None,
         notices: Callable[[str], None] = lambda line: None,
+        voices_command: str = VOICES_COMMAND,
     ) -> None:
         self.settings = settings or VoiceSettings()
         self._notices = notices
         self._damage_said = False
-        self._folder = open_clip_folder(cache_dir / self.settings.key(), notices)
-        self.cache = self._folder.path
         self._lock = threading.Lock()
-        try:
-            self._process = self._start_process()
-        except OSError:
-            self._folder.close()
-            raise
-        self._answers: queue.SimpleQueue[str] = queue.SimpleQueue()
-        threading.Thread(target=self._read_answers, daemon=True, name="speech-answers").start()
-        answer = self._answer(START_TIMEOUT_S)
-        if answer is None:
-            self.close()
-            raise SpeechUnavailable("the speech engine did not start")
-        if not answer.get("ok"):
-            self.close()
-            raise SpeechUnavailable(str(answer.get("error", "the speech engine failed")))
-        if self.render("Ready.") is None:
-            self.close()
-            raise SpeechUnavailable("the speech engine could not make a sound file")
-
-    def _start_process(self) -> subprocess.Popen[str]:
-        command = [
-            sys.executable,
-            "-m",
-            "player.speech.server",
-            str(self.settings.rate),
-            str(self.settings.volume),
-            *([self.settings.voice] if self.settings.voice else []),
-        ]
-        return subprocess.Popen(
-            command,
+        self._process = subprocess.Popen(
+            _server_command(self.settings),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -115,6 +101,48 @@ class Pyttsx3Synthesizer:
             encoding="utf-8",
             cwd=str(PACKAGE_DIR.parent),
         )
+        self._answers: queue.SimpleQueue[str] = queue.SimpleQueue()
+        threading.Thread(target=self._read_answers, daemon=True, name="speech-answers").start()
+        try:
+            self.voices = voices_from(self._ready().get("voices"))
+            self.voice = self._choose_voice(voices_command)
+            key = self.settings.key(self.voice.id if self.voice else None)
+            self._folder = open_clip_folder(cache_dir / key, notices)
+        except BaseException:
+            self._stop_process()
+            raise
+        self.cache = self._folder.path
+        if self.render("Ready.") is None:
+            self.close()
+            raise SpeechUnavailable("the speech engine could not make a sound file")
+
+    def _ready(self) -> dict[str, object]:
+        """The speech process's first answer; SpeechUnavailable when it did not start."""
+        answer = self._answer(START_TIMEOUT_S)
+        if answer is None:
+            raise SpeechUnavailable("the speech engine did not start")
+        if not answer.get("ok"):
+            raise SpeechUnavailable(str(answer.get("error", "the speech engine failed")))
+        return answer
+
+    def _choose_voice(self, voices_command: str) -> Voice | None:
+        """The voice asked for, chosen in the speech process; None for the default voice,
+        after one line saying why when another was asked for."""
+        wanted = self.settings.voice
+        if not wanted:
+            return None
+        voice = find_voice(wanted, self.voices)
+        if voice is None:
+            why = unknown_voice(wanted, self.voices, voices_command)
+            self._notices(f"{why[:1].upper()}{why[1:]}. The default voice speaks instead.")
+            return None
+        if not self._request({"voice": voice.id}):
+            self._notices(
+                f"The voice {voice.name or voice.id} could not be chosen: the default "
+                "voice speaks instead."
+            )
+            return None
+        return voice
 
     def cached(self, text: str) -> Path | None:
         """The clip of ``text`` if the folder holds it whole."""
@@ -147,12 +175,15 @@ class Pyttsx3Synthesizer:
 
     def _ask(self, text: str, path: Path) -> bool:
         """Have the speech process render ``text`` to ``path``: whether it says it did."""
+        return self._request({"text": text, "path": str(path)})
+
+    def _request(self, request: dict[str, str]) -> bool:
+        """Send the speech process one request: whether it answers that it was done."""
         with self._lock:
             if self._process.poll() is not None or self._process.stdin is None:
                 return False
             try:
-                request = json.dumps({"text": text, "path": str(path)})
-                self._process.stdin.write(request + "\n")
+                self._process.stdin.write(json.dumps(request) + "\n")
                 self._process.stdin.flush()
             except OSError:
                 return False
@@ -183,6 +214,10 @@ class Pyttsx3Synthesizer:
         return answer if isinstance(answer, dict) else None
 
     def close(self) -> None:
+        self._stop_process()
+        self._folder.close()
+
+    def _stop_process(self) -> None:
         with contextlib.suppress(OSError):
             if self._process.stdin is not None:
                 self._process.stdin.close()
@@ -191,7 +226,38 @@ class Pyttsx3Synthesizer:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
-        self._folder.close()
+
+
+def installed_voices() -> tuple[Voice, ...]:
+    """The voices the speech engine has, asked of a speech process of its own (which ends
+    once it has answered); SpeechUnavailable, saying why, when none could be asked."""
+    try:
+        done = subprocess.run(
+            _server_command(VoiceSettings()),
+            input="",
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            cwd=str(PACKAGE_DIR.parent),
+            timeout=START_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise SpeechUnavailable("the speech engine did not start") from None
+    except OSError as error:
+        raise SpeechUnavailable(str(error)) from None
+    lines = done.stdout.splitlines()
+    try:
+        answer = json.loads(lines[0]) if lines else None
+    except json.JSONDecodeError:
+        answer = None
+    if not isinstance(answer, dict):
+        raise SpeechUnavailable("the speech engine did not start")
+    if not answer.get("ok"):
+        raise SpeechUnavailable(str(answer.get("error", "the speech engine failed")))
+    return voices_from(answer.get("voices"))
 
 
 FIX_HINT = {

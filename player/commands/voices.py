@@ -1,0 +1,68 @@
+"""``run.py voices``: the voices installed, with their language and name; and the check
+that a voice asked for by ``--voice`` or ``settings set voice`` is one of them.
+
+The voices come from the speech process, which owns the speech engine. A voice that is
+not installed is refused in one line with the nearest one, before any work is done.
+When no speech engine can be asked, nothing is refused: ``play`` and ``export`` say in
+their own line that there is no voice.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from player.commands.base import EXIT_FAILED, EXIT_OK, Command, Context, no_arguments
+from player.home.settings import parse_voice
+from player.speech.select import list_voices
+from player.speech.synth import SpeechUnavailable
+from player.speech.voices import UnknownVoice, Voice, chosen_voice
+
+
+def installed_voice(wanted: str, ctx: Context) -> Voice | None:
+    """The installed voice ``wanted`` names; UnknownVoice, in one line, when it names
+    none or is no voice name at all; None when the voices cannot be listed here."""
+    try:
+        parse_voice(wanted)
+        voices = list_voices()
+    except ValueError as error:
+        raise UnknownVoice(str(error)) from None
+    except SpeechUnavailable:
+        return None
+    return chosen_voice(wanted, voices, ctx.command("voices"))
+
+
+def refuse_unknown_voice(args: argparse.Namespace, ctx: Context) -> None:
+    """UnknownVoice (``--voice: ...``) when ``--voice`` names no installed voice."""
+    wanted: str | None = getattr(args, "voice", None)
+    if wanted is None:
+        return
+    try:
+        installed_voice(wanted, ctx)
+    except UnknownVoice as error:
+        raise UnknownVoice(f"--voice: {error}") from None
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        voices = list_voices()
+    except SpeechUnavailable as error:
+        ctx.warn(str(error))
+        return EXIT_FAILED
+    if not voices:
+        ctx.warn("The speech engine has no voices installed.")
+        return EXIT_FAILED
+    rows = sorted((v.language or "-", v.name or v.id, v.id) for v in voices)
+    table = [("language", "name", "id"), *rows]
+    widths = [max(len(row[i]) for row in table) for i in range(2)]
+    for language, name, voice_id in table:
+        ctx.say(f"{language.ljust(widths[0])}  {name.ljust(widths[1])}  {voice_id}".rstrip())
+    example = next((row[0] for row in rows if row[0] == "en-gb"), rows[0][0])
+    ctx.say("")
+    ctx.say(
+        f"{len(voices)} voices. Choose one by its language or name: "
+        f"'{ctx.command(f'settings set voice {example}')}', or --voice {example} for one session."
+    )
+    return EXIT_OK
+
+
+COMMAND = Command("voices", "list the installed voices, with their language", no_arguments, run)
