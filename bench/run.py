@@ -3,8 +3,10 @@
 It plays a one-minute session in the window at real speed, as a person would, and
 measures what the targets speak of: time to the first frame, CPU share of one core,
 cue lateness, the longest frame delay while a long sentence is spoken, drift at the
-end of the session, the export of a 20-minute routine, and peak memory. It prints a
-table and writes BENCHMARKS.md beside the README. Linux only (it reads /proc).
+end of the session, the export of a 20-minute routine, and peak memory. Then it exports
+the 20-minute routine in each format, several times each, for the time, the file's size
+and the export's peak memory. It prints the tables and writes BENCHMARKS.md beside the
+README. Linux only (it reads /proc).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 ROUTINE = ROOT / "bench" / "one-minute.yaml"
 EXPORT_ROUTINE = "partner-back-massage"
+EXPORT_FORMATS = (".mp3", ".ogg", ".flac", ".wav")
+EXPORT_RUNS = 7
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -233,7 +237,7 @@ def frame_delays_while_speaking(env: dict[str, str]) -> tuple[int, int, int]:
 
 def export_seconds(env: dict[str, str], cold: bool) -> tuple[float, str]:
     with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "session.wav"
+        out = Path(folder) / "session.mp3"
         cache = folder if cold else env.get("XDG_CACHE_HOME", "")
         run_env = {**env, "XDG_CACHE_HOME": cache} if cache else env
         started = time.perf_counter()
@@ -248,6 +252,75 @@ def export_seconds(env: dict[str, str], cold: bool) -> tuple[float, str]:
         return time.perf_counter() - started, said
 
 
+@dataclass
+class FormatRow:
+    suffix: str
+    seconds: list[float]
+    size: int
+    peak_kib: int
+    track_s: float
+
+
+def export_once(env: dict[str, str], out: Path) -> tuple[float, int]:
+    """Seconds the export of the 20-minute routine to ``out`` took, and its peak memory
+    (KiB) as the kernel counted it for that process alone."""
+    command = [sys.executable, str(ROOT / "run.py"), "export", EXPORT_ROUTINE, "--audio", str(out)]
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"export to {out.name} failed with exit code {process.returncode}")
+    return elapsed, usage.ru_maxrss
+
+
+def export_formats(env: dict[str, str]) -> list[FormatRow]:
+    """Each format in turn, EXPORT_RUNS rounds, after one export that makes every clip:
+    what is timed is laying out the track and encoding it, not the speech engine."""
+    import soundfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        run_env = {**env, "ROUTINE_PLAYER_HOME": folder}  # its own clips and settings
+        export_once(run_env, Path(folder) / "warm-up.mp3")
+        rows = {suffix: FormatRow(suffix, [], 0, 0, 0.0) for suffix in EXPORT_FORMATS}
+        for _round in range(EXPORT_RUNS):
+            for suffix, row in rows.items():
+                out = Path(folder) / f"session{suffix}"
+                seconds, peak = export_once(run_env, out)
+                row.seconds.append(seconds)
+                row.peak_kib = max(row.peak_kib, peak)
+                row.size = out.stat().st_size
+                row.track_s = soundfile.info(str(out)).duration
+                out.unlink()
+    return list(rows.values())
+
+
+def format_table(rows: list[FormatRow], load: tuple[float, float]) -> list[str]:
+    lines = [
+        "## Export in each format",
+        "",
+        f"`{EXPORT_ROUTINE}` ({rows[0].track_s / 60:.0f} minutes) exported once to make every "
+        f"clip, then in each format in turn, {EXPORT_RUNS} rounds: the median time of the whole "
+        "command with the fastest and the slowest run, the file's size and average bit rate, "
+        "and the export process's peak memory (the speech process's not included). Load "
+        f"average over one minute: {load[0]:.2f} before, {load[1]:.2f} after.",
+        "",
+        "| format | time, median (fastest-slowest) | size | average bit rate | peak memory |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        median = statistics.median(row.seconds)
+        rate = row.size * 8 / row.track_s / 1000
+        lines.append(
+            f"| {row.suffix} | {median:.2f} s ({min(row.seconds):.2f}-{max(row.seconds):.2f}) "
+            f"| {row.size / 1_000_000:.1f} MB | {rate:.0f} kbit/s | {row.peak_kib / 1024:.0f} MB |"
+        )
+    return lines
+
+
 def percentile(values: list[int], share: float) -> int:
     if not values:
         return 0
@@ -256,7 +329,7 @@ def percentile(values: list[int], share: float) -> int:
 
 
 def main() -> int:
-    print("Benchmarking; this takes about three minutes.", flush=True)
+    print("Benchmarking; this takes about five minutes.", flush=True)
     results: list[Result] = []
     with display() as env:
         where = "Xvfb (X11)" if env.get("SDL_VIDEODRIVER") == "x11" else "SDL dummy video driver"
@@ -331,11 +404,14 @@ def main() -> int:
                 playback.peak_kib / 1024 < 80,
             )
         )
-    write_report(results, where)
+        load_before = os.getloadavg()[0]
+        formats = export_formats(env)
+        load = (load_before, os.getloadavg()[0])
+    write_report(results, where, format_table(formats, load))
     return 0
 
 
-def write_report(results: list[Result], where: str) -> None:
+def write_report(results: list[Result], where: str, formats: list[str]) -> None:
     machine = (
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, window on {where}, sound to SDL's dummy audio "
@@ -364,12 +440,15 @@ def write_report(results: list[Result], where: str) -> None:
             "Notes:",
             *notes,
             "",
+            *formats,
+            "",
         ]
     )
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     width = max(len(r.name) for r in results)
     for r in results:
         print(f"{r.name.ljust(width)}  {r.measured}  [{'met' if r.met else 'MISSED'}: {r.target}]")
+    print("\n".join(formats[4:]))
     print("wrote BENCHMARKS.md")
 
 
