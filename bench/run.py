@@ -330,6 +330,7 @@ def percentile(values: list[int], share: float) -> int:
 
 def main() -> int:
     print("Benchmarking; this takes about five minutes.", flush=True)
+    load_at_start = os.getloadavg()[0]
     results: list[Result] = []
     with display() as env:
         where = "Xvfb (X11)" if env.get("SDL_VIDEODRIVER") == "x11" else "SDL dummy video driver"
@@ -407,15 +408,16 @@ def main() -> int:
         load_before = os.getloadavg()[0]
         formats = export_formats(env)
         load = (load_before, os.getloadavg()[0])
-    write_report(results, where, format_table(formats, load))
+    write_report(results, where, format_table(formats, load), load_at_start)
     return 0
 
 
-def write_report(results: list[Result], where: str, formats: list[str]) -> None:
+def write_report(results: list[Result], where: str, formats: list[str], load: float) -> None:
     machine = (
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, window on {where}, sound to SDL's dummy audio "
-        "driver (which plays in real time, to no device)"
+        "driver (which plays in real time, to no device); load average over one minute "
+        f"{load:.2f} at the start (the cores are shared, and other work slows the figures)"
     )
     rows = [
         "| measure | target | measured | met |",

@@ -1,7 +1,8 @@
 """The voice: words spoken through pyttsx3, chimes without it, and the session as a track.
 
 ``synth`` renders words to WAV clips in a speech process of its own (``server``), into a
-clip folder any number of players share (``clip_folder``, ``clip_check``); ``clips``
+clip folder any number of players share (``clip_folder``, ``clip_check``), in the voice
+``voices`` finds among those installed; ``clips``
 plays them, and chimes, with pygame.mixer on the render loop without ever blocking it;
 ``policy`` is the one rule for what is cut off, what waits and what is dropped;
 ``select`` chooses the best speaker this machine allows; ``export`` lays the whole
