@@ -72,13 +72,13 @@ def _spoken_by(synth: Pyttsx3Synthesizer, wait_ms: int) -> Callable[[Cue], Path 
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    check_output_file("--audio", args.audio)  # what is there, then what its name asks for
     try:
         track_format(args.audio)
     except UnknownFormat as error:
         ctx.warn(f"--audio {error}")
         return EXIT_INVALID
     refuse_unknown_voice(args, ctx)
-    check_output_file("--audio", args.audio)
     loaded = open_routine(args.routine, ctx.dirs, ctx.warn)
     settings = ctx.settings()
     timeline = compile_timeline(

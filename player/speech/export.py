@@ -17,9 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from player.playback.timeline import Cue, Timeline
-from player.speech.encode import EncoderError, TrackWriter, track_format
+from player.speech.encode import (
+    EncoderError,
+    TrackFormat,
+    TrackWriter,
+    UnknownFormat,
+    track_format,
+)
 from player.speech.policy import lay_out
-from player.system.regular_files import open_for_writing, open_regular, reason
+from player.system.regular_files import open_for_writing, open_regular, output_problem, reason
 
 SAMPLE_RATE = 22_050
 WAIT_ALLOWANCE_MS = 30_000
@@ -68,7 +74,7 @@ def export_audio(
 ) -> ExportResult:
     """Write the session to ``out`` in the format its name asks for (UnknownFormat for a
     name that asks for none, before any work). ``clip_for`` gives each cue's sound."""
-    fmt = track_format(out)
+    fmt = _format_of(out)
     waits_before = _waits_before(timeline)
     placed: list[tuple[int, int, bytes]] = []
     clips: dict[Path, bytes] = {}
@@ -109,6 +115,18 @@ def export_audio(
             raise ExportError(f"cannot write {out}: {reason(error, out)}") from None
         raise
     return ExportResult(out, total_ms, len(timeline.cues), len(heard))
+
+
+def _format_of(out: Path) -> TrackFormat:
+    """The format ``out``'s name asks for. What is at ``out`` is told first when it is no
+    file to write (a device, a folder): that is the first thing to change."""
+    try:
+        return track_format(out)
+    except UnknownFormat:
+        problem = output_problem(out)
+        if problem is not None:
+            raise ExportError(f"cannot write {out}: {problem}") from None
+        raise
 
 
 def _silence(track: TrackWriter, written: int, until: int) -> int:
