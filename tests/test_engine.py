@@ -626,7 +626,7 @@ def test_sided_wait_waits_on_each_side() -> None:
     events = engine.advance(T0 + 60 * S)
     assert events[-1] == Waiting(5 * S, 1)
     events = engine.done(T0 + 60 * S)
-    assert [c.text for c in cue_events(events)] == ["Switch sides. Right side next"]
+    assert [c.text for c in cue_events(events)] == ["Switch to your right side"]
     events = engine.advance(T0 + 70 * S)
     assert [c.text for c in cue_events(events)] == ["Right side"]
     assert events[-1] == Waiting(8 * S, 1)

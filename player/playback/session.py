@@ -118,6 +118,7 @@ class Session:
     def tick(self, now: int) -> list[Event]:
         events = self._handle(self.engine.advance(now), now)
         self.speaker.tick(now)
+        self._note_cut(now)
         return events
 
     def command(self, name: Command, now: int) -> list[Event]:
@@ -185,4 +186,12 @@ class Session:
                 self.speaker.stop()
             for listener in self.listeners:
                 listener(event, now)
+        self._note_cut(now)
         return events
+
+    def _note_cut(self, now: int) -> None:
+        """Words the voice cut off before they ended go in the events file: what it says
+        of a session is what was heard."""
+        for text in self.speaker.take_cut():
+            if self.log is not None:
+                self.log.write_record({"event": "cue_cut", "text": text, "clock_ms": now})
