@@ -27,6 +27,7 @@ from player.history.counting import is_preview, played_speed
 from player.history.database import SCHEMA_VERSION
 from player.history.opening import open_history
 from player.history.store import HistoryStore
+from player.history.summary import summarize
 from tests.conftest import REPO
 from tests.read_only import read_only
 
@@ -144,6 +145,22 @@ def test_opening_it_again_changes_nothing_more(old_file: Path) -> None:
 
     assert old_file.read_bytes() == first
     assert version_and_columns(old_file)[0] == 2
+
+
+def test_what_the_version_1_file_adds_up_to(old_file: Path) -> None:
+    """The preview of the 9th and the massage skipped through on the 11th no longer make
+    days done: the 10th (whole), the 11th (stopped at 90%) and the 12th (stopped and
+    carried on) do. The player of version 1 counted four days in a row here."""
+    history = open_history(old_file, pytest.fail, NOW)
+    summary = summarize(history.sessions(), date(2025, 3, 13))
+    history.close()
+
+    assert summary.streak == 3 and not summary.streak_includes_today
+    assert sorted(d for d, day in summary.days.items() if day.done) == [
+        date(2025, 3, 10),
+        date(2025, 3, 11),
+        date(2025, 3, 12),
+    ]
 
 
 def test_a_version_1_file_that_may_not_be_written_is_read_as_it_is(old_file: Path) -> None:
