@@ -33,7 +33,7 @@ from player.commands.options import (
 from player.commands.outputs import check_output_file, check_output_folder, open_outputs
 from player.commands.routines import open_routine
 from player.history.opening import open_history
-from player.history.recorder import HistoryRecorder
+from player.history.recorder import begin_recording
 from player.history.resume import ResumeDecision, resume_decision
 from player.history.store import History
 from player.history.summary import end_screen_lines, summarize
@@ -170,19 +170,20 @@ def _play_session(
 ) -> int:
     before = _pain(shell, "How does your back feel right now?")
     engine = Engine(loaded.routine, choices, speed=args.speed)
-    session_id = history.begin_session(
+    recorder = begin_recording(
+        history,
+        engine,
+        ctx.now,
         routine=loaded.name,
         digest=loaded.digest,
         path=str(loaded.path),
         reps=choices.reps,
-        planned_ms=engine.timeline.total_ms,
-        started=ctx.now(),
         start_step=resume.from_step,
         resumed_from=resume.resumed_from,
     )
+    session_id = recorder.record.id
     if before is not None:
         history.record_pain(session_id, "before", before)
-    recorder = HistoryRecorder(history, session_id, engine, wall=ctx.now)
     shown = args.ui != "none" and captions(args, settings)  # what no audio leaves
     speaker = make_speaker(voice_settings(args, settings), ctx.warn, captions=shown)
     session = Session(
