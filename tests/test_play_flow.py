@@ -19,6 +19,7 @@ from player.commands import play
 from player.commands.base import Context
 from player.history.opening import open_history
 from player.home.user_dirs import UserDirs
+from player.playback.clock import FakeClock
 from player.routine.loader import load_routine
 from player.shells import LinesShell
 from player.terminal.questions import ask_in_terminal
@@ -54,11 +55,14 @@ steps:
 
 
 def play_with(stdin: str, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    """Play at real speed on a clock that moves only when the player sleeps, so that no
+    time passes."""
     monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    monkeypatch.setattr(play, "MonotonicClock", FakeClock)
     out = io.StringIO()
     # With no terminal under the tests, --ui text plays in plain lines: questions and
     # "done" are read from standard input, as from a person typing answers.
-    code = cli.main(["play", *args, "--ui", "text", "--speed", "100"], out=out)
+    code = cli.main(["play", *args, "--ui", "text"], out=out)
     return code, out.getvalue()
 
 

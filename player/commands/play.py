@@ -32,11 +32,11 @@ from player.commands.options import (
 )
 from player.commands.outputs import check_output_file, check_output_folder, open_outputs
 from player.commands.routines import open_routine
+from player.history.ending import session_ending
 from player.history.opening import open_history
 from player.history.recorder import begin_recording
 from player.history.resume import ResumeDecision, resume_decision
 from player.history.store import History
-from player.history.summary import end_screen_lines, summarize
 from player.home import catalog
 from player.home.settings import Settings
 from player.playback.clock import MonotonicClock
@@ -195,11 +195,12 @@ def _play_session(
         start_step=resume.from_step,
     )
 
-    def show_streak(event: Event, now: int) -> None:
-        if isinstance(event, Finished):
-            session.end_lines = end_screen_lines(summarize(history.sessions(), ctx.now().date()))
+    def say_how_it_went(event: Event, now: int) -> None:
+        if isinstance(event, Finished):  # after the recorder, which has closed the session
+            today = ctx.now().date()
+            session.ending = session_ending(history.sessions(), recorder.record, today)
 
-    session.listeners.extend([recorder, show_streak])
+    session.listeners.extend([recorder, say_how_it_went])
     _introduce(
         loaded,
         engine,
