@@ -16,6 +16,8 @@ player before the speed was recorded), through its own ``begin_session``,
 
 from __future__ import annotations
 
+import argparse
+import io
 import shutil
 import sqlite3
 from datetime import date, datetime, timedelta, timezone
@@ -23,11 +25,14 @@ from pathlib import Path
 
 import pytest
 
+from player.commands import history as history_command
+from player.commands.base import Context
 from player.history.counting import is_preview, played_speed
 from player.history.database import SCHEMA_VERSION
 from player.history.opening import open_history
 from player.history.store import HistoryStore
 from player.history.summary import summarize
+from player.home.user_dirs import UserDirs
 from tests.conftest import REPO
 from tests.read_only import read_only
 
@@ -177,3 +182,33 @@ def test_a_version_1_file_that_may_not_be_written_is_read_as_it_is(old_file: Pat
     assert is_preview(records[0]) and not is_preview(records[1])
     assert old_file.read_bytes() == before
     assert version_and_columns(old_file)[0] == 1
+
+
+def test_the_history_command_shows_the_version_1_file_by_the_rule(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    target = UserDirs.under(home).history_file
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(VERSION_1, target)
+    out, err = io.StringIO(), io.StringIO()
+    ctx = Context(out=out, dirs=UserDirs.under(home), now=lambda: NOW, err_stream=lambda: err)
+    parser = argparse.ArgumentParser(prog="history")
+    history_command.COMMAND.add_arguments(parser)
+
+    code = history_command.COMMAND.run(parser.parse_args(["--days", "7"]), ctx)
+
+    assert (code, err.getvalue()) == (0, "")
+    lines = out.getvalue().splitlines()
+    assert [" ".join(line.split()) for line in lines[1:9]] == [
+        "Sun 9 Mar 18:00 partner-back-massage 1 min preview x25",
+        "Mon 10 Mar 08:00 back-care 10 min done pain 5 to 3",
+        "Tue 11 Mar 09:00 partner-back-massage <1 min skipped through (1%)",
+        "Tue 11 Mar 19:00 back-care 9 min done (90%) pain 6 before",
+        "Wed 12 Mar 08:00 back-care 5 min stopped (50%)",
+        "Wed 12 Mar 18:00 back-care 5 min stopped, then carried on pain 4 before",
+        "Wed 12 Mar 18:20 back-care 5 min done, carried on pain 2 after",
+        "Thu 13 Mar 11:00 back-care 2 min interrupted (20%)",
+    ]
+    assert "Streak: 3 days in a row up to yesterday; finish a session today to keep it going." in (
+        lines
+    )
+    assert "This week: 3 of 7 days done. This month: 3 days done." in lines

@@ -82,12 +82,16 @@ class Summary:
     """The time really played today, in sessions done or not; previews left out."""
     pain: PainTrend
     days: Mapping[date, Day] = field(default_factory=dict)
+    counted: Mapping[int, Sitting] = field(default_factory=dict)
+    """How each session counts, by its id: with the sessions that carried it on, or that
+    it carried on."""
 
 
 def summarize(sessions: Iterable[SessionRecord], today: date) -> Summary:
     """Everything the history command and the end screen show, as of ``today``."""
     records = list(sessions)
-    days = days_of(records)
+    found = sittings(records)
+    days = _days(found)
     done = {d for d, day in days.items() if day.done}
     count = streak(done, today)
     this_day = days.get(today)
@@ -101,14 +105,19 @@ def summarize(sessions: Iterable[SessionRecord], today: date) -> Summary:
         today_ms=this_day.done_ms if this_day else 0,
         pain=pain_trend(records, today),
         days=days,
+        counted={part.id: sitting for sitting in found for part in sitting.parts},
     )
 
 
 def days_of(sessions: Iterable[SessionRecord]) -> dict[date, Day]:
     """The sessions gathered by local day, previews left out (a session carried on goes
     with the day of the session it carried on)."""
+    return _days(sittings(sessions))
+
+
+def _days(found: Iterable[Sitting]) -> dict[date, Day]:
     by_day: dict[date, list[Sitting]] = {}
-    for sitting in sittings(sessions):
+    for sitting in found:
         if not sitting.preview:
             by_day.setdefault(sitting.day, []).append(sitting)
     return {day: _day(day, group) for day, group in sorted(by_day.items())}
