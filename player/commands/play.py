@@ -240,7 +240,15 @@ def _resume(
     ctx: Context,
 ) -> ResumeDecision:
     """Where to begin: a session of this routine stopped earlier today is offered (or, with
-    --resume, carried on), unless the routine file has changed since."""
+    --resume, carried on), unless the routine file has changed since. A preview (faster
+    than real time) carries nothing on: it would count what was only looked at."""
+    if args.speed > 1:
+        if args.resume:
+            ctx.warn(
+                f"A preview (--speed {args.speed:g}) starts from the beginning and carries "
+                "nothing on: play at the usual speed to carry on where you stopped."
+            )
+        return NO_RESUME
     stopped = history.resumable(loaded.name, ctx.now().date())
     if stopped is None:
         if args.resume:
