@@ -242,18 +242,13 @@ def _resume(
     """Where to begin: a session of this routine stopped earlier today is offered (or, with
     --resume, carried on), unless the routine file has changed since. A preview (faster
     than real time) carries nothing on: it would count what was only looked at."""
-    if args.speed > 1:
-        if args.resume:
-            ctx.warn(
-                f"A preview (--speed {args.speed:g}) starts from the beginning and carries "
-                "nothing on: play at the usual speed to carry on where you stopped."
-            )
-        return NO_RESUME
     stopped = history.resumable(loaded.name, ctx.now().date())
     if stopped is None:
         if args.resume:
             ctx.warn(f"Nothing to resume: no session of {loaded.name} was stopped today.")
         return NO_RESUME
+    if args.speed > 1:
+        return _preview_carries_nothing_on(args, ctx)
     if not args.resume:
         if not shell.interactive:
             return NO_RESUME
@@ -284,6 +279,17 @@ def _resume(
     if decision.message:
         ctx.warn(decision.message)
     return decision
+
+
+def _preview_carries_nothing_on(args: argparse.Namespace, ctx: Context) -> ResumeDecision:
+    """A preview starts from the beginning: carrying a session on, it would count as
+    played what was only looked at. Said when --resume asked otherwise."""
+    if args.resume:
+        ctx.warn(
+            f"A preview (--speed {args.speed:g}) starts from the beginning and carries "
+            "nothing on: play at the usual speed to carry on where you stopped."
+        )
+    return NO_RESUME
 
 
 def choose_ui(wanted: str, *, screenshots: bool, warn: Callable[[str], None]) -> str:
