@@ -64,7 +64,7 @@ def test_a_session_played_whole_says_well_done_with_the_streak() -> None:
     this = whole(2, TODAY)
 
     assert session_ending([YESTERDAY], this, TODAY.date()) == Ending(
-        "Well done", "", ("2 days in a row", "Today: 1 session, 13 minutes")
+        "Well done", "", ("2 days in a row", "Today: 1 session done, 13 minutes played")
     )
 
 
@@ -125,7 +125,7 @@ def test_today_counts_only_the_sessions_done() -> None:
 
     ending = session_ending([YESTERDAY, *stopped], this, TODAY.date())
 
-    assert ending.lines == ("2 days in a row", "Today: 1 session, 31 minutes")
+    assert ending.lines == ("2 days in a row", "Today: 1 session done, 31 minutes played")
 
 
 def test_the_session_as_the_recorder_kept_it_is_counted_not_as_far_as_it_was_written() -> None:
@@ -136,7 +136,7 @@ def test_the_session_as_the_recorder_kept_it_is_counted_not_as_far_as_it_was_wri
     unrecorded = replace(kept, id=0)  # a history that records nothing
     assert session_ending([], unrecorded, TODAY.date()).lines == (
         "A new streak starts today",
-        "Today: 1 session, 13 minutes",
+        "Today: 1 session done, 13 minutes played",
     )
 
 
@@ -149,7 +149,7 @@ def test_a_session_carried_on_to_its_end_counts_with_the_part_before_it() -> Non
     ending = session_ending([YESTERDAY, first], rest, TODAY.date())
 
     assert ending.headline == "Well done"
-    assert ending.lines == ("2 days in a row", "Today: 1 session, 13 minutes")
+    assert ending.lines == ("2 days in a row", "Today: 1 session done, 13 minutes played")
 
 
 # -- in plain lines -------------------------------------------------------------------

@@ -287,14 +287,14 @@ def test_end_screen_lines_after_a_third_day() -> None:
 
     assert end_screen_lines(summarize(records, TODAY)) == (
         "3 days in a row",
-        "Today: 2 sessions, 18 minutes",
+        "Today: 2 sessions done, 18 minutes played",
     )
 
 
 def test_end_screen_lines_on_a_first_day() -> None:
     assert end_screen_lines(summarize([session(at(TODAY), minutes=1)], TODAY)) == (
         "A new streak starts today",
-        "Today: 1 session, 1 minute",
+        "Today: 1 session done, 1 minute played",
     )
 
 

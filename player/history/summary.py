@@ -194,7 +194,8 @@ def end_screen_lines(summary: Summary) -> tuple[str, ...]:
     if summary.today_sessions:
         sessions = "session" if summary.today_sessions == 1 else "sessions"
         lines.append(
-            f"Today: {summary.today_sessions} {sessions}, {minutes_text(summary.today_ms)}"
+            f"Today: {summary.today_sessions} {sessions} done, "
+            f"{minutes_text(summary.today_ms)} played"
         )
     elif summary.today_ms > 0:
         lines.append(f"Today: no session done yet, {minutes_text(summary.today_ms)} played")
