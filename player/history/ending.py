@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 from datetime import date
 
-from player.history.counting import Sitting, sitting_of
+from player.history.counting import Sitting, sitting, sitting_of
 from player.history.records import SessionRecord
 from player.history.summary import end_screen_lines, summarize
 from player.playback.session import Ending
@@ -23,8 +23,7 @@ def session_ending(records: Sequence[SessionRecord], this: SessionRecord, today:
     """The end screen of ``this`` session, counted with the ``records`` of the history
     (where ``this`` may be already, as far as it was written)."""
     every = [*(r for r in records if this.id == 0 or r.id != this.id), this]
-    found = sitting_of(every, this.id)
-    assert found is not None  # ``this`` is among them
+    found = sitting_of(every, this.id) or sitting([this])
     lines = end_screen_lines(summarize(every, today))
     if found.preview:
         return Ending(PREVIEW, f"At {found.speed:g} times the speed, it is not counted", lines)
