@@ -462,7 +462,9 @@ def test_play_at_speed_writes_every_event(
 
     assert out.splitlines()[0] == "Tiny: 0:04"
     assert "  (no keyboard input: moving on)" in out.splitlines()
-    assert out.splitlines()[-1].endswith("Finished. Well done.")
+    assert out.splitlines()[-1].endswith(
+        "Finished. End of the preview. At 100 times the speed, it is not counted."
+    )
 
 
 def test_play_shows_the_safety_notes_first(
