@@ -32,6 +32,16 @@ steps:
   - rest: 1s
 """
 
+ROOMY = """
+title: Roomy
+steps:
+  - exercise: Reach
+    time: 30s
+  - rest: 10s
+"""
+"""A routine whose every cue has room to be heard whole: ``check`` passes it with no
+warning."""
+
 SMALL = """
 title: Small
 lead_in: 2s
@@ -177,7 +187,7 @@ def test_check_prints_every_problem_of_every_file_and_a_summary(
 def test_check_a_mix_of_good_and_bad_files(
     write: WriteFile, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    write("good.yaml", TINY)
+    write("good.yaml", ROOMY)
     write("bad.yaml", "title: B\nsteps:\n  - rest: soon\n")
     monkeypatch.chdir(tmp_path)
     code, out = run("check", "good.yaml", "bad.yaml", "gone.yaml")
@@ -191,8 +201,17 @@ def test_check_a_mix_of_good_and_bad_files(
 
 
 def test_check_one_good_file(write: WriteFile) -> None:
-    path = write("good.yaml", TINY)
+    path = write("good.yaml", ROOMY)
     assert run("check", str(path)) == (cli.EXIT_OK, "1 file checked: all good\n")
+
+
+def test_check_passes_a_file_with_only_warnings_and_says_so(write: WriteFile) -> None:
+    path = write("tight.yaml", TINY)  # a 1 s get-ready: no room to say it
+    code, out = run("check", str(path))
+    assert code == cli.EXIT_OK
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{path}:1:1: warning: 'Tiny. Get ready. First: Reach' takes")
+    assert lines[-1] == "1 file checked: all good, and 1 warning"
 
 
 def test_check_one_problem(write: WriteFile) -> None:
@@ -443,7 +462,9 @@ def test_play_at_speed_writes_every_event(
 
     assert out.splitlines()[0] == "Tiny: 0:04"
     assert "  (no keyboard input: moving on)" in out.splitlines()
-    assert out.splitlines()[-1].endswith("Finished. Well done.")
+    assert out.splitlines()[-1].endswith(
+        "Finished. End of the preview. At 100 times the speed, it is not counted."
+    )
 
 
 def test_play_shows_the_safety_notes_first(

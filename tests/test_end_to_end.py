@@ -14,11 +14,14 @@ import pty
 import select
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from player.history.opening import open_history
 from player.home.catalog import find_routine
+from player.home.user_dirs import UserDirs
 from player.playback.compiler import compile_timeline
 from player.routine.loader import load_routine
 from tests.conftest import REPO, recorded_sessions
@@ -98,6 +101,7 @@ def test_the_terminal_plays_a_routine_to_the_end_in_a_real_terminal(
     tmp_path: Path, own_home: Path
 ) -> None:
     home = own_home
+    done_earlier_today(home)
     events = tmp_path / "text.jsonl"
     main, side = pty.openpty()
     process = subprocess.Popen(
@@ -138,9 +142,25 @@ def test_the_terminal_plays_a_routine_to_the_end_in_a_real_terminal(
     check_events(events, NO_WAITS)
     assert b"Stand tall" in screen  # drawn by curses, not printed as lines
     assert b"[0:" not in screen
+    assert b"End of the preview" in screen and b"Well done" not in screen
     assert b"A new streak starts today" in screen  # the streak, on the end screen
-    [session] = recorded_sessions(home)
+    _earlier, session = recorded_sessions(home)
     assert (session.outcome, session.pain_before, session.pain_after) == ("finished", None, 2)
+    assert session.speed == float(SPEED)
+
+
+def done_earlier_today(home: Path) -> None:
+    """A session of a minute, played whole earlier today, in the history of ``home``."""
+    history = open_history(UserDirs.under(home).history_file, print, datetime.now().astimezone())
+    began = datetime.now().astimezone()
+    sid = history.begin_session(
+        routine="short", digest="d", path="p", reps=None, planned_ms=60_000, started=began
+    )
+    history.record_step(
+        sid, 0, "Stretch", planned_ms=60_000, done_ms=60_000, skipped=False, ended=began
+    )
+    history.end_session(sid, "finished", began)
+    history.close()
 
 
 def test_a_player_whose_terminal_disappears_stops_by_itself(tmp_path: Path) -> None:
@@ -196,7 +216,8 @@ def test_without_a_terminal_a_routine_with_waits_plays_to_the_end(tmp_path: Path
     )
     lines = done.stdout.splitlines()
     if ui == "text":
-        assert any(line.endswith("Finished. Well done.") for line in lines)
+        end = "Finished. End of the preview. At 200 times the speed, it is not counted."
+        assert any(line.endswith(end) for line in lines)
     else:
         assert not any("Finished" in line for line in lines)
 

@@ -626,7 +626,7 @@ def test_sided_wait_waits_on_each_side() -> None:
     events = engine.advance(T0 + 60 * S)
     assert events[-1] == Waiting(5 * S, 1)
     events = engine.done(T0 + 60 * S)
-    assert [c.text for c in cue_events(events)] == ["Switch sides. Right side next"]
+    assert [c.text for c in cue_events(events)] == ["Switch to your right side"]
     events = engine.advance(T0 + 70 * S)
     assert [c.text for c in cue_events(events)] == ["Right side"]
     assert events[-1] == Waiting(8 * S, 1)
@@ -1017,7 +1017,7 @@ def test_play_text_prints_each_step_and_cue_and_waits_for_enter() -> None:
         "[0:11]   Press Enter when you are done.",
         "[0:11] Hop: 0:04",
         "[0:11]   \u00bb Hop",
-        "[0:15] Finished. Well done.",
+        "[0:15] Finished.",  # nothing counted it: no "Well done"
     ]
     assert asked == [T0 + 11 * S]
     assert clock.now() == T0 + 15 * S
@@ -1039,7 +1039,7 @@ def test_play_text_with_an_engine_given_choices() -> None:
     lines = out.getvalue().splitlines()
     assert lines[0] == "[0:00] Squat: 0:06"
     assert "[0:03]   \u00bb 2 of 2" in lines
-    assert lines[-1] == "[0:06] Finished. Well done."
+    assert lines[-1] == "[0:06] Finished."
     assert clock.now() == compile_timeline(routine, Choices(reps=2)).total_ms
 
 

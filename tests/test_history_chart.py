@@ -28,12 +28,12 @@ MINUTE = 60_000
 def day(
     when: date,
     minutes: float,
-    finished: int = 1,
-    sessions: int = 1,
+    done: int = 1,
+    played: int = 1,
     before: float | None = None,
     after: float | None = None,
 ) -> Day:
-    return Day(when, sessions, finished, round(minutes * MINUTE), before, after)
+    return Day(when, done, played, round(minutes * MINUTE), before, after)
 
 
 def ago(days: int) -> date:
@@ -45,7 +45,7 @@ DAYS = {
     for d in (
         day(ago(0), 12, before=6, after=3),
         day(ago(1), 24),
-        day(ago(3), 6, finished=0),  # stopped early
+        day(ago(3), 6, done=0),  # stopped early
         day(ago(20), 30, before=2, after=2),
     )
 }
@@ -94,7 +94,9 @@ def test_bars_are_as_tall_as_the_minutes(chart: pygame.Surface) -> None:
     assert bar_height(chart, ago(20)) > twenty_four
 
 
-def test_days_done_have_a_full_mark_and_days_stopped_a_ring(chart: pygame.Surface) -> None:
+def test_days_done_have_a_full_mark_and_days_played_but_not_done_a_ring(
+    chart: pygame.Surface,
+) -> None:
     layout = chart_layout(TODAY)
 
     assert colour(chart, layout.centre_x(ago(1)), layout.done_y) == DONE

@@ -47,15 +47,24 @@ def add(
     before: int | None = None,
     after: int | None = None,
     routine: str = "back-care",
+    speed: float = 1.0,
 ) -> None:
+    """A session of ``minutes``: played whole when finished, else stopped half way."""
+    planned = minutes * 60_000 * (1 if outcome == "finished" else 2)
     sid = history.begin_session(
-        routine=routine, digest="d", path="p", reps=None, planned_ms=1, started=started
+        routine=routine,
+        digest="d",
+        path="p",
+        reps=None,
+        planned_ms=planned,
+        started=started,
+        speed=speed,
     )
     history.record_step(
         sid,
         0,
         "Cat cow",
-        planned_ms=minutes * 60_000,
+        planned_ms=planned,
         done_ms=minutes * 60_000,
         skipped=False,
         ended=started + timedelta(minutes=minutes),
@@ -103,15 +112,19 @@ def test_recent_sessions_streak_days_and_pain(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == "Sessions in the last 7 days:"
     assert lines[1:6] == [
-        "  Mon 10 Mar  08:00  back-care      15 min  finished               pain 3 to 2",
-        "  Tue 11 Mar  07:30  back-care       9 min  stopped",
-        "  Tue 11 Mar  19:00  back-care      20 min  finished               pain 4 to 2",
-        "  Wed 12 Mar  08:05  pelvic-tilts   18 min  finished               pain 4 before",
-        "  Wed 12 Mar  12:00  back-care       6 min  interrupted",
+        "  Mon 10 Mar  08:00  back-care      15 min  done               pain 3 to 2",
+        "  Tue 11 Mar  07:30  back-care       9 min  stopped (50%)",
+        "  Tue 11 Mar  19:00  back-care      20 min  done               pain 4 to 2",
+        "  Wed 12 Mar  08:05  pelvic-tilts   18 min  done               pain 4 before",
+        "  Wed 12 Mar  12:00  back-care       6 min  interrupted (50%)",
     ]
     assert "Streak: 3 days in a row, today included." in lines
     assert "This week: 3 of 7 days done. This month: 5 days done." in lines
-    pain = lines[lines.index("") + 5 :]
+    assert lines[lines.index("") + 3 : lines.index("") + 5] == [
+        "(A day is done once a session on it is done: 80% of its time played.",
+        " A preview, played faster than real time, is never counted.)",
+    ]
+    pain = lines[lines.index("") + 6 :]
     assert pain == [
         "Pain, from 0 (none) to 10 (worst), on average:",
         "                    last 7 days      the 7 days before",
@@ -143,7 +156,25 @@ def test_a_session_carried_on_is_marked(tmp_path: Path) -> None:
 
     _code, out, _err = run(tmp_path)
 
-    assert "interrupted (carried on)" in out.splitlines()[2]
+    assert out.splitlines()[1].endswith("stopped, then carried on")
+    assert out.splitlines()[2].endswith("interrupted (0%), carried on")
+
+
+def test_a_preview_is_shown_as_such_and_counted_nowhere(tmp_path: Path) -> None:
+    history = open_history(UserDirs.under(tmp_path).history_file, ignore, NOW)
+    add(history, NOW - timedelta(days=1), 12)
+    add(history, NOW - timedelta(hours=2), 13, routine="massage", speed=25)
+    history.close()
+
+    code, out, _err = run(tmp_path)
+
+    lines = out.splitlines()
+    assert code == EXIT_OK
+    assert lines[2] == "  Wed 12 Mar  18:00  massage      1 min  preview x25"  # 31 s of clock
+    assert "Streak: 1 day in a row up to yesterday; finish a session today to keep it going." in (
+        lines
+    )
+    assert "This week: 1 of 7 days done. This month: 1 day done." in lines
 
 
 def test_the_chart_is_written_where_asked(tmp_path: Path) -> None:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from player.history.opening import open_history
-from player.history.recorder import HistoryRecorder
+from player.history.counting import is_preview, sitting
+from player.history.opening import NullHistory, open_history
+from player.history.recorder import HistoryRecorder, begin_recording
 from player.history.records import SessionRecord
 from player.history.store import HistoryStore
 from player.playback.clock import FakeClock
@@ -82,27 +83,28 @@ def routine(write: WriteFile) -> RoutineFile:
 
 @pytest.fixture
 def start(tmp_path: Path, routine: RoutineFile) -> Callable[..., Player]:
-    """start(from_step=0): a session begun (and its history row written) at T0."""
+    """start(from_step=0, speed=1.0): a session begun (and its history row written) at T0."""
 
-    def _start(from_step: int = 0) -> Player:
+    def _start(from_step: int = 0, speed: float = 1.0) -> Player:
         history = open_history(tmp_path / "history.sqlite3", pytest.fail, BEGAN)
         assert isinstance(history, HistoryStore)
         clock = FakeClock(T0)
-        engine = Engine(routine.routine)
+        engine = Engine(routine.routine, speed=speed)
 
         def wall() -> datetime:
             return BEGAN + timedelta(milliseconds=clock.now() - T0)
 
-        sid = history.begin_session(
+        recorder = begin_recording(
+            history,
+            engine,
+            wall,
             routine=routine.name,
             digest=routine.digest,
             path=str(routine.path),
             reps=None,
-            planned_ms=engine.timeline.total_ms,
-            started=wall(),
             start_step=from_step,
         )
-        recorder = HistoryRecorder(history, sid, engine, wall)
+        sid = recorder.record.id
         session = Session(engine, RecordingSpeaker(), listeners=[recorder])
         if from_step == 0:
             session.start(clock.now())
@@ -258,3 +260,76 @@ def test_a_step_skipped_in_the_get_ready_of_a_carried_on_session_counts_nothing(
 
     assert player.steps() == [(2, "Pelvic tilt", 20_000, 0, True)]
     assert player.record().at_step == 3
+
+
+def test_at_ten_times_the_speed_steps_are_done_in_routine_time_and_the_speed_is_kept(
+    start: Callable[..., Player],
+) -> None:
+    player = start(speed=10)
+    player.play(6 * S)  # 55 s of routine: the get-ready, Cat cow, Pelvic tilt; then Stretch
+    assert player.session.engine.state == "waiting"
+    player.play(2 * S)
+    player.press("done")
+    player.play(4 * S)
+
+    record = player.record()
+    assert player.steps() == [
+        (0, "Get ready", 5000, 5000, False),
+        (1, "Cat cow", 30_000, 30_000, False),
+        (2, "Pelvic tilt", 20_000, 20_000, False),
+        (3, "Stretch", 0, 2000, False),  # waits are clock time: the person's own pace
+        (4, "Rest", 10_000, 10_000, False),
+        (5, "Side lying", 25_000, 25_000, False),
+    ]
+    assert record.outcome == "finished" and record.speed == 10
+    assert is_preview(record) and not sitting([record]).counts
+
+
+def test_the_session_kept_in_memory_is_the_one_written(player: Player) -> None:
+    player.play(5 * S + 12 * S)
+    player.press("next")
+    player.play(25 * S)
+    assert player.recorder.record == player.record()
+
+    player.recorder.stop()
+    assert player.recorder.record == player.record()
+    assert player.recorder.record.outcome == "stopped"
+
+
+def test_with_a_history_that_records_nothing_the_session_is_still_known(
+    routine: RoutineFile,
+) -> None:
+    clock = FakeClock(T0)
+    engine = Engine(routine.routine)
+    recorder = begin_recording(
+        NullHistory(),
+        engine,
+        lambda: BEGAN + timedelta(milliseconds=clock.now() - T0),
+        routine=routine.name,
+        digest=routine.digest,
+        path=str(routine.path),
+        reps=None,
+    )
+    session = Session(engine, RecordingSpeaker(), listeners=[recorder])
+    session.start(clock.now())
+    for _ in range(40):
+        clock.advance(S)
+        session.tick(clock.now())
+
+    record = recorder.record
+    assert record.id == 0 and record.started == BEGAN and record.speed == 1
+    assert [(s.name, s.done_ms) for s in record.steps] == [("Get ready", 5000), ("Cat cow", 30_000)]
+
+
+def test_every_step_skipped_to_the_end_is_finished_but_not_counted(player: Player) -> None:
+    steps = len(player.session.engine.timeline.steps)
+    for _ in range(steps):
+        player.play(S)
+        player.press("next")
+
+    record = player.record()
+    assert record.outcome == "finished"
+    assert all(step.skipped for step in record.steps)
+    assert [step.done_ms for step in record.steps] == [1000, 1000, 1000, 1000, 1000, 1000]
+    counted = sitting([record])
+    assert counted.played_ms == 5000 and not counted.counts  # the wait's second: no plan

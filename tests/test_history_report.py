@@ -1,11 +1,18 @@
-"""The words about pain say only what the scores can bear."""
+"""The words about pain say only what the scores can bear; each session is said as it counts."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from player.history.report import pain_lines, streak_lines
+from player.history.report import (
+    minutes_shown,
+    outcome_text,
+    pain_lines,
+    session_lines,
+    streak_lines,
+)
 from player.history.summary import PainTrend, PainWindow, Summary
+from tests.test_history_counting import MINUTE, record
 
 RECENT = (date(2025, 3, 6), date(2025, 3, 12))
 EARLIER = (date(2025, 2, 27), date(2025, 3, 5))
@@ -75,3 +82,36 @@ def test_streak_lines() -> None:
     assert streak_lines(summary(4, False))[1] == (
         "This week: 2 of 7 days done. This month: 7 days done."
     )
+
+
+# -- how each session went --------------------------------------------------------------------
+
+
+def test_how_a_session_went_is_said_by_the_rule() -> None:
+    whole = record((0, 10 * MINUTE, 10 * MINUTE))
+    ninety = record((0, 10 * MINUTE, 9 * MINUTE), outcome="stopped")
+    half = record((0, 10 * MINUTE, 5 * MINUTE), outcome="stopped")
+    skipped = record((0, 10 * MINUTE, 6_000, True))
+    lost = record((0, 10 * MINUTE, 4 * MINUTE), outcome=None)
+    preview = record((0, 10 * MINUTE, 10 * MINUTE), speed=25, clock_ms=24_000)
+
+    assert [outcome_text(r) for r in (whole, ninety, half, skipped, lost, preview)] == [
+        "done",
+        "done (90%)",
+        "stopped (50%)",
+        "skipped through (1%)",
+        "interrupted (40%)",
+        "preview x25",
+    ]
+    assert minutes_shown(preview) == "<1"  # the clock time it took: 24 s
+    assert minutes_shown(half) == "5"
+
+
+def test_a_session_carried_on_is_said_with_the_one_it_carried_on() -> None:
+    first = record((0, 5 * MINUTE, 5 * MINUTE), planned=10 * MINUTE, outcome="stopped")
+    rest = record((1, 5 * MINUTE, 5 * MINUTE), planned=10 * MINUTE, number=2, resumed_from=1)
+
+    assert [line.split("  ")[-1] for line in session_lines([first, rest])] == [
+        "stopped, then carried on",
+        "done, carried on",
+    ]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from player.history.opening import open_history
-from player.history.recorder import HistoryRecorder
+from player.history.recorder import begin_recording
 from player.history.records import SessionRecord, StepRecord
 from player.history.resume import CHANGED, resume_decision
 from player.history.store import HistoryStore
@@ -102,15 +102,17 @@ def test_stopped_then_carried_on_from_the_history(tmp_path: Path, write: WriteFi
 
     # The first session: stopped ten seconds into Pelvic tilt.
     engine = Engine(routine.routine)
-    sid = history.begin_session(
+    times = iter([BEGAN])
+    recorder = begin_recording(
+        history,
+        engine,
+        lambda: next(times, BEGAN + timedelta(minutes=1)),
         routine=routine.name,
         digest=routine.digest,
         path=str(path),
         reps=None,
-        planned_ms=engine.timeline.total_ms,
-        started=BEGAN,
     )
-    recorder = HistoryRecorder(history, sid, engine, lambda: BEGAN + timedelta(minutes=1))
+    sid = recorder.record.id
     for now in range(T0, T0 + 46_000, 1000):
         for event in engine.start(now) + engine.advance(now):
             recorder(event, now)

@@ -300,6 +300,34 @@ def test_a_session_carried_on_already_is_not_offered_again(tmp_path: Path) -> No
     assert again is not None and (again.id, again.at_step, again.resumed_from) == (second, 4, first)
 
 
+def test_a_preview_is_not_offered_and_does_not_hide_a_session_stopped_before_it(
+    tmp_path: Path,
+) -> None:
+    history = store(tmp_path)
+    stopped = stopped_at(history, 3)
+    history.end_session(stopped, "stopped", MORNING + timedelta(minutes=3))
+    preview = begin(history, MORNING + timedelta(hours=1), speed=10)
+    history.end_session(preview, "stopped", MORNING + timedelta(hours=1, minutes=1))
+
+    found = history.resumable("back-care", date(2025, 3, 10))
+    assert found is not None and found.id == stopped
+
+    later = MORNING + timedelta(hours=2)
+    history.end_session(stopped_at(history, 2, later, speed=25), "stopped", later)
+    found = history.resumable("back-care", date(2025, 3, 10))
+    assert found is not None and found.id == stopped
+
+
+def test_the_speed_a_session_was_played_at_comes_back(tmp_path: Path) -> None:
+    history = store(tmp_path)
+    usual = begin(history)
+    preview = begin(history, MORNING + timedelta(hours=1), speed=25)
+    slow = begin(history, MORNING + timedelta(hours=2), speed=0.5)
+
+    found = [history.session(sid) for sid in (usual, preview, slow)]
+    assert [record.speed if record else None for record in found] == [1.0, 25.0, 0.5]
+
+
 def test_a_closed_store_quietly_does_nothing(tmp_path: Path) -> None:
     warnings: list[str] = []
     history = store(tmp_path, warnings)

@@ -31,9 +31,12 @@ def session(
     minutes: float = 10,
     before: int | None = None,
     after: int | None = None,
+    speed: float = 1.0,
 ) -> SessionRecord:
-    """A session as the store gives it back: its local day is where it was begun."""
+    """A session as the store gives it back: its local day is where it was begun. Played
+    whole when finished; else stopped half way (``minutes`` of twice as many)."""
     done = round(minutes * MINUTE)
+    planned = done if outcome == "finished" else 2 * done
     return SessionRecord(
         id=next(_ids),
         routine="back-care",
@@ -44,12 +47,13 @@ def session(
         local_day=started.date(),
         ended=started + timedelta(milliseconds=done) if outcome else None,
         outcome=outcome,
-        planned_ms=done,
+        planned_ms=planned,
         at_step=2,
         resumed_from=None,
-        steps=(StepRecord(1, "Cat cow", done, done, False, started),),
+        steps=(StepRecord(1, "Cat cow", planned, done, False, started),),
         pain_before=before,
         pain_after=after,
+        speed=speed,
     )
 
 
@@ -100,18 +104,66 @@ def test_a_stopped_session_does_not_make_a_day_done() -> None:
 
     summary = summarize(records, TODAY)
     assert summary.streak == 2 and not summary.streak_includes_today
-    assert summary.today_sessions == 2
+    assert summary.today_sessions == 0
+    assert summary.today_ms == 20 * MINUTE  # played all the same
 
 
-def test_a_carried_on_session_that_finishes_counts_for_its_day() -> None:
+def test_a_carried_on_session_that_finishes_counts_for_its_day_once() -> None:
     stopped = session(at(TODAY, 8), outcome="stopped", minutes=6)
+    stopped = replace(stopped, planned_ms=10 * MINUTE)
     carried = session(at(TODAY, 19), minutes=4)
-    carried = replace(carried, resumed_from=stopped.id)
+    carried = replace(
+        carried,
+        planned_ms=10 * MINUTE,
+        resumed_from=stopped.id,
+        steps=(StepRecord(2, "Stretch", 4 * MINUTE, 4 * MINUTE, False, at(TODAY, 19)),),
+    )
 
     summary = summarize([*daily(1), stopped, carried], TODAY)
 
     assert summary.streak == 2 and summary.streak_includes_today
-    assert summary.today_ms == 10 * MINUTE
+    assert (summary.today_sessions, summary.today_ms) == (1, 10 * MINUTE)
+
+
+def test_a_preview_counts_nowhere() -> None:
+    preview = session(at(TODAY, 18), minutes=13, before=7, after=1, speed=25)
+
+    summary = summarize([*daily(1, 2), preview], TODAY)
+
+    assert summary.streak == 2 and not summary.streak_includes_today
+    assert (summary.today_sessions, summary.today_ms, summary.days_this_week) == (0, 0, 2)
+    assert TODAY not in summary.days
+    assert summary.pain.recent.before_count == 0 and summary.pain.change is None
+
+
+def test_a_session_skipped_through_to_its_end_is_not_counted() -> None:
+    skipped = replace(
+        session(at(TODAY), minutes=13),
+        steps=(StepRecord(1, "Cat cow", 13 * MINUTE, 11_000, True, at(TODAY)),),
+    )
+
+    summary = summarize([*daily(1), skipped], TODAY)
+
+    assert skipped.finished
+    assert (summary.streak, summary.streak_includes_today, summary.today_sessions) == (1, False, 0)
+    assert summary.today_ms == 11_000
+    assert summary.days[TODAY].played == 1 and not summary.days[TODAY].done
+
+
+def test_a_session_stopped_at_ninety_percent_counts_and_one_at_half_does_not() -> None:
+    def stopped(day: date, share: float) -> SessionRecord:
+        done = round(10 * MINUTE * share)
+        return replace(
+            session(at(day), outcome="stopped"),
+            planned_ms=10 * MINUTE,
+            steps=(StepRecord(1, "Cat cow", 10 * MINUTE, done, False, at(day)),),
+        )
+
+    summary = summarize([stopped(TODAY - timedelta(days=1), 0.9), stopped(TODAY, 0.5)], TODAY)
+
+    assert summary.streak == 1 and not summary.streak_includes_today
+    assert summary.days[TODAY - timedelta(days=1)].done and not summary.days[TODAY].done
+    assert summary.today_ms == 5 * MINUTE
 
 
 def test_just_before_and_just_after_midnight_are_two_days() -> None:
@@ -214,9 +266,9 @@ def test_minutes_per_day_add_up_every_session_of_the_day() -> None:
     summary = summarize(records, TODAY)
 
     assert days[TODAY].done_ms == round(16.5 * MINUTE)
-    assert (days[TODAY].sessions, days[TODAY].finished) == (2, 1)
+    assert (days[TODAY].sessions, days[TODAY].played) == (1, 2)
     assert days[TODAY - timedelta(days=1)].done_ms == 20 * MINUTE
-    assert (summary.today_sessions, summary.today_ms) == (2, round(16.5 * MINUTE))
+    assert (summary.today_sessions, summary.today_ms) == (1, round(16.5 * MINUTE))
 
 
 @pytest.mark.parametrize(
@@ -235,14 +287,14 @@ def test_end_screen_lines_after_a_third_day() -> None:
 
     assert end_screen_lines(summarize(records, TODAY)) == (
         "3 days in a row",
-        "Today: 2 sessions, 18 minutes",
+        "Today: 2 sessions done, 18 minutes played",
     )
 
 
 def test_end_screen_lines_on_a_first_day() -> None:
     assert end_screen_lines(summarize([session(at(TODAY), minutes=1)], TODAY)) == (
         "A new streak starts today",
-        "Today: 1 session, 1 minute",
+        "Today: 1 session done, 1 minute played",
     )
 
 
@@ -251,7 +303,7 @@ def test_end_screen_lines_after_stopping_early() -> None:
 
     assert end_screen_lines(summarize(records, TODAY)) == (
         "2 days in a row up to yesterday",
-        "Today: 1 session, 3 minutes",
+        "Today: no session done yet, 3 minutes played",
     )
 
 

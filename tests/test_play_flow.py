@@ -19,6 +19,7 @@ from player.commands import play
 from player.commands.base import Context
 from player.history.opening import open_history
 from player.home.user_dirs import UserDirs
+from player.playback.clock import FakeClock
 from player.routine.loader import load_routine
 from player.shells import LinesShell
 from player.terminal.questions import ask_in_terminal
@@ -54,11 +55,14 @@ steps:
 
 
 def play_with(stdin: str, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    """Play at real speed on a clock that moves only when the player sleeps, so that no
+    time passes."""
     monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    monkeypatch.setattr(play, "MonotonicClock", FakeClock)
     out = io.StringIO()
     # With no terminal under the tests, --ui text plays in plain lines: questions and
     # "done" are read from standard input, as from a person typing answers.
-    code = cli.main(["play", *args, "--ui", "text", "--speed", "100"], out=out)
+    code = cli.main(["play", *args, "--ui", "text"], out=out)
     return code, out.getvalue()
 
 
@@ -290,9 +294,7 @@ class Person(LinesShell):
     """Plain lines, with a person answering the questions from a script."""
 
     def __init__(self, answers: list[str], out: io.StringIO) -> None:
-        from player.playback.clock import MonotonicClock
-
-        super().__init__(MonotonicClock(), io.StringIO(""), out, io.StringIO(), show=True)
+        super().__init__(FakeClock(), io.StringIO(""), out, io.StringIO(), show=True)
         self.interactive = True
         self.answers = answers
         self.asked: list[Question] = []
@@ -310,7 +312,7 @@ def test_pain_before_and_after_are_asked_and_recorded_and_resume_is_offered(
     out = io.StringIO()
     person = Person([play.RESUME, "6", "3"], out)
     monkeypatch.setattr(play, "_open_shell", lambda *args: person)
-    code = cli.main(["play", str(path), "--speed", "100"], context=Context(out=out))
+    code = cli.main(["play", str(path)], context=Context(out=out))
     assert code == cli.EXIT_OK
     assert [q.title for q in person.asked] == [
         "Carry on where you stopped?",
@@ -320,6 +322,54 @@ def test_pain_before_and_after_are_asked_and_recorded_and_resume_is_offered(
     resumed = recorded_sessions(own_home)[-1]
     assert (resumed.pain_before, resumed.pain_after) == (6, 3)
     assert [s.name for s in resumed.steps if s.done_ms] == ["Rest", "Stretch"]
+
+
+def test_a_preview_carries_nothing_on_and_the_stopped_session_waits_for_real_play(
+    write: WriteFile,
+    own_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write("tiny.yaml", TINY)
+    stop_after_reach(own_home, path)
+    log = tmp_path / "events.jsonl"
+
+    code, _ = play_with(
+        "", str(path), "--resume", "--speed", "10", "--events", str(log), monkeypatch=monkeypatch
+    )
+
+    assert code == cli.EXIT_OK
+    assert "A preview (--speed 10) starts from the beginning and carries nothing on" in (
+        capsys.readouterr().err
+    )
+    assert started(log) == ["Get ready", "Reach", "Rest", "Stretch"]
+    stopped, preview = recorded_sessions(own_home)
+    assert (preview.speed, preview.resumed_from) == (10, None)
+    out = io.StringIO()
+    person = Person([play.RESUME, "S", "S"], out)
+    monkeypatch.setattr(play, "_open_shell", lambda *args: person)
+    assert cli.main(["play", str(path)], context=Context(out=out)) == cli.EXIT_OK
+    assert person.asked[0].title == "Carry on where you stopped?"
+    assert recorded_sessions(own_home)[-1].resumed_from == stopped.id
+
+
+def test_a_preview_is_not_offered_to_carry_on(
+    write: WriteFile, own_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write("tiny.yaml", TINY)
+    stop_after_reach(own_home, path)
+    out = io.StringIO()
+    person = Person(["S", "S"], out)
+    monkeypatch.setattr(play, "_open_shell", lambda *args: person)
+
+    assert cli.main(["play", str(path), "--speed", "10"], context=Context(out=out)) == 0
+
+    assert [q.title for q in person.asked] == [
+        "How does your back feel right now?",
+        "And how does your back feel now?",
+    ]
+    assert recorded_sessions(own_home)[-1].resumed_from is None
 
 
 def test_resume_starts_again_when_the_week_changed_the_steps(
@@ -351,11 +401,7 @@ class Typist(LinesShell):
     questions take when what they are printed to is not a terminal)."""
 
     def __init__(self, answers: list[str]) -> None:
-        from player.playback.clock import MonotonicClock
-
-        super().__init__(
-            MonotonicClock(), io.StringIO(""), io.StringIO(), io.StringIO(), show=False
-        )
+        super().__init__(FakeClock(), io.StringIO(""), io.StringIO(), io.StringIO(), show=False)
         self.interactive = True
         self.answers = answers
         self.screens: list[tuple[str, list[str]]] = []
@@ -377,7 +423,7 @@ def test_every_question_of_a_sitting_fits_eighty_by_twenty_four_whole(
     assert cli.main(["settings", "set", "week", "30"], out=io.StringIO()) == 0
     person = Typist(["n", "y", "y", "6", "3"])
     monkeypatch.setattr(play, "_open_shell", lambda *args: person)
-    code = cli.main(["play", str(path), "--speed", "100"], context=Context(out=io.StringIO()))
+    code = cli.main(["play", str(path)], context=Context(out=io.StringIO()))
     assert code == cli.EXIT_OK
     assert [title for title, _rows in person.screens] == [
         "Does any of these apply to you today?",

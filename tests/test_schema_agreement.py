@@ -76,7 +76,7 @@ def schema_accepts(path: Path, schema: Path = ROUTINE_SCHEMA) -> bool:
 
 
 def check_accepts(path: Path) -> bool:
-    return not check_playable([path])
+    return not [p for p in check_playable([path]) if not p.warning]
 
 
 def only_check_section() -> str:

@@ -15,7 +15,7 @@ import pytest
 
 from player.playback.clock import FakeClock
 from player.playback.engine import Engine
-from player.playback.session import COMMANDS, Session, View
+from player.playback.session import COMMANDS, Ending, Session, View
 from player.playback.speaker import RecordingSpeaker
 from player.playback.timeline import Choices
 from player.routine.model import Routine
@@ -333,36 +333,57 @@ def test_a_step_that_waits_asks_for_enter_and_shows_no_clock(width: int, height:
 def test_finished(width: int, height: int) -> None:
     session = session_of(routine({"exercise": "Plank", "time": 20}))
     lines = [line.strip() for line in render(view_at(session, 25 * S), width, height)]
-    assert "Finished" in lines
-    assert "Well done. Press q to close" in lines
+    assert "Finished" in lines  # nothing counted it: no "Well done"
+    assert "Press q to close" in lines
+    assert not any("Well done" in line for line in lines)
     assert not any(line.startswith("Next up") for line in lines)
     assert bar_of(lines) == FILLED * len(bar_of(lines))
 
 
 END_LINES = ("3 days in a row", "Today: 2 sessions, 18 minutes")
+WELL_DONE = Ending("Well done", "", END_LINES)
+NOT_COUNTED = Ending(
+    "You did 2 of 13 minutes", "A session counts from 11 minutes", ("3 days in a row",)
+)
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
-def test_the_end_screen_shows_the_end_lines_under_well_done(width: int, height: int) -> None:
+def test_the_end_screen_says_well_done_with_the_end_lines_under_it(width: int, height: int) -> None:
     session = session_of(routine({"exercise": "Plank", "time": 20}))
-    session.end_lines = END_LINES
+    session.ending = WELL_DONE
     lines = [line.strip() for line in render(view_at(session, 25 * S), width, height)]
     streak = lines.index(END_LINES[0])
-    assert streak > lines.index("Well done. Press q to close")
+    assert lines.index("Well done") < lines.index("Press q to close") < streak
     assert lines[streak + 1] == END_LINES[1]
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_a_session_not_counted_says_how_much_was_done_and_what_counts(
+    width: int, height: int
+) -> None:
+    session = session_of(routine({"exercise": "Plank", "time": 20}))
+    session.ending = NOT_COUNTED
+    lines = [line.strip() for line in render(view_at(session, 25 * S), width, height)]
+    assert "You did 2 of 13 minutes" in lines
+    assert not any("Well done" in line for line in lines)
+    if height >= 16:
+        assert lines.index("You did 2 of 13 minutes") < lines.index("Press q to close")
+        assert lines.index("Press q to close") < lines.index("A session counts from 11 minutes")
 
 
 def test_the_end_lines_wait_for_the_end() -> None:
     session = session_of(routine({"exercise": "Plank", "time": 20}))
-    session.end_lines = END_LINES
+    session.ending = WELL_DONE
     lines = [line.strip() for line in render(view_at(session, 5 * S), 80, 24)]
-    assert not set(END_LINES) & set(lines)
+    assert not {"Well done", *END_LINES} & set(lines)
 
 
 @pytest.mark.parametrize(("width", "height"), [(30, 8), (20, 6), (12, 4), (5, 2)])
 def test_long_end_lines_are_cut_to_the_width(width: int, height: int) -> None:
     session = session_of(routine({"exercise": "Plank", "time": 20}))
-    session.end_lines = ("A very long line about a streak of days " * 3, *END_LINES)
+    session.ending = Ending(
+        "You did 2 of 13 minutes", "A very long line about a streak of days " * 3, END_LINES
+    )
     lines = render(view_at(session, 25 * S), width, height)
     assert len(lines) <= height
     assert all(cells(line) <= width for line in lines)
@@ -718,7 +739,7 @@ def test_played_to_the_end_q_closes_at_once_as_finished() -> None:
 
 def test_the_loop_shows_the_end_lines_once_played_to_the_end() -> None:
     loop, screen, _clock = looped(routine({"exercise": "Plank", "time": 5}), [(8 * S, "q")])
-    loop.session.end_lines = END_LINES
+    loop.session.ending = WELL_DONE
     outcome = None
     while outcome is None:
         outcome = loop.step()

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from player.playback.announcements import WORDS_PER_SECOND
+from player.playback.announcements import WORDS_PER_SECOND, speaking_ms
 from player.playback.compiler import compile_timeline
 from player.playback.segments import INSTRUCTION_MIN_MS, MIN_ADJUSTED_MS, PREPARE_MIN_MS
 from player.playback.timeline import PRIORITY, ChoiceError, Choices, Cue, Timeline
@@ -293,12 +293,12 @@ def test_lead_in_from_the_routine_and_from_the_choices() -> None:
 
 
 def test_lead_in_says_get_ready_and_the_first_step_and_counts_down() -> None:
-    timeline = compile_steps({"rest": 5}, timed("Plank", 10), lead_in=6)
+    timeline = compile_steps({"rest": 5}, timed("Plank", 10), lead_in=8)
     # The first step that is not a rest is named.
     assert only_cue_at(timeline, 0).text == "Test. Get ready. First: Plank"
     assert only_cue_at(timeline, 0).kind == "get_ready"
     countdown = [(c.at_ms, c.text) for c in timeline.cues if c.step == 0 and c.kind == "countdown"]
-    assert countdown == [(3 * S, "3"), (4 * S, "2"), (5 * S, "1")]
+    assert countdown == [(5 * S, "3"), (6 * S, "2"), (7 * S, "1")]
 
 
 def test_automatic_prepare_is_the_announcement_reading_time() -> None:
@@ -382,7 +382,7 @@ def test_steps_that_wait_for_done() -> None:
     both = [(c.text, timeline.segments[c.segment].kind) for c in timeline.cues if c.step == 2]
     assert both == [
         ("Both. Left side first. Press done when you have finished", "wait"),
-        ("Switch sides. Right side next", "switch"),
+        ("Switch to your right side", "switch"),
         ("Right side", "wait"),
     ]
     check_invariants(timeline)
@@ -565,7 +565,7 @@ def test_switch_sides_cues() -> None:
     timeline = compile_steps(timed("Reach", 10, sides="both", switch=4))
     # Left 0-10 s, switch 10-14 s, right 14-24 s.
     switch = [(c.at_ms, c.text) for c in timeline.cues if c.kind == "switch_sides"]
-    assert switch == [(10 * S, "Switch sides. Right side next"), (14 * S, "Right side")]
+    assert switch == [(10 * S, "Switch to your right side"), (14 * S, "Right side")]
     assert timeline.segments[only_cue_at(timeline, 10 * S).segment].kind == "switch"
     off = compile_steps(timed("Reach", 10, sides="both", cues={"switch_sides": False}))
     assert texts(off, "switch_sides") == []
@@ -793,13 +793,16 @@ def test_cues_at_the_same_moment_are_merged_into_one() -> None:
     assert start.kind == "announce"
 
 
-def test_next_up_merged_with_a_rep_count_keeps_the_rep_count_priority() -> None:
+def test_next_up_makes_room_for_a_rep_count_instead_of_joining_it() -> None:
     timeline = compile_steps(timed("Squat", 5, reps=6), timed("After", 5))
-    # 30 s of squats: next up at 20 s is the start of the fifth repetition.
-    merged = only_cue_at(timeline, 20 * S)
-    assert merged.text == "5 of 6. Next up: After"
-    assert merged.kind == "rep_count"
-    assert merged.priority == PRIORITY["rep_count"]
+    # 30 s of squats: next up, due at 20 s, would run into the fifth repetition's count;
+    # it is said earlier, after the fourth's count, and each is heard whole.
+    count = only_cue_at(timeline, 20 * S)
+    assert (count.text, count.kind) == ("5 of 6", "rep_count")
+    [next_up] = [c for c in timeline.cues if c.kind == "next_up"]
+    assert next_up.text == "Next up: After"
+    assert next_up.at_ms > 15 * S
+    assert next_up.at_ms + speaking_ms(next_up.text) <= 20 * S
 
 
 def test_start_cue_after_the_prepare_time() -> None:
@@ -938,18 +941,14 @@ def test_daily_back_care_shape() -> None:
 
 
 def test_a_countdown_never_cuts_off_words_still_being_said() -> None:
-    # Sixteen words ("<12-word title>. Get ready. First: Rest") at 2.75 words a second take
-    # about 5.8 s; a 7 s lead-in leaves no room for "3" at 4 s or "2" at 5 s, but "1" at 6 s
-    # is clear of them.
-    short = Routine.model_validate(
-        {
-            "title": "A rather long routine title with twelve words in it for this test",
-            "lead_in": 7,
-            "steps": [{"rest": 30}],
-        }
-    )
+    # "<title>. Get ready. First: Rest" takes about 6.6 s to say; a 9 s lead-in leaves no
+    # room for "3" at 6 s, but "2" at 7 s and "1" at 8 s are clear of it.
+    title = "A rather long routine title for this test"
+    short = Routine.model_validate({"title": title, "lead_in": 9, "steps": [{"rest": 30}]})
+    words = f"{title}. Get ready. First: Rest"
+    assert 6 * S < speaking_ms(words) <= 7 * S
     lead_in_cues = [c for c in compile_timeline(short).cues if c.step == 0]
-    assert [c.text for c in lead_in_cues if c.kind == "countdown"] == ["1"]
+    assert [c.text for c in lead_in_cues if c.kind == "countdown"] == ["2", "1"]
     # The default lead-in leaves room for the whole countdown after the words.
     default = Routine.model_validate({"title": "Short", "steps": [{"rest": 30}]})
     numbers = [c for c in compile_timeline(default).cues if c.step == 0 and c.kind == "countdown"]

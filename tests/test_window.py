@@ -16,7 +16,7 @@ import pytest
 
 from player.playback.clock import FakeClock
 from player.playback.engine import Engine
-from player.playback.session import CAPTION_MS, Session
+from player.playback.session import CAPTION_MS, Ending, Session
 from player.playback.speaker import RecordingSpeaker
 from player.playback.timeline import Choices
 from player.routine.model import Routine
@@ -548,9 +548,11 @@ def test_the_end_screen_shows_the_end_lines_under_well_done(
     make_player: Callable[..., Player],
 ) -> None:
     player = make_player(MIXED)
-    player.session.end_lines = ("3 days in a row", "Today: 2 sessions, 18 minutes")
+    lines = ("3 days in a row", "Today: 2 sessions, 18 minutes")
+    player.session.ending = Ending("Well done", "", lines)
     play_to_the_end(player)
-    assert player.shown.end_lines == player.session.end_lines
+    assert player.shown.end_headline == "Well done"
+    assert player.shown.end_lines == lines
     where = player.where()
     area = Box(
         where.progress.x, where.title.y, where.progress.w, where.caption.bottom - where.title.y
@@ -571,6 +573,7 @@ def test_without_end_lines_the_end_screen_keeps_its_four_lines(
     player = make_player(MIXED)
     play_to_the_end(player)
     assert player.shown.end_lines == ()
+    assert player.shown.end_headline == "Finished"  # nothing counted it: no "Well done"
     where = player.where()
     area = Box(
         where.progress.x, where.title.y, where.progress.w, where.caption.bottom - where.title.y

@@ -27,16 +27,20 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not paths:
         ctx.warn("no routine files to check")
         return EXIT_INVALID
-    problems = routines.check(paths, ctx.dirs)
-    for problem in problems:
+    found = routines.check(paths, ctx.dirs)
+    for problem in found:
         ctx.say(str(problem))
+    problems = [p for p in found if not p.warning]
+    warnings = len(found) - len(problems)
+    also = f", and {_plural(warnings, 'warning')}" if warnings else ""
     if problems:
         bad_files = len({p.file for p in problems})
         ctx.say(
-            f"{_plural(len(problems), 'problem')} in {bad_files} of {_plural(len(paths), 'file')}"
+            f"{_plural(len(problems), 'problem')} in {bad_files} of "
+            f"{_plural(len(paths), 'file')}{also}"
         )
         return EXIT_INVALID
-    ctx.say(f"{_plural(len(paths), 'file')} checked: all good")
+    ctx.say(f"{_plural(len(paths), 'file')} checked: all good{also}")
     return EXIT_FAILED if unread else EXIT_OK
 
 

@@ -32,12 +32,15 @@ from player.commands.options import (
 )
 from player.commands.outputs import check_output_file, check_output_folder, open_outputs
 from player.commands.routines import open_routine
+<<<<<<< HEAD
 from player.commands.voices import refuse_unknown_voice
+=======
+from player.history.ending import session_ending
+>>>>>>> main
 from player.history.opening import open_history
-from player.history.recorder import HistoryRecorder
+from player.history.recorder import begin_recording
 from player.history.resume import ResumeDecision, resume_decision
 from player.history.store import History
-from player.history.summary import end_screen_lines, summarize
 from player.home import catalog
 from player.home.settings import Settings
 from player.playback.clock import MonotonicClock
@@ -172,19 +175,20 @@ def _play_session(
 ) -> int:
     before = _pain(shell, "How does your back feel right now?")
     engine = Engine(loaded.routine, choices, speed=args.speed)
-    session_id = history.begin_session(
+    recorder = begin_recording(
+        history,
+        engine,
+        ctx.now,
         routine=loaded.name,
         digest=loaded.digest,
         path=str(loaded.path),
         reps=choices.reps,
-        planned_ms=engine.timeline.total_ms,
-        started=ctx.now(),
         start_step=resume.from_step,
         resumed_from=resume.resumed_from,
     )
+    session_id = recorder.record.id
     if before is not None:
         history.record_pain(session_id, "before", before)
-    recorder = HistoryRecorder(history, session_id, engine, wall=ctx.now)
     shown = args.ui != "none" and captions(args, settings)  # what no audio leaves
     speaker = make_speaker(
         voice_settings(args, settings),
@@ -201,11 +205,12 @@ def _play_session(
         start_step=resume.from_step,
     )
 
-    def show_streak(event: Event, now: int) -> None:
-        if isinstance(event, Finished):
-            session.end_lines = end_screen_lines(summarize(history.sessions(), ctx.now().date()))
+    def say_how_it_went(event: Event, now: int) -> None:
+        if isinstance(event, Finished):  # after the recorder, which has closed the session
+            today = ctx.now().date()
+            session.ending = session_ending(history.sessions(), recorder.record, today)
 
-    session.listeners.extend([recorder, show_streak])
+    session.listeners.extend([recorder, say_how_it_went])
     _introduce(
         loaded,
         engine,
@@ -245,12 +250,15 @@ def _resume(
     ctx: Context,
 ) -> ResumeDecision:
     """Where to begin: a session of this routine stopped earlier today is offered (or, with
-    --resume, carried on), unless the routine file has changed since."""
+    --resume, carried on), unless the routine file has changed since. A preview (faster
+    than real time) carries nothing on: it would count what was only looked at."""
     stopped = history.resumable(loaded.name, ctx.now().date())
     if stopped is None:
         if args.resume:
             ctx.warn(f"Nothing to resume: no session of {loaded.name} was stopped today.")
         return NO_RESUME
+    if args.speed > 1:
+        return _preview_carries_nothing_on(args, ctx)
     if not args.resume:
         if not shell.interactive:
             return NO_RESUME
@@ -281,6 +289,17 @@ def _resume(
     if decision.message:
         ctx.warn(decision.message)
     return decision
+
+
+def _preview_carries_nothing_on(args: argparse.Namespace, ctx: Context) -> ResumeDecision:
+    """A preview starts from the beginning: carrying a session on, it would count as
+    played what was only looked at. Said when --resume asked otherwise."""
+    if args.resume:
+        ctx.warn(
+            f"A preview (--speed {args.speed:g}) starts from the beginning and carries "
+            "nothing on: play at the usual speed to carry on where you stopped."
+        )
+    return NO_RESUME
 
 
 def choose_ui(wanted: str, *, screenshots: bool, warn: Callable[[str], None]) -> str:

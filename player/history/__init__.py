@@ -3,7 +3,10 @@
 - ``opening.open_history`` gives the store (or, when the file cannot be used, one that
   records nothing); ``store`` writes and reads it.
 - ``recorder.HistoryRecorder`` listens to a session and writes a row per step.
-- ``summary`` adds it all up (streak, days, minutes, pain); ``report`` and ``chart`` show it.
+- ``counting`` is the rule of what counts: a preview never, a session from 80% of its
+  planned time played, a session carried on together with the one it carried on.
+- ``summary`` adds it all up (streak, days, minutes, pain); ``report`` and ``chart`` show it;
+  ``ending`` says how a session went on its end screen ("Well done" only when it counts).
 - ``resume.resume_decision`` says whether a stopped session is carried on.
 
 May import: ``player.playback`` (the events it records), ``player.system``. Knows

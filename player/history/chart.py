@@ -167,8 +167,8 @@ def _legend(surface: pygame.Surface, layout: ChartLayout, font: _Fonts) -> None:
     x, y = layout.plot.left, 104
     items: list[tuple[str, str, Colour]] = [
         ("bar", "minutes that day", MINUTES),
-        ("dot", "a session finished", DONE),
-        ("ring", "stopped before the end", DONE),
+        ("dot", "a session done", DONE),
+        ("ring", "played, none done", DONE),
         ("circle", "pain before", PAIN_BEFORE),
         ("square", "pain after", PAIN_AFTER),
     ]
@@ -229,7 +229,7 @@ def _done_marks(surface: pygame.Surface, layout: ChartLayout, shown: list[Day]) 
         centre = (layout.centre_x(day.day), layout.done_y)
         if day.done:
             pygame.draw.circle(surface, DONE, centre, 8)
-        elif day.sessions:
+        elif day.played:
             pygame.draw.circle(surface, DONE, centre, 8, 2)
 
 

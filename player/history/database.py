@@ -3,6 +3,10 @@
 A file that is not a history this player can read (not SQLite, damaged, written by a
 newer player) is told as ``DamagedHistory`` before anything is written to it; one this
 process may not write is opened for reading alone.
+
+A file of an older version is brought up to this one when it is opened to write, in the
+same transaction that checks its version (``MIGRATIONS``); one that may only be read is
+read as it is (``has_speed`` tells whether its sessions have their speed).
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from pathlib import Path
 
 from player.system.regular_files import read_regular
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: sessions, steps and pain scores. 2: the speed each session was played at."""
 BUSY_TIMEOUT_S = 5.0
 """How long to wait for another player writing to the same file before giving up."""
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -40,7 +45,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     outcome TEXT CHECK (outcome IN ('finished', 'stopped')),
     planned_ms INTEGER NOT NULL,
     at_step INTEGER NOT NULL DEFAULT 0,
-    resumed_from INTEGER REFERENCES sessions(id)
+    resumed_from INTEGER REFERENCES sessions(id),
+    speed REAL CHECK (speed IS NULL OR speed > 0)
 );
 CREATE INDEX IF NOT EXISTS sessions_by_day ON sessions(local_day);
 CREATE INDEX IF NOT EXISTS sessions_by_routine ON sessions(routine, local_day);
@@ -61,6 +67,13 @@ CREATE TABLE IF NOT EXISTS pain (
     PRIMARY KEY (session_id, moment)
 );
 """
+
+SPEED_COLUMN = "speed REAL CHECK (speed IS NULL OR speed > 0)"
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (f"ALTER TABLE sessions ADD COLUMN {SPEED_COLUMN}",),
+}
+"""What brings a file of each version to the next. A session recorded before version 2
+has no speed (NULL): how fast it was played is then worked out from its times."""
 
 
 class DamagedHistory(Exception):
@@ -153,7 +166,7 @@ def check_history(db: sqlite3.Connection) -> None:
     if verdict != ["ok"]:
         raise DamagedHistory("; ".join(str(v) for v in verdict[:3]))
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if version == SCHEMA_VERSION and not tables >= TABLES:
+    if version > 0 and not tables >= TABLES:
         raise DamagedHistory(f"tables are missing: {', '.join(sorted(TABLES - tables))}")
     if version == 0 and tables:
         raise DamagedHistory("it is some other database")
@@ -164,8 +177,20 @@ def prepare_tables(db: sqlite3.Connection) -> None:
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
     with transaction(db):
-        if int(db.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version >= SCHEMA_VERSION:
+            return
+        statements = (
+            [s for s in SCHEMA.split(";") if s.strip()]
+            if version == 0
+            else [s for v in range(version, SCHEMA_VERSION) for s in MIGRATIONS[v]]
+        )
+        for statement in statements:
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def has_speed(db: sqlite3.Connection) -> bool:
+    """Whether the sessions in this file have a speed column: a file of version 1 opened
+    for reading alone has none."""
+    return any(row[1] == "speed" for row in db.execute("PRAGMA table_info(sessions)"))

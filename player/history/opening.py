@@ -96,6 +96,7 @@ class NullHistory:
         started: datetime,
         start_step: int = 0,
         resumed_from: int | None = None,
+        speed: float = 1.0,
     ) -> int:
         return 0
 

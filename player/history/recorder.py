@@ -1,20 +1,70 @@
 """From the engine's events to the history: one row for each step, written as it is left.
 
-A step's "done" time is the part of its timeline that was played (a step skipped half way
-counts half) and the time spent waiting for done in it. A step played again (after going
-back, or restarting it) adds to the same row. The get-ready before the first step is a
-step of the timeline like any other, so it is recorded too.
+A step's "done" time is the routine time of it that was played (a step skipped half way
+counts half; at ten times the speed, a step played whole is its whole length, and the
+speed is recorded with the session) and the time spent waiting for done in it. A step
+played again (after going back, or restarting it) adds to the same row. The get-ready
+before the first step is a step of the timeline like any other, so it is recorded too.
+
+The recorder also keeps the session as recorded (``record``), so that what the end
+screen says does not depend on the file being written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
-from player.history.records import Outcome
+from player.history.records import Outcome, SessionRecord, StepRecord
 from player.history.store import History
 from player.playback.engine import Engine
 from player.playback.events import DoneSaid, Event, Finished, Paused, Skipped, StepStarted, Waiting
+
+
+def begin_recording(
+    history: History,
+    engine: Engine,
+    wall: Callable[[], datetime],
+    *,
+    routine: str,
+    digest: str,
+    path: str,
+    reps: int | None,
+    start_step: int = 0,
+    resumed_from: int | None = None,
+) -> HistoryRecorder:
+    """Record that a session of ``engine``'s timeline begins now, at the engine's speed,
+    and give the recorder to listen to it."""
+    started = wall()
+    planned = engine.timeline.total_ms
+    session_id = history.begin_session(
+        routine=routine,
+        digest=digest,
+        path=path,
+        reps=reps,
+        planned_ms=planned,
+        started=started,
+        start_step=start_step,
+        resumed_from=resumed_from,
+        speed=engine.speed,
+    )
+    begun = SessionRecord(
+        id=session_id,
+        routine=routine,
+        digest=digest,
+        path=path,
+        reps=reps,
+        started=started,
+        local_day=started.date(),
+        ended=None,
+        outcome=None,
+        planned_ms=planned,
+        at_step=start_step,
+        resumed_from=resumed_from,
+        speed=engine.speed,
+    )
+    return HistoryRecorder(history, begun, engine, wall)
 
 
 class HistoryRecorder:
@@ -26,12 +76,14 @@ class HistoryRecorder:
     def __init__(
         self,
         history: History,
-        session_id: int,
+        begun: SessionRecord,
         engine: Engine,
         wall: Callable[[], datetime],
     ) -> None:
         self._history = history
-        self._id = session_id
+        self._id = begun.id
+        self.record = begun
+        """The session as recorded so far, whether or not the file could be written."""
         self._engine = engine
         self._wall = wall
         self._planned = tuple(step.duration_ms for step in engine.timeline.steps)
@@ -42,6 +94,8 @@ class HistoryRecorder:
         self._waited: dict[int, int] = {}
         self._waiting: tuple[int, int] | None = None
         """The step waiting for done, and the clock time it began waiting."""
+        self._said_done: set[int] = set()
+        """The steps that waited for done and were told it."""
         self.closed = False
 
     def __call__(self, event: Event, now: int) -> None:
@@ -55,7 +109,10 @@ class HistoryRecorder:
                 self._entry = event.planned_ms
         elif isinstance(event, Waiting):
             self._waiting = (event.step, now)
-        elif isinstance(event, (DoneSaid, Paused)):
+        elif isinstance(event, DoneSaid):
+            self._stop_waiting(now)
+            self._said_done.add(event.step)
+        elif isinstance(event, Paused):
             self._stop_waiting(now)
         elif isinstance(event, Skipped):
             self._stop_waiting(now)
@@ -69,8 +126,7 @@ class HistoryRecorder:
             self._stop_waiting(now)
             if self._step is not None:
                 self._leave(self._step, event.actual_ms, went_to=None)
-            self._history.end_session(self._id, "finished", self._wall())
-            self.closed = True
+            self._end("finished")
 
     def stop(self, outcome: Outcome = "stopped", now: int | None = None) -> None:
         """Close the session: the step under way is kept with the part of it done. Safe to
@@ -86,7 +142,7 @@ class HistoryRecorder:
             position = self._engine.position_ms
             if self._done(step, position) > 0:
                 self._leave(step, position, went_to=step, moved_on=False)
-        self._history.end_session(self._id, outcome, self._wall())
+        self._end(outcome)
 
     # -- inside -------------------------------------------------------------------------
 
@@ -102,16 +158,35 @@ class HistoryRecorder:
         if step == self._step:
             self._entry = position
         span = self._engine.timeline.steps[step]
+        unfinished = position < span.end_ms or (span.waits_for_done and step not in self._said_done)
+        skipped = moved_on and unfinished
+        self._write(
+            StepRecord(step, span.name, self._planned[step], done, skipped, self._wall()),
+            step + 1 if went_to is None else went_to,
+        )
+
+    def _write(self, row: StepRecord, went_to: int) -> None:
+        """Write the step's row, and keep it in the record."""
         self._history.record_step(
             self._id,
-            step,
-            span.name,
-            planned_ms=self._planned[step],
-            done_ms=done,
-            skipped=moved_on and position < span.end_ms,
-            ended=self._wall(),
+            row.step_index,
+            row.name,
+            planned_ms=row.planned_ms,
+            done_ms=row.done_ms,
+            skipped=row.skipped,
+            ended=row.ended,
             went_to=went_to,
         )
+        steps = {s.step_index: s for s in self.record.steps} | {row.step_index: row}
+        self.record = replace(
+            self.record, steps=tuple(steps[i] for i in sorted(steps)), at_step=went_to
+        )
+
+    def _end(self, outcome: Outcome) -> None:
+        ended = self._wall()
+        self._history.end_session(self._id, outcome, ended)
+        self.record = replace(self.record, outcome=outcome, ended=ended)
+        self.closed = True
 
     def _stop_waiting(self, now: int) -> None:
         if self._waiting is None:

@@ -22,7 +22,10 @@ class StepRecord:
     planned_ms: int
     """The step's length as planned when the session began."""
     done_ms: int
-    """How long was spent in it: the part of its time played, and any time waited for done."""
+    """How much of it was played: the routine time played in it (at any speed, so a step
+    played whole at ten times the speed is its whole length, and one skipped half way is
+    half of it; played again after going back, the times add up), and any time waited for
+    done in it."""
     skipped: bool
     """Left part way, by moving to another step."""
     ended: datetime
@@ -51,6 +54,9 @@ class SessionRecord:
     steps: tuple[StepRecord, ...] = ()
     pain_before: int | None = None
     pain_after: int | None = None
+    speed: float | None = 1.0
+    """How many times faster than real time it was played; None for a session recorded
+    before the history kept the speed (``counting.played_speed`` then works it out)."""
 
     @property
     def finished(self) -> bool:
@@ -58,7 +64,8 @@ class SessionRecord:
 
     @property
     def done_ms(self) -> int:
-        """The time spent in the session's steps, pauses left out."""
+        """The routine time played in the session's steps, and the waits for done; pauses
+        left out."""
         return sum(step.done_ms for step in self.steps)
 
     @property

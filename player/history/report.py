@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
+from player.history.counting import DONE_PERCENT, Sitting, played_speed, sitting, sittings
 from player.history.records import SessionRecord
 from player.history.summary import PAIN_WINDOW_DAYS, PainTrend, PainWindow, Summary
 
@@ -21,12 +22,34 @@ def day_text(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
-def outcome_text(record: SessionRecord) -> str:
+def outcome_text(record: SessionRecord, counted: Sitting | None = None) -> str:
+    """How a session went, by the rule of what counts: ``done``, ``done (90%)``,
+    ``stopped (50%)``, ``skipped through (1%)`` (to its end, but not enough played),
+    ``interrupted (40%)`` (never closed), ``preview x25``. ``counted`` is its sitting, with
+    the sessions that carried it on or that it carried on (by default, the session alone)."""
+    found = counted if counted is not None else sitting([record])
+    if found.preview:
+        return f"preview x{played_speed(record):g}"
+    carried = ", carried on" if record.resumed_from is not None else ""
+    if record.id != found.last.id:
+        return f"{_ended(record)}, then carried on"
+    if found.counts:
+        return ("done" if found.percent >= 100 else f"done ({found.percent}%)") + carried
+    return f"{_ended(record)} ({found.percent}%){carried}"
+
+
+def _ended(record: SessionRecord) -> str:
     if record.outcome == "finished":
-        return "finished"
+        return "skipped through"  # at its end, but not enough of it played
     if record.outcome == "stopped":
         return "stopped"
     return "interrupted"
+
+
+def minutes_shown(record: SessionRecord) -> str:
+    """The minutes of a session: what was played; for a preview, the clock time it took."""
+    played = record.done_ms / played_speed(record)
+    return "<1" if 0 < played < 30_000 else str(round(played / 60_000))
 
 
 def pain_text(record: SessionRecord) -> str:
@@ -40,24 +63,31 @@ def pain_text(record: SessionRecord) -> str:
     return ""
 
 
-def session_lines(records: Sequence[SessionRecord]) -> list[str]:
-    """One line per session: day, time, routine, minutes, how it ended, pain."""
+def session_lines(
+    records: Sequence[SessionRecord], counted: Mapping[int, Sitting] | None = None
+) -> list[str]:
+    """One line per session: day, time, routine, minutes, how it went, pain. ``counted``
+    gives each session's sitting by id (by default, from ``records`` alone)."""
+    found = counted if counted is not None else _by_id(records)
     width = min(24, max((len(r.routine) for r in records), default=0))
+    went = [outcome_text(record, found.get(record.id)) for record in records]
+    went_width = max(map(len, went), default=0)
     lines = []
-    for record in records:
-        minutes = round(record.done_ms / 60_000)
-        shown = "<1" if 0 < record.done_ms < 30_000 else str(minutes)
-        carried = " (carried on)" if record.resumed_from is not None else ""
+    for record, how in zip(records, went, strict=True):
         parts = [
             f"{day_text(record.local_day):<10}",
             f"{record.started:%H:%M}",
             f"{record.routine[:width]:<{width}}",
-            f"{shown:>3} min",
-            f"{outcome_text(record) + carried:<21}",
+            f"{minutes_shown(record):>3} min",
+            f"{how:<{went_width}}",
             pain_text(record),
         ]
         lines.append("  " + "  ".join(parts).rstrip())
     return lines
+
+
+def _by_id(records: Sequence[SessionRecord]) -> dict[int, Sitting]:
+    return {part.id: found for found in sittings(records) for part in found.parts}
 
 
 def streak_lines(summary: Summary) -> list[str]:
@@ -76,7 +106,8 @@ def streak_lines(summary: Summary) -> list[str]:
         f"This week: {summary.days_this_week} of 7 days done. "
         f"This month: {summary.days_this_month} "
         f"{'day' if summary.days_this_month == 1 else 'days'} done.",
-        "(A day is done once a session on it is finished.)",
+        f"(A day is done once a session on it is done: {DONE_PERCENT}% of its time played.",
+        " A preview, played faster than real time, is never counted.)",
     ]
 
 
@@ -141,7 +172,7 @@ def history_report(recent: Sequence[SessionRecord], summary: Summary, days: int)
     """The whole of ``run.py history`` but the chart: ``recent`` are the sessions of the
     last ``days`` days."""
     if recent:
-        lines = [f"Sessions in the last {days} days:", *session_lines(recent)]
+        lines = [f"Sessions in the last {days} days:", *session_lines(recent, summary.counted)]
     else:
         lines = [f"No sessions in the last {days} days."]
     return [*lines, "", *streak_lines(summary), "", *pain_lines(summary.pain)]

@@ -23,10 +23,12 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from player.history.counting import is_preview
 from player.history.database import (
     READ_ONLY,
     SIDE_FILES,
     check_header,
+    has_speed,
     may_write,
     opened,
     opened_for_reading,
@@ -48,6 +50,7 @@ SESSION_COLUMNS = (
     "id, routine, digest, path, reps, started_utc, utc_offset_minutes, local_day, "
     "ended_utc, outcome, planned_ms, at_step, resumed_from"
 )
+"""Read from every version of the file; then the speed, where the file has it."""
 
 
 class History(Protocol):
@@ -64,6 +67,7 @@ class History(Protocol):
         started: datetime,
         start_step: int = 0,
         resumed_from: int | None = None,
+        speed: float = 1.0,
     ) -> int: ...
 
     def record_step(
@@ -143,15 +147,17 @@ class HistoryStore:
         started: datetime,
         start_step: int = 0,
         resumed_from: int | None = None,
+        speed: float = 1.0,
     ) -> int:
-        """Record that a session has begun; returns its id (0 when it could not be written)."""
+        """Record that a session has begun, played at ``speed`` times real time; returns
+        its id (0 when it could not be written)."""
         offset = _offset_minutes(started)
 
         def write(db: sqlite3.Connection) -> int:
             cursor = db.execute(
                 "INSERT INTO sessions (routine, digest, path, reps, started_utc, "
-                "utc_offset_minutes, local_day, planned_ms, at_step, resumed_from) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "utc_offset_minutes, local_day, planned_ms, at_step, resumed_from, speed) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     routine,
                     digest,
@@ -163,6 +169,7 @@ class HistoryStore:
                     planned_ms,
                     start_step,
                     resumed_from,
+                    speed,
                 ),
             )
             return int(cursor.lastrowid or 0)
@@ -234,39 +241,30 @@ class HistoryStore:
         day = (since or date.min).isoformat()
         return (
             self._read(
-                lambda db: _load(
-                    db,
-                    f"SELECT {SESSION_COLUMNS} FROM sessions WHERE local_day >= ? "
-                    "ORDER BY started_utc, id",
-                    (day,),
-                )
+                lambda db: _load(db, "WHERE local_day >= ? ORDER BY started_utc, id", (day,))
             )
             or []
         )
 
     def session(self, session_id: int) -> SessionRecord | None:
-        found = self._read(
-            lambda db: _load(
-                db, f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
-            )
-        )
+        found = self._read(lambda db: _load(db, "WHERE id = ?", (session_id,)))
         return found[0] if found else None
 
     def resumable(self, routine: str, day: date) -> SessionRecord | None:
-        """The session of ``routine`` to carry on, if the last one begun on ``day`` stopped
-        part way (or was never closed) and no later session carried it on already.
-        Ask before beginning the new session."""
+        """The session of ``routine`` to carry on, if the last one begun on ``day`` that
+        was not a preview stopped part way (or was never closed) and no later session
+        carried it on already. Ask before beginning the new session."""
 
         def find(db: sqlite3.Connection) -> SessionRecord | None:
-            latest = _load(
+            that_day = _load(
                 db,
-                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE routine = ? AND local_day = ? "
-                "ORDER BY started_utc DESC, id DESC LIMIT 1",
+                "WHERE routine = ? AND local_day = ? ORDER BY started_utc, id",
                 (routine, day.isoformat()),
             )
-            if not latest:
+            played = [record for record in that_day if not is_preview(record)]
+            if not played:
                 return None
-            record = latest[0]
+            record = played[-1]
             carried_on = db.execute(
                 "SELECT 1 FROM sessions WHERE resumed_from = ? LIMIT 1", (record.id,)
             ).fetchone()
@@ -349,9 +347,13 @@ def _from_utc_text(text: str, offset_minutes: int) -> datetime:
 
 
 def _load(
-    db: sqlite3.Connection, query: str, parameters: tuple[object, ...]
+    db: sqlite3.Connection, where: str, parameters: tuple[object, ...]
 ) -> list[SessionRecord]:
-    rows = db.execute(query, parameters).fetchall()
+    """The sessions ``where`` picks (``WHERE ... ORDER BY ...``), with their steps and pain."""
+    speed = "speed" if has_speed(db) else "NULL"
+    rows = db.execute(
+        f"SELECT {SESSION_COLUMNS}, {speed} FROM sessions {where}", parameters
+    ).fetchall()
     if not rows:
         return []
     ids = [int(row[0]) for row in rows]
@@ -387,6 +389,7 @@ def _session(row: Any, steps: list[Any], pain: dict[tuple[int, str], int]) -> Se
         planned,
         at_step,
         resumed_from,
+        speed,
     ) = row
     minutes = int(offset)
     number = int(session_id)
@@ -416,4 +419,5 @@ def _session(row: Any, steps: list[Any], pain: dict[tuple[int, str], int]) -> Se
         ),
         pain_before=pain.get((number, "before")),
         pain_after=pain.get((number, "after")),
+        speed=None if speed is None else float(speed),
     )

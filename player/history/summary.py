@@ -2,7 +2,9 @@
 
 Everything here is pure: it takes the sessions and today's date. Days are the local days
 stored with each session, the day where the person was when it began, so travelling
-never moves a past session to another day.
+never moves a past session to another day. What counts is decided once, in ``counting``:
+a day is done once a session on it counts as done; the minutes are the time really
+played, previews left out; a preview's pain scores are left out too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import fmean
 
+from player.history.counting import Sitting, is_preview, sittings
 from player.history.records import SessionRecord
 
 PAIN_WINDOW_DAYS = 7
@@ -24,16 +27,20 @@ class Day:
 
     day: date
     sessions: int
-    finished: int
+    """The sessions that count as done (one carried on counts once, with the one it
+    carried on)."""
+    played: int
+    """The sessions played that were not previews, done or not."""
     done_ms: int
+    """The time really played in them."""
     pain_before: float | None
     """The average of the day's scores before a session; None when none was given."""
     pain_after: float | None
 
     @property
     def done(self) -> bool:
-        """A day is done once a session on it has been finished."""
-        return self.finished > 0
+        """A day is done once a session on it counts as done."""
+        return self.sessions > 0
 
 
 @dataclass(frozen=True)
@@ -63,22 +70,28 @@ class PainTrend:
 class Summary:
     today: date
     streak: int
-    """Days in a row with a finished session, counted back from today, or from yesterday
+    """Days in a row with a session done, counted back from today, or from yesterday
     while today has none yet (a streak is not broken until the day is over)."""
     streak_includes_today: bool
     days_this_week: int
     """Days done in this ISO week (Monday to Sunday)."""
     days_this_month: int
     today_sessions: int
+    """Today's sessions that count as done."""
     today_ms: int
+    """The time really played today, in sessions done or not; previews left out."""
     pain: PainTrend
     days: Mapping[date, Day] = field(default_factory=dict)
+    counted: Mapping[int, Sitting] = field(default_factory=dict)
+    """How each session counts, by its id: with the sessions that carried it on, or that
+    it carried on."""
 
 
 def summarize(sessions: Iterable[SessionRecord], today: date) -> Summary:
     """Everything the history command and the end screen show, as of ``today``."""
     records = list(sessions)
-    days = days_of(records)
+    found = sittings(records)
+    days = _days(found)
     done = {d for d, day in days.items() if day.done}
     count = streak(done, today)
     this_day = days.get(today)
@@ -92,25 +105,34 @@ def summarize(sessions: Iterable[SessionRecord], today: date) -> Summary:
         today_ms=this_day.done_ms if this_day else 0,
         pain=pain_trend(records, today),
         days=days,
+        counted={part.id: sitting for sitting in found for part in sitting.parts},
     )
 
 
 def days_of(sessions: Iterable[SessionRecord]) -> dict[date, Day]:
-    """The sessions gathered by local day."""
-    grouped: dict[date, list[SessionRecord]] = {}
-    for record in sessions:
-        grouped.setdefault(record.local_day, []).append(record)
-    return {
-        day: Day(
-            day=day,
-            sessions=len(group),
-            finished=sum(1 for r in group if r.finished),
-            done_ms=sum(r.done_ms for r in group),
-            pain_before=_mean(r.pain_before for r in group),
-            pain_after=_mean(r.pain_after for r in group),
-        )
-        for day, group in sorted(grouped.items())
-    }
+    """The sessions gathered by local day, previews left out (a session carried on goes
+    with the day of the session it carried on)."""
+    return _days(sittings(sessions))
+
+
+def _days(found: Iterable[Sitting]) -> dict[date, Day]:
+    by_day: dict[date, list[Sitting]] = {}
+    for sitting in found:
+        if not sitting.preview:
+            by_day.setdefault(sitting.day, []).append(sitting)
+    return {day: _day(day, group) for day, group in sorted(by_day.items())}
+
+
+def _day(day: date, group: list[Sitting]) -> Day:
+    records = [record for sitting in group for record in sitting.parts]
+    return Day(
+        day=day,
+        sessions=sum(1 for sitting in group if sitting.counts),
+        played=len(group),
+        done_ms=sum(sitting.practised_ms for sitting in group),
+        pain_before=_mean(r.pain_before for r in records),
+        pain_after=_mean(r.pain_after for r in records),
+    )
 
 
 def streak(done_days: set[date], today: date) -> int:
@@ -130,7 +152,7 @@ def streak(done_days: set[date], today: date) -> int:
 def pain_trend(sessions: Iterable[SessionRecord], today: date) -> PainTrend:
     """The average pain before and after sessions in the last seven days and in the seven
     before, and how much pain changed within the recent sessions themselves."""
-    records = list(sessions)
+    records = [r for r in sessions if not is_preview(r)]
     recent_start = today - timedelta(days=PAIN_WINDOW_DAYS - 1)
     earlier_start = recent_start - timedelta(days=PAIN_WINDOW_DAYS)
     recent = [r for r in records if recent_start <= r.local_day <= today]
@@ -158,7 +180,8 @@ def minutes_text(ms: int) -> str:
 
 
 def end_screen_lines(summary: Summary) -> tuple[str, ...]:
-    """The one or two lines under "Well done": the streak, and today's sessions."""
+    """The one or two lines of the end screen: the streak, and today's sessions done
+    (and the time played, which counts sessions not done too)."""
     lines: list[str] = []
     days = "day" if summary.streak == 1 else "days"
     if summary.streak_includes_today:
@@ -171,8 +194,11 @@ def end_screen_lines(summary: Summary) -> tuple[str, ...]:
     if summary.today_sessions:
         sessions = "session" if summary.today_sessions == 1 else "sessions"
         lines.append(
-            f"Today: {summary.today_sessions} {sessions}, {minutes_text(summary.today_ms)}"
+            f"Today: {summary.today_sessions} {sessions} done, "
+            f"{minutes_text(summary.today_ms)} played"
         )
+    elif summary.today_ms > 0:
+        lines.append(f"Today: no session done yet, {minutes_text(summary.today_ms)} played")
     return tuple(lines)
 
 

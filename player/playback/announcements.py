@@ -7,6 +7,7 @@ Pure functions of a step as it is played; the cue compiler and the segment compi
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 
 from player.playback.timeline import StepSpan
@@ -14,8 +15,18 @@ from player.routine.values import fill_placeholders, spoken_duration
 
 WORDS_PER_SECOND = 2.5
 """An unhurried pace for reading and acting on words: used to size preparations."""
-SPEAKING_WORDS_PER_SECOND = 2.75
-"""The voice's own pace (165 words a minute): used to keep cues from cutting each other off."""
+DEFAULT_RATE = 165
+"""The voice's words a minute unless the person chose another rate."""
+SPOKEN_BASE_MS = 640
+SPOKEN_PER_CHARACTER_MS = 44
+SPOKEN_PER_STOP_MS = 745
+SPOKEN_PER_COMMA_MS = 430
+SPOKEN_MARGIN = 1.15
+"""How long espeak-ng takes to say a text at 165 words a minute: a start, each character,
+each stop inside it (``.``, ``!``, ``?``, ``:``, ``;``) and each comma, fitted to the
+clips of every bundled cue; then 15% more, a little over the most any of those clips ran
+past the fitted line (13%)."""
+_STOPS = re.compile(r"[.!?:;]")
 
 
 def join_words(parts: Sequence[str]) -> str:
@@ -36,6 +47,11 @@ def fill(text: str, values: Mapping[str, object]) -> str:
     """A person's own words with their placeholders (``{side}``, ``{rep}``) filled in;
     never fails, whatever the braces in them."""
     return fill_placeholders(text, values)
+
+
+def set_words(span: StepSpan) -> str:
+    """What opens a set: "Set 2 of 3"."""
+    return f"Set {span.set} of {span.sets}"
 
 
 def announcement(span: StepSpan, next_name: str | None) -> str:
@@ -59,15 +75,28 @@ def announcement(span: StepSpan, next_name: str | None) -> str:
     return join_words(words)
 
 
-def speaking_ms(text: str) -> int:
-    """About how long the voice takes to say ``text``."""
-    return math.ceil(len(text.split()) / SPEAKING_WORDS_PER_SECOND * 1000)
+def speaking_ms(text: str, words_per_minute: int = DEFAULT_RATE) -> int:
+    """How long the voice may take to say ``text``, at most: from the characters and the
+    pauses at stops and commas, fitted to espeak-ng's clips of every bundled cue and then
+    given a margin, so that it is never less than the clip (tests/test_cue_room.py checks
+    it against the real clips). A slower voice takes longer in proportion."""
+    inner = text.strip().rstrip(".!?")
+    fitted = (
+        SPOKEN_BASE_MS
+        + SPOKEN_PER_CHARACTER_MS * len(text)
+        + SPOKEN_PER_STOP_MS * len(_STOPS.findall(inner))
+        + SPOKEN_PER_COMMA_MS * text.count(",")
+    )
+    return math.ceil(fitted * SPOKEN_MARGIN * DEFAULT_RATE / max(1, words_per_minute))
 
 
-def reading_ms(text: str, pad_ms: int = 3000) -> int:
-    """Time to say ``text`` aloud at an unhurried pace, and ``pad_ms`` to act on it."""
+def reading_ms(text: str, pad_ms: int = 3000, words_per_minute: int = DEFAULT_RATE) -> int:
+    """Time to say ``text`` aloud at an unhurried pace, and ``pad_ms`` to act on it: never
+    less than the voice takes to say it."""
     words = len(text.split())
-    return math.ceil(words / WORDS_PER_SECOND) * 1000 + pad_ms
+    unhurried = math.ceil(words / WORDS_PER_SECOND) * 1000
+    said = math.ceil(speaking_ms(text, words_per_minute) / 1000) * 1000  # whole seconds
+    return max(unhurried, said) + pad_ms
 
 
 WAIT_FOR_DONE = "Press done when you have finished"

@@ -20,7 +20,8 @@ def compile_timeline(routine: Routine, choices: Choices | None = None) -> Timeli
     builder = SegmentBuilder(routine, choices)
     builder.lead_in()
     builder.steps(routine.steps, (routine.cues,), (0, 0, None))
-    cues = CueWriter(routine, builder.segments, builder.pending).cues()
+    writer = CueWriter(routine, builder.segments, builder.pending, choices.words_per_minute)
+    cues = writer.cues()
     return Timeline(
         title=routine.title,
         segments=tuple(builder.segments),

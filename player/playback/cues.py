@@ -12,8 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from player.playback.announcements import announcement, fill, join_words, speaking_ms
-from player.playback.segments import PendingStep
+from player.playback.announcements import (
+    DEFAULT_RATE,
+    announcement,
+    fill,
+    join_words,
+    set_words,
+    speaking_ms,
+)
+from player.playback.room import make_room
+from player.playback.segments import PendingStep, first_of_set
 from player.playback.timeline import (
     MAX_CUES,
     PRIORITY,
@@ -49,11 +57,20 @@ class CueWriter:
     """Places the cues of steps already laid out in segments."""
 
     def __init__(
-        self, routine: Routine, segments: Sequence[Segment], pending: Sequence[PendingStep]
+        self,
+        routine: Routine,
+        segments: Sequence[Segment],
+        pending: Sequence[PendingStep],
+        words_per_minute: int = DEFAULT_RATE,
     ) -> None:
         self.routine = routine
         self.segments = segments
         self.pending = pending
+        self.words_per_minute = words_per_minute
+
+    def speaking_ms(self, text: str) -> int:
+        """How long the voice may take to say ``text`` at this session's rate."""
+        return speaking_ms(text, self.words_per_minute)
 
     def cues(self) -> list[Cue]:
         raw: list[RawCue] = []
@@ -69,7 +86,10 @@ class CueWriter:
     def cues_for(
         self, pending: PendingStep, following: StepSpan | None, later: Sequence[StepSpan]
     ) -> list[RawCue]:
-        return clear_countdowns(self.cues_in_step(pending, following, later))
+        placed = make_room(
+            self.cues_in_step(pending, following, later), pending.span, self.speaking_ms
+        )
+        return clear_countdowns(placed, self.speaking_ms)
 
     def cues_in_step(
         self, pending: PendingStep, following: StepSpan | None, later: Sequence[StepSpan]
@@ -111,8 +131,8 @@ class CueWriter:
             "rep": "",
             "side": "",
         }
-        if span.sets > 1 and self.first_of_set(span):
-            cue(span.start_ms, f"Set {span.set} of {span.sets}", "announce")
+        if span.sets > 1 and first_of_set(self.pending, span):
+            cue(span.start_ms, set_words(span), "announce")
         if on["announce"]:
             cue(
                 span.start_ms,
@@ -141,10 +161,6 @@ class CueWriter:
                 cue(start + custom.at, filled, "custom")
         return out
 
-    def first_of_set(self, span: StepSpan) -> bool:
-        before = self.pending[span.index - 1].span if span.index > 0 else None
-        return before is None or before.set != span.set or before.block != span.block
-
     def exercise_cues(self, pending: PendingStep, cue: CueAdder, values: dict[str, object]) -> None:
         span, on = pending.span, pending.switches
         source = pending.source
@@ -158,7 +174,7 @@ class CueWriter:
         for number, (side, start, end) in enumerate(pending.side_starts):
             if number > 0 and on["switch_sides"] and side:
                 switch_start = start - source.switch
-                cue(switch_start, f"Switch sides. {side.capitalize()} side next", "switch_sides")
+                cue(switch_start, f"Switch to your {side} side", "switch_sides")
                 cue(start, f"{side.capitalize()} side", "switch_sides")
             if span.waits_for_done:
                 continue
@@ -234,7 +250,7 @@ class CueWriter:
         return span.last_segment
 
 
-def clear_countdowns(cues: list[RawCue]) -> list[RawCue]:
+def clear_countdowns(cues: list[RawCue], speaking_ms: Callable[[str], int]) -> list[RawCue]:
     """Leave out countdown numbers that would cut off words still being said before them."""
     kept: list[RawCue] = []
     said_until = 0

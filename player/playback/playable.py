@@ -9,14 +9,17 @@ of repetitions in its ranges, and the side-lying steps of later weeks. ``check``
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from player.playback.announcements import DEFAULT_RATE, speaking_ms
 from player.playback.compiler import compile_timeline
+from player.playback.room import CutShort, cut_short
 from player.playback.timeline import Choices, SessionTooLong, ranged_counts
 from player.routine.loader import RoutineError, RoutineFile, load_routine
 from player.routine.model import Routine
-from player.routine.problems import Problem
+from player.routine.problems import Problem, dotted
 from player.system.paths import MEDIA_DIR, ROUTINES_DIR
 
 
@@ -38,14 +41,50 @@ def load_playable(
 
 
 def check_playable(paths: Sequence[Path], places: Sequence[Path] = ()) -> list[Problem]:
-    """Every problem in every file, for ``check``."""
+    """Every problem in every file, for ``check``; then, for each file that plays, every
+    warning (``Problem.warning``): cues its steps leave no room to be heard whole."""
     problems: list[Problem] = []
     for path in paths:
         try:
-            load_playable(path, places=places)
+            loaded = load_playable(path, places=places)
         except RoutineError as error:
             problems.extend(error.problems)
+        else:
+            problems.extend(room_warnings(loaded))
     return problems
+
+
+def room_warnings(loaded: RoutineFile, words_per_minute: int = DEFAULT_RATE) -> list[Problem]:
+    """A warning at each step whose words run into the next cue, with any choice the
+    routine allows: the earlier words are cut off, or the later ones held back. One line
+    a step: the first such cue, and how many more."""
+    by_step: dict[tuple[str | int, ...], list[CutShort]] = {}
+    speaking = functools.partial(speaking_ms, words_per_minute=words_per_minute)
+    for choices in every_extreme(loaded.routine):
+        timeline = compile_timeline(loaded.routine, choices)
+        for short in cut_short(timeline, speaking):
+            found = by_step.setdefault(timeline.steps[short.cue.step].path, [])
+            if short.cue.text not in {earlier.cue.text for earlier in found}:
+                found.append(short)
+    return sorted(_room_warning(loaded, path, shorts) for path, shorts in by_step.items())
+
+
+def _room_warning(
+    loaded: RoutineFile, path: tuple[str | int, ...], shorts: list[CutShort]
+) -> Problem:
+    first = shorts[0]
+    more = f" (and {len(shorts) - 1} more in this step)" if len(shorts) > 1 else ""
+    mark = loaded.mark_of(path) or loaded.steps_at
+    return Problem(
+        mark.shown if mark else str(loaded.path),
+        mark.line if mark else 1,
+        mark.column if mark else 1,
+        dotted(path),
+        f"'{first.cue.text}' takes about {first.needs_ms / 1000:.1f} s to say, but "
+        f"'{first.next.text}' comes {first.has_ms / 1000:.1f} s after it, so one of them "
+        f"is cut short{more}; use fewer words, or give the step more time",
+        warning=True,
+    )
 
 
 def session_problems(loaded: RoutineFile) -> list[Problem]:
@@ -70,14 +109,16 @@ def session_problems(loaded: RoutineFile) -> list[Problem]:
 
 
 def every_extreme(routine: Routine) -> Iterator[Choices]:
-    """The choices that make the session longest: the routine's own counts, and the most
-    repetitions every range allows; each with and without the side-lying steps."""
+    """The choices at the edges of what the routine allows: its own counts, the fewest and
+    the most repetitions every range allows (the longest session, and the one whose steps
+    leave cues the least room); each with and without the side-lying steps."""
     counts = [count for _name, count in ranged_counts(routine)]
     reps: list[int | None] = [None]
     if counts:
+        fewest = max(count.low for count in counts)
         most = min(count.high for count in counts)
-        if most >= max(count.low for count in counts):
-            reps.append(most)
+        if most >= fewest:
+            reps.extend(sorted({fewest, most}))
     for chosen in reps:
         for side_lying in (False, True):
             yield Choices(reps=chosen, avoid_lying_on_back=side_lying)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from player.playback.announcements import announcement, reading_ms
+from player.playback.announcements import announcement, join_words, reading_ms, set_words
 from player.playback.timeline import (
     MAX_SEGMENTS,
     MAX_SESSION_MS,
@@ -197,11 +197,14 @@ class SegmentBuilder:
         layers: tuple[CueSwitches | None, ...],
         set_info: tuple[int, int, str | None],
         weeks: WeekRange | None = None,
+        where: tuple[str | int, ...] = ("steps",),
     ) -> None:
-        for written in steps:
+        for index, written in enumerate(steps):
             step, facts = self.in_place_of(written, weeks)
+            facts["path"] = (*where, index, *(("alternative",) if step is not written else ()))
             if isinstance(step, Block):
-                self.block(step, layers, set_info, step.suits.week_range if step.suits else weeks)
+                block_weeks = step.suits.week_range if step.suits else weeks
+                self.block(step, layers, set_info, block_weeks, (*where, index))
             elif isinstance(step, Exercise):
                 self.exercise(step, cue_switches(*layers, step.cues), set_info, facts)
             elif isinstance(step, Rest):
@@ -232,7 +235,9 @@ class SegmentBuilder:
                     position=step.position,
                     **facts,
                 )
-                duration = step.time or max(INSTRUCTION_MIN_MS, reading_ms(step.instruction))
+                rate = self.choices.words_per_minute
+                reading = reading_ms(step.instruction, words_per_minute=rate)
+                duration = step.time or max(INSTRUCTION_MIN_MS, reading)
                 start = self.segment("instruction", duration, pending.span.index).start_ms
                 pending.side_starts.append((None, start, self.now))
                 pending.rep_starts.append((None, start, self.now))
@@ -246,18 +251,21 @@ class SegmentBuilder:
         layers: tuple[CueSwitches | None, ...],
         outer: tuple[int, int, str | None],
         weeks: WeekRange | None,
+        where: tuple[str | int, ...],
     ) -> None:
         sets = chosen_count(block.sets, self.choices)
         inner_layers = (*layers, block.cues)
         for number in range(1, sets + 1):
-            self.steps(block.steps, inner_layers, (number, sets, block.block), weeks)
+            set_info = (number, sets, block.block)
+            self.steps(block.steps, inner_layers, set_info, weeks, (*where, "steps"))
             if number < sets and block.rest:
                 pending = self.begin(
                     "set_rest",
                     "Rest",
                     None,
                     cue_switches(*inner_layers),
-                    set_info=(number, sets, block.block),
+                    set_info=set_info,
+                    path=(*where, "rest"),
                 )
                 start = self.segment("rest", block.rest, pending.span.index).start_ms
                 pending.side_starts.append((None, start, self.now))
@@ -324,4 +332,14 @@ class SegmentBuilder:
             return self.routine.prepare
         if not pending.switches["announce"]:
             return 0
-        return max(PREPARE_MIN_MS, reading_ms(announcement(pending.span, None), pad_ms=1000))
+        opening = announcement(pending.span, None)
+        if pending.span.sets > 1 and first_of_set(self.pending, pending.span):
+            opening = join_words([set_words(pending.span), opening])
+        rate = self.choices.words_per_minute
+        return max(PREPARE_MIN_MS, reading_ms(opening, pad_ms=1000, words_per_minute=rate))
+
+
+def first_of_set(pending: Sequence[PendingStep], span: StepSpan) -> bool:
+    """Whether ``span`` opens a set of its block (and "Set 2 of 3" is said with it)."""
+    before = pending[span.index - 1].span if span.index > 0 else None
+    return before is None or before.set != span.set or before.block != span.block

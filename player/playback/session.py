@@ -67,6 +67,25 @@ def _open_log(path: Path) -> BinaryIO:
 
 
 @dataclass(frozen=True)
+class Ending:
+    """What the end of a session says, set by whatever counts the session (the history)
+    once it finishes: "Well done" only for a session that counts as done."""
+
+    headline: str = ""
+    """The first words, largest: "Well done", "You did 2 of 13 minutes"; empty when
+    nothing counted the session."""
+    reason: str = ""
+    """Why it does not count, and what would: "A session counts from 11 minutes"."""
+    lines: tuple[str, ...] = ()
+    """The streak, and today's sessions."""
+
+    @property
+    def said(self) -> tuple[str, ...]:
+        """Everything under the headline, in order."""
+        return (self.reason, *self.lines) if self.reason else self.lines
+
+
+@dataclass(frozen=True)
 class View:
     """What a shell shows at one moment."""
 
@@ -77,8 +96,8 @@ class View:
     voice: str
     step_starts: tuple[int, ...] = ()
     """Where each step begins, in routine milliseconds: the marks on a progress bar."""
-    end_lines: tuple[str, ...] = ()
-    """Shown on the end screen under "Well done": the streak and today's sessions."""
+    ending: Ending = Ending()
+    """What the end screen says, once the session has finished."""
 
 
 class Session:
@@ -99,7 +118,8 @@ class Session:
         self.listeners = list(listeners)
         """Called with every event and the clock time, after the session has acted on it:
         the history recorder is one."""
-        self.end_lines: tuple[str, ...] = ()
+        self.ending = Ending()
+        """Set by a listener when the session finishes: what the end screen says."""
         self.speaker = speaker
         self.log = log
         self.muted = muted
@@ -118,6 +138,7 @@ class Session:
     def tick(self, now: int) -> list[Event]:
         events = self._handle(self.engine.advance(now), now)
         self.speaker.tick(now)
+        self._note_cut(now)
         return events
 
     def command(self, name: Command, now: int) -> list[Event]:
@@ -151,7 +172,7 @@ class Session:
             self.muted,
             self.speaker.description,
             tuple(step.start_ms for step in self.engine.timeline.steps),
-            self.end_lines,
+            self.ending,
         )
 
     def next_wake(self, now: int) -> int | None:
@@ -185,4 +206,12 @@ class Session:
                 self.speaker.stop()
             for listener in self.listeners:
                 listener(event, now)
+        self._note_cut(now)
         return events
+
+    def _note_cut(self, now: int) -> None:
+        """Words the voice cut off before they ended go in the events file: what it says
+        of a session is what was heard."""
+        for text in self.speaker.take_cut():
+            if self.log is not None:
+                self.log.write_record({"event": "cue_cut", "text": text, "clock_ms": now})

@@ -27,6 +27,9 @@ class Speaker(Protocol):
     def tick(self, now: int) -> None:
         """Let the speaker do its part of the frame's work (start a clip that became ready)."""
 
+    def take_cut(self) -> list[str]:
+        """The words cut off by the next cue before they ended, since the last call."""
+
     def close(self) -> None: ...
 
 
@@ -49,6 +52,9 @@ class SilentSpeaker:
 
     def tick(self, now: int) -> None:
         pass
+
+    def take_cut(self) -> list[str]:
+        return []
 
     def close(self) -> None:
         pass
@@ -80,6 +86,9 @@ class RecordingSpeaker:
 
     def tick(self, now: int) -> None:
         pass
+
+    def take_cut(self) -> list[str]:
+        return []
 
     def close(self) -> None:
         self.closed = True

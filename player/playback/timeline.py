@@ -57,6 +57,8 @@ class Choices:
     """Time added to (or, when negative, taken from) segments, by segment index."""
     avoid_lying_on_back: bool = False
     """Play each lying-on-back step's alternative instead, where the routine gives one."""
+    words_per_minute: int = 165
+    """The voice's rate: cues are given the room that saying them takes at it."""
 
 
 class ChoiceError(ValueError):
@@ -120,6 +122,9 @@ class StepSpan:
     """The pregnancy weeks the step (or its block) suits, when it says."""
     replaces: str | None = None
     """The name of the lying-on-back step this one is played in place of."""
+    path: tuple[str | int, ...] = ()
+    """Where the step is written in the routine file: ``("steps", 2)``, or
+    ``("steps", 1, "steps", 0)`` inside a block; the alternative's own when it is played."""
 
     @property
     def duration_ms(self) -> int:

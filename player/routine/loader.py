@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,12 @@ class RoutineFile:
     steps_at: Mark | None = None
     """Where the routine's ``steps:`` key is written: what a problem of the whole session,
     such as its length, points at."""
+    document: Document | None = field(default=None, compare=False, repr=False)
+    """The file as read, with the place of every value: for telling where a step is."""
+
+    def mark_of(self, path: tuple[str | int, ...]) -> Mark | None:
+        """Where the value at ``path`` (such as ``("steps", 2)``) is written, if known."""
+        return None if self.document is None else self.document.key_spot(path)
 
 
 @dataclass
@@ -399,7 +405,7 @@ def load_routine(
         raise RoutineError(loading.problems)
     included = [d for d in loading.docs.values() if d is not None]
     steps_at = doc.key_spot(("steps",))
-    return RoutineFile(path, path.stem, routine, _digest([doc, *included]), steps_at)
+    return RoutineFile(path, path.stem, routine, _digest([doc, *included]), steps_at, doc)
 
 
 def check_files(paths: list[Path]) -> list[Problem]:

@@ -17,10 +17,14 @@ class Problem:
     column: int
     path: str
     message: str
+    warning: bool = False
+    """Something that plays, but not as the writer meant: told by ``check``, which still
+    passes the file."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        message = f"warning: {self.message}" if self.warning else self.message
+        return f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
 
 
 class RoutineError(Exception):

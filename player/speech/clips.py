@@ -78,7 +78,10 @@ class _ClipPlayer:
         self.audio = audio
         self.muted = False
         self._playing: Playing | None = None
+        self._playing_clip: Path | None = None
         self._waiting: tuple[Path, int, int] | None = None  # clip, priority, due
+        self.cut: list[Path] = []
+        """Clips cut off by the next one before they ended, since the last look."""
 
     def offer(self, clip: Path, priority: int, now: int, due: int) -> None:
         if self.muted:
@@ -99,12 +102,16 @@ class _ClipPlayer:
     def stop(self) -> None:
         self.audio.stop()
         self._playing = None
+        self._playing_clip = None
         self._waiting = None
 
     def _start(self, clip: Path, priority: int, now: int) -> None:
+        if self._playing is not None and self._playing.ends_at > now and self._playing_clip:
+            self.cut.append(self._playing_clip)
         length = self.audio.play(clip)
         self._waiting = None
         self._playing = Playing(priority, now + length) if length is not None else None
+        self._playing_clip = clip if length is not None else None
 
 
 class ChimeSpeaker:
@@ -131,6 +138,11 @@ class ChimeSpeaker:
 
     def tick(self, now: int) -> None:
         self._player.tick(now)
+
+    def take_cut(self) -> list[str]:
+        """Chimes cut off by the next are no words lost."""
+        self._player.cut.clear()
+        return []
 
     def close(self) -> None:
         self._player.audio.close()
@@ -206,6 +218,14 @@ class VoiceSpeaker:
         self._missing = None
         self._player.stop()
         self._chimes.stop()
+
+    def take_cut(self) -> list[str]:
+        """The words cut off by the next cue since the last look, for the events file."""
+        said = {clip: text for text, clip in self._ready.items()}
+        cut = [said.get(clip, clip.name) for clip in self._player.cut]
+        self._player.cut.clear()
+        self._chimes.take_cut()
+        return cut
 
     def set_muted(self, muted: bool) -> None:
         self._player.muted = muted

@@ -11,7 +11,7 @@ from typing import TextIO
 from player.playback.clock import Clock
 from player.playback.engine import Engine
 from player.playback.events import CueDue, Event, Finished, Skipped, StepStarted, Waiting
-from player.playback.session import Session
+from player.playback.session import Ending, Session
 from player.routine.values import format_duration, format_elapsed
 from player.system.printable import printable
 
@@ -33,8 +33,14 @@ def describe_event(engine: Engine, event: Event) -> str | None:
     if isinstance(event, Skipped):
         return None
     if isinstance(event, Finished):
-        return f"{stamp} Finished. Well done."
+        return f"{stamp} Finished."
     return None
+
+
+def ending_text(ending: Ending) -> str:
+    """The end said in the same line as "Finished.": ``Well done.``, or how much was done
+    and what would count."""
+    return "".join(f" {words}." for words in (ending.headline, ending.reason) if words)
 
 
 def play_text(
@@ -55,6 +61,8 @@ def play_text(
         seen.extend(events)
         for event in events:
             line = describe_event(engine, event)
+            if isinstance(event, Finished) and line:
+                line += ending_text(session.ending)
             if line and out is not None:
                 print(printable(line), file=out, flush=True)
 

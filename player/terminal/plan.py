@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from player.care.safety import WeekCheck
+from player.playback.announcements import DEFAULT_RATE, speaking_ms
+from player.playback.room import cut_short
 from player.playback.timeline import Segment, Timeline, ranged_counts
 from player.routine.model import Routine
 from player.routine.values import format_duration
@@ -60,13 +64,25 @@ def _week_lines(check: WeekCheck | None) -> list[str]:
     return lines
 
 
-def format_plan(routine: Routine, timeline: Timeline, week_check: WeekCheck | None = None) -> str:
-    """One row per segment, its cues beneath it, then the totals and what the week changes."""
+CUT_MARK = "(cut short: too little room)"
+
+
+def format_plan(
+    routine: Routine,
+    timeline: Timeline,
+    week_check: WeekCheck | None = None,
+    words_per_minute: int = DEFAULT_RATE,
+) -> str:
+    """One row per segment, its cues beneath it, then the totals and what the week changes.
+    A cue whose words run into the next one is marked."""
     marks = _marked_names(week_check)
+    speaking = functools.partial(speaking_ms, words_per_minute=words_per_minute)
+    short = {found.cue.key for found in cut_short(timeline, speaking)}
     cues_by_segment: dict[int, list[str]] = {}
     for cue in timeline.cues:
         offset = format_duration(cue.at_ms)
-        cues_by_segment.setdefault(cue.segment, []).append(f"{offset} \u00ab{cue.text}\u00bb")
+        line = f"{offset} \u00ab{cue.text}\u00bb" + (f" {CUT_MARK}" if cue.key in short else "")
+        cues_by_segment.setdefault(cue.segment, []).append(line)
     rows = [("start", "step", "rep / side / phase", "length")]
     cue_lines: list[list[str]] = [[]]
     for segment in timeline.segments:

@@ -183,7 +183,7 @@ def state_line(frame: Frame) -> str | None:
     if frame.state == "paused":
         return "PAUSED \u2014 Space to go on"
     if frame.state == "finished":
-        return "Well done. Press q to close"
+        return "Press q to close"
     if frame.state == "ready":
         return "Starting" + ELLIPSIS
     if frame.get_ready_ms > 0:
@@ -375,7 +375,7 @@ class _Page:
         """The margin, the name, the state, the detail and the timer."""
         frame = self.frame
         blocks = [_blank(KEEP_SPACE + 1 + n) for n in range(max(1, self.height // 10))]
-        name = step_title(frame.step) if self.going else "Finished"
+        name = step_title(frame.step) if self.going else self.view.ending.headline or "Finished"
         blocks.append(_Block(KEEP_NAME, self.centred(name, "title")))
         state = state_line(frame)
         if state is not None and self.timed:
@@ -398,9 +398,10 @@ class _Page:
             around = [BLANK] * (BIG_HEIGHT // 2)
             blocks.append(_Block(KEEP_STATE, [*around, *line, *around], line))
         if not self.going:
-            # Under "Well done": the streak, today's sessions; the first kept first.
+            # Under the headline: why it does not count, the streak, today's sessions; the
+            # first kept first.
             blocks += [
-                _Block(KEEP_END, self.centred(said, "plain")) for said in self.view.end_lines
+                _Block(KEEP_END, self.centred(said, "plain")) for said in self.view.ending.said
             ]
         return blocks
 

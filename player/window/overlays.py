@@ -107,8 +107,8 @@ def _quit(
 
 
 def end_rows(area: Box, count: int) -> list[Box]:
-    """The rows of the end screen, top to bottom: "Well done", the routine's name, then
-    ``count`` lines of what was done, then how to close. Pure."""
+    """The rows of the end screen, top to bottom: the headline ("Well done"), the
+    routine's name, then ``count`` lines of what was done, then how to close. Pure."""
     weights = [2.0, 1.08, *[1.0] * count, 0.77]
     gap = 0.27
     unit = min(area.h * 0.13, area.h * 0.96 / (sum(weights) + gap * (len(weights) - 1)))
@@ -124,14 +124,16 @@ def end_rows(area: Box, count: int) -> list[Box]:
 def end_screen(
     surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets, theme: Theme
 ) -> None:
-    """ "Well done", the routine, the time and steps it took, the lines the session adds
-    (the streak, today's sessions), and what Enter does: close, or go on to a question."""
+    """The headline ("Well done" for a session that counts as done, else how much was
+    done), the routine, the time and steps it took, the lines the session adds (why it
+    does not count, the streak, today's sessions), and what Enter does: close, or go on to
+    a question."""
     colours = theme.palette
     summary = shown.summary
     top = where.title.y
     area = Box(where.progress.x, top, where.progress.w, where.caption.bottom - top)
     said: list[tuple[str, Colour]] = [
-        ("Well done", colours.accent),
+        (shown.end_headline, colours.accent),
         (summary.title if summary else shown.routine_title, colours.text),
     ]
     if summary is not None:

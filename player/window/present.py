@@ -100,8 +100,12 @@ class Shown:
     cover: Cover | None
     get_ready: str
     summary: Summary | None
+    end_headline: str = ""
+    """The first words of the end screen, largest: "Well done" only for a session that
+    counts as done; else how much was done, or that it was a preview."""
     end_lines: tuple[str, ...] = ()
-    """Under the summary on the end screen: the streak, today's sessions."""
+    """Under the summary on the end screen: why it does not count, the streak, today's
+    sessions."""
     end_hint: str = ""
     """At the foot of the end screen, what Enter does: 'Press Enter to close'."""
 
@@ -146,7 +150,8 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
         cover=_cover(frame, extras.overlay, finished),
         get_ready=str(math.ceil(frame.get_ready_ms / 1000)) if frame.get_ready_ms else "",
         summary=extras.summary if finished else None,
-        end_lines=view.end_lines if finished else (),
+        end_headline=(view.ending.headline or "Finished") if finished else "",
+        end_lines=view.ending.said if finished else (),
         end_hint=_end_hint(extras.question_follows) if finished else "",
     )
 

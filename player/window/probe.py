@@ -21,7 +21,7 @@ from pathlib import Path
 from player.system.quiet import quiet_stderr
 
 OFF_SCREEN_DRIVERS = frozenset({"offscreen", "dummy"})
-CONNECT_TIMEOUT_S = 1.0
+CONNECT_TIMEOUT_S = 0.75
 """The longest the look at a display's socket may take, connecting and hearing back; the
 whole look stays within two seconds even for a display that does not answer."""
 X11_TCP_PORT = 6000
