@@ -32,11 +32,8 @@ from player.commands.options import (
 )
 from player.commands.outputs import check_output_file, check_output_folder, open_outputs
 from player.commands.routines import open_routine
-<<<<<<< HEAD
 from player.commands.voices import refuse_unknown_voice
-=======
 from player.history.ending import session_ending
->>>>>>> main
 from player.history.opening import open_history
 from player.history.recorder import begin_recording
 from player.history.resume import ResumeDecision, resume_decision
