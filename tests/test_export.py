@@ -85,8 +85,10 @@ def test_a_countdown_cuts_off_a_long_clip_as_the_live_voice_does(tmp_path: Path)
         routine({"exercise": "Hold", "time": "10s", "cues": {"halfway": False}})
     )
     out = tmp_path / "cut.wav"
-    export_audio(plan, out, lambda cue: long_clip if cue.kind == "announce" else HIGH)
+    result = export_audio(plan, out, lambda cue: long_clip if cue.kind == "announce" else HIGH)
     values = samples(out)
+    # Told as it is heard: the announcement cut short, the chimes whole.
+    assert (result.cut_short, result.whole, result.left_out) == (1, len(plan.cues) - 1, 0)
     # The 8-second announcement is cut at 7 s by "3"; the chime's own shape follows.
     assert all(v == 12_000 for v in values[SAMPLE_RATE * 6 : SAMPLE_RATE * 7 - 1])
     assert values[SAMPLE_RATE * 7 + 10] != 12_000
@@ -114,9 +116,28 @@ def test_export_command_writes_the_whole_session_with_the_real_voice(tmp_path: P
     assert info.format == "MP3" and info.samplerate == SAMPLE_RATE
     assert abs(info.frames - plan.total_ms * SAMPLE_RATE // 1000) <= SAMPLE_RATE // 20
     assert printed.getvalue().startswith(f"wrote {out_file}: ")
-    assert "cues spoken" in printed.getvalue()
+    # Every cue of a bundled routine has room: all of them are heard whole, none cut short.
+    assert f"{len(plan.cues)} of {len(plan.cues)} cues spoken whole\n" in printed.getvalue()
     with soundfile.SoundFile(str(out_file)) as track:
         data = bytes(track.buffer_read(dtype="int16"))
     values = list(memoryview(data).cast("h"))
     first = plan.cues[0].at_ms
     assert loud(values, first, first + 1500)  # "Daily back care. Get ready..." is speech
+
+
+def test_export_tells_how_many_cues_the_next_one_cut_short(tmp_path: Path) -> None:
+    tight = tmp_path / "tight.yaml"
+    tight.write_text(
+        "title: Tight\nlead_in: 0\nprepare: 0\nsteps:\n"
+        "  - exercise: Slowly roll your shoulders backwards and breathe out\n    time: 2s\n"
+        "  - exercise: Slowly roll your shoulders forwards and breathe in\n    time: 2s\n"
+        "  - rest: 3s\n",
+        encoding="utf-8",
+    )
+    printed = io.StringIO()
+    out_file = tmp_path / "tight.ogg"
+    assert cli.main(["export", str(tight), "--audio", str(out_file)], out=printed) == 0
+    # Two sentences of over three seconds each get two seconds: both are cut by the next.
+    assert printed.getvalue() == (
+        f"wrote {out_file}: 0:07, 1 of 3 cues spoken whole, 2 cut short by the next\n"
+    )

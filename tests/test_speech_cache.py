@@ -87,7 +87,7 @@ def test_two_exports_at_once_share_one_clip_folder(tmp_path: Path, own_home: Pat
     assert [export.returncode for export in exports] == [0, 0]
     for out, err in finished:
         assert err == ""
-        counted = re.search(r"(\d+) of (\d+) cues spoken", out)
+        counted = re.search(r"(\d+) of (\d+) cues spoken whole", out)
         assert counted is not None, out
         assert counted[1] == counted[2]
     clips = list(UserDirs.under(own_home).speech_cache.glob("*/*"))
@@ -207,7 +207,7 @@ def test_export_makes_damaged_clips_again_and_says_so_once(
     assert first.err == ""
     assert second.err.count("\n") == 1
     assert "was damaged (cut short): damaged clips are made again." in second.err
-    assert re.search(r"(\d+) of \1 cues spoken", second.out)
+    assert re.search(r"(\d+) of \1 cues spoken whole", second.out)
     assert [clip.name for clip in clips if not is_whole_wav(clip)] == []
 
 
@@ -287,6 +287,6 @@ def test_export_with_an_unwritable_clip_folder_still_speaks_every_cue(
         f"Voice clips cannot be kept in {cache_blocked} (a file is in the way): "
         "they are kept for this session only.\n"
     )
-    assert re.search(r"(\d+) of \1 cues spoken", printed.out)
+    assert re.search(r"(\d+) of \1 cues spoken whole", printed.out)
     assert is_whole_wav(track)
     assert list(temporary_folders.iterdir()) == []

@@ -23,7 +23,7 @@ from player.playback.timeline import Cue
 from player.routine.values import format_duration
 from player.speech.clips import CHIME_DIR
 from player.speech.encode import UnknownFormat, endings, track_format
-from player.speech.export import export_audio
+from player.speech.export import ExportResult, export_audio
 from player.speech.select import start_synthesizer
 from player.speech.synth import Pyttsx3Synthesizer, SpeechUnavailable
 
@@ -71,6 +71,16 @@ def _spoken_by(synth: Pyttsx3Synthesizer, wait_ms: int) -> Callable[[Cue], Path 
     return clip_for
 
 
+def _heard(result: ExportResult, synth: Pyttsx3Synthesizer | None) -> str:
+    """What the track holds, told as it is: cues heard whole, cut short, left out."""
+    said = f"{result.whole} of {result.cues} cues {'spoken' if synth else 'chimed'} whole"
+    if result.cut_short:
+        said += f", {result.cut_short} cut short by the next"
+    if result.left_out:
+        said += f", {result.left_out} left out (no room before the next)"
+    return said
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     check_output_file("--audio", args.audio)  # what is there, then what its name asks for
     try:
@@ -106,10 +116,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     finally:
         if synth is not None:
             synth.close()
-    ctx.say(
-        f"wrote {args.audio}: {format_duration(result.duration_ms)}, "
-        f"{result.spoken} of {result.cues} cues {'spoken' if synth else 'chimed'}"
-    )
+    ctx.say(f"wrote {args.audio}: {format_duration(result.duration_ms)}, {_heard(result, synth)}")
     return EXIT_OK
 
 

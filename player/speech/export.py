@@ -42,6 +42,18 @@ class ExportResult:
     duration_ms: int
     cues: int
     spoken: int
+    cut_short: int = 0
+    """Of the ``spoken`` cues, how many were cut off by the next before their end."""
+
+    @property
+    def whole(self) -> int:
+        """The cues heard from their first word to their last."""
+        return self.spoken - self.cut_short
+
+    @property
+    def left_out(self) -> int:
+        """The cues not heard at all: their moment had passed before they could start."""
+        return self.cues - self.spoken
 
 
 def _read_clip(path: Path) -> bytes:
@@ -59,6 +71,11 @@ def _read_clip(path: Path) -> bytes:
             return clip.readframes(clip.getnframes())
     except (wave.Error, EOFError) as error:
         raise ExportError(f"{path.name}: not a readable WAV file ({error})") from None
+
+
+def _length_ms(data: bytes) -> int:
+    """How long a clip of 16-bit mono samples lasts."""
+    return len(data) * 1000 // (2 * SAMPLE_RATE)
 
 
 def _frames(ms: int) -> int:
@@ -87,9 +104,7 @@ def export_audio(
         at = cue.at_ms + wait_allowance_ms * waits_before[cue.segment]
         placed.append((at, cue.priority, clips[clip]))
     placed.sort(key=lambda item: item[0])
-    heard = lay_out(
-        [(at, priority, len(data) * 1000 // (2 * SAMPLE_RATE)) for at, priority, data in placed]
-    )
+    heard = lay_out([(at, priority, _length_ms(data)) for at, priority, data in placed])
     total_ms = timeline.total_ms + wait_allowance_ms * timeline.waits
     try:
         handle = open_for_writing(out)
@@ -114,7 +129,12 @@ def export_audio(
         if isinstance(error, OSError):
             raise ExportError(f"cannot write {out}: {reason(error, out)}") from None
         raise
-    return ExportResult(out, total_ms, len(timeline.cues), len(heard))
+    cut_short = sum(
+        1
+        for spoken in heard
+        if spoken.end_ms - spoken.start_ms < _length_ms(placed[spoken.index][2])
+    )
+    return ExportResult(out, total_ms, len(timeline.cues), len(heard), cut_short)
 
 
 def _format_of(out: Path) -> TrackFormat:
