@@ -720,6 +720,25 @@ def test_waking_at_next_change_plays_every_cue_on_time(pause_at: int | None) -> 
         assert [c.text for c in cues if c.key.startswith("resume")] == ["Get ready", "3", "2", "1"]
 
 
+def test_a_cue_that_came_due_while_a_frame_was_drawn_is_due_now() -> None:
+    """The window wakes for an animation frame 1 ms before a cue, and drawing takes 1 ms:
+    asked at the cue's own moment, the engine says the cue is due now, not at the next
+    frame or second (which made cues up to 83 ms late)."""
+    routine = simple(timed("A", 30, do="Hold."), {"rest": 10}, timed("B", 7))
+    engine, _ = started_engine(routine)
+    due_at: list[tuple[int, str]] = []  # each cue's clock time, waking exactly on time
+    now = T0
+    while engine.state != "finished":
+        now = engine.next_change_at(now) or now + S
+        due_at += [(now, c.key) for c in cue_events(engine.advance(now))]
+    assert len(due_at) >= 10
+    for clock, key in due_at:
+        woken, _ = started_engine(routine)
+        woken.advance(clock - 1)  # the frame before: this cue is not due yet
+        assert woken.next_change_at(clock) == clock, key
+        assert key in [c.key for c in cue_events(woken.advance(clock))]
+
+
 def test_waking_at_next_change_at_speed_four() -> None:
     engine, events = started_engine(simple(timed("A", 30), {"rest": 10}, timed("B", 7)), speed=4)
     total = engine.timeline.total_ms

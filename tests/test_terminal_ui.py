@@ -769,8 +769,12 @@ def test_a_wake_never_waits_longer_than_the_cap_or_past_the_next_change() -> Non
     loop, screen, clock = looped(TWO_STEPS)
     steps_until(loop, clock, 10 * S)
     assert screen.waits and max(screen.waits) <= MAX_WAIT_MS
-    assert loop.wait_ms(T0 + 10 * S + 900) == 100  # the next whole second on the timer
+    loop.session.tick(T0 + 10 * S + 300)
     assert loop.wait_ms(T0 + 10 * S + 300) == MAX_WAIT_MS
+    loop.session.tick(T0 + 10 * S + 900)
+    assert loop.wait_ms(T0 + 10 * S + 900) == 100  # the next whole second on the timer
+    # A second that turned while the screen was drawn, after the last tick: due at once.
+    assert loop.wait_ms(T0 + 11 * S + 5) == 0
 
 
 def test_nothing_is_redrawn_while_nothing_changes() -> None:

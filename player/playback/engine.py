@@ -140,24 +140,22 @@ class Engine:
         if now < self._anchor_time:
             times.append(self._anchor_time)
         else:
-            position = self._position_at(now)
+            # Measured from where the last advance left play, not from where the clock is
+            # now: what came due in between (a frame drawn across a cue's moment) is due now.
+            last = min(self._position, self.timeline.total_ms - 1)
             targets = []
             if self._cursor < len(self.timeline.cues):
                 targets.append(self.timeline.cues[self._cursor].at_ms)
-            segment = self.timeline.segment_at(position)
+            segment = self.timeline.segment_at(last)
             targets.append(segment.end_ms)
-            remaining = segment.end_ms - position
-            targets.append(position + (remaining - 1) % 1000 + 1)
+            remaining = segment.end_ms - last
+            targets.append(last + (remaining - 1) % 1000 + 1)
             gate = self._gate()
             if gate is not None:
                 targets.append(gate.start_ms)
-            ahead = (
-                min(t for t in targets if t > position)
-                if any(t > position for t in targets)
-                else None
-            )
-            if ahead is not None:
-                times.append(self._time_of(ahead))
+            ahead = [t for t in targets if t > last]
+            if ahead:
+                times.append(max(now, self._time_of(min(ahead))))
         return min(times) if times else None
 
     # -- commands ---------------------------------------------------------------------------
