@@ -12,32 +12,14 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from player.commands import (
-    check,
-    export,
-    history,
-    listing,
-    new,
-    plan,
-    play,
-    remind,
-    safety,
-    schema,
-    settings,
-    voices,
-)
-from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context, nowhere
+from player.commands import menu
+from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Context, nowhere
 from player.commands.program import INSTALLED, called_as
-from player.home import catalog
-from player.playback.timeline import ChoiceError
-from player.routine.loader import RoutineError
-from player.speech.export import ExportError
-from player.speech.synth import SpeechUnavailable
-from player.speech.voices import UnknownVoice
+from player.home.catalog import DEFAULT_ROUTINE
+from player.system.failures import Failure, InvalidInput
 from player.system.stopping import StopSignal, stop_on_signals
 
 __all__ = [
-    "COMMANDS",
     "EXIT_FAILED",
     "EXIT_INVALID",
     "EXIT_OK",
@@ -45,21 +27,6 @@ __all__ = [
     "entry",
     "main",
 ]
-
-COMMANDS: tuple[Command, ...] = (
-    listing.COMMAND,
-    check.COMMAND,
-    schema.COMMAND,
-    plan.COMMAND,
-    play.COMMAND,
-    export.COMMAND,
-    safety.COMMAND,
-    history.COMMAND,
-    settings.COMMAND,
-    voices.COMMAND,
-    new.COMMAND,
-    remind.COMMAND,
-)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -73,41 +40,54 @@ class _UsageError(Exception):
     pass
 
 
-def build_parser(program: str = INSTALLED) -> argparse.ArgumentParser:
+def build_parser(program: str = INSTALLED, chosen: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command in the menu, and the arguments of the
+    ``chosen`` one (of every one when None), whose module alone is loaded."""
     parser = _Parser(
         prog=program,
         description="A guided exercise and massage routine player. With no command, it plays "
-        f"the default routine ({catalog.DEFAULT_ROUTINE}).",
+        f"the default routine ({DEFAULT_ROUTINE}).",
     )
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for command in COMMANDS:
-        command.add_arguments(subparsers.add_parser(command.name, help=command.help))
+    for item in menu.MENU:
+        command_parser = subparsers.add_parser(item.name, help=item.help)
+        if item.name == chosen:
+            item.load().add_arguments(command_parser)
     return parser
+
+
+def _chosen(args: Sequence[str]) -> str | None:
+    """The command named in ``args``: the first word that is no option, if it names one.
+    None for a bare ``--help``, which needs no command's arguments."""
+    first = next((arg for arg in args if not arg.startswith("-")), None)
+    return first if first in {item.name for item in menu.MENU} else None
 
 
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, context: Context | None = None
 ) -> int:
     ctx = context or Context(out=out or sys.stdout)
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = list(sys.argv[1:] if argv is None else argv) or [menu.DEFAULT]
+    chosen = _chosen(args_list)
     try:
-        args = build_parser(ctx.program).parse_args(args_list or ["play"])
+        args = build_parser(ctx.program, chosen).parse_args(args_list)
     except _UsageError as error:
         ctx.warn(str(error))
         return EXIT_INVALID
     except SystemExit as stop:  # --help
         return int(stop.code or 0)
-    command = {command.name: command for command in COMMANDS}[args.command or "play"]
+    name = args.command or menu.DEFAULT
+    command = menu.entry(name).load()
     if ctx.out_closed and command.shows_results(args):
         ctx.warn(
-            f"Standard output is closed, so '{command.name}' has nowhere to show what it "
+            f"Standard output is closed, so '{name}' has nowhere to show what it "
             "finds; give it a terminal, a file or a pipe."
         )
         return EXIT_FAILED
     try:
         with stop_on_signals():
             return command.run(args, ctx)
-    except (RoutineError, ChoiceError, catalog.RoutineNotFound, UnknownVoice) as error:
+    except InvalidInput as error:
         ctx.warn(str(error))
         return EXIT_INVALID
     except StopSignal as stop:
@@ -116,7 +96,7 @@ def main(
         return stop.exit_code
     except BrokenPipeError:
         return EXIT_FAILED
-    except (ExportError, SpeechUnavailable, OSError) as error:
+    except (Failure, OSError) as error:
         ctx.warn(f"error: {error}")
         return EXIT_FAILED
 

@@ -1,4 +1,5 @@
-"""One module per command of ``run.py``; ``player.cli`` puts them together.
+"""One module per command of ``run.py``; ``menu`` names them, and ``player.cli`` loads
+only the one that runs (so that ``--help`` loads none).
 
 Each command is handed a ``base.Context`` (its output, the person's folders, the time, how
 the program was started) and returns an exit code. ``options`` holds the options several

@@ -10,12 +10,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from player.commands.program import INSTALLED
-from player.home.settings import Settings, load_settings_or_defaults
 from player.home.user_dirs import UserDirs
 from player.system.printable import printable
+
+if TYPE_CHECKING:
+    from player.home.settings import Settings
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -76,6 +78,8 @@ class Context:
 
     def settings(self) -> Settings:
         """The person's settings; the defaults, after one line, when the file is damaged."""
+        from player.home.settings import load_settings_or_defaults  # only for who asks
+
         return load_settings_or_defaults(
             self.dirs.settings_file, self.warn, self.command("settings")
         )
@@ -96,8 +100,8 @@ class Context:
 
 @dataclass(frozen=True)
 class Command:
-    name: str
-    help: str
+    """What a command takes and does; its name and help are in ``menu``."""
+
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Context], int]
     shows_results: Callable[[argparse.Namespace], bool] = lambda args: True

@@ -52,4 +52,4 @@ def _unreadable_folders(ctx: Context) -> list[str]:
     return unread
 
 
-COMMAND = Command("check", "check routine files and report every problem", add_arguments, run)
+COMMAND = Command(add_arguments, run)

@@ -121,8 +121,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 COMMAND = Command(
-    "export",
-    "render the guided session as one audio track",
     add_arguments,
     run,
     shows_results=lambda args: False,

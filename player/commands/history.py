@@ -114,8 +114,6 @@ def _nothing_at(path: Path) -> bool:
 
 
 COMMAND = Command(
-    "history",
-    "show recent sessions, the streak of days and the pain scores; --chart draws them",
     add_arguments,
     run,
     shows_results=lambda args: args.chart is None,

@@ -65,4 +65,4 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-COMMAND = Command("list", "list the routines", no_arguments, run)
+COMMAND = Command(no_arguments, run)

@@ -142,8 +142,6 @@ def _report(
 
 
 COMMAND = Command(
-    "new",
-    "start a routine of your own, from a template or a copy",
     add_arguments,
     run,
     shows_results=lambda args: False,

@@ -32,4 +32,4 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-COMMAND = Command("plan", "print a routine's timeline as a table", add_arguments, run)
+COMMAND = Command(add_arguments, run)

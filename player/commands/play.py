@@ -352,4 +352,4 @@ def _introduce(loaded: RoutineFile, engine: Engine, ctx: Context, stop_key: str)
     ctx.say(f"  Stop at once if anything hurts. Press {stop_key} to stop.")
 
 
-COMMAND = Command("play", "play a routine", add_arguments, run, shows_results=lambda args: False)
+COMMAND = Command(add_arguments, run, shows_results=lambda args: False)

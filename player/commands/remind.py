@@ -86,6 +86,4 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-COMMAND = Command(
-    "remind", "print a daily calendar reminder (.ics) for a routine", add_arguments, run
-)
+COMMAND = Command(add_arguments, run)

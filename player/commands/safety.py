@@ -58,6 +58,4 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-COMMAND = Command(
-    "safety", "the warning signs to stop and call a doctor or midwife", no_arguments, run
-)
+COMMAND = Command(no_arguments, run)

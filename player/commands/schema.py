@@ -30,4 +30,4 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-COMMAND = Command("schema", "print the JSON Schema of routine files", add_arguments, run)
+COMMAND = Command(add_arguments, run)

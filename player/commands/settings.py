@@ -266,8 +266,6 @@ def show(settings: Settings, path: Path, today: date, ctx: Context) -> None:
 
 
 COMMAND = Command(
-    "settings",
-    "show your settings, or change one",
     add_arguments,
     run,
     shows_results=lambda args: args.settings_action is None,

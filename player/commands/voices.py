@@ -65,4 +65,4 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_OK
 
 
-COMMAND = Command("voices", "list the installed voices, with their language", no_arguments, run)
+COMMAND = Command(no_arguments, run)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from player.home.user_dirs import UserDirs
+from player.system.failures import InvalidInput
 from player.system.paths import ROUTINES_DIR
 from player.system.regular_files import folder_problem, reason
 
@@ -25,7 +26,7 @@ YOURS = "yours"
 BUNDLED = "bundled"
 
 
-class RoutineNotFound(Exception):
+class RoutineNotFound(InvalidInput):
     """A name that is neither a file nor a routine in any folder searched."""
 
 

@@ -16,6 +16,7 @@ from typing import Literal
 
 from player.routine.model import Block, Exercise, Routine, Step
 from player.routine.values import Count, WeekRange
+from player.system.failures import InvalidInput
 
 SegmentKind = Literal["lead_in", "prepare", "work", "rest", "switch", "instruction", "wait"]
 StepKind = Literal["lead_in", "exercise", "rest", "instruction", "set_rest"]
@@ -61,7 +62,7 @@ class Choices:
     """The voice's rate: cues are given the room that saying them takes at it."""
 
 
-class ChoiceError(ValueError):
+class ChoiceError(InvalidInput, ValueError):
     """A choice the routine does not allow, such as 12 repetitions of a 5-to-10 step."""
 
 

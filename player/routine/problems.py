@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from player.system.failures import InvalidInput
 from player.system.regular_files import resolved
 
 
@@ -27,7 +28,7 @@ class Problem:
         return f"{where}: {self.path}: {message}" if self.path else f"{where}: {message}"
 
 
-class RoutineError(Exception):
+class RoutineError(InvalidInput):
     """A routine file (or one it includes) cannot be used; every problem found is listed."""
 
     def __init__(self, problems: list[Problem]) -> None:

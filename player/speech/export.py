@@ -25,6 +25,7 @@ from player.speech.encode import (
     track_format,
 )
 from player.speech.policy import lay_out
+from player.system.failures import Failure
 from player.system.regular_files import open_for_writing, open_regular, output_problem, reason
 
 SAMPLE_RATE = 22_050
@@ -32,7 +33,7 @@ WAIT_ALLOWANCE_MS = 30_000
 _CHUNK = SAMPLE_RATE * 10
 
 
-class ExportError(Exception):
+class ExportError(Failure):
     """The track could not be made; the message says why."""
 
 

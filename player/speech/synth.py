@@ -29,6 +29,7 @@ from typing import Protocol
 from player.speech.clip_check import MISSING, clip_problem
 from player.speech.clip_folder import open_clip_folder
 from player.speech.voices import Voice, find_voice, unknown_voice, voices_from
+from player.system.failures import Failure
 from player.system.paths import PACKAGE_DIR
 
 START_TIMEOUT_S = 15.0
@@ -67,7 +68,7 @@ class Synthesizer(Protocol):
     def close(self) -> None: ...
 
 
-class SpeechUnavailable(Exception):
+class SpeechUnavailable(Failure):
     """No speech engine could start; the message says what fixes it."""
 
 

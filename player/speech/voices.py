@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from player.routine.values import describe
 from player.routine.yaml_source import did_you_mean
+from player.system.failures import InvalidInput
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Voice:
         return self.languages[0] if self.languages else ""
 
 
-class UnknownVoice(ValueError):
+class UnknownVoice(InvalidInput, ValueError):
     """A voice asked for by name that is not installed; the message says so in one line,
     with the nearest installed one."""
 
