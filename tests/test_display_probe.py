@@ -95,7 +95,8 @@ def test_a_display_that_accepts_and_says_nothing_does_not_answer_and_is_not_wait
 def test_why_no_display_names_what_was_missing(tmp_path: Path) -> None:
     assert why_no_display({}) == "DISPLAY is not set"
     assert why_no_display({"DISPLAY": "nonsense"}) == "DISPLAY=nonsense is not a display name"
-    assert why_no_display({"DISPLAY": ":97"}) == "nothing answers at DISPLAY=:97"
+    free = next(n for n in range(197, 400) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    assert why_no_display({"DISPLAY": f":{free}"}) == f"nothing answers at DISPLAY=:{free}"
     assert why_no_display({"SDL_VIDEODRIVER": "dummy"}) is None  # asked for by name
     gone = {"WAYLAND_DISPLAY": "wayland-9", "XDG_RUNTIME_DIR": str(tmp_path)}
     assert why_no_display(gone) == "the Wayland display wayland-9 does not answer"
