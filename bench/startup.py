@@ -1,0 +1,165 @@
+"""Start-up: how long a person waits for ``--help``, ``list``, ``check`` and the first frame.
+
+Each command is timed whole, from starting the process to its end (or, for ``play``, to
+the first frame on screen, as the player writes it in its events file), as many times as
+the mode says, after one run that is not counted (it fills the disk cache).
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.machine import ROOT, Spread, now_ms, player_command
+from bench.modes import DAILY, Mode
+from bench.report import PartResult, Target, plural, table
+
+SMALL_ROUTINE = """\
+title: Small routine {number}
+steps:
+  - exercise: Shoulder rolls {number}
+    do: Roll your shoulders back slowly.
+    time: 30s
+  - rest: 10s
+  - exercise: Neck stretch
+    sides: both
+    time: 20s
+"""
+
+
+def timed(command: list[str], env: dict[str, str], expect: str = "") -> float:
+    """Seconds the command took, start to end; it must succeed and say ``expect``."""
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0 or expect not in done.stdout:
+        raise SystemExit(
+            f"{' '.join(command[1:4])}... failed ({done.returncode}): "
+            f"{(done.stdout + done.stderr)[-400:]}"
+        )
+    return seconds
+
+
+def repeat(runs: int, measure: Callable[[], float]) -> Spread:
+    measure()  # not counted: it fills the disk cache
+    return Spread(tuple(measure() for _ in range(runs)))
+
+
+def small_routines(folder: Path, count: int) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = folder / f"small-{number:04d}.yaml"
+        path.write_text(SMALL_ROUTINE.format(number=number), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def first_frame_ms(env: dict[str, str], home: Path) -> float:
+    """Milliseconds from starting ``play`` to its first frame in the window."""
+    events = home / "first-frame.jsonl"
+    events.unlink(missing_ok=True)
+    command = player_command(
+        "play", DAILY, "--ui", "window", "--close-at-end", "--no-warning-signs",
+        "--events", str(events),
+    )
+    started = now_ms()
+    process = subprocess.Popen(
+        command,
+        env={**env, "ROUTINE_PLAYER_HOME": str(home)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    shown: int | None = None
+    try:
+        while shown is None and process.poll() is None:
+            shown = _first_frame(events)
+            time.sleep(0.005)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait()
+    if shown is None:
+        raise SystemExit("the window never showed its first frame")
+    return float(shown - started)
+
+
+def _first_frame(events: Path) -> int | None:
+    try:
+        text = events.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    for line in text.splitlines():
+        if line.endswith("}"):
+            record = json.loads(line)
+            if record.get("event") == "first_frame":
+                return int(record["clock_ms"])
+    return None
+
+
+def measure(mode: Mode, env: dict[str, str]) -> PartResult:
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as folder:
+        base = Path(folder)
+        home_env = {**env, "ROUTINE_PLAYER_HOME": str(base / "home")}
+        one = str(ROOT / "routines" / f"{DAILY}.yaml")
+        many = small_routines(base / "many", mode.check_files)
+        count = len(many)
+
+        def first_frame_cold() -> float:
+            with tempfile.TemporaryDirectory(prefix="bench-home-") as home:
+                return first_frame_ms(env, Path(home))
+
+        warm_home = base / "warm-home"
+        warm_home.mkdir()
+        spreads = {
+            "help": repeat(mode.runs, lambda: timed(player_command("--help"), home_env, "usage")),
+            "list": repeat(mode.runs, lambda: timed(player_command("list"), home_env, DAILY)),
+            "check": repeat(
+                mode.runs, lambda: timed(player_command("check", one), home_env, "all good")
+            ),
+            "check many": repeat(
+                mode.runs,
+                lambda: timed(player_command("check", *many), home_env, f"{count} files checked"),
+            ),
+            "first frame": repeat(mode.runs, lambda: first_frame_ms(env, warm_home) / 1000),
+            "first frame cold": repeat(mode.runs, lambda: first_frame_cold() / 1000),
+        }
+    return _result(spreads, mode, count)
+
+
+def _result(spreads: dict[str, Spread], mode: Mode, count: int) -> PartResult:
+    measures = [
+        ("help", "`--help`", 0.15),
+        ("list", "`list`", 0.15),
+        ("check", f"`check` of one file (`{DAILY}`, with its include)", 0.3),
+        ("check many", f"`check` of {count} small files in one command", 0.5),
+        ("first frame", f"time to first frame (`play {DAILY}`, its clips cached)", 0.3),
+        ("first frame cold", "time to first frame, first start (an empty home, no clips)", 0.3),
+    ]
+    result = PartResult()
+    rows = []
+    for key, name, limit in measures:
+        spread = spreads[key]
+        result.targets.append(
+            Target(name, f"< {limit:g} s", spread.text(unit=" s"), spread.median < limit)
+        )
+        rows.append(
+            (name, f"{spread.low:.3f} s", f"{spread.median:.3f} s", f"{spread.high:.3f} s")
+        )
+        result.figures[f"startup {key}"] = spread.median
+    result.section = [
+        "## Start-up",
+        "",
+        f"Each command timed whole, from starting the process until it ended (for `play`, "
+        f"until the first frame was on screen, as its events file says), "
+        f"{plural(mode.runs, 'time')} "
+        "after one run that is not counted. The small files are routines of three steps, "
+        "made for the benchmark.",
+        "",
+        *table(("command", "fastest", "median", "slowest"), rows),
+    ]
+    return result
