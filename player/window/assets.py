@@ -33,18 +33,20 @@ from player.window.theme import Colour
 
 MiB = 1024 * 1024
 TEXT_CACHE = 256
-TEXT_BYTES = 4 * MiB
-"""Rendered words kept, at least; as much as the window's own pixels when it is larger
-(the words of one frame cover far less than the window)."""
-FONT_CACHE = 32
-"""Fonts kept (about 0.2 MB each); a frame uses a dozen sizes."""
+TEXT_BYTES = 2 * MiB
+"""Rendered words kept, at least; two thirds of the window's own pixels when that is more.
+The fullest frame's words take under half of them (1.6 MB at 1280x720, 3.7 MB at
+1920x1080), so what every frame draws stays while each second's countdown goes."""
+FONT_CACHE = 16
+"""Fonts kept (0.2 MB each, more at the countdown's size); a frame draws with ten sizes at
+most, and fitting words to a box tries a few more."""
 PICTURE_CACHE = 16
-PICTURE_BYTES = 16 * MiB
+PICTURE_BYTES = 8 * MiB
 """Pictures scaled to their box, kept."""
-ORIGINAL_CACHE = 8
+ORIGINAL_CACHE = 2
 ORIGINAL_BYTES = 16 * MiB
-"""Pictures as read from their files, kept to be scaled again to a new box; a larger one
-is read again when it is needed."""
+"""Pictures as read from their files, kept to be scaled again to a new box (the one shown
+and the one before); others are read again when they are needed at a new size."""
 FIT_CACHE = 512
 """Sizes and lines worked out for words in a box."""
 
@@ -88,7 +90,7 @@ class Assets:
         found = self.words.get(key)
         if found is None:
             found = self.font(size).render(printable(words), True, colour)
-            self.words.budget = _text_budget()
+            self.words.budget = text_budget()
             self.words.put(key, found)
         return found
 
@@ -182,9 +184,10 @@ class Assets:
         return None
 
 
-def _text_budget() -> int:
+def text_budget() -> int:
+    """How many bytes of rendered words are kept, for the window as it is now."""
     screen = pygame.display.get_surface()
-    return max(TEXT_BYTES, surface_bytes(screen)) if screen is not None else TEXT_BYTES
+    return max(TEXT_BYTES, surface_bytes(screen) * 2 // 3) if screen is not None else TEXT_BYTES
 
 
 def _fits(data: bytes) -> bool:
