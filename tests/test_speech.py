@@ -177,7 +177,7 @@ def test_muted_says_nothing(audio: AudioOut, tmp_path: Path) -> None:
 def test_clips_kept_loaded_never_weigh_more_than_their_budget(
     audio: AudioOut, tmp_path: Path
 ) -> None:
-    """Long sentences once stayed loaded by the dozen: 48 of them at any length."""
+    """Long sentences once stayed loaded by the dozen: 48 of them, of any length."""
     clips = []
     for n in range(60):
         clip = tmp_path / f"{n}.wav"
