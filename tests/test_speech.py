@@ -16,7 +16,7 @@ import pygame
 import pytest
 
 from player.playback.speaker import SilentSpeaker
-from player.speech.clips import CHIME_DIR, AudioOut, ChimeSpeaker, VoiceSpeaker
+from player.speech.clips import CHIME_DIR, LOADED_BYTES, AudioOut, ChimeSpeaker, VoiceSpeaker
 from player.speech.policy import STALE_MS, Playing, Spoken, decide, lay_out
 from player.speech.select import (
     NO_AUDIO,
@@ -172,6 +172,27 @@ def test_muted_says_nothing(audio: AudioOut, tmp_path: Path) -> None:
     speaker.say("Squeeze", 3, now=20)
     assert pygame.mixer.Channel(0).get_busy()
     speaker.close()
+
+
+def test_clips_kept_loaded_never_weigh_more_than_their_budget(
+    audio: AudioOut, tmp_path: Path
+) -> None:
+    """Long sentences once stayed loaded by the dozen: 48 of them, of any length."""
+    clips = []
+    for n in range(60):
+        clip = tmp_path / f"{n}.wav"
+        with wave.open(str(clip), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(22_050)
+            out.writeframes(bytes([n, 0]) * 22_050 * 3)  # three seconds
+        clips.append(clip)
+    for clip in clips:
+        assert audio.play(clip) == 3000
+        assert audio._loaded.bytes <= LOADED_BYTES
+    assert clips[0] not in audio._loaded
+    assert audio.play(clips[0]) == 3000  # let go, and loaded again from its file
+    audio.close()
 
 
 def test_no_speech_engine_falls_back_to_chimes_with_one_notice(audio: AudioOut) -> None:

@@ -1,14 +1,18 @@
-"""Fonts, rendered words and pictures, made once and kept.
+"""Fonts, rendered words and pictures, made once and kept, within bounds.
 
 The font is the one bundled with pygame, so nothing has to be installed. A picture that
 is missing or cannot be read comes back as None (the drawing shows a placeholder); it is
 tried once, not on every frame.
+
+Everything kept is bounded by count and, for pixels, by bytes, so a session of any length
+holds the same memory: the countdown is rendered afresh every second, and each second's
+surface would otherwise stay. The least recently used go first; what every frame draws
+(the buttons, the title) is used every frame and stays.
 """
 
 from __future__ import annotations
 
 import io
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,46 +24,74 @@ from player.routine.pictures import (
     MAX_PICTURE_SIDE,
     picture_size,
 )
+from player.system.bounded_cache import BoundedCache
 from player.system.paths import MEDIA_DIR
 from player.system.printable import printable
 from player.system.regular_files import open_regular
 from player.window import text
 from player.window.theme import Colour
 
+MiB = 1024 * 1024
 TEXT_CACHE = 256
+TEXT_BYTES = 2 * MiB
+"""Rendered words kept, at least; two thirds of the window's own pixels when that is more.
+The fullest frame's words take under half of them (1.6 MB at 1280x720, 3.7 MB at
+1920x1080), so what every frame draws stays while each second's countdown goes."""
+FONT_CACHE = 16
+"""Fonts kept (0.2 MB each, more at the countdown's size); a frame draws with ten sizes at
+most, and fitting words to a box tries a few more."""
 PICTURE_CACHE = 16
-FIT_CACHE = 2048
+PICTURE_BYTES = 8 * MiB
+"""Pictures scaled to their box, kept."""
+ORIGINAL_CACHE = 2
+ORIGINAL_BYTES = 16 * MiB
+"""Pictures as read from their files, kept to be scaled again to a new box (the one shown
+and the one before); others are read again when they are needed at a new size."""
+FIT_CACHE = 512
+"""Sizes and lines worked out for words in a box."""
+
+FitKey = tuple[object, ...]
+
+
+def surface_bytes(surface: pygame.Surface | None) -> int:
+    """What a surface's pixels weigh."""
+    if surface is None:
+        return 0
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()
 
 
 class Assets:
     def __init__(self, picture_dirs: Sequence[Path] = (MEDIA_DIR,)) -> None:
         self.picture_dirs = tuple(picture_dirs)
-        self._fonts: dict[int, pygame.font.Font] = {}
-        self._words: OrderedDict[tuple[str, int, Colour], pygame.Surface] = OrderedDict()
-        self._originals: dict[str, pygame.Surface | None] = {}
-        self._scaled: OrderedDict[tuple[str, int, int], pygame.Surface | None] = OrderedDict()
-        self._sizes: dict[tuple[object, ...], int] = {}
-        self._blocks: dict[tuple[object, ...], tuple[int, tuple[str, ...]]] = {}
+        self.fonts: BoundedCache[int, pygame.font.Font] = BoundedCache(FONT_CACHE)
+        self.words: BoundedCache[tuple[str, int, Colour], pygame.Surface] = BoundedCache(
+            TEXT_CACHE, TEXT_BYTES, surface_bytes
+        )
+        self.originals: BoundedCache[str, pygame.Surface | None] = BoundedCache(
+            ORIGINAL_CACHE, ORIGINAL_BYTES, surface_bytes
+        )
+        self.scaled: BoundedCache[tuple[str, int, int], pygame.Surface | None] = BoundedCache(
+            PICTURE_CACHE, PICTURE_BYTES, surface_bytes
+        )
+        self._sizes: BoundedCache[FitKey, int] = BoundedCache(FIT_CACHE)
+        self._blocks: BoundedCache[FitKey, tuple[int, tuple[str, ...]]] = BoundedCache(FIT_CACHE)
 
     # -- words ------------------------------------------------------------------------------
 
     def font(self, size: int) -> pygame.font.Font:
         size = max(6, size)
-        found = self._fonts.get(size)
+        found = self.fonts.get(size)
         if found is None:
-            found = self._fonts[size] = pygame.font.Font(None, size)
+            found = self.fonts.put(size, pygame.font.Font(None, size))
         return found
 
     def render(self, words: str, size: int, colour: Colour) -> pygame.Surface:
         key = (words, size, colour)
-        found = self._words.get(key)
+        found = self.words.get(key)
         if found is None:
             found = self.font(size).render(printable(words), True, colour)
-            self._words[key] = found
-            if len(self._words) > TEXT_CACHE:
-                self._words.popitem(last=False)
-        else:
-            self._words.move_to_end(key)
+            self.words.budget = text_budget()
+            self.words.put(key, found)
         return found
 
     def fit_line(self, words: str, width: int, height: int, largest: int) -> int:
@@ -87,17 +119,13 @@ class Assets:
         found = self._blocks.get(key)
         if found is None:
             size, lines = text.fit_block(self.font, words, width, height, largest, smallest)
-            found = self._blocks[key] = (size, tuple(lines))
-            if len(self._blocks) > FIT_CACHE:
-                self._blocks.clear()
+            found = self._blocks.put(key, (size, tuple(lines)))
         return found[0], list(found[1])
 
-    def _size(self, key: tuple[object, ...], compute: Callable[[], int]) -> int:
+    def _size(self, key: FitKey, compute: Callable[[], int]) -> int:
         found = self._sizes.get(key)
         if found is None:
-            found = self._sizes[key] = compute()
-            if len(self._sizes) > FIT_CACHE:
-                self._sizes.clear()
+            found = self._sizes.put(key, compute())
         return found
 
     # -- pictures ---------------------------------------------------------------------------
@@ -106,9 +134,8 @@ class Assets:
         """The picture scaled to fit inside ``width`` x ``height``, or None if it cannot be
         shown."""
         key = (name, width, height)
-        if key in self._scaled:
-            self._scaled.move_to_end(key)
-            return self._scaled[key]
+        if key in self.scaled:
+            return self.scaled.get(key)
         original = self._original(name)
         scaled = None
         if original is not None and width > 0 and height > 0:
@@ -121,15 +148,12 @@ class Assets:
                 scaled = pygame.transform.smoothscale(original, size)
             except ValueError:  # smoothscale takes only 24- and 32-bit pictures
                 scaled = pygame.transform.scale(original, size)
-        self._scaled[key] = scaled
-        if len(self._scaled) > PICTURE_CACHE:
-            self._scaled.popitem(last=False)
-        return scaled
+        return self.scaled.put(key, scaled)
 
     def _original(self, name: str) -> pygame.Surface | None:
-        if name not in self._originals:
-            self._originals[name] = self._load(name)
-        return self._originals[name]
+        if name in self.originals:
+            return self.originals.get(name)
+        return self.originals.put(name, self._load(name))
 
     def _load(self, name: str) -> pygame.Surface | None:
         found = self._read(name)
@@ -158,6 +182,12 @@ class Assets:
             except (OSError, ValueError):
                 continue
         return None
+
+
+def text_budget() -> int:
+    """How many bytes of rendered words are kept, for the window as it is now."""
+    screen = pygame.display.get_surface()
+    return max(TEXT_BYTES, surface_bytes(screen) * 2 // 3) if screen is not None else TEXT_BYTES
 
 
 def _fits(data: bytes) -> bool:
