@@ -16,9 +16,9 @@ from pathlib import Path
 from player.playback.announcements import DEFAULT_RATE, speaking_ms
 from player.playback.compiler import compile_timeline
 from player.playback.room import CutShort, cut_short
-from player.playback.timeline import Choices, SessionTooLong, ranged_counts
+from player.playback.timeline import Choices, SessionTooLong, Timeline, ranged_counts
 from player.routine.loader import RoutineError, RoutineFile, load_routine
-from player.routine.model import Routine
+from player.routine.model import Block, Routine, Step
 from player.routine.problems import Problem, dotted
 from player.system.paths import MEDIA_DIR, ROUTINES_DIR
 
@@ -34,9 +34,7 @@ def load_playable(
     otherwise. ``places`` are folders besides its own where its includes and pictures
     may be (the person's routines folder)."""
     loaded = load_routine(path, routines_dir=routines_dir, media_dir=media_dir, places=places)
-    problems = session_problems(loaded)
-    if problems:
-        raise RoutineError(problems)
+    _compiled(loaded)
     return loaded
 
 
@@ -46,22 +44,41 @@ def check_playable(paths: Sequence[Path], places: Sequence[Path] = ()) -> list[P
     problems: list[Problem] = []
     for path in paths:
         try:
-            loaded = load_playable(path, places=places)
+            loaded = load_routine(path, places=places)
+            timelines = _compiled(loaded)
         except RoutineError as error:
             problems.extend(error.problems)
         else:
-            problems.extend(room_warnings(loaded))
+            problems.extend(room_warnings(loaded, timelines=timelines))
     return problems
 
 
-def room_warnings(loaded: RoutineFile, words_per_minute: int = DEFAULT_RATE) -> list[Problem]:
+def _compiled(loaded: RoutineFile) -> list[Timeline]:
+    """The timeline of each of ``every_extreme``, each compiled once; RoutineError when
+    one of them cannot be played as one session."""
+    timelines: list[Timeline] = []
+    for choices in every_extreme(loaded.routine):
+        try:
+            timelines.append(compile_timeline(loaded.routine, choices))
+        except SessionTooLong as error:
+            raise RoutineError([_too_long(loaded, choices, error)]) from None
+    return timelines
+
+
+def room_warnings(
+    loaded: RoutineFile,
+    words_per_minute: int = DEFAULT_RATE,
+    timelines: Sequence[Timeline] | None = None,
+) -> list[Problem]:
     """A warning at each step whose words run into the next cue, with any choice the
     routine allows: the earlier words are cut off, or the later ones held back. One line
-    a step: the first such cue, and how many more."""
+    a step: the first such cue, and how many more. ``timelines`` are those of
+    ``every_extreme``, when they are compiled already."""
     by_step: dict[tuple[str | int, ...], list[CutShort]] = {}
     speaking = functools.partial(speaking_ms, words_per_minute=words_per_minute)
-    for choices in every_extreme(loaded.routine):
-        timeline = compile_timeline(loaded.routine, choices)
+    if timelines is None:
+        timelines = [compile_timeline(loaded.routine, c) for c in every_extreme(loaded.routine)]
+    for timeline in timelines:
         for short in cut_short(timeline, speaking):
             found = by_step.setdefault(timeline.steps[short.cue.step].path, [])
             if short.cue.text not in {earlier.cue.text for earlier in found}:
@@ -90,28 +107,30 @@ def _room_warning(
 def session_problems(loaded: RoutineFile) -> list[Problem]:
     """Why the routine cannot be played as one session, at its ``steps:`` line; [] when
     it can, with every choice it allows."""
-    for choices in every_extreme(loaded.routine):
-        try:
-            compile_timeline(loaded.routine, choices)
-        except SessionTooLong as error:
-            with_what = f" with {choices.reps} repetitions" if choices.reps else ""
-            mark = loaded.steps_at
-            return [
-                Problem(
-                    mark.shown if mark else str(loaded.path),
-                    mark.line if mark else 1,
-                    mark.column if mark else 1,
-                    "steps",
-                    f"{error}{with_what}; use fewer sets, repetitions or steps, or shorter times",
-                )
-            ]
+    try:
+        _compiled(loaded)
+    except RoutineError as error:
+        return error.problems
     return []
+
+
+def _too_long(loaded: RoutineFile, choices: Choices, error: SessionTooLong) -> Problem:
+    with_what = f" with {choices.reps} repetitions" if choices.reps else ""
+    mark = loaded.steps_at
+    return Problem(
+        mark.shown if mark else str(loaded.path),
+        mark.line if mark else 1,
+        mark.column if mark else 1,
+        "steps",
+        f"{error}{with_what}; use fewer sets, repetitions or steps, or shorter times",
+    )
 
 
 def every_extreme(routine: Routine) -> Iterator[Choices]:
     """The choices at the edges of what the routine allows: its own counts, the fewest and
     the most repetitions every range allows (the longest session, and the one whose steps
-    leave cues the least room); each with and without the side-lying steps."""
+    leave cues the least room); each with and without the side-lying steps, when it has
+    any (without them, both sessions are the same)."""
     counts = [count for _name, count in ranged_counts(routine)]
     reps: list[int | None] = [None]
     if counts:
@@ -119,6 +138,16 @@ def every_extreme(routine: Routine) -> Iterator[Choices]:
         most = min(count.high for count in counts)
         if most >= fewest:
             reps.extend(sorted({fewest, most}))
+    side_lying = (False, True) if _has_alternative(routine.steps) else (False,)
     for chosen in reps:
-        for side_lying in (False, True):
-            yield Choices(reps=chosen, avoid_lying_on_back=side_lying)
+        for avoid in side_lying:
+            yield Choices(reps=chosen, avoid_lying_on_back=avoid)
+
+
+def _has_alternative(steps: Sequence[Step]) -> bool:
+    """Whether any step has an alternative: only then does avoiding lying on the back
+    change the session."""
+    return any(
+        _has_alternative(step.steps) if isinstance(step, Block) else step.alternative is not None
+        for step in steps
+    )
