@@ -101,6 +101,28 @@ def test_a_session_too_long_stops_at_the_first_choice_that_is(
     assert compiled == {(None, False): 1, (5, False): 1, (10, False): 1}
 
 
+def test_the_time_to_say_each_text_is_worked_out_once(
+    write: WriteFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from player.playback import announcements
+
+    fitted: Counter[str] = Counter()
+    stops = announcements._STOPS
+
+    class CountingStops:
+        def findall(self, text: str) -> list[str]:
+            fitted[text] += 1
+            return stops.findall(text)
+
+    announcements._speaking_ms.cache_clear()
+    monkeypatch.setattr(announcements, "_STOPS", CountingStops())
+    paths = [write(f"r{n}.yaml", FIXED) for n in range(3)]
+    playable.check_playable(paths)
+    announcements._speaking_ms.cache_clear()  # forget what was fitted with the counter in place
+    assert fitted, "nothing was said"
+    assert set(fitted.values()) == {1}, fitted.most_common(3)
+
+
 def test_what_is_shared_is_what_was_reported_before(write: WriteFile) -> None:
     """The timelines shared by the checks give the warnings compiling afresh gives."""
     path = write("ranged.yaml", RANGED_WITH_AN_ALTERNATIVE)

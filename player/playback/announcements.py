@@ -6,6 +6,7 @@ Pure functions of a step as it is played; the cue compiler and the segment compi
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -80,6 +81,13 @@ def speaking_ms(text: str, words_per_minute: int = DEFAULT_RATE) -> int:
     pauses at stops and commas, fitted to espeak-ng's clips of every bundled cue and then
     given a margin, so that it is never less than the clip (tests/test_cue_room.py checks
     it against the real clips). A slower voice takes longer in proportion."""
+    return _speaking_ms(text, words_per_minute)
+
+
+@functools.lru_cache(maxsize=4096)
+def _speaking_ms(text: str, words_per_minute: int) -> int:
+    """``speaking_ms``, remembered for each text and rate: a session says the same few
+    words many times, and room is made for each of them again and again."""
     inner = text.strip().rstrip(".!?")
     fitted = (
         SPOKEN_BASE_MS
