@@ -4,6 +4,7 @@ timeline is compiled once, and shared by the session's bounds and the room for i
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +129,26 @@ def test_what_is_shared_is_what_was_reported_before(write: WriteFile) -> None:
     path = write("ranged.yaml", RANGED_WITH_AN_ALTERNATIVE)
     loaded = playable.load_playable(path)
     assert playable.room_warnings(loaded) == playable.check_playable([path])
+
+
+def test_each_path_is_resolved_once_in_a_check(
+    write: WriteFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every file's folder, the working folder and the bundled ones are the same for
+    every file checked: their links are followed once."""
+    from player.system import regular_files
+
+    followed: Counter[Path] = Counter()
+    resolve = regular_files._resolved
+
+    def counting(path: Path) -> Path:
+        followed[path] += 1
+        return resolve(path)
+
+    monkeypatch.setattr(regular_files, "_resolved", counting)
+    paths = [write(f"r{n}.yaml", FIXED) for n in range(3)]
+    playable.check_playable(paths)
+    assert set(paths) <= set(followed)
+    assert set(followed.values()) == {1}, followed.most_common(3)
+    playable.check_playable(paths)
+    assert set(followed.values()) == {2}, "nothing is remembered from one check to the next"

@@ -21,6 +21,7 @@ from player.routine.loader import RoutineError, RoutineFile, load_routine
 from player.routine.model import Block, Routine, Step
 from player.routine.problems import Problem, dotted
 from player.system.paths import MEDIA_DIR, ROUTINES_DIR
+from player.system.regular_files import resolving_once
 
 
 def load_playable(
@@ -42,14 +43,15 @@ def check_playable(paths: Sequence[Path], places: Sequence[Path] = ()) -> list[P
     """Every problem in every file, for ``check``; then, for each file that plays, every
     warning (``Problem.warning``): cues its steps leave no room to be heard whole."""
     problems: list[Problem] = []
-    for path in paths:
-        try:
-            loaded = load_routine(path, places=places)
-            timelines = _compiled(loaded)
-        except RoutineError as error:
-            problems.extend(error.problems)
-        else:
-            problems.extend(room_warnings(loaded, timelines=timelines))
+    with resolving_once():  # the folders of every file are the same few
+        for path in paths:
+            try:
+                loaded = load_routine(path, places=places)
+                timelines = _compiled(loaded)
+            except RoutineError as error:
+                problems.extend(error.problems)
+            else:
+                problems.extend(room_warnings(loaded, timelines=timelines))
     return problems
 
 

@@ -10,10 +10,13 @@ in between a check and the open. Anything but a regular file is refused with a
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import BinaryIO
 
@@ -150,11 +153,37 @@ def resolved(path: Path) -> Path:
 
     Path.resolve raises RuntimeError for a symbolic link that loops (before Python 3.13)
     and OSError when the working folder is gone; this gives the path made absolute then.
+    Inside ``resolving_once``, each path's links are followed only the first time.
     """
+    remembered = _RESOLVED.get()
+    if remembered is None:
+        return _resolved(path)
+    found = remembered.get(path)
+    if found is None:
+        found = remembered[path] = _resolved(path)
+    return found
+
+
+def _resolved(path: Path) -> Path:
     try:
         return path.resolve()
     except (OSError, RuntimeError, ValueError):
         return Path(os.path.abspath(path))
+
+
+_RESOLVED: ContextVar[dict[Path, Path] | None] = ContextVar("resolved", default=None)
+
+
+@contextlib.contextmanager
+def resolving_once() -> Iterator[None]:
+    """Within it, ``resolved`` remembers where each path leads: for reading many files at
+    once (``check``), which resolves the same folders (their own, the working folder, the
+    bundled ones) for every file, a lookup of a link at each part of each path."""
+    token = _RESOLVED.set({})
+    try:
+        yield
+    finally:
+        _RESOLVED.reset(token)
 
 
 # -- in words -----------------------------------------------------------------------------
