@@ -162,7 +162,11 @@ class _Reader:
                         f"{MAX_FILE_BYTES // 1024} KiB",
                     )
                     return None
-                raw = handle.read(MAX_FILE_BYTES + 1)
+                # As much as fstat says and one byte more, to see the end: asking for the
+                # most a file may hold would make room for that much, for every file.
+                raw = handle.read(size + 1)
+                if len(raw) > size:  # it grew, or its size was not told (/proc)
+                    raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
         except FileNotFoundError:
             self.problem(1, 1, "no such file")
             return None
