@@ -9,6 +9,7 @@ off words still being said is left out.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -215,17 +216,18 @@ class CueWriter:
     def merged(self, raw: list[RawCue]) -> list[Cue]:
         """One cue per moment of a step: words due together are said as one sentence."""
         spans = [p.span for p in self.pending]
+        starts = [segment.start_ms for segment in self.segments]
         groups: dict[tuple[int, int, int], list[RawCue]] = {}
         for item in raw:
-            segment = self.segment_in(spans[item.step], item.at_ms, item.kind)
+            segment = self.segment_in(spans[item.step], item.at_ms, item.kind, starts)
             groups.setdefault((item.at_ms, item.step, segment), []).append(item)
         cues: list[Cue] = []
         for (at_ms, step, segment), items in groups.items():
-            top = max(items, key=lambda c: PRIORITY[c.kind])
-            kinds = "+".join(sorted({c.kind for c in items}))
+            top = items[0] if len(items) == 1 else max(items, key=lambda c: PRIORITY[c.kind])
+            kinds = top.kind if len(items) == 1 else "+".join(sorted({c.kind for c in items}))
             cues.append(
                 Cue(
-                    key=f"{segment}@{at_ms - self.segments[segment].start_ms}:{kinds}",
+                    key=f"{segment}@{at_ms - starts[segment]}:{kinds}",
                     at_ms=at_ms,
                     text=join_words([c.text for c in items]),
                     kind=top.kind,
@@ -234,19 +236,30 @@ class CueWriter:
                     segment=segment,
                 )
             )
-        cues.sort(key=lambda c: c.order)
+        cues.sort(key=lambda c: (c.at_ms, c.segment))  # Cue.order
         return cues
 
-    def segment_in(self, span: StepSpan, at_ms: int, kind: CueKind) -> int:
+    def segment_in(self, span: StepSpan, at_ms: int, kind: CueKind, starts: Sequence[int]) -> int:
         """The segment a cue belongs to. A waiting segment keeps the cues due at its start,
-        but not the call to switch sides, which comes once the person has said done."""
-        for index in range(span.first_segment, span.last_segment + 1):
+        but not the call to switch sides, which comes once the person has said done.
+
+        A step's segments follow one another, and only a waiting one lasts no time: the
+        one under way at ``at_ms`` is the last to start before it, unless one starts just
+        then. ``starts`` are the start times of all the segments, in order."""
+        after = span.last_segment + 1
+        index = bisect.bisect_left(starts, at_ms, span.first_segment, after)
+        if index > span.first_segment:
+            segment = self.segments[index - 1]
+            if segment.kind != "wait" and at_ms < segment.end_ms:
+                return index - 1
+        while index < after and starts[index] == at_ms:
             segment = self.segments[index]
             if segment.kind == "wait":
-                if segment.start_ms == at_ms and kind != "switch_sides":
+                if kind != "switch_sides":
                     return index
-            elif segment.start_ms <= at_ms < segment.end_ms:
+            elif at_ms < segment.end_ms:
                 return index
+            index += 1
         return span.last_segment
 
 
