@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from player.routine.document import Document, Mark, Spot
 from player.routine.messages import (
     PathKey,
     clean_loc,
@@ -27,7 +28,7 @@ from player.routine.model import ExerciseLibrary, Routine
 from player.routine.pictures import picture_problem
 from player.routine.problems import Problem, RoutineError, dotted
 from player.routine.values import describe
-from player.routine.yaml_source import Document, Mark, Spot, did_you_mean, read_document
+from player.routine.yaml_source import did_you_mean, read_document
 from player.system.paths import MEDIA_DIR, ROUTINES_DIR
 from player.system.regular_files import LOOP, FileRefused, open_regular, resolved
 

@@ -17,12 +17,13 @@ import codecs
 import difflib
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from player.routine.document import Document as Document  # what read_document gives
+from player.routine.document import Mark, Spot
 from player.routine.problems import Problem, shown_path
 from player.routine.yaml12 import MERGE_TAG, Yaml12Loader, scalar_value
 from player.routine.yaml12 import FastLoader as _FastLoader
@@ -60,68 +61,6 @@ _HINTS = {
     "found undefined alias": "an alias (*name) must come after its anchor (&name)",
     "expected a single document in the stream": "a routine file holds one document: remove '---'",
 }
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A place in a file, lines and columns counted from 1."""
-
-    file: Path
-    shown: str
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
-class Spot:
-    """Where a value was written, and the key it was written under."""
-
-    value: Mark
-    key: Mark | None = None
-
-
-@dataclass
-class Document:
-    """A YAML file as plain data (dicts, lists, scalars) with the place of every value.
-
-    ``spots`` maps ``(id(container), key_or_index)`` to where that entry was written, so
-    that entries moved into other containers (a used exercise) keep their own places.
-    """
-
-    path: Path
-    shown: str
-    data: Any
-    root: Mark
-    spots: dict[tuple[int, str | int], Spot] = field(default_factory=dict)
-    raw: bytes = b""
-
-    def spot(self, path: tuple[str | int, ...]) -> tuple[Mark, bool]:
-        """The place of the value at ``path``, or of the nearest container that exists.
-
-        The flag says whether the whole path was found.
-        """
-        mark, current = self.root, self.data
-        for part in path:
-            found = self.spots.get((id(current), part))
-            if found is None:
-                return mark, False
-            mark = found.value
-            current = current[part]
-        return mark, True
-
-    def key_spot(self, path: tuple[str | int, ...]) -> Mark:
-        """The place of the key that holds the value at ``path`` (its value when unkeyed)."""
-        if not path:
-            return self.root
-        parent = self.data
-        for part in path[:-1]:
-            if (id(parent), part) not in self.spots:
-                return self.spot(path)[0]
-            parent = parent[part]
-        found = self.spots.get((id(parent), path[-1]))
-        if found is None:
-            return self.spot(path)[0]
-        return found.key or found.value
 
 
 def not_a_routine_file(kind: str) -> str:
