@@ -17,7 +17,14 @@ if hasattr(yaml, "CSafeLoader"):
     from yaml import CSafeLoader as FastLoader
 else:  # PyYAML built without libyaml
     from yaml import SafeLoader as FastLoader  # type: ignore[assignment]
-__all__ = ["MERGE_TAG", "FastLoader", "Yaml12Loader", "scalar_value"]
+__all__ = [
+    "MERGE_TAG",
+    "FastLoader",
+    "Yaml12Loader",
+    "scalar_value",
+    "tagged_value",
+    "untagged_tag",
+]
 
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -60,20 +67,40 @@ for _tag, _pattern in _CORE_SCHEMA.items():  # ints before floats: 5 is an int
 def scalar_value(node: yaml.ScalarNode) -> Any:
     """The value of a scalar as YAML 1.2 reads it; text when it is not what its tag says
     (``!!int many``), or a number too long for Python to read."""
-    text: str = node.value
-    pattern = _CORE_SCHEMA.get(node.tag)
-    if pattern is None or node.tag == MERGE_TAG or not pattern.match(text):
+    return tagged_value(node.tag, node.value)
+
+
+def tagged_value(tag: str, text: str) -> Any:
+    """``scalar_value`` of a scalar with this tag and text."""
+    pattern = _CORE_SCHEMA.get(tag)
+    if pattern is None or tag == MERGE_TAG or not pattern.match(text):
         return text
-    if node.tag == BOOL_TAG:
+    if tag == BOOL_TAG:
         return text in _TRUE
-    if node.tag == NULL_TAG:
+    if tag == NULL_TAG:
         return None
     try:
-        if node.tag == INT_TAG:
+        if tag == INT_TAG:
             return _core_int(text)
         return _core_float(text)
     except ValueError:  # more digits than Python reads as a number
         return text
+
+
+class _Resolving(yaml.resolver.BaseResolver):
+    """Yaml12Loader's resolver on its own, for scalars read from the parser's events."""
+
+    yaml_implicit_resolvers = Yaml12Loader.yaml_implicit_resolvers
+
+
+_RESOLVING = _Resolving()
+
+
+def untagged_tag(text: str, implicit: tuple[bool, bool]) -> str:
+    """The tag Yaml12Loader gives a scalar written without one, from its event's
+    ``implicit``: by the core schema when it is plain, text when it is quoted."""
+    tag: str = _RESOLVING.resolve(yaml.ScalarNode, text, implicit)  # type: ignore[no-untyped-call]
+    return tag
 
 
 def _core_int(text: str) -> int:

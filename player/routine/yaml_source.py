@@ -3,7 +3,9 @@
 Safety comes before meaning: the size is checked before reading, the text must be
 UTF-8, tags are refused, nesting depth is checked on the event stream before anything
 recursive runs, and aliases are expanded against a budget, so that no file, however
-hostile, can run code, exhaust memory or recurse without bound.
+hostile, can run code, exhaust memory or recurse without bound. A file with none of
+that to watch for (no anchors, aliases or tags, nothing refused), as routine files are,
+is read in one pass over the parser's events to the very same data and places.
 
 Plain values are read by the YAML 1.2 core schema, as editors read them: only ``true`` and
 ``false`` (or ``True``, ``TRUE`` ...) are booleans, so ``yes``, ``no``, ``on`` and ``off``
@@ -17,6 +19,7 @@ import codecs
 import difflib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +28,7 @@ import yaml
 from player.routine.document import Document as Document  # what read_document gives
 from player.routine.document import Mark, Spot
 from player.routine.problems import Problem, shown_path
-from player.routine.yaml12 import MERGE_TAG, Yaml12Loader, scalar_value
+from player.routine.yaml12 import MERGE_TAG, Yaml12Loader, scalar_value, tagged_value, untagged_tag
 from player.routine.yaml12 import FastLoader as _FastLoader
 from player.system.printable import first_control
 from player.system.regular_files import LOOP, FileRefused, open_regular, reason
@@ -48,6 +51,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
     "!",
 }
+_TEXT_TAG = "tag:yaml.org,2002:str"
 _PARSER_DEPTH_LIMIT = "maximum nesting depth"
 """How libyaml 0.2.6 (in the wheels of PyYAML 6.0.4) says it refuses deep nesting."""
 _TABS = "indent with spaces, not tabs"
@@ -144,6 +148,65 @@ class _Reader:
             return None
         self.lines = _LINE_BREAKS.split(text)
         return text
+
+    def read_plain(self, text: str) -> tuple[Any, Mark] | None:
+        """The data of a document that needs none of the care below, and the place of its
+        root, read in one pass over the parser's events: the data and places the careful
+        reading gives it. None, with nothing said, for any other document (the careful
+        reading then says what is wrong): one with an anchor, an alias or a tag, a merge
+        key, a key that is not text or is written twice, text with a control character or
+        over ``MAX_TEXT``, nesting over ``MAX_DEPTH``, more than ``MAX_VALUES`` values,
+        other than one document, or anything the parser refuses."""
+        spots: dict[tuple[int, str | int], Spot] = {}
+        open_: list[_Open] = []  # the mappings and lists being read, outermost first
+        root: tuple[Any, Mark] | None = None
+        values = 0
+        try:
+            for event in yaml.parse(text, Loader=_FastLoader):
+                if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                    if event.anchor is not None or event.tag is not None:
+                        return None
+                    mark = _mark(self.path, self.shown, event.start_mark)
+                    top = open_[-1] if open_ else None
+                    a_key = top is not None and top.key is None and isinstance(top.value, dict)
+                    if isinstance(event, yaml.CollectionStartEvent):
+                        if a_key or len(open_) >= MAX_DEPTH:
+                            return None
+                        mapping = isinstance(event, yaml.MappingStartEvent)
+                        open_.append(_Open({} if mapping else [], mark))
+                        continue
+                    written = event.value
+                    if len(written) > MAX_TEXT or first_control(written) is not None:
+                        return None
+                    tag = untagged_tag(written, event.implicit)
+                    if tag == MERGE_TAG:
+                        return None
+                    if top is not None and a_key:
+                        if tag != _TEXT_TAG or written in top.value:
+                            return None
+                        top.key = (written, mark)
+                        continue
+                    value: Any = tagged_value(tag, written)
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    done = open_.pop()
+                    value, mark = done.value, done.mark
+                elif isinstance(event, yaml.AliasEvent) or (
+                    isinstance(event, yaml.DocumentStartEvent) and root is not None
+                ):
+                    return None
+                else:
+                    continue
+                values += 1
+                if values > MAX_VALUES:
+                    return None
+                if not open_:
+                    root = (value, mark)
+                else:
+                    open_[-1].add(value, mark, spots)
+        except yaml.YAMLError:
+            return None
+        self.spots = spots
+        return root
 
     def check_events(self, text: str, loader: Any = _FastLoader) -> bool:
         """One pass over the event stream: syntax, tags, depth and aliases, without recursion.
@@ -323,6 +386,25 @@ class _Reader:
         return _mark(self.path, self.shown, node.start_mark)
 
 
+@dataclass
+class _Open:
+    """A mapping or list being read from the events, and the key whose value comes next."""
+
+    value: dict[str, Any] | list[Any]
+    mark: Mark
+    key: tuple[str, Mark] | None = None
+
+    def add(self, value: Any, mark: Mark, spots: dict[tuple[int, str | int], Spot]) -> None:
+        if isinstance(self.value, list):
+            spots[(id(self.value), len(self.value))] = Spot(mark)
+            self.value.append(value)
+        elif self.key is not None:
+            key, key_mark = self.key
+            self.value[key] = value
+            spots[(id(self.value), key)] = Spot(mark, key_mark)
+            self.key = None
+
+
 class _TooLarge(Exception):
     pass
 
@@ -339,7 +421,13 @@ def read_document(path: Path, problems: list[Problem]) -> Document | None:
     if raw is None:
         return None
     text = reader.decode(raw)
-    if text is None or not reader.check_events(text):
+    if text is None:
+        return None
+    plain = reader.read_plain(text)
+    if plain is not None:
+        data, root = plain
+        return Document(path, reader.shown, data, root, reader.spots, raw)
+    if not reader.check_events(text):
         return None
     node = reader.compose(text)
     if node is None:
