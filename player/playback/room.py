@@ -32,9 +32,12 @@ def make_room(
     """The cues of one step, with every movable cue at a moment where it is heard whole,
     or left out. The others stay where they are."""
     fixed = [cue for cue in cues if cue.kind not in MOVABLE]
+    movable = [cue for cue in cues if cue.kind in MOVABLE]
+    if not movable:  # nothing to make room for
+        return sorted(fixed, key=lambda c: c.at_ms)
     taken = _spoken_spans(fixed, speaking_ms)
     placed: list[RawCue] = []
-    for cue in sorted((c for c in cues if c.kind in MOVABLE), key=lambda c: -c.at_ms):
+    for cue in sorted(movable, key=lambda c: -c.at_ms):
         length = speaking_ms(cue.text)
         moment = _moment_with_room(cue, length, span, taken)
         if moment is None:

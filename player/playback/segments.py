@@ -57,7 +57,7 @@ def cue_switches(*layers: CueSwitches | None) -> dict[str, int]:
     for layer in layers:
         if layer is None:
             continue
-        for name, value in layer.model_dump().items():
+        for name, value in layer:  # its fields, as model_dump gives them, without copying
             if value is not None:
                 merged[name] = int(value)
     return merged
