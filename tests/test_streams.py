@@ -133,4 +133,6 @@ def test_ctrl_c_while_starting_up_ends_quietly(after_s: float) -> None:
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=30)
     assert "Traceback" not in err
-    assert process.returncode in (0, 130)  # finished already, or stopped as shells expect
+    # Finished already; or stopped as shells expect: exit 130, or ended by the signal itself
+    # when it comes as the interpreter shuts down, which a shell also reports as 130.
+    assert process.returncode in (0, 130, -signal.SIGINT)
