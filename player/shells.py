@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from player.care.questions import Choice, Question
+from player.home.bindings import DEFAULT_BINDINGS, Bindings
 from player.playback.clock import Clock
 from player.playback.session import Session
 from player.system.paths import MEDIA_DIR
@@ -19,9 +20,6 @@ from player.terminal.questions import ask_in_terminal, read_line
 class Shell(Protocol):
     interactive: bool
     """Someone is there to answer questions that can be skipped, such as the pain score."""
-    stop_key: str
-    """The key that stops a session at once."""
-
     def ask(self, question: Question) -> str: ...
 
     def tell(self, title: str, message: str) -> None:
@@ -48,7 +46,6 @@ class LinesShell:
         self.err = err
         self.show = show
         self.interactive = _is_terminal(stdin)
-        self.stop_key = "Ctrl-C"
 
     def ask(self, question: Question) -> str:
         return ask_in_terminal(question, self.stdin, self.out)
@@ -77,15 +74,22 @@ class TerminalShell(LinesShell):
     """The full-screen terminal: questions as plain lines before and after, the session
     drawn with curses."""
 
-    def __init__(self, clock: Clock, stdin: TextIO, out: TextIO, err: TextIO) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        stdin: TextIO,
+        out: TextIO,
+        err: TextIO,
+        bindings: Bindings = DEFAULT_BINDINGS,
+    ) -> None:
         super().__init__(clock, stdin, out, err, show=True)
         self.interactive = True
-        self.stop_key = "Esc"
+        self.bindings = bindings
 
     def play(self, session: Session) -> str:
         from player.terminal.screen import run_terminal
 
-        return run_terminal(session, self.clock)
+        return run_terminal(session, self.clock, self.bindings)
 
 
 class WindowShellAdapter:
@@ -94,8 +98,6 @@ class WindowShellAdapter:
     A window that closes by itself at the end is taken to be unattended: the pain scores
     are not asked, and any other question is shown and, with no one to answer it, closed
     at once (so a daily check not yet done means the session does not start)."""
-
-    stop_key = "Esc"
 
     def __init__(
         self,
@@ -108,6 +110,7 @@ class WindowShellAdapter:
         close_at_end: bool,
         err: TextIO,
         picture_dirs: Sequence[Path] = (MEDIA_DIR,),
+        bindings: Bindings = DEFAULT_BINDINGS,
     ) -> None:
         from player.window.shell import open_window
 
@@ -118,6 +121,7 @@ class WindowShellAdapter:
             high_contrast=high_contrast,
             picture_dirs=picture_dirs,
             screenshots=screenshots,
+            bindings=bindings,
         )
         self.close_at_end = close_at_end
         self.interactive = not close_at_end

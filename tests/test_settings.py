@@ -84,6 +84,18 @@ def test_settings_without_a_file_shows_every_default_and_the_path(run: Run, dirs
         "week": ["not set", "default"],
         "due-date": ["not set", "default"],
         "reps.ROUTINE": ["each routine's own", "default"],
+        "keys.pause": ["space, b, ., f5, media play, media stop", "default"],
+        "keys.next": ["right, n, page down, media next", "default"],
+        "keys.back": ["left, p, page up, media previous", "default"],
+        "keys.done": ["enter", "default"],
+        "keys.restart": ["r", "default"],
+        "keys.more-time": ["+, =", "default"],
+        "keys.less-time": ["-, _", "default"],
+        "keys.mute": ["m", "default"],
+        "keys.captions": ["c", "default"],
+        "keys.quit": ["escape, q", "default"],
+        "keys.help": ["h, ?", "default"],
+        "keys.fullscreen": ["f", "default"],
     }
     assert "Pregnancy week" not in out
     assert not dirs.settings_file.exists()
@@ -182,14 +194,15 @@ def test_unset_or_default_puts_a_setting_back(run: Run, dirs: UserDirs, word: st
             "rat",
             "100",
             "unknown setting 'rat'; did you mean 'rate'? The settings are: voice, rate, volume, "
-            "mute, captions, large-text, high-contrast, lead-in, week, due-date, reps.ROUTINE",
+            "mute, captions, large-text, high-contrast, lead-in, week, due-date, reps.ROUTINE, "
+            "keys.ACTION",
         ),
         (
             "large_text",
             "on",
             "unknown setting 'large_text'; did you mean 'large-text'? The settings are: voice, "
             "rate, volume, mute, captions, large-text, high-contrast, lead-in, week, due-date, "
-            "reps.ROUTINE",
+            "reps.ROUTINE, keys.ACTION",
         ),
         ("reps", "8", "reps: name the routine after a dot, such as reps.partner-back-massage"),
     ],

@@ -174,17 +174,41 @@ def test_m_mutes_the_voice_and_c_hides_captions(player: Player) -> None:
     assert player.shown.caption is None
 
 
-def test_escape_stops_at_once_without_asking(player: Player) -> None:
+def test_escape_pauses_at_once_and_asks_and_a_second_escape_stops(player: Player) -> None:
     assert player.engine.state == "playing"
+    assert player.press(pygame.K_ESCAPE)
+    assert player.engine.state == "paused"
+    assert player.shown.cover == "quit"
     assert not player.press(pygame.K_ESCAPE)
     assert player.app.outcome == "quit"
 
 
-def test_escape_stops_at_once_over_the_help(player: Player) -> None:
+def test_not_stopping_after_all_plays_on_from_where_it_paused(player: Player) -> None:
+    player.wait(3 * S)
+    player.press(pygame.K_ESCAPE)
+    paused_at = player.session.view(player.clock.now()).frame.position_ms
+    player.wait(5 * S)  # time stands still while she decides
+    assert player.session.view(player.clock.now()).frame.position_ms == paused_at
+    assert player.press(pygame.K_n, "n")  # any key but a stop key: go on
+    assert player.shown.cover != "quit"
+    assert player.engine.state == "playing"
+    assert player.app.outcome is None
+
+
+def test_asking_while_paused_leaves_the_session_paused(player: Player) -> None:
+    player.press(pygame.K_SPACE, " ")
+    player.press(pygame.K_ESCAPE)
+    assert player.shown.cover == "quit"
+    player.press(pygame.K_RIGHT)
+    assert player.engine.state == "paused"
+
+
+def test_escape_over_the_help_closes_the_help(player: Player) -> None:
     player.press(pygame.K_h, "h")
     assert player.shown.cover == "help"
-    assert not player.press(pygame.K_ESCAPE)
-    assert player.app.outcome == "quit"
+    assert player.press(pygame.K_ESCAPE)
+    assert player.shown.cover is None
+    assert player.app.outcome is None
 
 
 def test_escape_stops_at_once_while_asking_to_quit(player: Player) -> None:
@@ -198,7 +222,7 @@ def test_any_other_key_takes_back_the_question_to_quit(player: Player) -> None:
     player.press(pygame.K_q, "q")
     assert player.shown.cover == "quit"
     assert player.press(pygame.K_n, "n")
-    assert player.shown.cover is None
+    assert player.shown.cover == "get_ready"  # going on, after a moment to get ready
     assert player.app.outcome is None
     assert player.press(pygame.K_q, "q")
     assert not player.press(pygame.K_y, "y")

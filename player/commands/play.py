@@ -39,6 +39,7 @@ from player.history.recorder import begin_recording
 from player.history.resume import ResumeDecision, resume_decision
 from player.history.store import History
 from player.home import catalog
+from player.home.bindings import Bindings, spoken_key
 from player.home.settings import Settings
 from player.playback.clock import MonotonicClock
 from player.playback.compiler import compile_timeline
@@ -208,14 +209,8 @@ def _play_session(
             session.ending = session_ending(history.sessions(), recorder.record, today)
 
     session.listeners.extend([recorder, say_how_it_went])
-    _introduce(
-        loaded,
-        engine,
-        ctx,
-        "Ctrl-C"
-        if isinstance(shell, LinesShell) and not isinstance(shell, TerminalShell)
-        else "Esc",
-    )
+    lines_only = isinstance(shell, LinesShell) and not isinstance(shell, TerminalShell)
+    _introduce(loaded, engine, ctx, None if lines_only else settings.bindings)
     try:
         shell.play(session)
     finally:
@@ -338,18 +333,27 @@ def _open_shell(ui: str, args: argparse.Namespace, settings: Settings, ctx: Cont
             screenshots=args.screenshots,
             close_at_end=args.close_at_end,
             err=ctx.err,
+            bindings=settings.bindings,
         )
     if ui == "text":
-        return TerminalShell(clock, ctx.stdin, ctx.out, ctx.err)
+        return TerminalShell(clock, ctx.stdin, ctx.out, ctx.err, settings.bindings)
     return LinesShell(clock, ctx.stdin, ctx.out, ctx.err, show=ui == "lines")
 
 
-def _introduce(loaded: RoutineFile, engine: Engine, ctx: Context, stop_key: str) -> None:
+def _introduce(
+    loaded: RoutineFile, engine: Engine, ctx: Context, bindings: Bindings | None
+) -> None:
+    """The routine's length and safety notes, and how to stop: Ctrl-C where the session is
+    plain lines (``bindings`` None), else the keys that pause and ask to stop."""
     routine = loaded.routine
     ctx.say(f"{routine.title}: {format_duration(engine.timeline.total_ms)}")
     for note in routine.safety:
         ctx.say(f"  ! {note}")
-    ctx.say(f"  Stop at once if anything hurts. Press {stop_key} to stop.")
+    if bindings is None:
+        ctx.say("  Stop at once if anything hurts. Press Ctrl-C to stop.")
+        return
+    keys = " or ".join(spoken_key(key) for key in bindings.keys_of("quit")) or "the Stop button"
+    ctx.say(f"  Stop at once if anything hurts: {keys} pauses at once and asks to end.")
 
 
 COMMAND = Command(add_arguments, run, shows_results=lambda args: False)

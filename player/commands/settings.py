@@ -17,14 +17,17 @@ from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Co
 from player.commands.program import absolute_command
 from player.commands.voices import installed_voice
 from player.home import catalog
+from player.home.bindings import ACTIONS, DEFAULT_BINDINGS
 from player.home.settings import (
     FIRST_WEEK,
     KEYS,
+    KEYS_KEY,
     LAST_WEEK,
     PREGNANCY_DAYS,
     REPS_KEY,
     Settings,
     SettingsError,
+    action_of,
     changed,
     is_default,
     key_for_field,
@@ -44,8 +47,11 @@ DEFAULT_WORDS = ("default", "unset")
 
 
 def _keys_explained() -> str:
-    lines = [f"  {key.name:<14} {key.allowed}" for key in (*KEYS, REPS_KEY)]
-    return "settings:\n" + "\n".join(lines)
+    lines = [f"  {key.name:<14} {key.allowed}" for key in (*KEYS, REPS_KEY, KEYS_KEY)]
+    actions = [f"  keys.{action.name:<9} {action.does}" for action in ACTIONS]
+    return (
+        "settings:\n" + "\n".join(lines) + "\n\nactions, for keys.ACTION:\n" + "\n".join(actions)
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -117,6 +123,11 @@ def _tell_change(
     key = key_named(key_text)
     if key is REPS_KEY:
         shown = _reps_text(after.reps.get(routine_of(key_text)))
+    elif key is KEYS_KEY:
+        action = action_of(key_text)
+        shown = ", ".join(after.bindings.keys_of(action)) or "no key"
+        if action not in after.keys:
+            shown += " (the defaults)"
     else:
         shown = _value_text(after, key.field, today)
     week = after.pregnancy_week(today)
@@ -250,6 +261,15 @@ def show(settings: Settings, path: Path, today: date, ctx: Context) -> None:
         rows.append((f"reps.{name}", str(reps), "file"))
     if not settings.reps:
         rows.append((REPS_KEY.name, "each routine's own", "default"))
+    bound = settings.bindings
+    for action in ACTIONS:
+        keys = bound.keys_of(action.name)
+        origin = "file" if action.name in settings.keys else "default"
+        taken = [k for k in DEFAULT_BINDINGS.keys_of(action.name) if k not in keys]
+        if taken and origin == "default":
+            given = ", ".join(f"{key} to {bound.action_of(key)}" for key in taken)
+            origin = f"default, less what is given to others ({given})"
+        rows.append((f"keys.{action.name}", ", ".join(keys) or "no key", origin))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
         ctx.say(

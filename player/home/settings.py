@@ -13,164 +13,108 @@ due date counted in completed weeks. Either way the week is kept within 1 to 42.
 
 from __future__ import annotations
 
-import contextlib
-import math
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import yaml
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
     model_validator,
 )
 
+from player.home.bindings import Bindings, action_named, bindings, parse_keys
+from player.home.setting_values import (
+    DEFAULT_RATE as DEFAULT_RATE,
+)
+from player.home.setting_values import (
+    FIRST_WEEK as FIRST_WEEK,
+)
+from player.home.setting_values import (
+    LAST_WEEK as LAST_WEEK,
+)
+from player.home.setting_values import (
+    MAX_LEAD_IN_S as MAX_LEAD_IN_S,
+)
+from player.home.setting_values import (
+    MAX_RATE as MAX_RATE,
+)
+from player.home.setting_values import (
+    MAX_VOICE_CHARS as MAX_VOICE_CHARS,
+)
+from player.home.setting_values import (
+    MIN_RATE as MIN_RATE,
+)
+from player.home.setting_values import (
+    PREGNANCY_DAYS as PREGNANCY_DAYS,
+)
+from player.home.setting_values import (
+    Day as Day,
+)
+from player.home.setting_values import (
+    KeysTable as KeysTable,
+)
+from player.home.setting_values import (
+    LeadIn as LeadIn,
+)
+from player.home.setting_values import (
+    Rate as Rate,
+)
+from player.home.setting_values import (
+    RepsTable as RepsTable,
+)
+from player.home.setting_values import (
+    Switch as Switch,
+)
+from player.home.setting_values import (
+    Voice as Voice,
+)
+from player.home.setting_values import (
+    Volume as Volume,
+)
+from player.home.setting_values import (
+    Week as Week,
+)
+from player.home.setting_values import (
+    parse_day as parse_day,
+)
+from player.home.setting_values import (
+    parse_lead_in as parse_lead_in,
+)
+from player.home.setting_values import (
+    parse_rate as parse_rate,
+)
+from player.home.setting_values import (
+    parse_reps as parse_reps,
+)
+from player.home.setting_values import (
+    parse_switch as parse_switch,
+)
+from player.home.setting_values import (
+    parse_voice as parse_voice,
+)
+from player.home.setting_values import (
+    parse_volume as parse_volume,
+)
+from player.home.setting_values import (
+    parse_week as parse_week,
+)
 from player.routine.problems import Problem, shown_path
-from player.routine.values import MAX_COUNT, describe
+from player.routine.values import describe
 from player.routine.yaml_source import MAX_FILE_BYTES, Document, did_you_mean, read_document
 from player.system.files import write_atomically
-from player.system.printable import first_control
 from player.system.regular_files import FileRefused, read_regular, reason
-
-DEFAULT_RATE = 165
-MAX_VOICE_CHARS = 100
-MIN_RATE, MAX_RATE = 80, 400
-MAX_LEAD_IN_S = 120
-FIRST_WEEK, LAST_WEEK = 1, 42
-PREGNANCY_DAYS = 280
 
 HEADER = """\
 # Settings of the routine player. See them with `{program} settings`, and change one
 # with `{program} settings set KEY VALUE` (or `{program} settings unset KEY`).
 # You may edit this file by hand too; a setting left out takes its default.
 """
-
-_ON = ("on", "yes", "true")
-_OFF = ("off", "no", "false")
-_WHOLE = re.compile(r"^\s*[+-]?\d{1,9}\s*$", re.ASCII)
-_NUMBER = re.compile(r"^\s*[+-]?(\d{1,9}(\.\d*)?|\.\d+)\s*$", re.ASCII)
-_SECONDS = re.compile(r"^\s*(\d{1,9}(\.\d*)?|\.\d+)\s*s?\s*$", re.ASCII)
-
-
-# -- one parser per kind of value ---------------------------------------------------------
-
-
-def _number(value: Any, pattern: re.Pattern[str]) -> float | None:
-    """A number given as a number or as text, or None when it is no such thing."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, str) and pattern.match(value):
-        return float(value.strip().removesuffix("s"))
-    return None
-
-
-def parse_switch(value: Any) -> bool:
-    """``on``/``off``, ``yes``/``no``, ``true``/``false``."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in (*_ON, *_OFF):
-        return value.strip().lower() in _ON
-    raise ValueError(f"expected on or off (or yes/no, true/false), found {describe(value)}")
-
-
-def parse_voice(value: Any) -> str:
-    """A voice's name: one line of at most MAX_VOICE_CHARS (the speech says if installed)."""
-    text = value.strip() if isinstance(value, str) else ""
-    if len(text) > MAX_VOICE_CHARS:
-        raise ValueError(
-            f"expected a voice name of at most {MAX_VOICE_CHARS} characters, such as en-gb, "
-            f"found one of {len(text):,}"
-        )
-    if text and (control := first_control(text)):
-        raise ValueError(f"expected a voice name, found one with a control character ({control})")
-    if text:
-        return text
-    raise ValueError(f"expected a voice name or part of it, such as en-gb, found {describe(value)}")
-
-
-def parse_rate(value: Any) -> int:
-    number = _number(value, _WHOLE)
-    if number is None or not number.is_integer() or not MIN_RATE <= number <= MAX_RATE:
-        raise ValueError(
-            f"expected words a minute from {MIN_RATE} to {MAX_RATE}, found {describe(value)}"
-        )
-    return int(number)
-
-
-def parse_volume(value: Any) -> float:
-    number = _number(value, _NUMBER)
-    if number is None or not 0 <= number <= 1:
-        raise ValueError(f"expected a number from 0 to 1, such as 0.8, found {describe(value)}")
-    return number
-
-
-def parse_lead_in(value: Any) -> float:
-    number = _number(value, _SECONDS)
-    if number is None or not 0 <= number <= MAX_LEAD_IN_S:
-        raise ValueError(
-            f"expected seconds from 0 to {MAX_LEAD_IN_S}, such as 10 or 10s, "
-            f"found {describe(value)}"
-        )
-    return number
-
-
-def parse_week(value: Any) -> int:
-    number = _number(value, _WHOLE)
-    if number is None or not number.is_integer() or not FIRST_WEEK <= number <= LAST_WEEK:
-        raise ValueError(
-            f"expected a pregnancy week from {FIRST_WEEK} to {LAST_WEEK}, found {describe(value)}"
-        )
-    return int(number)
-
-
-def parse_day(value: Any) -> date:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        with contextlib.suppress(ValueError):
-            return date.fromisoformat(value.strip())
-    raise ValueError(f"expected a date such as 2027-03-14, found {describe(value)}")
-
-
-def parse_reps(value: Any) -> int:
-    number = _number(value, _WHOLE)
-    if number is None or not number.is_integer() or not 1 <= number <= MAX_COUNT:
-        raise ValueError(
-            f"expected a number of repetitions from 1 to {MAX_COUNT}, found {describe(value)}"
-        )
-    return int(number)
-
-
-def _reps_table(value: Any) -> Any:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise ValueError(
-            "expected routine names with their repetitions, such as "
-            f"'partner-back-massage: 8' on the next line, indented; found {describe(value)}"
-        )
-    return value
-
-
-Switch = Annotated[bool, BeforeValidator(parse_switch)]
-Voice = Annotated[str, BeforeValidator(parse_voice)]
-Rate = Annotated[int, BeforeValidator(parse_rate)]
-Volume = Annotated[float, BeforeValidator(parse_volume)]
-LeadIn = Annotated[float, BeforeValidator(parse_lead_in)]
-Week = Annotated[int, BeforeValidator(parse_week)]
-Day = Annotated[date, BeforeValidator(parse_day)]
-Reps = Annotated[int, BeforeValidator(parse_reps)]
-RepsTable = Annotated[dict[str, Reps], BeforeValidator(_reps_table)]
-
 
 # -- the settings -------------------------------------------------------------------------
 
@@ -207,12 +151,24 @@ class Settings(BaseModel):
     due_date: Day | None = Field(None, alias="due-date")
     reps: RepsTable = Field(default_factory=dict)
     """Repetitions by routine name, for the counts a routine gives as a range."""
+    keys: KeysTable = Field(default_factory=dict)
+    """Keys by action (``next``, ``pause``, ...), for those that differ from the defaults."""
 
     @model_validator(mode="after")
     def _week_or_due_date(self) -> Settings:
         if self.week is not None and self.due_date is not None:
             raise ValueError(_BOTH_WEEK_AND_DUE_DATE)
         return self
+
+    @model_validator(mode="after")
+    def _keys_given_once(self) -> Settings:
+        bindings(self.keys)  # ValueError when two actions are given one key
+        return self
+
+    @property
+    def bindings(self) -> Bindings:
+        """Every key and what it does: the defaults, changed by ``keys``."""
+        return bindings(self.keys)
 
     def pregnancy_week(self, today: date) -> int | None:
         """Completed weeks of pregnancy on ``today``, from 1 to 42; None when not set.
@@ -264,8 +220,14 @@ KEYS: tuple[Key, ...] = (
 )
 REPS_PREFIX = "reps."
 REPS_KEY = Key("reps.ROUTINE", "reps", "repetitions for the ranges of that routine", parse_reps)
-KEY_NAMES: tuple[str, ...] = (*(key.name for key in KEYS), REPS_KEY.name)
-_FILE_KEYS: tuple[str, ...] = (*(key.name for key in KEYS), "week-set-on", "reps")
+KEYS_PREFIX = "keys."
+KEYS_KEY = Key(
+    "keys.ACTION", "keys", "the keys for that action, such as 'page down, n'", parse_keys
+)
+TABLE_KEYS = (REPS_KEY, KEYS_KEY)
+"""Settings named with a dot: one value for each routine, or each action."""
+KEY_NAMES: tuple[str, ...] = (*(key.name for key in KEYS), REPS_KEY.name, KEYS_KEY.name)
+_FILE_KEYS: tuple[str, ...] = (*(key.name for key in KEYS), "week-set-on", "reps", "keys")
 _BY_FIELD = {key.field: key for key in KEYS}
 
 
@@ -297,6 +259,14 @@ def key_named(text: str) -> Key:
         return REPS_KEY
     if text.rstrip(".") == "reps":
         raise SettingsError("reps: name the routine after a dot, such as reps.partner-back-massage")
+    if text.startswith(KEYS_PREFIX) and text[len(KEYS_PREFIX) :].strip():
+        try:
+            action_named(text[len(KEYS_PREFIX) :])
+        except ValueError as error:
+            raise SettingsError(f"{text}: {error}") from None
+        return KEYS_KEY
+    if text.rstrip(".") == "keys":
+        raise SettingsError("keys: name the action after a dot, such as keys.next")
     hint = did_you_mean(text.replace("_", "-"), KEY_NAMES)
     raise SettingsError(
         f"unknown setting '{text}'{hint or '.'} The settings are: {', '.join(KEY_NAMES)}"
@@ -306,6 +276,11 @@ def key_named(text: str) -> Key:
 def routine_of(key_text: str) -> str:
     """The routine name of a ``reps.NAME`` key."""
     return key_text[len(REPS_PREFIX) :].strip()
+
+
+def action_of(key_text: str) -> str:
+    """The action of a ``keys.ACTION`` key."""
+    return action_named(key_text[len(KEYS_PREFIX) :])
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -398,8 +373,11 @@ def _problems(error: ValidationError, doc: Document) -> list[Problem]:
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
         kind = detail["type"]
-        where = ".".join(str(part) for part in loc)
         mark = doc.spot(loc)[0]
+        if loc and loc[-1] == "[key]":  # the key of a table, such as an action's name
+            loc = loc[:-1]
+            mark = doc.key_spot(loc)
+        where = ".".join(str(part) for part in loc)
         context = detail.get("ctx") or {}
         if kind == "extra_forbidden":
             key = str(loc[-1])
@@ -414,6 +392,9 @@ def _problems(error: ValidationError, doc: Document) -> list[Problem]:
             if _BOTH_WEEK_AND_DUE_DATE in message:
                 mark = doc.key_spot(("due-date",))
                 where = "due-date"
+            elif "keys" in doc.data:  # one key given to two actions
+                mark = doc.key_spot(("keys",))
+                where = "keys"
         elif "error" in context:
             message = str(context["error"])
         else:
@@ -433,8 +414,10 @@ def stored(settings: Settings) -> dict[str, Any]:
         if name not in written:
             continue
         value = getattr(settings, name)
-        if name == "reps" and not value:
+        if name in ("reps", "keys") and not value:
             continue
+        if name == "keys":
+            value = {action: ", ".join(keys) for action, keys in value.items()}
         if isinstance(value, float) and value.is_integer() and name == "lead_in":
             value = int(value)
         data[field.alias or name] = dict(value) if isinstance(value, dict) else value
@@ -463,14 +446,14 @@ def changed(settings: Settings, key: str, value: Any, today: date) -> Settings:
     """
     data = stored(settings)
     spec = key_named(key)
-    if spec is REPS_KEY:
-        table = dict(data.get("reps", {}))
-        name = routine_of(key)
+    if spec in TABLE_KEYS:
+        table = dict(data.get(spec.field, {}))
+        name = routine_of(key) if spec is REPS_KEY else action_of(key)
         if value is None:
             table.pop(name, None)
         else:
             table[name] = value
-        data["reps"] = table
+        data[spec.field] = table
     else:
         data.pop(spec.name, None)
         if value is not None:
@@ -483,15 +466,20 @@ def changed(settings: Settings, key: str, value: Any, today: date) -> Settings:
         elif spec.name == "due-date" and value is not None:
             data.pop("week", None)
             data.pop("week-set-on", None)
-    if not data.get("reps", True):
-        data.pop("reps")
-    return Settings.model_validate(data)
+    for table_key in TABLE_KEYS:
+        if not data.get(table_key.field, True):
+            data.pop(table_key.field)
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as error:
+        messages = [str((d.get("ctx") or {}).get("error", d["msg"])) for d in error.errors()]
+        raise SettingsError(f"{key}: {'; '.join(messages)}") from None
 
 
 def is_default(settings: Settings, field: str) -> bool:
     """Whether a setting was left out of the file."""
-    if field == "reps":
-        return not settings.reps
+    if field in ("reps", "keys"):
+        return not getattr(settings, field)
     return field not in settings.model_fields_set
 
 

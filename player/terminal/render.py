@@ -8,16 +8,19 @@ an ellipsis, never wrapped past the edge.
 
 from __future__ import annotations
 
-import textwrap
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from player.home.bindings import DEFAULT_BINDINGS, Bindings, spoken_key
 from player.playback.events import Frame
 from player.playback.session import View
 from player.playback.timeline import Segment, StepSpan
 from player.routine.values import format_duration, format_elapsed
+from player.terminal.key_help import KEYS_HELP as KEYS_HELP
+from player.terminal.key_help import help_keys, key_help
+from player.terminal.text_fit import DOT as DOT
+from player.terminal.text_fit import ELLIPSIS, cells, center, fit, wrap
 
 Style = Literal["plain", "title", "big", "state", "dim"]
 Line = tuple[str, Style]
@@ -28,8 +31,6 @@ FILLED = "\u2588"
 """A full block: the ink of the big digits and the done part of the progress bar."""
 TO_DO = "\u2591"
 STEP_MARK = "\u2502"
-ELLIPSIS = "\u2026"
-DOT = " \u00b7 "
 MAX_TEXT_WIDTH = 76
 """Longer lines are hard to follow from across a room."""
 CAPTION_LINES = 2
@@ -49,53 +50,6 @@ FONT: dict[str, tuple[str, ...]] = {
     "9": ("###", "#.#", "###", "..#", "###"),
     ":": (".", "#", ".", "#", "."),
 }
-
-
-# -- text that fits ----------------------------------------------------------------------
-
-
-def cells(text: str) -> int:
-    """How many terminal columns ``text`` takes: wide characters two, combining marks none."""
-    return sum(_char_cells(char) for char in text)
-
-
-def _char_cells(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Cc", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` in at most ``width`` columns, ending in an ellipsis when cut."""
-    if cells(text) <= width:
-        return text
-    if width <= 0:
-        return ""
-    kept, used = [], 0
-    for char in text:
-        size = _char_cells(char)
-        if used + size > width - 1:
-            break
-        kept.append(char)
-        used += size
-    return "".join(kept).rstrip() + ELLIPSIS
-
-
-def one_line(text: str) -> str:
-    """``text`` with every run of spaces and line breaks made one space."""
-    return " ".join(text.split())
-
-
-def center(text: str, width: int) -> str:
-    text = fit(one_line(text), width)
-    return " " * ((width - cells(text)) // 2) + text
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """``text`` wrapped to ``width`` columns; a word longer than that is cut, not broken."""
-    if width <= 0:
-        return []
-    return [fit(line, width) for line in textwrap.wrap(one_line(text), width)]
 
 
 # -- big digits ---------------------------------------------------------------------------
@@ -222,81 +176,11 @@ def flags(view: View) -> str:
     return "".join(f"{name}{DOT}" for name in off)
 
 
-KEYS_HELP: tuple[tuple[str, str, str], ...] = (
-    ("Esc", "stop", "stop"),
-    ("Space", "pause", "pause"),
-    ("Enter", "done", "done"),
-    ("n", "next", "next"),
-    ("p", "back", "back"),
-    ("r", "restart", "restart"),
-    ("+/-", "10 s", "10s"),
-    ("m", "mute", "mute"),
-    ("c", "captions", "captions"),
-    ("q", "quit", "quit"),
-)
-"""Every key of the view: the key, what it does, and that shorter. What matters most
-comes first (Esc stops at once), so that a narrow screen keeps it."""
-
-KEY_LINES = 2
-"""The most lines the keys take, when one line cannot hold them all."""
-
-
-def spelled_keys() -> list[str]:
-    """``Esc stop``, ``Space pause``, ...: the keys as the widest screens show them."""
-    return [f"{key} {does}" for key, does, _short in KEYS_HELP]
-
-
-def short_keys() -> list[str]:
-    """``Esc:stop``, ``Space:pause``, ...: the keys in fewer columns."""
-    return [f"{key}:{short}" for key, _does, short in KEYS_HELP]
-
-
-def pack(items: Sequence[str], separator: str, width: int, most: int) -> list[str]:
-    """``items`` in order, as many to a line as fit ``width``, on at most ``most`` lines.
-    Items that do not fit are left out from the end; see ``packs_all``."""
-    return [separator.join(line) for line in _pack(items, separator, width, most)]
-
-
-def packs_all(items: Sequence[str], separator: str, width: int, most: int) -> bool:
-    """Whether ``pack`` keeps every one of ``items``."""
-    return sum(map(len, _pack(items, separator, width, most))) == len(items)
-
-
-def _pack(items: Sequence[str], separator: str, width: int, most: int) -> list[list[str]]:
-    lines: list[list[str]] = []
-    for item in items:
-        if lines and cells(separator.join([*lines[-1], item])) <= width:
-            lines[-1].append(item)
-        elif len(lines) < most and cells(item) <= width:
-            lines.append([item])
-        else:
-            break
-    return lines
-
-
-def key_help(width: int, off: str = "", most: int = KEY_LINES) -> list[str]:
-    """The keys in at most ``most`` lines of ``width`` columns, after ``off`` (what is
-    switched off, see ``flags``): every key in words on the fewest lines that hold them,
-    else every key shortly, else the keys that matter most, as many as fit."""
-    forms = ((spelled_keys(), DOT), (short_keys(), " "))
-    for lines in range(1, most + 1):
-        for keys, separator in forms:
-            items = [off + keys[0], *keys[1:]]
-            if packs_all(items, separator, width, lines):
-                return pack(items, separator, width, lines)
-    keys = short_keys()
-    return (
-        pack([off + keys[0], *keys[1:]], " ", width, most)
-        or pack(keys, " ", width, most)
-        or [fit(keys[0], width)]
-    )
-
-
 QUIT_QUESTION = (
-    "Quit the session? Press q or y to quit, any other key to go on",
-    "Quit? q or y quits, any other key goes on",
-    "Quit? q or y quits",
-    "Quit? q/y",
+    "Stop the session? Press {keys} to stop, any other key to go on",
+    "Stop? {keys} stops, any other key goes on",
+    "Stop? {keys} stops",
+    "Stop? {short}",
 )
 
 
@@ -419,25 +303,37 @@ class _Page:
             blocks += [_Block(KEEP_CAPTION, caption, can_cut=True)]
         return [*blocks, _blank()]
 
-    def bottom(self, asking_to_quit: bool) -> list[_Block]:
+    def bottom(self, asking_to_quit: bool, bindings: Bindings) -> list[_Block]:
         """The progress bar and the keys (or the question whether to quit)."""
         blocks = [_Block(KEEP_BAR, [(_bar_line(self.view, self.width), "plain")])]
         if asking_to_quit:
-            question = longest_fitting(QUIT_QUESTION, self.width)
+            stops = [spoken_key(key) for key in bindings.keys_of("quit")] + ["y"]
+            said = ", ".join(stops[:-1]) + f" or {stops[-1]}"
+            forms = [text.format(keys=said, short="/".join(stops)) for text in QUIT_QUESTION]
+            question = longest_fitting(forms, self.width)
             return [*blocks, _Block(KEEP_STATE, self.centred(question, "state"))]
         off = flags(self.view)
-        keys = self.centred_lines(key_help(self.width, off), "dim")
-        one_line = self.centred_lines(key_help(self.width, off, most=1), "dim")
+        helped = KEYS_HELP if bindings is DEFAULT_BINDINGS else help_keys(bindings)
+        keys = self.centred_lines(key_help(self.width, off, helped=helped), "dim")
+        one_line = self.centred_lines(key_help(self.width, off, most=1, helped=helped), "dim")
         return [*blocks, _Block(KEEP_KEYS, keys, one_line)]
 
 
-def layout(view: View, width: int, height: int, *, asking_to_quit: bool = False) -> list[Line]:
-    """Styled lines, at most ``height`` of them, none wider than ``width`` columns."""
+def layout(
+    view: View,
+    width: int,
+    height: int,
+    *,
+    asking_to_quit: bool = False,
+    bindings: Bindings = DEFAULT_BINDINGS,
+) -> list[Line]:
+    """Styled lines, at most ``height`` of them, none wider than ``width`` columns; the
+    keys shown are those of ``bindings``."""
     if width <= 0 or height <= 0:
         return []
     page = _Page(view, width, height)
     top = [*page.top(), *page.middle()]
-    bottom = page.bottom(asking_to_quit)
+    bottom = page.bottom(asking_to_quit, bindings)
     room = _keep(top + bottom, height)
     lines = [
         *(line for block in top for line in block.kept),
@@ -447,9 +343,17 @@ def layout(view: View, width: int, height: int, *, asking_to_quit: bool = False)
     return [(fit(text.rstrip(), width), style) for text, style in lines]
 
 
-def render(view: View, width: int, height: int, *, asking_to_quit: bool = False) -> list[str]:
+def render(
+    view: View,
+    width: int,
+    height: int,
+    *,
+    asking_to_quit: bool = False,
+    bindings: Bindings = DEFAULT_BINDINGS,
+) -> list[str]:
     """The screen as plain lines: at most ``height`` lines of at most ``width`` columns."""
-    return [text for text, _style in layout(view, width, height, asking_to_quit=asking_to_quit)]
+    lines = layout(view, width, height, asking_to_quit=asking_to_quit, bindings=bindings)
+    return [text for text, _style in lines]
 
 
 def _bar_line(view: View, width: int) -> str:

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 
+from player.home.bindings import DEFAULT_BINDINGS, Bindings
 from player.playback.clock import Clock
 from player.playback.session import Command, Session
 from player.system.printable import printable
@@ -39,38 +40,74 @@ MAX_WAIT_MS = 250
 
 Outcome = Literal["finished", "quit"]
 
-KEYS: dict[str, Command | Literal["quit", "stop"]] = {
-    " ": "toggle_pause",
-    "n": "next",
-    "KEY_RIGHT": "next",
-    "p": "previous",
-    "KEY_LEFT": "previous",
-    "r": "restart",
-    "+": "more_time",
-    "=": "more_time",
-    "-": "less_time",
-    "_": "less_time",
-    "\n": "done",
-    "\r": "done",
-    "KEY_ENTER": "done",
-    "m": "mute",
-    "c": "captions",
-    "q": "quit",
-    "\x1b": "stop",
+TerminalAction = Command | Literal["quit"]
+"""A session command, or "quit", which pauses and asks first. No key stops at once."""
+
+_DOES: dict[str, TerminalAction] = {
+    "pause": "toggle_pause",
+    "next": "next",
+    "back": "previous",
+    "done": "done",
+    "restart": "restart",
+    "more-time": "more_time",
+    "less-time": "less_time",
+    "mute": "mute",
+    "captions": "captions",
+    "quit": "quit",
 }
-"""Keys as curses reads them: a character, or the name of a special key. Esc stops at
-once; q asks first."""
+"""The terminal's action for each action the settings name; help and full screen are the
+window's."""
 
-CONFIRM_QUIT = ("q", "y")
+_CURSES_NAMES: dict[str, tuple[str, ...]] = {
+    "space": (" ",),
+    "enter": ("\n", "\r", "KEY_ENTER"),
+    "escape": ("\x1b",),
+    "tab": ("\t",),
+    "backspace": ("KEY_BACKSPACE", "\x7f", "\x08"),
+    "delete": ("KEY_DC",),
+    "insert": ("KEY_IC",),
+    "home": ("KEY_HOME",),
+    "end": ("KEY_END",),
+    "page up": ("KEY_PPAGE",),
+    "page down": ("KEY_NPAGE",),
+    "up": ("KEY_UP",),
+    "down": ("KEY_DOWN",),
+    "left": ("KEY_LEFT",),
+    "right": ("KEY_RIGHT",),
+    **{f"f{n}": (f"KEY_F{n}",) for n in range(1, 25)},
+}
+"""Named keys as curses reads them: a character, or the name of a special key. The media
+keys never reach a terminal: the desktop takes them."""
 
 
-def key_to_command(key: str) -> Command | Literal["quit", "stop"] | None:
-    """What a key asks for: a session command, "quit" (asks first), "stop" (at once), or
-    None for a key that does nothing.
+def terminal_keys(bindings: Bindings = DEFAULT_BINDINGS) -> dict[str, TerminalAction]:
+    """Each key as curses reads it, and what it does."""
+    keys: dict[str, TerminalAction] = {}
+    for name, does in bindings.actions.items():
+        action = _DOES.get(does)
+        if action is not None:
+            for read in _CURSES_NAMES.get(name, (name,) if len(name) == 1 else ()):
+                keys[read] = action
+    return keys
+
+
+KEYS = terminal_keys()
+"""The default keys."""
+
+CONFIRM_QUIT = ("y",)
+"""Besides the quit keys, the key that says yes to quitting once it has been asked."""
+
+
+def key_to_command(
+    key: str, keys: dict[str, TerminalAction] | None = None
+) -> TerminalAction | None:
+    """What a key asks for: a session command, "quit" (pauses and asks first), or None for
+    a key that does nothing.
 
     ``key`` is a character (``"n"``, ``" "``, ``"\\n"``) or a curses key name
     (``"KEY_LEFT"``); letters work in either case."""
-    return KEYS.get(key) or KEYS.get(key.lower())
+    table = KEYS if keys is None else keys
+    return table.get(key) or table.get(key.lower())
 
 
 class Screen(Protocol):
@@ -92,11 +129,20 @@ class Screen(Protocol):
 class TerminalLoop:
     """The terminal shell of one session: keys in, lines out."""
 
-    def __init__(self, session: Session, clock: Clock, screen: Screen) -> None:
+    def __init__(
+        self,
+        session: Session,
+        clock: Clock,
+        screen: Screen,
+        bindings: Bindings = DEFAULT_BINDINGS,
+    ) -> None:
         self.session = session
         self.clock = clock
         self.screen = screen
+        self.bindings = bindings
+        self.keys = terminal_keys(bindings)
         self.asking_to_quit = False
+        self._paused_to_ask = False
         self.shown: tuple[tuple[int, int], list[Line]] | None = None
 
     def step(self) -> Outcome | None:
@@ -112,7 +158,13 @@ class TerminalLoop:
 
     def draw(self, now: int) -> None:
         width, height = self.screen.size()
-        lines = layout(self.session.view(now), width, height, asking_to_quit=self.asking_to_quit)
+        lines = layout(
+            self.session.view(now),
+            width,
+            height,
+            asking_to_quit=self.asking_to_quit,
+            bindings=self.bindings,
+        )
         if self.shown != ((width, height), lines):
             self.screen.show(lines)
             self.shown = ((width, height), lines)
@@ -125,18 +177,25 @@ class TerminalLoop:
         return max(0, min(wake - now, MAX_WAIT_MS))
 
     def press(self, key: str) -> Outcome | None:
-        action = key_to_command(key)
-        if action == "stop":
-            return self.outcome()
+        action = key_to_command(key, self.keys)
+        now = self.clock.now()
         if self.asking_to_quit:
             self.asking_to_quit = False
-            return self.outcome() if key.lower() in CONFIRM_QUIT else None
+            if action == "quit" or key.lower() in CONFIRM_QUIT:
+                return self.outcome()
+            if self._paused_to_ask and self.session.engine.state == "paused":
+                self.session.command("toggle_pause", now)  # not stopping: go on as before
+            self._paused_to_ask = False
+            return None
         if action == "quit":
             if self.session.engine.state == "finished":
                 return "finished"
             self.asking_to_quit = True
+            if self.session.engine.state in ("playing", "waiting"):
+                self.session.command("toggle_pause", now)  # time stands still while asking
+                self._paused_to_ask = True
         elif action is not None:
-            self.session.command(action, self.clock.now())
+            self.session.command(action, now)
         return None
 
     def outcome(self) -> Outcome:
@@ -192,8 +251,8 @@ class CursesScreen:
             "dim": curses.A_DIM,
         }
         self._plain_ascii = not _can_encode("\u2588\u2591\u2502\u2014\u2026", window.encoding)
-        names = [name for name in KEYS if name.startswith("KEY_")]
-        self._key_names = {getattr(curses, name): name for name in names}
+        names = [n for read in _CURSES_NAMES.values() for n in read if n.startswith("KEY_")]
+        self._key_names = {getattr(curses, n): n for n in names if hasattr(curses, n)}
 
     def size(self) -> tuple[int, int]:
         height, width = self._window.getmaxyx()
@@ -241,7 +300,9 @@ def _can_encode(text: str, encoding: str) -> bool:
     return True
 
 
-def run_terminal(session: Session, clock: Clock) -> Outcome:
+def run_terminal(
+    session: Session, clock: Clock, bindings: Bindings = DEFAULT_BINDINGS
+) -> Outcome:
     """Play ``session`` full screen until the person closes it: "finished" or "quit".
 
     The terminal is given back as it was on the way out, after Ctrl-C and after an error."""
@@ -253,8 +314,8 @@ def run_terminal(session: Session, clock: Clock) -> Outcome:
         with contextlib.suppress(curses.error):  # keep the terminal's own colours
             curses.use_default_colors()
         with contextlib.suppress(curses.error, AttributeError):
-            curses.set_escdelay(25)  # Esc stops at once, not after curses's usual second
-        return TerminalLoop(session, clock, CursesScreen(window)).run()
+            curses.set_escdelay(25)  # Esc asks at once, not after curses's usual second
+        return TerminalLoop(session, clock, CursesScreen(window), bindings).run()
 
     try:
         return _in_full_screen(play)

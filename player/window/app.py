@@ -20,10 +20,10 @@ from player.system.paths import MEDIA_DIR
 from player.window.assets import Assets
 from player.window.controls import (
     CLOSE_KEYS,
-    CONFIRM_KEYS,
+    DEFAULT_CONTROLS,
     Action,
+    Controls,
     button_action,
-    key_action,
 )
 from player.window.display import WINDOW_SIZE, Display, wait_for_input
 from player.window.draw import draw, draw_breath, layout_for
@@ -71,8 +71,12 @@ class WindowApp:
         display: Display | None = None,
         assets: Assets | None = None,
         question_follows: bool = False,
+        controls: Controls = DEFAULT_CONTROLS,
     ) -> None:
         self.session = session
+        self.controls = controls
+        self._paused_to_ask = False
+        """The session was paused by asking whether to stop, and goes on if the answer is no."""
         self.close_at_end = close_at_end
         """Close by itself once the end screen has been shown (for unattended runs)."""
         self.question_follows = question_follows
@@ -164,14 +168,12 @@ class WindowApp:
             self._dirty = True
 
     def _key(self, key: int, typed: str, now: int) -> None:
-        action = key_action(key, typed)
-        if action == "stop":  # Esc: at once, whatever is shown
-            self.outcome = "finished" if self._finished(now) else "quit"
-            return
+        action = self.controls.action(key, typed)
         if self.overlay == "quit":
-            self.overlay = None
-            if key in CONFIRM_KEYS:
+            if self.controls.confirms_quit(key):
                 self.outcome = "quit"
+            else:
+                self._go_on(now)
             return
         if self._finished(now):
             if key in CLOSE_KEYS:
@@ -191,9 +193,10 @@ class WindowApp:
             return
         where = layout_for(self.surface, self.shown, self.assets, self.theme)
         if self.overlay == "quit":
-            self.overlay = None
             if where.dialog_buttons[0].contains(*pos):
                 self.outcome = "quit"
+            else:
+                self._go_on(now)
             return
         if self.overlay == "help":
             self.overlay = None
@@ -214,9 +217,23 @@ class WindowApp:
             if self._finished(now):
                 self.outcome = "finished"
             else:
-                self.overlay = "quit"
+                self._ask_to_stop(now)
         elif action in ("close", "stop"):
             self.outcome = "finished" if self._finished(now) else "quit"
+
+    def _ask_to_stop(self, now: int) -> None:
+        """Pause at once, and ask whether to stop: time stands still while she answers."""
+        self.overlay = "quit"
+        if self.session.engine.state in ("playing", "waiting"):
+            self._record(self.session.command("toggle_pause", now), now)
+            self._paused_to_ask = True
+
+    def _go_on(self, now: int) -> None:
+        """Not stopping after all: the session goes on as it was before the question."""
+        self.overlay = None
+        if self._paused_to_ask and self.session.engine.state == "paused":
+            self._record(self.session.command("toggle_pause", now), now)
+        self._paused_to_ask = False
 
     # -- output -----------------------------------------------------------------------------
 
@@ -225,7 +242,8 @@ class WindowApp:
         timeline = self.session.engine.timeline
         finished = view.frame.state == "finished"
         summary = self._tally.summary(timeline, now) if finished else None
-        shown = present(view, timeline, Extras(self.overlay, summary, self.question_follows))
+        extras = Extras(self.overlay, summary, self.question_follows, self.controls.bindings)
+        shown = present(view, timeline, extras)
         if shown != self.shown or self._dirty:
             draw(self.surface, shown, self.assets, breath_fraction(view.frame), self.theme)
             pygame.display.flip()

@@ -12,21 +12,6 @@ from player.window.paint import button, line, panel
 from player.window.present import Shown
 from player.window.theme import Colour, Palette, Theme
 
-HELP = (
-    ("Space", "Pause, or go on"),
-    ("Right", "Next step"),
-    ("Left", "Previous step (or back to its start)"),
-    ("R", "Restart this step"),
-    ("+  /  \u2212", "Ten seconds more  /  less"),
-    ("Enter", "Done, for a step that waits"),
-    ("M", "Mute or unmute the voice"),
-    ("C", "Captions on or off"),
-    ("F", "Full screen"),
-    ("H  or  ?", "This help"),
-    ("Esc", "Stop at once"),
-    ("Q", "Quit (asks first)"),
-)
-
 
 def cover(
     surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets, colours: Palette
@@ -49,7 +34,7 @@ def cover(
         line(
             surface,
             assets,
-            "Space to go on",
+            _go_on_words(shown),
             Box(inner.x, inner.y + inner.h * 12 // 20, inner.w, inner.h * 5 // 20),
             colours.text,
             "center",
@@ -69,22 +54,39 @@ def cover(
         ink = image.get_bounding_rect()
         surface.blit(image, (number.center[0] - ink.centerx, number.center[1] - ink.centery))
     elif shown.cover == "help":
-        _help(surface, inner, assets, colours)
+        _help(surface, inner, assets, colours, shown.help_rows)
     elif shown.cover == "quit":
-        _quit(surface, where, inner, assets, colours)
+        _quit(surface, where, inner, assets, colours, shown.stop_keys)
 
 
-def _help(surface: pygame.Surface, box: Box, assets: Assets, colours: Palette) -> None:
+def _go_on_words(shown: Shown) -> str:
+    """``Space to go on``, with the first key that pauses and goes on."""
+    key = next((face.key for face in shown.buttons if face.name == "pause"), "")
+    return f"{key} to go on" if key else "Click Go on to go on"
+
+
+def _help(
+    surface: pygame.Surface,
+    box: Box,
+    assets: Assets,
+    colours: Palette,
+    help_rows: tuple[tuple[str, str], ...],
+) -> None:
     title = Box(box.x, box.y, box.w, box.h // 8)
     line(surface, assets, "Keys (or click the buttons)", title, colours.accent, "center")
     rows = Box(box.x, title.bottom + box.h // 30, box.w, box.bottom - title.bottom - box.h // 30)
-    row_h = rows.h // len(HELP)
-    key_w = rows.w * 3 // 10
+    row_h = rows.h // max(1, len(help_rows))
+    key_w = rows.w * 4 // 10
     size = min(
-        assets.fit_line(action, rows.w - key_w - 10, round(row_h * 0.92), 1000)
-        for _key, action in HELP
+        [
+            *(assets.fit_line(action, rows.w - key_w - 10, round(row_h * 0.92), 1000)
+              for _key, action in help_rows),
+            *(assets.fit_line(key, key_w - 30, round(row_h * 0.92), 1000)
+              for key, _action in help_rows),
+        ],
+        default=10,
     )
-    for number, (key, action) in enumerate(HELP):
+    for number, (key, action) in enumerate(help_rows):
         y = rows.y + number * row_h
         key_image = assets.render(key, size, colours.accent)
         surface.blit(key_image, (box.x + key_w - 20 - key_image.get_width(), y))
@@ -92,12 +94,17 @@ def _help(surface: pygame.Surface, box: Box, assets: Assets, colours: Palette) -
 
 
 def _quit(
-    surface: pygame.Surface, where: Layout, box: Box, assets: Assets, colours: Palette
+    surface: pygame.Surface,
+    where: Layout,
+    box: Box,
+    assets: Assets,
+    colours: Palette,
+    stop_keys: str,
 ) -> None:
     yes, no = where.dialog_buttons
     title = Box(box.x, box.y, box.w, box.h // 4)
     line(surface, assets, "Stop the session?", title, colours.accent, "center")
-    words = "Esc, Q or Y to stop \u00b7 any other key to go on"
+    words = f"{stop_keys} to stop \u00b7 any other key to go on"
     text_box = Box(box.x, box.y + box.h // 4, box.w, max(10, yes.y - box.y - box.h // 4))
     line(surface, assets, words, text_box.inset(0, text_box.h // 4), colours.text, "center")
     for face, label, lit in ((yes, "Stop", True), (no, "Go on", False)):

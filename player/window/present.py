@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from player.home.bindings import DEFAULT_BINDINGS, Bindings, spoken_key
 from player.playback.events import Frame
 from player.playback.session import View
 from player.playback.timeline import Segment, StepSpan, Timeline
@@ -54,6 +55,8 @@ class Extras:
     summary: Summary | None = None
     question_follows: bool = False
     """A question is asked in the window once the end screen is closed (the pain score)."""
+    bindings: Bindings = DEFAULT_BINDINGS
+    """The keys, for the buttons' hints and the help."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,10 @@ class Shown:
     sessions."""
     end_hint: str = ""
     """At the foot of the end screen, what Enter does: 'Press Enter to close'."""
+    help_rows: tuple[tuple[str, str], ...] = ()
+    """The help's rows: the keys of an action, and what it does."""
+    stop_keys: str = ""
+    """The keys that say yes once stopping is asked: 'Esc, Q or Y'."""
 
     @property
     def button_names(self) -> tuple[ButtonId, ...]:
@@ -146,14 +153,63 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
         picture=step.picture,
         next_up=_next_up(frame.next_step),
         caption=view.caption if view.captions_on else None,
-        buttons=_buttons(view, waiting, finished, extras.question_follows),
+        buttons=_buttons(view, waiting, finished, extras.question_follows, extras.bindings),
         cover=_cover(frame, extras.overlay, finished),
         get_ready=str(math.ceil(frame.get_ready_ms / 1000)) if frame.get_ready_ms else "",
         summary=extras.summary if finished else None,
         end_headline=(view.ending.headline or "Finished") if finished else "",
         end_lines=view.ending.said if finished else (),
         end_hint=_end_hint(extras.question_follows) if finished else "",
+        help_rows=help_rows(extras.bindings) if extras.overlay == "help" else (),
+        stop_keys=_stop_keys(extras.bindings) if extras.overlay == "quit" else "",
     )
+
+
+HELPED = (
+    ("pause", "Pause, or go on"),
+    ("next", "Next step"),
+    ("back", "Previous step (or back to its start)"),
+    ("restart", "Restart this step"),
+    ("more-time", "Ten seconds more  /  less"),
+    ("done", "Done, for a step that waits"),
+    ("mute", "Mute or unmute the voice"),
+    ("captions", "Captions on or off"),
+    ("fullscreen", "Full screen"),
+    ("help", "This help"),
+    ("quit", "Pause, and ask whether to stop"),
+)
+"""The help's rows, by the settings' name of each action."""
+MOST_KEYS_SHOWN = 3
+
+
+def window_key(name: str) -> str:
+    """A key as the window shows it: letters as printed on the key (``R``), ``Esc``."""
+    shown = spoken_key(name)
+    return shown.upper() if len(shown) == 1 else shown
+
+
+def help_rows(bindings: Bindings) -> tuple[tuple[str, str], ...]:
+    """Each action that has a key, with its first few keys: ``Space, B, .``."""
+    rows = []
+    for action, does in HELPED:
+        keys = [window_key(key) for key in bindings.keys_of(action)[:MOST_KEYS_SHOWN]]
+        if action == "more-time":
+            fewer = bindings.keys_of("less-time")
+            less = window_key(fewer[0]).replace("-", "\u2212") if fewer else ""
+            keys = [f"{keys[0] if keys else ''}  /  {less}"]
+        if any(key.strip(" /") for key in keys):
+            rows.append((", ".join(keys), does))
+    return tuple(rows)
+
+
+def _stop_keys(bindings: Bindings) -> str:
+    keys = [window_key(key) for key in bindings.keys_of("quit")] + ["Y"]
+    return ", ".join(keys[:-1]) + f" or {keys[-1]}"
+
+
+def _first_key(bindings: Bindings, action: str, otherwise: str = "") -> str:
+    keys = bindings.keys_of(action)
+    return window_key(keys[0]) if keys else otherwise
 
 
 def breath_fraction(frame: Frame) -> float:
@@ -252,32 +308,42 @@ def _end_hint(question_follows: bool) -> str:
 
 
 def _buttons(
-    view: View, waiting: bool, finished: bool, question_follows: bool
+    view: View,
+    waiting: bool,
+    finished: bool,
+    question_follows: bool,
+    bindings: Bindings = DEFAULT_BINDINGS,
 ) -> tuple[ButtonFace, ...]:
+    """The buttons, each with the first of its keys (the Stop button stops at once; its key
+    pauses and asks first)."""
     if finished:
         return (ButtonFace("close", _after_end(question_follows), "Enter", lit=True),)
     paused = view.frame.state == "paused"
+
+    def key(action: str) -> str:
+        return _first_key(bindings, action).replace("-", "\u2212")
+
     faces = [
-        ButtonFace("pause", "Go on" if paused else "Pause", "Space", lit=paused),
-        ButtonFace("back", "Back", "Left"),
-        ButtonFace("next", "Next", "Right"),
-        ButtonFace("restart", "Restart", "R", short="Again"),
-        ButtonFace("less", "\u221210 s", "\u2212", short="\u221210"),
-        ButtonFace("more", "+10 s", "+", short="+10"),
+        ButtonFace("pause", "Go on" if paused else "Pause", key("pause"), lit=paused),
+        ButtonFace("back", "Back", key("back")),
+        ButtonFace("next", "Next", key("next")),
+        ButtonFace("restart", "Restart", key("restart"), short="Again"),
+        ButtonFace("less", "\u221210 s", key("less-time"), short="\u221210"),
+        ButtonFace("more", "+10 s", key("more-time"), short="+10"),
     ]
     if waiting:
-        faces.append(ButtonFace("done", "Done", "Enter", lit=True))
+        faces.append(ButtonFace("done", "Done", key("done"), lit=True))
     faces += [
         ButtonFace(
             "mute",
             "Unmute" if view.muted else "Mute",
-            "M",
+            key("mute"),
             lit=view.muted,
             short="Sound" if view.muted else "Mute",
         ),
-        ButtonFace("captions", "Captions", "C", lit=view.captions_on, short="CC"),
-        ButtonFace("help", "Help", "H"),
-        ButtonFace("quit", "Stop", "Esc"),
+        ButtonFace("captions", "Captions", key("captions"), lit=view.captions_on, short="CC"),
+        ButtonFace("help", "Help", key("help")),
+        ButtonFace("quit", "Stop", key("quit")),
     ]
     return tuple(faces)
 

@@ -21,12 +21,14 @@ from types import TracebackType
 import pygame
 
 from player.care.questions import Question
+from player.home.bindings import DEFAULT_BINDINGS, Bindings
 from player.playback.clock import Clock
 from player.playback.session import Session
 from player.system.paths import MEDIA_DIR
 from player.window.app import Outcome, WindowApp
 from player.window.asking import QuestionScreen
 from player.window.assets import Assets
+from player.window.controls import controls_for
 from player.window.display import INPUT, TITLE, WINDOW_SIZE, Display
 from player.window.theme import DEFAULT_THEME, Theme, theme_for
 
@@ -43,9 +45,11 @@ class WindowShell:
         theme: Theme = DEFAULT_THEME,
         picture_dirs: Sequence[Path] = (MEDIA_DIR,),
         screenshots: Path | None = None,
+        bindings: Bindings = DEFAULT_BINDINGS,
     ) -> None:
         self.clock = clock
         self.theme = theme
+        self.controls = controls_for(bindings)
         self.screenshots = screenshots
         """Where each question's picture (question-01.png, ...) and, unless ``play`` is
         given another folder, each step's are saved."""
@@ -102,6 +106,7 @@ class WindowShell:
             theme=self.theme,
             display=self.display,
             assets=self.assets,
+            controls=self.controls,
         )
         outcome = app.run()
         self._after_person_closed()
@@ -135,6 +140,7 @@ def open_window(
     high_contrast: bool = False,
     picture_dirs: Sequence[Path] = (MEDIA_DIR,),
     screenshots: Path | None = None,
+    bindings: Bindings = DEFAULT_BINDINGS,
 ) -> WindowShell:
     """Open the window, for questions and sessions until ``close``."""
     return WindowShell(
@@ -144,4 +150,5 @@ def open_window(
         theme=theme_for(large_text=large_text, high_contrast=high_contrast),
         picture_dirs=picture_dirs,
         screenshots=screenshots,
+        bindings=bindings,
     )
