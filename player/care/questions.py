@@ -30,6 +30,9 @@ class Question:
     scale: bool = False
     """True when the choices are the numbers of a scale (a pain score from 0 to 10), which a
     shell shows in one row; typing a number and Enter picks it, as does a click."""
+    on_go: str | None = None
+    """The value a key that goes on picks (Space, Page Down, Right, a clicker's next, the
+    media keys), so that a clicker alone can answer; None when those keys do nothing."""
 
     def value_for(self, typed: str) -> str | None:
         """The value a typed key or number stands for, or None when it is not a choice."""
@@ -53,4 +56,5 @@ def pain_question(title: str) -> Question:
         choices=(*numbers, Choice("s", "Skip", "skip")),
         cancel="skip",
         scale=True,
+        on_go="skip",
     )

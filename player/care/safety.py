@@ -186,6 +186,26 @@ def week_question(title: str, check: WeekCheck) -> Question:
     )
 
 
+START = "start"
+NOT_NOW = "not now"
+
+
+def start_question(routine: Routine, length: str, stop_keys: str) -> Question:
+    """The routine's first screen: how long it is, its safety notes, and how to stop,
+    answered by Start (or any key that goes on: Enter, Space, Page Down)."""
+    return Question(
+        title=f"{routine.title} · {length}",
+        lines=(
+            *routine.safety,
+            f"Stop at once if anything hurts: {stop_keys} pauses and asks to stop.",
+            "Start when you are ready: S, Enter, Space or Page Down.",
+        ),
+        choices=(Choice("s", "Start", START),),
+        cancel=NOT_NOW,
+        on_go=START,
+    )
+
+
 def list_mark(routine: Routine, week: int | None) -> str:
     """The mark beside a routine in ``list``: empty when it suits the week (or none is set)."""
     suits = routine.suits.week_range if routine.suits else None

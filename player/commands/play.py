@@ -39,7 +39,7 @@ from player.history.recorder import begin_recording
 from player.history.resume import ResumeDecision, resume_decision
 from player.history.store import History
 from player.home import catalog
-from player.home.bindings import Bindings, spoken_key
+from player.home.bindings import Bindings, spoken_key, window_key
 from player.home.settings import Settings
 from player.playback.clock import MonotonicClock
 from player.playback.compiler import compile_timeline
@@ -171,8 +171,11 @@ def _play_session(
     history: History,
     log: EventLog | None,
 ) -> int:
-    before = _pain(shell, "How does your back feel right now?")
     engine = Engine(loaded.routine, choices, speed=args.speed)
+    if not _started(args, settings, loaded, engine, shell):
+        shell.tell("Not started", "Not started.")
+        return EXIT_FAILED
+    before = _pain(shell, "How does your back feel right now?")
     recorder = begin_recording(
         history,
         engine,
@@ -338,6 +341,19 @@ def _open_shell(ui: str, args: argparse.Namespace, settings: Settings, ctx: Cont
     if ui == "text":
         return TerminalShell(clock, ctx.stdin, ctx.out, ctx.err, settings.bindings)
     return LinesShell(clock, ctx.stdin, ctx.out, ctx.err, show=ui == "lines")
+
+
+def _started(
+    args: argparse.Namespace, settings: Settings, loaded: RoutineFile, engine: Engine, shell: Shell
+) -> bool:
+    """In a window with someone there, the routine's first screen (its safety notes) waits
+    for Start; False when she closes it instead. The terminal has printed them already."""
+    if args.ui != "window" or not shell.interactive or not loaded.routine.safety:
+        return True
+    stops = [window_key(key) for key in settings.bindings.keys_of("quit")] or ["the Stop button"]
+    length = format_duration(engine.timeline.total_ms)
+    question = safety.start_question(loaded.routine, length, " or ".join(stops))
+    return shell.ask(question) == safety.START
 
 
 def _introduce(

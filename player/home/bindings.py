@@ -154,6 +154,13 @@ def spoken_key(name: str) -> str:
     return name.title()
 
 
+def window_key(name: str) -> str:
+    """A key as the window shows it: a letter as printed on the key (``Q``), else as
+    ``spoken_key`` says it."""
+    shown = spoken_key(name)
+    return shown.upper() if len(shown) == 1 else shown
+
+
 def parse_keys(value: Any) -> tuple[str, ...]:
     """Keys for one action: ``page down, n`` as typed, or a list in the settings file."""
     if isinstance(value, str):

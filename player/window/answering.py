@@ -13,6 +13,9 @@ from dataclasses import dataclass, replace
 import pygame
 
 from player.care.questions import Question
+from player.window.controls import key_codes
+
+GOES_ON = ("space", "page down", "right", "media next", "media play")
 
 ENTER_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER})
 KEYPAD_DIGITS = {
@@ -28,6 +31,10 @@ KEYPAD_DIGITS = {
     pygame.K_KP9: "9",
 }
 SCALE_HINT = "Click a number, or type it and press Enter"
+GO_ON_KEYS = frozenset(
+    code for name in GOES_ON for code in key_codes(name)
+)
+"""What a clicker, a pedal or the media keys send to go on (see ``Question.on_go``)."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ class Answering:
             return self
         if key == pygame.K_ESCAPE:
             return self.cancel()
+        if self.question.on_go is not None and key in GO_ON_KEYS:
+            return self._pick(self.question.on_go)
         char = char or KEYPAD_DIGITS.get(key, "") or (chr(key) if 32 < key < 127 else "")
         if self.question.scale:
             if char.isdigit() and len(char) == 1:

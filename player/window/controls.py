@@ -112,7 +112,7 @@ def controls_for(bindings: Bindings = DEFAULT_BINDINGS) -> Controls:
     quit_keys = {pygame.K_y}
     for name, does in bindings.actions.items():
         action = _DOES[does]
-        codes = _codes(name)
+        codes = key_codes(name)
         if len(name) == 1:
             by_character[name] = action
         for code in codes:
@@ -122,7 +122,7 @@ def controls_for(bindings: Bindings = DEFAULT_BINDINGS) -> Controls:
     return Controls(by_character, by_code, frozenset(quit_keys), bindings)
 
 
-def _codes(name: str) -> tuple[int, ...]:
+def key_codes(name: str) -> tuple[int, ...]:
     """The key codes of a key named as the settings name it."""
     if name in _NAMED_CODES:
         return _NAMED_CODES[name]

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from player.home.bindings import DEFAULT_BINDINGS, Bindings, spoken_key
+from player.home.bindings import DEFAULT_BINDINGS, Bindings, window_key
 from player.playback.events import Frame
 from player.playback.session import View
 from player.playback.timeline import Segment, StepSpan, Timeline
@@ -180,12 +180,6 @@ HELPED = (
 )
 """The help's rows, by the settings' name of each action."""
 MOST_KEYS_SHOWN = 3
-
-
-def window_key(name: str) -> str:
-    """A key as the window shows it: letters as printed on the key (``R``), ``Esc``."""
-    shown = spoken_key(name)
-    return shown.upper() if len(shown) == 1 else shown
 
 
 def help_rows(bindings: Bindings) -> tuple[tuple[str, str], ...]:

@@ -1,0 +1,127 @@
+"""The routine's first screen in the window: its safety notes and how to stop, waiting
+for Start, which a clicker alone can give; and the pain question a clicker can skip."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from player.care import safety
+from player.care.questions import Question, pain_question
+from player.commands import play
+from player.home.settings import Settings
+from player.playback.engine import Engine
+from player.playback.timeline import Choices
+from player.routine.loader import RoutineFile
+from player.routine.model import Routine
+from player.window.answering import Answering
+from player.window.theme import DEFAULT_THEME
+from tests.test_window_questions import Asking
+
+ROUTINE: dict[str, Any] = {
+    "title": "Gentle back",
+    "safety": ["Stop if it hurts.", "Keep breathing through every hold."],
+    "steps": [{"exercise": "Cat and cow", "time": "1m"}],
+}
+MEDIA_NEXT = 258 | 1 << 30
+MEDIA_PLAY = 261 | 1 << 30
+
+
+def start_question() -> Question:
+    return safety.start_question(Routine.model_validate(ROUTINE), "1:10", "Esc or Q")
+
+
+def test_the_first_screen_holds_the_safety_notes_and_how_to_stop() -> None:
+    question = start_question()
+    assert question.title == "Gentle back \u00b7 1:10"
+    assert question.lines[:2] == ("Stop if it hurts.", "Keep breathing through every hold.")
+    assert "Esc or Q pauses and asks to stop" in question.lines[2]
+    assert [choice.value for choice in question.choices] == [safety.START]
+
+
+@pytest.mark.parametrize(
+    ("key", "char"),
+    [
+        (pygame.K_s, "s"),
+        (pygame.K_RETURN, "\r"),
+        (pygame.K_SPACE, " "),
+        (pygame.K_PAGEDOWN, ""),
+        (pygame.K_RIGHT, ""),
+        (MEDIA_NEXT, ""),
+        (MEDIA_PLAY, ""),
+    ],
+)
+def test_start_is_given_by_a_key_or_a_clickers_button(key: int, char: str) -> None:
+    assert Answering(start_question()).press(key, char).answer == safety.START
+
+
+def test_esc_on_the_first_screen_does_not_start() -> None:
+    assert Answering(start_question()).press(pygame.K_ESCAPE).answer == safety.NOT_NOW
+
+
+def test_a_clicker_skips_the_pain_question_and_digits_still_answer_it() -> None:
+    pain = pain_question("How does your back feel right now?")
+    assert Answering(pain).press(pygame.K_PAGEDOWN).answer == "skip"
+    typed = Answering(pain).press(pygame.K_3, "3").press(pygame.K_RETURN, "\r")
+    assert typed.answer == "3"
+
+
+@pytest.fixture
+def asking() -> Iterator[list[Asking]]:
+    made: list[Asking] = []
+    yield made
+    for one in made:
+        one.display.close()
+
+
+def test_the_window_shows_the_notes_and_page_down_starts(asking: list[Asking]) -> None:
+    asking.append(Asking(start_question(), (1280, 720), DEFAULT_THEME))
+    shown = " ".join(text.words for text in asking[0].where().texts())
+    assert "Keep breathing through every hold." in shown
+    assert "Esc or Q pauses and asks to stop." in shown
+    assert asking[0].press(pygame.K_PAGEDOWN) == safety.START
+
+
+class Shell:
+    """A shell that answers every question with ``answer`` and keeps what it was asked."""
+
+    def __init__(self, answer: str, interactive: bool = True) -> None:
+        self.answer = answer
+        self.interactive = interactive
+        self.asked: list[Question] = []
+
+    def ask(self, question: Question) -> str:
+        self.asked.append(question)
+        return self.answer
+
+
+def started(ui: str, shell: Shell, data: dict[str, Any] = ROUTINE) -> bool:
+    routine = Routine.model_validate(data)
+    loaded = RoutineFile(path=Path("gentle.yaml"), name="gentle", routine=routine, digest="")
+    args = argparse.Namespace(ui=ui)
+    engine = Engine(routine, Choices())
+    return play._started(args, Settings(), loaded, engine, shell)  # type: ignore[arg-type]
+
+
+def test_the_window_waits_for_start_and_not_now_does_not_start() -> None:
+    shell = Shell(safety.START)
+    assert started("window", shell)
+    assert [q.title for q in shell.asked] == ["Gentle back \u00b7 1:13"]  # lead-in, prepare, 1 min
+    assert "Esc or Q pauses" in shell.asked[0].lines[2]
+    assert not started("window", Shell(safety.NOT_NOW))
+
+
+def test_no_first_screen_unattended_in_the_terminal_or_without_notes() -> None:
+    for ui, shell, data in [
+        ("window", Shell(safety.NOT_NOW, interactive=False), ROUTINE),
+        ("text", Shell(safety.NOT_NOW), ROUTINE),
+        ("window", Shell(safety.NOT_NOW), {**ROUTINE, "safety": []}),
+    ]:
+        assert started(ui, shell, data)
+        assert shell.asked == []
+
