@@ -1,8 +1,9 @@
 """Regenerate the screenshots in docs/screenshots/ that show the bundled routines and the
 questions: ``python docs/make_screenshots.py`` (headless; takes a minute or two).
 
-For each bundled routine, the first step after "Get ready", as the window shows it; and
-the daily check of the warning signs and the pain score, as the window asks them.
+For each bundled routine, the first step after "Get ready", as the window shows it; the
+daily check of the warning signs, a routine's first screen and the pain score, as the
+window asks them; the help and the question whether to stop; and a flash.
 """
 
 from __future__ import annotations
@@ -22,11 +23,20 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+import pygame  # noqa: E402
+
 from player.care.questions import pain_question  # noqa: E402
-from player.care.safety import daily_check_question  # noqa: E402
+from player.care.safety import daily_check_question, start_question  # noqa: E402
 from player.home.catalog import bundled_routines  # noqa: E402
-from player.playback.clock import MonotonicClock  # noqa: E402
+from player.playback.clock import FakeClock, MonotonicClock  # noqa: E402
+from player.playback.engine import Engine  # noqa: E402
+from player.playback.session import Session  # noqa: E402
+from player.playback.speaker import RecordingSpeaker  # noqa: E402
+from player.routine.loader import load_routine  # noqa: E402
+from player.system.png import save_png  # noqa: E402
+from player.window.app import WindowApp  # noqa: E402
 from player.window.shell import open_window  # noqa: E402
+from player.window.theme import Theme  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 
@@ -58,14 +68,40 @@ def question_screenshots(work: Path) -> None:
     try:
         window.ask(daily_check_question(), timeout_ms=0)
         window.ask(pain_question("How does your back feel right now?"), timeout_ms=0)
+        massage = load_routine(REPO / "routines" / "partner-back-massage.yaml").routine
+        window.ask(start_question(massage, "20:35", "Esc or Q"), timeout_ms=0)
     finally:
         window.close()
     shutil.copyfile(shots / "question-01.png", OUT / "window-question-safety.png")
     shutil.copyfile(shots / "question-02.png", OUT / "window-question-pain.png")
-    print("window-question-safety.png, window-question-pain.png")
+    shutil.copyfile(shots / "question-03.png", OUT / "window-question-start.png")
+    print("window-question-safety.png, window-question-pain.png, window-question-start.png")
+
+
+def overlay_screenshots() -> None:
+    """The help and the question whether to stop, over a step of daily-back-care; and the
+    edge lit by --flash as a step begins."""
+    routine = load_routine(REPO / "routines" / "daily-back-care.yaml").routine
+    for name, key, flash in (("help", pygame.K_h, False), ("stop", pygame.K_ESCAPE, False),
+                             ("flash", None, True)):
+        clock = FakeClock(0)
+        session = Session(Engine(routine), RecordingSpeaker())
+        app = WindowApp(session, clock, size=(1280, 720), theme=Theme(flash=flash))
+        try:
+            app.step(clock.now())
+            clock.sleep_until(10_100)  # as the first step after the lead-in begins
+            app.step(clock.now())
+            if key is not None:
+                pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, unicode="", mod=0))
+                app.step(clock.now())
+            save_png(app.surface, OUT / f"window-{name}.png")
+            print(f"window-{name}.png")
+        finally:
+            app.close()
 
 
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
         question_screenshots(Path(folder))
+        overlay_screenshots()
         routine_screenshots(Path(folder))

@@ -81,15 +81,17 @@ class TerminalShell(LinesShell):
         out: TextIO,
         err: TextIO,
         bindings: Bindings = DEFAULT_BINDINGS,
+        flash: bool = False,
     ) -> None:
         super().__init__(clock, stdin, out, err, show=True)
         self.interactive = True
         self.bindings = bindings
+        self.flash = flash
 
     def play(self, session: Session) -> str:
         from player.terminal.screen import run_terminal
 
-        return run_terminal(session, self.clock, self.bindings)
+        return run_terminal(session, self.clock, self.bindings, self.flash)
 
 
 class WindowShellAdapter:
@@ -106,8 +108,10 @@ class WindowShellAdapter:
         fullscreen: bool,
         large_text: bool,
         high_contrast: bool,
+        flash: bool = False,
         screenshots: Path | None,
         close_at_end: bool,
+        frames_every_ms: int | None = None,
         err: TextIO,
         picture_dirs: Sequence[Path] = (MEDIA_DIR,),
         bindings: Bindings = DEFAULT_BINDINGS,
@@ -119,9 +123,11 @@ class WindowShellAdapter:
             fullscreen=fullscreen,
             large_text=large_text,
             high_contrast=high_contrast,
+            flash=flash,
             picture_dirs=picture_dirs,
             screenshots=screenshots,
             bindings=bindings,
+            frames_every_ms=frames_every_ms,
         )
         self.close_at_end = close_at_end
         self.interactive = not close_at_end

@@ -80,6 +80,7 @@ def test_settings_without_a_file_shows_every_default_and_the_path(run: Run, dirs
         "captions": ["on", "default"],
         "large-text": ["off", "default"],
         "high-contrast": ["off", "default"],
+        "flash": ["off", "default"],
         "lead-in": ["each routine's own", "default"],
         "week": ["not set", "default"],
         "due-date": ["not set", "default"],
@@ -194,15 +195,15 @@ def test_unset_or_default_puts_a_setting_back(run: Run, dirs: UserDirs, word: st
             "rat",
             "100",
             "unknown setting 'rat'; did you mean 'rate'? The settings are: voice, rate, volume, "
-            "mute, captions, large-text, high-contrast, lead-in, week, due-date, reps.ROUTINE, "
-            "keys.ACTION",
+            "mute, captions, large-text, high-contrast, flash, lead-in, week, due-date, "
+            "reps.ROUTINE, keys.ACTION",
         ),
         (
             "large_text",
             "on",
             "unknown setting 'large_text'; did you mean 'large-text'? The settings are: voice, "
-            "rate, volume, mute, captions, large-text, high-contrast, lead-in, week, due-date, "
-            "reps.ROUTINE, keys.ACTION",
+            "rate, volume, mute, captions, large-text, high-contrast, flash, lead-in, week, "
+            "due-date, reps.ROUTINE, keys.ACTION",
         ),
         ("reps", "8", "reps: name the routine after a dot, such as reps.partner-back-massage"),
     ],
@@ -363,8 +364,8 @@ def write_settings(dirs: UserDirs, text: str | bytes) -> Path:
             "rat: 100\n",
             [
                 "1:1: unknown setting 'rat'; did you mean 'rate'? The settings are: voice, rate, "
-                "volume, mute, captions, large-text, high-contrast, lead-in, week, due-date, "
-                "week-set-on, reps",
+                "volume, mute, captions, large-text, high-contrast, flash, lead-in, week, "
+                "due-date, week-set-on, reps, keys",
             ],
         ),
         (

@@ -577,6 +577,7 @@ class FakeScreen:
         self.width, self.height = size
         self.frames: list[list[str]] = []
         self.waits: list[int] = []
+        self.flashes: list[int] = []
 
     def size(self) -> tuple[int, int]:
         return self.width, self.height
@@ -593,6 +594,9 @@ class FakeScreen:
 
     def show(self, lines: Sequence[Line]) -> None:
         self.frames.append([text for text, _style in lines])
+
+    def flash(self) -> None:
+        self.flashes.append(self.clock.now())
 
     def last(self) -> list[str]:
         return [line.strip() for line in self.frames[-1]]

@@ -362,7 +362,9 @@ def test_one_window_asks_before_plays_and_asks_after(tmp_path: Path) -> None:
     assert not pygame.display.get_init()
     names = sorted(path.name for path in shots.iterdir())
     assert names == [
+        "00-rest.json",
         "00-rest.png",
+        "end.json",
         "end.png",
         "question-01.png",
         "question-02.png",

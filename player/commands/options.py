@@ -96,6 +96,7 @@ def add_display_options(parser: argparse.ArgumentParser) -> None:
         ("captions", "show what the voice says"),
         ("large-text", "larger words in the window"),
         ("high-contrast", "white on black in the window"),
+        ("flash", "flash the window's edge at each step and on its last three seconds"),
     )
     for name, help_text in switches:
         parser.add_argument(
@@ -160,6 +161,10 @@ def large_text(args: argparse.Namespace, settings: Settings) -> bool:
 
 def high_contrast(args: argparse.Namespace, settings: Settings) -> bool:
     return _switch(args, "high_contrast", settings.high_contrast)
+
+
+def flash(args: argparse.Namespace, settings: Settings) -> bool:
+    return _switch(args, "flash", settings.flash)
 
 
 def choices_for(

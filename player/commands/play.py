@@ -24,6 +24,7 @@ from player.commands.options import (
     add_voice_and_reps,
     captions,
     choices_for,
+    flash,
     high_contrast,
     large_text,
     muted,
@@ -86,6 +87,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--screenshots", type=Path, help="window: one PNG per step and question into this folder"
     )
+    parser.add_argument(
+        "--frames-every",
+        type=frames_every,
+        metavar="MS",
+        help="with --screenshots: one more every MS of routine time (frame-POSITION.png)",
+    )
     parser.add_argument("--fullscreen", action="store_true", help="window: start in full screen")
     parser.add_argument(
         "--close-at-end", action="store_true", help="window: close by itself at the end"
@@ -147,10 +154,28 @@ def _remember_check(ctx: Context, today: date) -> None:
         ctx.warn(f"Could not remember today's check of the warning signs: {why}.")
 
 
+MOST_FRAMES_MS = 3_600_000
+
+
+def frames_every(text: str) -> int:
+    """Milliseconds from 10 to an hour, for --frames-every."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 10 <= value <= MOST_FRAMES_MS:
+        raise argparse.ArgumentTypeError(
+            f"expected milliseconds from 10 to {MOST_FRAMES_MS}, such as 250; found '{text}'"
+        )
+    return value
+
+
 def _screenshots(args: argparse.Namespace, ctx: Context) -> Path | None:
     """The folder for --screenshots, which only the window makes: without a window, one
     line to say so, and None."""
     folder: Path | None = args.screenshots
+    if args.frames_every is not None and folder is None:
+        ctx.warn("--frames-every takes frames only with --screenshots DIR: none will be taken.")
     if folder is not None and args.ui != "window":
         ctx.warn(
             f"Screenshots are made only by the window (--ui window): none will be saved in "
@@ -333,13 +358,17 @@ def _open_shell(ui: str, args: argparse.Namespace, settings: Settings, ctx: Cont
             fullscreen=args.fullscreen,
             large_text=large_text(args, settings),
             high_contrast=high_contrast(args, settings),
+            flash=flash(args, settings),
             screenshots=args.screenshots,
+            frames_every_ms=args.frames_every if args.screenshots is not None else None,
             close_at_end=args.close_at_end,
             err=ctx.err,
             bindings=settings.bindings,
         )
     if ui == "text":
-        return TerminalShell(clock, ctx.stdin, ctx.out, ctx.err, settings.bindings)
+        return TerminalShell(
+            clock, ctx.stdin, ctx.out, ctx.err, settings.bindings, flash(args, settings)
+        )
     return LinesShell(clock, ctx.stdin, ctx.out, ctx.err, show=ui == "lines")
 
 

@@ -143,6 +143,8 @@ class Settings(BaseModel):
     captions: Switch = True
     large_text: Switch = Field(False, alias="large-text")
     high_contrast: Switch = Field(False, alias="high-contrast")
+    flash: Switch = False
+    """Flash the window's edge at each step and on a step's last three seconds."""
     lead_in: LeadIn | None = Field(None, alias="lead-in")
     """Seconds to get ready before the first step; None for each routine's own."""
     week: Week | None = None
@@ -214,6 +216,7 @@ KEYS: tuple[Key, ...] = (
     Key("captions", "captions", "on or off", parse_switch),
     Key("large-text", "large_text", "on or off", parse_switch),
     Key("high-contrast", "high_contrast", "on or off", parse_switch),
+    Key("flash", "flash", "on or off", parse_switch),
     Key("lead-in", "lead_in", f"seconds from 0 to {MAX_LEAD_IN_S}", parse_lead_in),
     Key("week", "week", f"a pregnancy week from {FIRST_WEEK} to {LAST_WEEK}", parse_week),
     Key("due-date", "due_date", "a date such as 2027-03-14", parse_day),

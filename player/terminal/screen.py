@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 
 from player.home.bindings import DEFAULT_BINDINGS, Bindings
 from player.playback.clock import Clock
+from player.playback.flash import flashing
 from player.playback.session import Command, Session
 from player.system.printable import printable
 from player.terminal.render import Line, Style, layout, render
@@ -125,6 +126,10 @@ class Screen(Protocol):
         """Replace what is on the screen with ``lines``."""
         ...
 
+    def flash(self) -> None:
+        """Flash the whole screen once (the terminal's visual bell)."""
+        ...
+
 
 class TerminalLoop:
     """The terminal shell of one session: keys in, lines out."""
@@ -135,10 +140,14 @@ class TerminalLoop:
         clock: Clock,
         screen: Screen,
         bindings: Bindings = DEFAULT_BINDINGS,
+        flash: bool = False,
     ) -> None:
         self.session = session
         self.clock = clock
         self.screen = screen
+        self.flash = flash
+        """Flash the screen at each step and on a step's last three seconds."""
+        self._lit = False
         self.bindings = bindings
         self.keys = terminal_keys(bindings)
         self.asking_to_quit = False
@@ -153,6 +162,7 @@ class TerminalLoop:
             self.session.start(now)
         self.session.tick(now)
         self.draw(now)
+        self._flash_if_due(now)
         key = self.screen.read_key(self.wait_ms(now))
         return None if key is None else self.press(key)
 
@@ -168,6 +178,13 @@ class TerminalLoop:
         if self.shown != ((width, height), lines):
             self.screen.show(lines)
             self.shown = ((width, height), lines)
+
+    def _flash_if_due(self, now: int) -> None:
+        """Flash once as each flashing moment begins (see ``playback.flash``)."""
+        lit = self.flash and flashing(self.session.view(now).frame)
+        if lit and not self._lit:
+            self.screen.flash()
+        self._lit = lit
 
     def wait_ms(self, now: int) -> int:
         """How long to wait for a key: until the session next changes, at most a moment."""
@@ -291,6 +308,10 @@ class CursesScreen:
                 window.addstr(row, column, text, self._styles[style])
         window.refresh()
 
+    def flash(self) -> None:
+        with contextlib.suppress(self._curses.error):  # a terminal that cannot flash
+            self._curses.flash()
+
 
 def _can_encode(text: str, encoding: str) -> bool:
     try:
@@ -301,7 +322,7 @@ def _can_encode(text: str, encoding: str) -> bool:
 
 
 def run_terminal(
-    session: Session, clock: Clock, bindings: Bindings = DEFAULT_BINDINGS
+    session: Session, clock: Clock, bindings: Bindings = DEFAULT_BINDINGS, flash: bool = False
 ) -> Outcome:
     """Play ``session`` full screen until the person closes it: "finished" or "quit".
 
@@ -315,7 +336,7 @@ def run_terminal(
             curses.use_default_colors()
         with contextlib.suppress(curses.error, AttributeError):
             curses.set_escdelay(25)  # Esc asks at once, not after curses's usual second
-        return TerminalLoop(session, clock, CursesScreen(window), bindings).run()
+        return TerminalLoop(session, clock, CursesScreen(window), bindings, flash).run()
 
     try:
         return _in_full_screen(play)

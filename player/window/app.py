@@ -7,9 +7,11 @@ shown has changed, so a laptop on battery barely notices it.
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal, TypeGuard
+from typing import Any, Literal, TypeGuard
 
 import pygame
 
@@ -35,6 +37,7 @@ from player.window.present import (
     breath_moves,
     present,
 )
+from player.window.regions import drawn_regions
 from player.window.screenshots import Screenshots
 from player.window.tally import Tally
 from player.window.theme import BREATH_FPS, DEFAULT_THEME, MAX_FPS, Theme, theme_for
@@ -50,6 +53,9 @@ BREATH_MS = 1000 // BREATH_FPS
 def _is_command(action: Action) -> TypeGuard[Command]:
     return action in COMMANDS
 
+
+FLASH_POLL_MS = 40
+"""While the edge is lit, how often the loop looks whether it should go out."""
 
 class WindowApp:
     """One session in a pygame window.
@@ -72,8 +78,12 @@ class WindowApp:
         assets: Assets | None = None,
         question_follows: bool = False,
         controls: Controls = DEFAULT_CONTROLS,
+        frames_every_ms: int | None = None,
     ) -> None:
         self.session = session
+        self.frames_every_ms = frames_every_ms
+        """With ``screenshots``, one more every this many ms of the routine's time."""
+        self._next_frame_ms = 0
         self.controls = controls
         self._paused_to_ask = False
         """The session was paused by asking whether to stop, and goes on if the answer is no."""
@@ -146,6 +156,11 @@ class WindowApp:
         if self.shown is not None and breath_moves(self.session.view(now), self.shown):
             # Only the animation is held to the frame cap; a cue or a new second never waits.
             wake = min(wake, max(self._next_breath, self._last_step + FRAME_MS))
+        if self.shown is not None and self.shown.flash:
+            wake = min(wake, now + FLASH_POLL_MS)  # to put the edge out on time
+        frame_due = self._frame_wake(now)
+        if frame_due is not None:
+            wake = min(wake, frame_due)
         return max(wake, now + 1)
 
     def close(self) -> None:
@@ -242,7 +257,9 @@ class WindowApp:
         timeline = self.session.engine.timeline
         finished = view.frame.state == "finished"
         summary = self._tally.summary(timeline, now) if finished else None
-        extras = Extras(self.overlay, summary, self.question_follows, self.controls.bindings)
+        extras = Extras(
+            self.overlay, summary, self.question_follows, self.controls.bindings, self.theme.flash
+        )
         shown = present(view, timeline, extras)
         if shown != self.shown or self._dirty:
             draw(self.surface, shown, self.assets, breath_fraction(view.frame), self.theme)
@@ -254,11 +271,12 @@ class WindowApp:
             self._dirty = False
             self._next_breath = now + BREATH_MS
             if self.screenshots is not None:
+                regions = functools.partial(self._regions, shown)
                 if finished:
-                    self.screenshots.end(self.surface)
+                    self.screenshots.end(self.surface, regions)
                 else:
                     step = view.frame.step
-                    self.screenshots.step(self.surface, step.index, step.name)
+                    self.screenshots.step(self.surface, step.index, step.name, regions)
             if finished and self.close_at_end:
                 self.outcome = "finished"
         elif breath_moves(view, shown) and now >= self._next_breath:
@@ -267,6 +285,33 @@ class WindowApp:
             pygame.display.update(pygame.Rect(box.xywh))
             self.breath_draws += 1
             self._next_breath = now + BREATH_MS
+        self._take_frame(now)
+
+    def _regions(self, shown: Shown) -> dict[str, Any]:
+        return drawn_regions(self.surface.get_size(), shown, self.assets, self.theme)
+
+    def _take_frame(self, now: int) -> None:
+        """With ``frames_every_ms``, a screenshot each time play passes one more multiple of
+        it (on the routine's clock, so a faster preview takes the same frames)."""
+        if self.screenshots is None or not self.frames_every_ms or self.shown is None:
+            return
+        frame = self.session.view(now).frame
+        if frame.state == "finished" or frame.position_ms < self._next_frame_ms:
+            return
+        regions = functools.partial(self._regions, self.shown)
+        self.screenshots.frame(self.surface, frame.position_ms, regions)
+        every = self.frames_every_ms
+        self._next_frame_ms = (frame.position_ms // every + 1) * every
+
+    def _frame_wake(self, now: int) -> int | None:
+        """When play reaches the next frame to take, on the clock; None when none is due."""
+        if self.screenshots is None or not self.frames_every_ms:
+            return None
+        frame = self.session.view(now).frame
+        if frame.state != "playing":
+            return None
+        ahead = max(0, self._next_frame_ms - frame.position_ms)
+        return now + math.ceil(ahead / self.session.engine.speed)
 
     def _record(self, events: list[Event], now: int) -> None:
         self._tally.add(events, now)

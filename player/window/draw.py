@@ -125,6 +125,19 @@ def draw(
     _buttons(surface, where, shown, assets, colours)
     if shown.cover is not None:
         cover(surface, where, shown, assets, colours)
+    if shown.flash:
+        _flash(surface, colours)
+
+
+def flash_width(size: tuple[int, int]) -> int:
+    """How wide the lit edge is: wide enough to catch the eye from across a room."""
+    return max(8, round(min(size) * 0.035))
+
+
+def _flash(surface: pygame.Surface, colours: Palette) -> None:
+    """Light the window's edge, over everything, in the accent colour."""
+    width = flash_width(surface.get_size())
+    pygame.draw.rect(surface, colours.accent, surface.get_rect(), width)
 
 
 def draw_breath(

@@ -14,6 +14,7 @@ from typing import Literal
 
 from player.home.bindings import DEFAULT_BINDINGS, Bindings, window_key
 from player.playback.events import Frame
+from player.playback.flash import flashing
 from player.playback.session import View
 from player.playback.timeline import Segment, StepSpan, Timeline
 from player.routine.values import format_duration
@@ -57,6 +58,8 @@ class Extras:
     """A question is asked in the window once the end screen is closed (the pain score)."""
     bindings: Bindings = DEFAULT_BINDINGS
     """The keys, for the buttons' hints and the help."""
+    flash: bool = False
+    """Flash the edge at each step and on a step's last three seconds (``--flash``)."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,8 @@ class Shown:
     sessions."""
     end_hint: str = ""
     """At the foot of the end screen, what Enter does: 'Press Enter to close'."""
+    flash: bool = False
+    """The edge of the window is lit: a step has just begun, or its last seconds tick."""
     help_rows: tuple[tuple[str, str], ...] = ()
     """The help's rows: the keys of an action, and what it does."""
     stop_keys: str = ""
@@ -160,6 +165,7 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
         end_headline=(view.ending.headline or "Finished") if finished else "",
         end_lines=view.ending.said if finished else (),
         end_hint=_end_hint(extras.question_follows) if finished else "",
+        flash=extras.flash and flashing(frame),
         help_rows=help_rows(extras.bindings) if extras.overlay == "help" else (),
         stop_keys=_stop_keys(extras.bindings) if extras.overlay == "quit" else "",
     )

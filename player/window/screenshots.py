@@ -1,10 +1,15 @@
-"""Saving a picture of the window at the start of each step (``--screenshots DIR``)."""
+"""Saving a picture of the window at the start of each step (``--screenshots DIR``), and
+every so often (``--frames-every MS``), each with a JSON file beside it that says where
+the figure, the countdown, the step's name and the caption were drawn."""
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -12,6 +17,9 @@ from player.system.png import save_png
 from player.system.regular_files import folder_problem, reason
 
 MAX_SLUG = 40
+Regions = Callable[[], dict[str, Any]]
+"""Where the window drew what it shows (see ``window.regions``), worked out only for the
+screenshots that are saved."""
 
 
 def slug(name: str) -> str:
@@ -31,21 +39,26 @@ class Screenshots:
         self.saved: list[Path] = []
         _make_folder(folder)
 
-    def step(self, surface: pygame.Surface, index: int, name: str) -> None:
+    def step(self, surface: pygame.Surface, index: int, name: str, regions: Regions) -> None:
         """Save the window as it shows step ``index``, the first time it does."""
         if index in self.taken:
             return
         self.taken.add(index)
-        self._save(surface, f"{index:0{self.digits}d}-{slug(name)}.png")
+        self._save(surface, f"{index:0{self.digits}d}-{slug(name)}.png", regions)
 
-    def end(self, surface: pygame.Surface) -> None:
+    def frame(self, surface: pygame.Surface, position_ms: int, regions: Regions) -> None:
+        """Save the window as it is at ``position_ms`` of the routine (``--frames-every``)."""
+        self._save(surface, f"frame-{position_ms:08d}.png", regions)
+
+    def end(self, surface: pygame.Surface, regions: Regions) -> None:
         if -1 not in self.taken:
             self.taken.add(-1)
-            self._save(surface, "end.png")
+            self._save(surface, "end.png", regions)
 
-    def _save(self, surface: pygame.Surface, name: str) -> None:
+    def _save(self, surface: pygame.Surface, name: str, regions: Regions) -> None:
         path = self.folder / name
         save_screenshot(surface, path)
+        _save_regions(path.with_suffix(".json"), regions())
         self.saved.append(path)
 
 
@@ -55,6 +68,13 @@ def _make_folder(folder: Path) -> None:
     except OSError as error:
         why = folder_problem(folder) or reason(error, folder)
         raise OSError(f"cannot save screenshots in {folder}: {why}") from None
+
+
+def _save_regions(path: Path, regions: dict[str, Any]) -> None:
+    try:
+        path.write_text(json.dumps(regions, indent=1) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise OSError(f"cannot save {path}: {reason(error, path)}") from None
 
 
 def save_screenshot(surface: pygame.Surface, path: Path) -> None:

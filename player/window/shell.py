@@ -46,8 +46,11 @@ class WindowShell:
         picture_dirs: Sequence[Path] = (MEDIA_DIR,),
         screenshots: Path | None = None,
         bindings: Bindings = DEFAULT_BINDINGS,
+        frames_every_ms: int | None = None,
     ) -> None:
         self.clock = clock
+        self.frames_every_ms = frames_every_ms
+        """With screenshots, one more every this many ms of a session's routine time."""
         self.theme = theme
         self.controls = controls_for(bindings)
         self.screenshots = screenshots
@@ -107,6 +110,7 @@ class WindowShell:
             display=self.display,
             assets=self.assets,
             controls=self.controls,
+            frames_every_ms=self.frames_every_ms,
         )
         outcome = app.run()
         self._after_person_closed()
@@ -141,14 +145,17 @@ def open_window(
     picture_dirs: Sequence[Path] = (MEDIA_DIR,),
     screenshots: Path | None = None,
     bindings: Bindings = DEFAULT_BINDINGS,
+    flash: bool = False,
+    frames_every_ms: int | None = None,
 ) -> WindowShell:
     """Open the window, for questions and sessions until ``close``."""
     return WindowShell(
         clock,
         fullscreen=fullscreen,
         size=size or WINDOW_SIZE,
-        theme=theme_for(large_text=large_text, high_contrast=high_contrast),
+        theme=theme_for(large_text=large_text, high_contrast=high_contrast, flash=flash),
         picture_dirs=picture_dirs,
         screenshots=screenshots,
         bindings=bindings,
+        frames_every_ms=frames_every_ms,
     )

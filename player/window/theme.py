@@ -82,11 +82,17 @@ LARGE_TEXT = 1.3
 class Theme:
     palette: Palette = STANDARD
     text_scale: float = 1.0
+    flash: bool = False
+    """Flash the edge of the window at each step and on a step's last three seconds."""
 
 
-def theme_for(*, large_text: bool = False, high_contrast: bool = False) -> Theme:
+def theme_for(
+    *, large_text: bool = False, high_contrast: bool = False, flash: bool = False
+) -> Theme:
     """The theme for the person's settings."""
-    return Theme(HIGH_CONTRAST if high_contrast else STANDARD, LARGE_TEXT if large_text else 1.0)
+    return Theme(
+        HIGH_CONTRAST if high_contrast else STANDARD, LARGE_TEXT if large_text else 1.0, flash
+    )
 
 
 DEFAULT_THEME = Theme()
