@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -32,11 +33,12 @@ from player.playback.clock import FakeClock, MonotonicClock  # noqa: E402
 from player.playback.engine import Engine  # noqa: E402
 from player.playback.session import Session  # noqa: E402
 from player.playback.speaker import RecordingSpeaker  # noqa: E402
+from player.playback.timeline import Segment  # noqa: E402
 from player.routine.loader import load_routine  # noqa: E402
 from player.system.png import save_png  # noqa: E402
 from player.window.app import WindowApp  # noqa: E402
 from player.window.shell import open_window  # noqa: E402
-from player.window.theme import Theme  # noqa: E402
+from player.window.theme import DEFAULT_THEME, Theme, theme_for  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 
@@ -100,8 +102,50 @@ def overlay_screenshots() -> None:
             app.close()
 
 
+def moment(routine: str, wanted: Callable[[Segment], bool], into_ms: int) -> int:
+    """When, in ``routine``, ``into_ms`` into the first segment that is ``wanted``."""
+    engine = Engine(load_routine(REPO / "routines" / f"{routine}.yaml").routine)
+    segment = next(s for s in engine.timeline.segments if wanted(s))
+    return segment.start_ms + into_ms
+
+
+def session_screenshot(
+    name: str, routine: str, at_ms: int, theme: Theme = DEFAULT_THEME, pause: bool = False
+) -> None:
+    """The window ``at_ms`` into a session of ``routine``, as it shows then."""
+    engine = Engine(load_routine(REPO / "routines" / f"{routine}.yaml").routine)
+    clock = FakeClock(0)
+    app = WindowApp(Session(engine, RecordingSpeaker()), clock, size=(1280, 720), theme=theme)
+    try:
+        app.step(0)
+        clock.sleep_until(at_ms)
+        app.step(clock.now())
+        if pause:
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, unicode=" "))
+            app.step(clock.now())
+        save_png(app.surface, OUT / f"window-{name}.png")
+        print(f"window-{name}.png")
+    finally:
+        app.close()
+
+
+def example_screenshots() -> None:
+    """The screens README shows: a side, phases, a wait, paused, the end, and the themes."""
+    sided = moment("pelvic-strength", lambda s: bool(s.side) and bool(s.phase), 1500)
+    squeeze = moment("daily-back-care", lambda s: s.phase == "Squeeze", 2500)
+    waiting = moment("pelvic-strength", lambda s: s.kind == "wait", 500)
+    session_screenshot("sided", "pelvic-strength", sided)
+    session_screenshot("phase", "daily-back-care", squeeze)
+    session_screenshot("waiting", "pelvic-strength", waiting)
+    session_screenshot("paused", "daily-back-care", squeeze, pause=True)
+    session_screenshot("end", "daily-back-care", 60 * 60_000)
+    session_screenshot("large-text", "daily-back-care", squeeze, theme_for(large_text=True))
+    session_screenshot("high-contrast", "pelvic-strength", sided, theme_for(high_contrast=True))
+
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
         question_screenshots(Path(folder))
         overlay_screenshots()
+        example_screenshots()
         routine_screenshots(Path(folder))

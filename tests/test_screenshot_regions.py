@@ -63,6 +63,9 @@ def test_each_step_screenshot_has_its_regions_beside_it(tmp_path: Path) -> None:
     assert first["window"] == list(image.get_size()) == [1280, 720]
     x, y, w, h = first["figure"]
     assert w == 2 * h  # the picture keeps its aspect
+    assert w * h / (1280 * 720) >= 0.30  # the largest thing on the screen, seen from the mat
+    assert first["countdown"][0] >= x + w and first["step_name"][0] >= x + w  # beside it
+    assert first["status"][1] >= y + h and first["status"][3] >= 0.14 * 720  # under it
     inside = [image.get_at((x + w * i // 10, y + h // 2))[:3] for i in range(1, 10)]
     assert any(colour != BACKGROUND for colour in inside)
     assert image.get_at((x - 3, y + h // 2))[:3] == BACKGROUND  # nothing drawn beside it

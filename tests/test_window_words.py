@@ -1,4 +1,6 @@
-"""What to do, beside a picture: every word drawn at a readable size, none cut off.
+"""What to do. In a tall window it goes beside the picture: every word drawn at a readable
+size, none cut off. In a wide one the figure comes first, and what to do goes in the band
+at the foot when nothing is being said, and on the pause screen.
 
 The words' lines come from ``do_words`` (what ``draw`` draws); the pixels show each line
 is on screen where it says, inside the window, clear of the picture and what comes next.
@@ -86,16 +88,18 @@ def test_the_long_text_is_as_long_as_the_test_says() -> None:
     assert len(LONG) >= 240
 
 
-@pytest.mark.parametrize("large", [False, True])
-def test_a_long_text_beside_a_picture_is_drawn_whole_and_readable(
-    screens: list[Screen], large: bool
+TALL = (640, 960)
+
+
+def test_in_a_tall_window_a_long_text_beside_a_picture_is_drawn_whole_and_readable(
+    screens: list[Screen],
 ) -> None:
-    one = show(screens, LONG, (1280, 720), large)
+    one = show(screens, LONG, TALL)
     words, where = one.words(), one.where()
     assert " ".join(words.lines).split() == LONG.split()
-    assert words.size >= 36
+    assert words.size >= 30
     assert words.line_height * len(words.lines) <= words.box.h
-    assert words.box.x >= 0 and words.box.right <= 1280 and words.box.bottom <= 720
+    assert words.box.x >= 0 and words.box.right <= TALL[0] and words.box.bottom <= TALL[1]
     assert where.picture is None or not overlap(where.picture, words.box)
     assert not overlap(where.caption, words.box)
     font = one.app.assets.font(words.size)
@@ -113,19 +117,39 @@ def test_a_long_text_beside_a_picture_is_drawn_whole_and_readable(
     assert one.count(rest, STANDARD.text) == 0
 
 
-def test_the_picture_gives_up_only_the_room_the_words_need(screens: list[Screen]) -> None:
-    short = show(screens, "Tuck your tailbone under.", (1280, 720)).where()
-    assert short.picture is not None
-    screens.pop().app.close()
-    long = show(screens, LONG, (1280, 720)).where()
-    assert long.picture is not None
-    assert long.picture.h < short.picture.h
-    assert long.picture.h > 0.2 * (long.next_up.y - long.picture.y)
-
-
-def test_at_the_smallest_window_the_long_text_is_still_whole(screens: list[Screen]) -> None:
-    one = show(screens, LONG, MIN_WINDOW)
+def test_in_a_tall_small_window_the_long_text_is_still_whole(screens: list[Screen]) -> None:
+    one = show(screens, LONG, (MIN_WINDOW[1], MIN_WINDOW[0] * 3 // 2))
     words = one.words()
     assert " ".join(words.lines).split() == LONG.split()
     assert words.size >= 14
     assert words.box.bottom <= one.where().caption.y
+
+
+def redraw(one: Screen) -> None:
+    one.app._dirty = True
+    one.app.step(one.app.clock.now())
+
+
+def test_in_a_wide_window_what_to_do_is_in_the_band_when_nothing_is_said(
+    screens: list[Screen],
+) -> None:
+    one = show(screens, "Tuck your tailbone under.", (1280, 720))
+    where = one.where()
+    assert where.picture is not None and where.do_text.h == 0
+    band = where.caption.inset(where.caption.h // 4)
+    assert one.count(band, STANDARD.dim) == 0  # what was just said is shown instead
+    one.app.session.captions_on = False
+    redraw(one)
+    assert one.app.shown is not None and one.app.shown.caption is None
+    assert one.count(band, STANDARD.dim) > 50
+
+
+def test_in_a_wide_window_the_pause_screen_shows_what_to_do(screens: list[Screen]) -> None:
+    one = show(screens, LONG, (1280, 720))
+    dialog = one.where().dialog
+    lower = Box(dialog.x, dialog.y + dialog.h * 2 // 3, dialog.w, dialog.h // 4)
+    assert one.count(lower, STANDARD.text) == 0
+    one.app.session.command("toggle_pause", one.app.clock.now())
+    redraw(one)
+    assert one.app.shown is not None and one.app.shown.cover == "paused"
+    assert one.count(lower, STANDARD.text) > 200

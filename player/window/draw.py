@@ -32,6 +32,12 @@ class Words:
     line_height: int
 
 
+STATUS_GAP = 60
+"""The least space between phase, side and repetition, as a share of their row's width
+(a sixtieth), so that the three together fit at the size that reads from across a room;
+their colours tell them apart."""
+
+
 def do_sizes(height: int, theme: Theme) -> tuple[int, int, int]:
     """The largest, the readable and the smallest size of what to do, in a window
     ``height`` tall. The layout keeps room for it at the readable size."""
@@ -51,7 +57,7 @@ def layout_for(
     width, height = surface.get_size()
     names, has_picture, scale = shown.button_names, shown.picture is not None, theme.text_scale
     first = layout(width, height, names, has_picture, scale)
-    if not has_picture or not shown.do_text:
+    if not has_picture or not shown.do_text or first.do_text.h <= 0:
         return first
     readable = do_sizes(height, theme)[1]
     size, lines = assets.fit_block(shown.do_text, first.do_text.w, 1 << 30, readable, readable)
@@ -64,7 +70,7 @@ def layout_for(
 def do_words(where: Layout, shown: Shown, assets: Assets, theme: Theme) -> Words | None:
     """Where and how large what to do is drawn: it may use whatever room the next-up line
     leaves above it."""
-    if not shown.do_text:
+    if not shown.do_text or where.do_text.h <= 0:
         return None
     height = where.size[1]
     next_top = _next_up_top(where, shown, assets, theme)
@@ -94,7 +100,12 @@ def draw(
         _buttons(surface, where, shown, assets, colours)
         return
     _progress(surface, where.progress, shown.progress, shown.marks, colours)
-    line(surface, assets, shown.title, where.title, colours.text, "left")
+    if where.do_text.h <= 0:  # the figure's layout: the name beside it, on up to two lines
+        largest = round(where.title.h * 0.62 * theme.text_scale)
+        smallest = round(where.title.h * 0.31)
+        block(surface, assets, shown.title, where.title, colours.text, largest, smallest, "left")
+    else:
+        line(surface, assets, shown.title, where.title, colours.text, "left")
     line(surface, assets, shown.info, where.info.inset(0, where.info.h // 5), colours.dim, "right")
     _countdown(surface, where, shown, assets, breath, colours)
     if shown.segment_done is not None:
@@ -122,6 +133,8 @@ def draw(
         _words(surface, words, assets, colours.text)
     if shown.caption:
         _caption(surface, where.caption, shown.caption, assets, colours)
+    elif shown.do_text and where.do_text.h <= 0:  # the figure's layout: what to do goes here
+        _caption(surface, where.caption, shown.do_text, assets, colours, colours.dim)
     _buttons(surface, where, shown, assets, colours)
     if shown.cover is not None:
         cover(surface, where, shown, assets, colours)
@@ -257,11 +270,11 @@ def _status(
 ) -> None:
     """Phase at the left, repetition at the right, side between, all at one size."""
     first = (shown.hint, colours.accent) if shown.hint else (shown.phase, colours.accent)
-    middle = ("", colours.text) if shown.hint else (shown.side, colours.text)
+    middle = ("", colours.text) if shown.hint else (shown.side, colours.dim)  # three colours
     items = [item for item in (first, middle, (shown.rep, colours.text)) if item[0]]
     if not items:
         return
-    gap = max(8, row.w // 16)
+    gap = max(8, row.w // STATUS_GAP)
     size = assets.fit_row(tuple(words for words, _ in items), row.w, row.h, gap)
     images = [assets.render(words, size, colour) for words, colour in items]
     y = row.y + (row.h - images[0].get_height()) // 2
@@ -324,8 +337,14 @@ def _placeholder(
 
 
 def _caption(
-    surface: pygame.Surface, box: Box, words: str, assets: Assets, colours: Palette
+    surface: pygame.Surface,
+    box: Box,
+    words: str,
+    assets: Assets,
+    colours: Palette,
+    ink: Colour | None = None,
 ) -> None:
+    """The band at the foot: what was just said, or (in ``ink``) what to do."""
     radius = max(4, box.h // 8)
     pygame.draw.rect(surface, colours.caption_band, rect(box), border_radius=radius)
     if colours.caption_edge is not None:
@@ -335,7 +354,7 @@ def _caption(
     inner = box.inset(radius * 2, box.h // 12)
     largest = assets.fit_line("Hg", 10_000, round(inner.h * 0.5), 1000)
     smallest = max(10, round(largest * 0.5))
-    block(surface, assets, words, inner, colours.text, largest, smallest, "center")
+    block(surface, assets, words, inner, ink or colours.text, largest, smallest, "center")
 
 
 def _buttons(

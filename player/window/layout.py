@@ -36,7 +36,21 @@ MIN_WINDOW = (640, 360)
 MIN_COUNTDOWN = 0.22
 """The least share of the window's height the countdown keeps, whatever the type size."""
 SMALLEST_PICTURE = 0.2
-"""A picture shorter than this share of its column is left out: the words need the room."""
+"""In a tall window, a picture shorter than this share of its column is left out: the
+words need the room. (A landscape window gives the figure its own place, and keeps it.)"""
+FIGURE_ASPECT = 2.0
+"""Width over height of the figures (the bundled pictures are 800 by 400)."""
+FIGURE_WIDTH = 0.64
+"""The share of the width the figure may take in a landscape window."""
+LABEL_ROW = 0.148
+"""The height of the row of phase, side and repetition, as a share of the window's: it
+makes their capital letters about a tenth of the window tall (75 pixels at 720), which
+reads from three metres on a 13-inch screen."""
+LARGE_LABELS = 1.15
+"""How much larger large text makes that row. The caption band gives up the room, so that
+the figure and the countdown keep their size."""
+BAND = 0.095
+"""The height of the caption band, as a share of the window's."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +173,8 @@ def layout(
 
     Large text grows the rows of words only as far as the countdown keeps its share."""
     standard = _arrange(width, height, buttons, has_picture, 1.0, words_h)
+    if standard.do_text.h <= 0:  # the figure's layout keeps the countdown's size itself
+        return _arrange(width, height, buttons, has_picture, text_scale, words_h)
     least = min(standard.countdown.h, standard.size[1] * MIN_COUNTDOWN)
     while text_scale > 1.0:
         arranged = _arrange(width, height, buttons, has_picture, text_scale, words_h)
@@ -180,9 +196,17 @@ def _arrange(
     margin = max(6, round(min(width, height * 16 / 9) * 0.018))
     gap = max(4, round(height * 0.015))
     inner = width - 2 * margin
-    button_boxes, buttons_top = _button_row(width, height, margin, buttons, text_scale)
+    landscape = width >= height * 1.05
+    figure_first = landscape and has_picture
+    if figure_first:  # the buttons keep their size, and sit lower: the figure needs the room
+        button_boxes, buttons_top = _button_row(width, height, margin // 2, buttons, 1.0)
+    else:
+        button_boxes, buttons_top = _button_row(width, height, margin, buttons, text_scale)
     frame = _Frame(width, height, margin, gap, inner, buttons_top, text_scale, has_picture, words_h)
-    regions = _landscape(frame) if width >= height * 1.05 else _portrait(frame)
+    if figure_first:
+        regions = _figure_first(frame)
+    else:
+        regions = _landscape(frame) if landscape else _portrait(frame)
     dialog_w = min(round(width * 0.86), round(height * 1.5))
     dialog_h = min(round(height * 0.62), buttons_top - 2 * margin)
     dialog = Box(
@@ -271,6 +295,57 @@ def _landscape(f: _Frame) -> _Regions:
         "picture": picture,
         "position": position,
         "do_text": do_text,
+        "next_up": next_up,
+        "caption": caption,
+    }
+
+
+def _figure_first(f: _Frame) -> _Regions:
+    """A landscape window with a figure: the figure, as large as the rest allows, at the
+    left; the step's name, the time and the countdown beside it; under both, the phase,
+    side and repetition in letters large enough to read across a room; then the caption.
+    What to do is said by the voice and shown in the caption; it has no place of its own."""
+    height, margin, gap, inner, buttons_top = f.height, f.margin, f.gap, f.inner, f.buttons_top
+    progress = Box(margin, margin, inner, max(8, round(height * 0.022)))
+    top = progress.bottom + gap
+    labels_standard = round(height * LABEL_ROW)
+    labels_h = round(labels_standard * (LARGE_LABELS if f.scale > 1.0 else 1.0))
+    caption_h = max(24, round(height * BAND) - (labels_h - labels_standard))
+    caption = Box(margin, buttons_top - gap - caption_h, inner, caption_h)
+    status = Box(margin, caption.y - gap - labels_h, inner, labels_h)
+    row_h = max(40, status.y - gap - top)
+    figure_h = min(row_h, round(inner * FIGURE_WIDTH / FIGURE_ASPECT))
+    figure_w = round(figure_h * FIGURE_ASPECT)
+    picture = Box(margin, top + (row_h - figure_h) // 2, figure_w, figure_h)
+
+    right_x = picture.right + 2 * gap
+    right_w = margin + inner - right_x
+    # The same boxes with large text: their words grow inside them (see draw).
+    title = Box(right_x, top, right_w, max(24, round(height * 0.15)))  # two lines
+    info = Box(right_x, title.bottom, right_w, max(16, round(height * 0.045)))
+    next_h = max(16, round(height * 0.06))
+    bar_h = max(6, round(height * 0.022))
+    countdown_y = info.bottom + gap
+    room = top + row_h - countdown_y - 2 * gap - bar_h  # for the countdown and next up
+    if room - next_h < next_h * 2:  # a window too small for both: the countdown comes first
+        next_h = 0
+    next_up = Box(right_x, top + row_h - next_h, right_w, next_h)
+    countdown = Box(right_x, countdown_y, right_w, max(1, room - next_h))
+    segment_bar = Box(right_x + right_w // 10, countdown.bottom + gap, right_w * 8 // 10, bar_h)
+    breath, beside = _split_countdown(countdown, gap)
+    nowhere = Box(right_x, top, right_w, 0)
+    return {
+        "progress": progress,
+        "title": title,
+        "info": info,
+        "countdown": countdown,
+        "breath": breath,
+        "beside": beside,
+        "segment_bar": segment_bar,
+        "status": status,
+        "picture": picture,
+        "position": nowhere,
+        "do_text": nowhere,
         "next_up": next_up,
         "caption": caption,
     }

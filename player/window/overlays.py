@@ -8,7 +8,7 @@ import pygame
 from player.routine.values import format_duration
 from player.window.assets import Assets
 from player.window.layout import Box, Layout
-from player.window.paint import button, line, panel
+from player.window.paint import block, button, line, panel
 from player.window.present import Shown
 from player.window.theme import Colour, Palette, Theme
 
@@ -22,7 +22,27 @@ def cover(
     dialog = where.dialog
     panel(surface, dialog, colours)
     inner = dialog.inset(max(8, dialog.w // 20), max(8, dialog.h // 14))
-    if shown.cover == "paused":
+    if shown.cover == "paused" and shown.do_text:  # what to do, read at leisure
+        line(
+            surface,
+            assets,
+            "Paused",
+            Box(inner.x, inner.y, inner.w, inner.h // 4),
+            colours.accent,
+            "center",
+        )
+        line(
+            surface,
+            assets,
+            _go_on_words(shown),
+            Box(inner.x, inner.y + inner.h // 4, inner.w, inner.h // 8),
+            colours.text,
+            "center",
+        )
+        words = Box(inner.x, inner.y + inner.h * 7 // 16, inner.w, inner.h * 9 // 16)
+        largest = round(inner.h * 0.12)
+        block(surface, assets, shown.do_text, words, colours.text, largest, largest // 3, "center")
+    elif shown.cover == "paused":
         line(
             surface,
             assets,
@@ -79,10 +99,14 @@ def _help(
     key_w = rows.w * 4 // 10
     size = min(
         [
-            *(assets.fit_line(action, rows.w - key_w - 10, round(row_h * 0.92), 1000)
-              for _key, action in help_rows),
-            *(assets.fit_line(key, key_w - 30, round(row_h * 0.92), 1000)
-              for key, _action in help_rows),
+            *(
+                assets.fit_line(action, rows.w - key_w - 10, round(row_h * 0.92), 1000)
+                for _key, action in help_rows
+            ),
+            *(
+                assets.fit_line(key, key_w - 30, round(row_h * 0.92), 1000)
+                for key, _action in help_rows
+            ),
         ],
         default=10,
     )
