@@ -34,6 +34,7 @@ def export_once(env: dict[str, str], out: Path) -> tuple[float, int, str]:
         process = subprocess.Popen(
             player_command("export", MASSAGE, "--audio", str(out)),
             env=env,
+            stdin=subprocess.DEVNULL,
             stdout=said,
             stderr=errors,
         )

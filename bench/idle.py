@@ -20,6 +20,7 @@ def floor_share(display: Display, seconds: float) -> float:
     process = subprocess.Popen(
         [sys.executable, str(FLOOR), str(seconds + 30)],
         env=display.env,
+        stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

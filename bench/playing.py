@@ -85,6 +85,7 @@ def play_whole(env: dict[str, str], routine: str, speed: float, sample_s: float)
             process = subprocess.Popen(
                 command,
                 env={**env, "ROUTINE_PLAYER_HOME": home},
+                stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=err,
             )

@@ -69,6 +69,7 @@ def measure(mode: Mode, display: Display, figures: dict[str, float]) -> PartResu
             [sys.executable, "-m", "bench.speaking"],
             env={**display.env, "ROUTINE_PLAYER_HOME": home},
             cwd=ROOT,
+            stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
             check=False,

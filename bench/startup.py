@@ -35,7 +35,9 @@ steps:
 def timed(command: list[str], env: dict[str, str], expect: str = "") -> float:
     """Seconds the command took, start to end; it must succeed and say ``expect``."""
     started = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        command, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0 or expect not in done.stdout:
         raise SystemExit(
@@ -72,6 +74,7 @@ def first_frame_ms(env: dict[str, str], home: Path) -> float:
     process = subprocess.Popen(
         command,
         env={**env, "ROUTINE_PLAYER_HOME": str(home)},
+        stdin=subprocess.DEVNULL,  # whatever the benchmark was given is not the player's
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -125,3 +125,18 @@ def test_no_first_screen_unattended_in_the_terminal_or_without_notes() -> None:
         assert started(ui, shell, data)
         assert shell.asked == []
 
+
+
+F13 = 104 | 1 << 30
+
+
+def test_a_pedal_key_from_the_settings_starts_and_a_letter_does_not() -> None:
+    from player.home.bindings import bindings
+    from player.window.controls import controls_for
+
+    pedal = controls_for(bindings({"next": ["f13"]})).go_on_keys
+    assert F13 in pedal and pygame.K_PAGEDOWN not in pedal
+    start = Answering(start_question(), go_on_keys=pedal)
+    assert start.press(F13).answer == safety.START
+    assert start.press(pygame.K_n, "n").answer is None  # a letter keeps its meaning
+    assert Answering(start_question()).press(pygame.K_b, "b").answer is None

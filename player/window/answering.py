@@ -13,9 +13,7 @@ from dataclasses import dataclass, replace
 import pygame
 
 from player.care.questions import Question
-from player.window.controls import key_codes
-
-GOES_ON = ("space", "page down", "right", "media next", "media play")
+from player.window.controls import DEFAULT_CONTROLS
 
 ENTER_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER})
 KEYPAD_DIGITS = {
@@ -31,9 +29,7 @@ KEYPAD_DIGITS = {
     pygame.K_KP9: "9",
 }
 SCALE_HINT = "Click a number, or type it and press Enter"
-GO_ON_KEYS = frozenset(
-    code for name in GOES_ON for code in key_codes(name)
-)
+GO_ON_KEYS = DEFAULT_CONTROLS.go_on_keys
 """What a clicker, a pedal or the media keys send to go on (see ``Question.on_go``)."""
 
 
@@ -44,6 +40,8 @@ class Answering:
     """The digits typed so far, on a scale."""
     answer: str | None = None
     """The value of the answer, once there is one."""
+    go_on_keys: frozenset[int] = GO_ON_KEYS
+    """The keys that pick ``question.on_go``: the person's keys for next and pause."""
 
     def press(self, key: int, char: str = "") -> Answering:
         """The state after a key; ``char`` is the character it made, if any."""
@@ -51,7 +49,7 @@ class Answering:
             return self
         if key == pygame.K_ESCAPE:
             return self.cancel()
-        if self.question.on_go is not None and key in GO_ON_KEYS:
+        if self.question.on_go is not None and key in self.go_on_keys:
             return self._pick(self.question.on_go)
         char = char or KEYPAD_DIGITS.get(key, "") or (chr(key) if 32 < key < 127 else "")
         if self.question.scale:

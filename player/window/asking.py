@@ -12,7 +12,7 @@ import pygame
 
 from player.care.questions import Question
 from player.playback.clock import Clock
-from player.window.answering import Answering
+from player.window.answering import GO_ON_KEYS, Answering
 from player.window.assets import Assets
 from player.window.display import Display, wait_for_input
 from player.window.question import QuestionLayout, draw_question, question_layout
@@ -35,12 +35,13 @@ class QuestionScreen:
         *,
         theme: Theme = DEFAULT_THEME,
         screenshot: Path | None = None,
+        go_on_keys: frozenset[int] = GO_ON_KEYS,
     ) -> None:
         self.clock = clock
         self.display = display
         self.assets = assets
         self.theme = theme
-        self.state = Answering(question)
+        self.state = Answering(question, go_on_keys=go_on_keys)
         self.screenshot = screenshot
         """Where to save a picture of the question the first time it is drawn."""
         self.draws = 0

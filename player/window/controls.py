@@ -104,6 +104,15 @@ class Controls:
     def confirms_quit(self, key: int) -> bool:
         return key in self.quit_keys
 
+    @property
+    def go_on_keys(self) -> frozenset[int]:
+        """The codes of the keys that go to the next step or pause, but letters: on a
+        question that can be answered by going on, they answer it (a clicker's or a
+        pedal's buttons), while a letter typed keeps its meaning there."""
+        names = [*self.bindings.keys_of("next"), *self.bindings.keys_of("pause")]
+        kept = [name for name in names if not (len(name) == 1 and name.isalpha())]
+        return frozenset(code for name in kept for code in key_codes(name))
+
 
 def controls_for(bindings: Bindings = DEFAULT_BINDINGS) -> Controls:
     """The window's keys for ``bindings``."""

@@ -80,7 +80,13 @@ class WindowShell:
         self.display.set_title(TITLE)
         pygame.event.clear(list(INPUT))
         screen = QuestionScreen(
-            question, self.clock, self.display, self.assets, theme=self.theme, screenshot=shot
+            question,
+            self.clock,
+            self.display,
+            self.assets,
+            theme=self.theme,
+            screenshot=shot,
+            go_on_keys=self.controls.go_on_keys,
         )
         answer = screen.run(timeout_ms)
         self._after_person_closed()
