@@ -383,3 +383,14 @@ def test_the_window_shows_the_keys_of_the_settings() -> None:
         assert window.state == "paused"
     finally:
         window.app.close()
+
+
+def test_the_terminal_names_the_persons_keys_when_paused_and_waiting() -> None:
+    loop = pressed(terminal(["x"], {"pause": ["x"], "done": ["f13"]}), 1)
+    assert state_of(loop) == "paused"
+    view = loop.session.view(loop.clock.now())
+    mine = bindings({"pause": ["x"], "done": ["f13"]})
+    shown = [line.strip() for line in render(view, 80, 24, bindings=mine)]
+    assert "PAUSED \u2014 x to go on" in shown
+    default = [line.strip() for line in render(view, 80, 24)]
+    assert "PAUSED \u2014 Space to go on" in default

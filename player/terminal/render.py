@@ -133,17 +133,26 @@ def detail(frame: Frame) -> str:
     return DOT.join(parts)
 
 
-def state_line(frame: Frame) -> str | None:
+def _first_key(bindings: Bindings, action: str, otherwise: str) -> str:
+    """The key to name for an action: its first one-character key (the shortest to read),
+    else its first key, else ``otherwise``."""
+    keys = bindings.keys_of(action)
+    short = [key for key in keys if len(key) == 1 or key in ("space", "enter")]
+    return spoken_key((short or keys)[0]) if keys else otherwise
+
+
+def state_line(frame: Frame, bindings: Bindings = DEFAULT_BINDINGS) -> str | None:
+    """What the session is doing, when it is not simply playing, and the key for it."""
     if frame.state == "paused":
-        return "PAUSED \u2014 Space to go on"
+        return f"PAUSED \u2014 {_first_key(bindings, 'pause', 'the pause key')} to go on"
     if frame.state == "finished":
-        return "Press q to close"
+        return f"Press {_first_key(bindings, 'quit', 'q')} to close"
     if frame.state == "ready":
         return "Starting" + ELLIPSIS
     if frame.get_ready_ms > 0:
         return f"Get ready{ELLIPSIS} {-(-frame.get_ready_ms // 1000)}"
     if frame.state == "waiting" or _waits(frame.segment):
-        return "Press Enter when done"
+        return f"Press {_first_key(bindings, 'done', 'Enter')} when done"
     return None
 
 
@@ -233,8 +242,11 @@ def _blank(priority: int = KEEP_SPACE) -> _Block:
 class _Page:
     """The blocks of one screen, top to bottom, for a view at a width."""
 
-    def __init__(self, view: View, width: int, height: int) -> None:
+    def __init__(
+        self, view: View, width: int, height: int, bindings: Bindings = DEFAULT_BINDINGS
+    ) -> None:
         self.view = view
+        self.bindings = bindings
         self.frame = view.frame
         self.width = width
         self.height = height
@@ -261,7 +273,7 @@ class _Page:
         blocks = [_blank(KEEP_SPACE + 1 + n) for n in range(max(1, self.height // 10))]
         name = step_title(frame.step) if self.going else self.view.ending.headline or "Finished"
         blocks.append(_Block(KEEP_NAME, self.centred(name, "title")))
-        state = state_line(frame)
+        state = state_line(frame, self.bindings)
         if state is not None and self.timed:
             blocks.append(_Block(KEEP_STATE, self.centred(state, "state")))
         else:
@@ -331,7 +343,7 @@ def layout(
     keys shown are those of ``bindings``."""
     if width <= 0 or height <= 0:
         return []
-    page = _Page(view, width, height)
+    page = _Page(view, width, height, bindings)
     top = [*page.top(), *page.middle()]
     bottom = page.bottom(asking_to_quit, bindings)
     room = _keep(top + bottom, height)
