@@ -21,6 +21,7 @@ import pytest
 from player.home.bindings import (
     ACTION_NAMES,
     DEFAULT_BINDINGS,
+    SESSION_COMMANDS,
     bindings,
     key_name,
     parse_keys,
@@ -29,7 +30,7 @@ from player.home.bindings import (
 from player.home.settings import SettingsError, changed, load_settings, save_settings
 from player.playback.clock import FakeClock
 from player.playback.engine import Engine
-from player.playback.session import Session
+from player.playback.session import COMMANDS, Session
 from player.playback.speaker import RecordingSpeaker
 from player.routine.model import Routine
 from player.terminal.render import render
@@ -394,3 +395,8 @@ def test_the_terminal_names_the_persons_keys_when_paused_and_waiting() -> None:
     assert "PAUSED \u2014 x to go on" in shown
     default = [line.strip() for line in render(view, 80, 24)]
     assert "PAUSED \u2014 Space to go on" in default
+
+
+def test_every_session_command_a_key_can_give_is_one_the_session_knows() -> None:
+    assert set(SESSION_COMMANDS.values()) <= set(COMMANDS)
+    assert set(SESSION_COMMANDS) <= set(ACTION_NAMES)

@@ -4,7 +4,6 @@ for Start, which a clicker alone can give; and the pain question a clicker can s
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from player.routine.model import Routine
 from player.window.answering import Answering
 from player.window.theme import DEFAULT_THEME
 from tests.test_window_questions import Asking
+from tests.test_window_questions import asking as asking  # the fixture, shared
 
 ROUTINE: dict[str, Any] = {
     "title": "Gentle back",
@@ -69,14 +69,6 @@ def test_a_clicker_skips_the_pain_question_and_digits_still_answer_it() -> None:
     assert Answering(pain).press(pygame.K_PAGEDOWN).answer == "skip"
     typed = Answering(pain).press(pygame.K_3, "3").press(pygame.K_RETURN, "\r")
     assert typed.answer == "3"
-
-
-@pytest.fixture
-def asking() -> Iterator[list[Asking]]:
-    made: list[Asking] = []
-    yield made
-    for one in made:
-        one.display.close()
 
 
 def test_the_window_shows_the_notes_and_page_down_starts(asking: list[Asking]) -> None:

@@ -51,6 +51,19 @@ ACTIONS: tuple[Action, ...] = (
     Action("fullscreen", "full screen (window)", ("f",)),
 )
 ACTION_NAMES: tuple[str, ...] = tuple(action.name for action in ACTIONS)
+SESSION_COMMANDS: dict[str, str] = {
+    "pause": "toggle_pause",
+    "next": "next",
+    "back": "previous",
+    "done": "done",
+    "restart": "restart",
+    "more-time": "more_time",
+    "less-time": "less_time",
+    "mute": "mute",
+    "captions": "captions",
+}
+"""The session's command for each action that is one (``playback.session.COMMANDS``); the
+others are the shells' own: quit, help, full screen."""
 
 NAMED_KEYS: tuple[str, ...] = (
     "space",

@@ -15,9 +15,9 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Literal, Protocol, TextIO
+from typing import TYPE_CHECKING, Literal, Protocol, TextIO, cast
 
-from player.home.bindings import DEFAULT_BINDINGS, Bindings
+from player.home.bindings import DEFAULT_BINDINGS, SESSION_COMMANDS, Bindings
 from player.playback.clock import Clock
 from player.playback.flash import flashing
 from player.playback.session import Command, Session
@@ -44,18 +44,7 @@ Outcome = Literal["finished", "quit"]
 TerminalAction = Command | Literal["quit"]
 """A session command, or "quit", which pauses and asks first. No key stops at once."""
 
-_DOES: dict[str, TerminalAction] = {
-    "pause": "toggle_pause",
-    "next": "next",
-    "back": "previous",
-    "done": "done",
-    "restart": "restart",
-    "more-time": "more_time",
-    "less-time": "less_time",
-    "mute": "mute",
-    "captions": "captions",
-    "quit": "quit",
-}
+_DOES = cast(dict[str, TerminalAction], {**SESSION_COMMANDS, "quit": "quit"})
 """The terminal's action for each action the settings name; help and full screen are the
 window's."""
 

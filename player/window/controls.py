@@ -5,11 +5,11 @@ become pygame's key codes."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 import pygame
 
-from player.home.bindings import DEFAULT_BINDINGS, Bindings
+from player.home.bindings import DEFAULT_BINDINGS, SESSION_COMMANDS, Bindings
 from player.playback.session import Command
 from player.window.layout import ButtonId
 
@@ -18,20 +18,10 @@ WindowAction = Literal["fullscreen", "help", "quit", "stop", "close"]
 at once; no key stops at once, so that a clicker cannot end a session by accident."""
 Action = Command | WindowAction
 
-_DOES: dict[str, Action] = {
-    "pause": "toggle_pause",
-    "next": "next",
-    "back": "previous",
-    "done": "done",
-    "restart": "restart",
-    "more-time": "more_time",
-    "less-time": "less_time",
-    "mute": "mute",
-    "captions": "captions",
-    "quit": "quit",
-    "help": "help",
-    "fullscreen": "fullscreen",
-}
+_DOES = cast(
+    dict[str, Action],
+    {**SESSION_COMMANDS, "quit": "quit", "help": "help", "fullscreen": "fullscreen"},
+)
 """The window's action for each action the settings name."""
 
 _SDL_SCANCODE_MASK = 1 << 30

@@ -32,9 +32,9 @@ class Words:
     line_height: int
 
 
-STATUS_GAP = 60
+STATUS_GAP = 80
 """The least space between phase, side and repetition, as a share of their row's width
-(a sixtieth), so that the three together fit at the size that reads from across a room;
+(an eightieth), so that the three together fit at the size that reads from across a room;
 their colours tell them apart."""
 
 

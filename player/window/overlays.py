@@ -22,43 +22,8 @@ def cover(
     dialog = where.dialog
     panel(surface, dialog, colours)
     inner = dialog.inset(max(8, dialog.w // 20), max(8, dialog.h // 14))
-    if shown.cover == "paused" and shown.do_text:  # what to do, read at leisure
-        line(
-            surface,
-            assets,
-            "Paused",
-            Box(inner.x, inner.y, inner.w, inner.h // 4),
-            colours.accent,
-            "center",
-        )
-        line(
-            surface,
-            assets,
-            _go_on_words(shown),
-            Box(inner.x, inner.y + inner.h // 4, inner.w, inner.h // 8),
-            colours.text,
-            "center",
-        )
-        words = Box(inner.x, inner.y + inner.h * 7 // 16, inner.w, inner.h * 9 // 16)
-        largest = round(inner.h * 0.12)
-        block(surface, assets, shown.do_text, words, colours.text, largest, largest // 3, "center")
-    elif shown.cover == "paused":
-        line(
-            surface,
-            assets,
-            "Paused",
-            Box(inner.x, inner.y, inner.w, inner.h * 11 // 20),
-            colours.accent,
-            "center",
-        )
-        line(
-            surface,
-            assets,
-            _go_on_words(shown),
-            Box(inner.x, inner.y + inner.h * 12 // 20, inner.w, inner.h * 5 // 20),
-            colours.text,
-            "center",
-        )
+    if shown.cover == "paused":
+        _paused(surface, inner, shown, assets, colours)
     elif shown.cover == "get_ready":
         line(
             surface,
@@ -77,6 +42,23 @@ def cover(
         _help(surface, inner, assets, colours, shown.help_rows)
     elif shown.cover == "quit":
         _quit(surface, where, inner, assets, colours, shown.stop_keys)
+
+
+def _paused(
+    surface: pygame.Surface, inner: Box, shown: Shown, assets: Assets, colours: Palette
+) -> None:
+    """"Paused", the key that goes on, and what to do, to read at leisure (when there is
+    something to do, the first two are smaller to leave it room)."""
+    twentieths = (5, 3, 9) if shown.do_text else (11, 5, 0)
+    title_h, keys_h, words_h = (inner.h * n // 20 for n in twentieths)
+    title = Box(inner.x, inner.y, inner.w, title_h)
+    line(surface, assets, "Paused", title, colours.accent, "center")
+    keys = Box(inner.x, title.bottom + inner.h // 20, inner.w, keys_h)
+    line(surface, assets, _go_on_words(shown), keys, colours.text, "center")
+    if shown.do_text:
+        words = Box(inner.x, keys.bottom + inner.h // 20, inner.w, words_h)
+        largest = round(inner.h * 0.12)
+        block(surface, assets, shown.do_text, words, colours.text, largest, largest // 3, "center")
 
 
 def _go_on_words(shown: Shown) -> str:
