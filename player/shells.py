@@ -138,7 +138,7 @@ class WindowShellAdapter:
 
     def tell(self, title: str, message: str) -> None:
         print(printable(message), file=self.err, flush=True)
-        shown = Question(title, (message,), (Choice("o", "OK", "ok"),), cancel="ok")
+        shown = Question(title, (message,), (Choice("o", "OK", "ok"),), cancel="ok", on_go="ok")
         self.ask(shown)
 
     def play(self, session: Session) -> str:

@@ -109,7 +109,7 @@ def drive_the_terminal(argv: list[str], events: Path, key: bytes) -> bytes:
     os.close(side)
     screen = b""
     answered: set[bytes] = set()
-    closed = False
+    closed = wiped = False
     deadline = time.monotonic() + 120
     try:
         while process.poll() is None and time.monotonic() < deadline:
@@ -123,8 +123,14 @@ def drive_the_terminal(argv: list[str], events: Path, key: bytes) -> bytes:
                     answered.add(question)
             said = events.read_text(encoding="utf-8") if events.exists() else ""
             if '"finished"' in said and not closed:
-                os.write(main, b"q")  # once: the end screen stays until it is closed
+                # The end screen stays until it is closed; a key pressed over and over may
+                # have closed it already (next closes it), so a stray key before the line
+                # of the pain score after is wiped with Ctrl-U first.
+                os.write(main, b"q")
                 closed = True
+            elif closed and AFTER in screen and AFTER in answered and not wiped:
+                os.write(main, b"\x15\n")  # Ctrl-U: the line so far, then Enter
+                wiped = True
             elif not closed and '"step_started"' in said:
                 os.write(main, key)
         process.wait(timeout=10)

@@ -30,6 +30,7 @@ from player.home.bindings import (
 from player.home.settings import SettingsError, changed, load_settings, save_settings
 from player.playback.clock import FakeClock
 from player.playback.engine import Engine
+from player.playback.events import DoneSaid, Event, Skipped
 from player.playback.session import COMMANDS, Session
 from player.playback.speaker import RecordingSpeaker
 from player.routine.model import Routine
@@ -400,3 +401,88 @@ def test_the_terminal_names_the_persons_keys_when_paused_and_waiting() -> None:
 def test_every_session_command_a_key_can_give_is_one_the_session_knows() -> None:
     assert set(SESSION_COMMANDS.values()) <= set(COMMANDS)
     assert set(SESSION_COMMANDS) <= set(ACTION_NAMES)
+
+
+def test_a_clickers_keys_cannot_be_given_to_quit() -> None:
+    for key in ("page down", "f5", ".", "b", "media stop"):
+        with pytest.raises(ValueError, match="a clicker must never end a session"):
+            bindings({"quit": [key]})
+    assert bindings({"quit": ["f12"]}).keys_of("quit") == ("f12",)
+
+
+def test_a_y_given_to_something_else_does_not_say_yes_to_stopping() -> None:
+    window = Window({"next": ["y", "page down"]})
+    try:
+        window.press(pygame.K_ESCAPE)
+        window.clock.advance(1000)
+        window.press(pygame.K_y, "y")
+        assert window.app.outcome is None
+    finally:
+        window.app.close()
+
+
+WAITS: dict[str, Any] = {
+    "title": "Waits",
+    "lead_in": 0,
+    "prepare": 0,
+    "steps": [{"exercise": "At your pace", "reps": 10}, {"exercise": "Last", "time": 10}],
+}
+
+
+def test_a_clicker_finishes_a_step_that_waits_as_done_and_closes_the_end_screen() -> None:
+    clock = FakeClock(T0)
+    session = Session(Engine(Routine.model_validate(WAITS)), RecordingSpeaker())
+    seen: list[Event] = []
+    session.listeners.append(lambda event, _now: seen.append(event))
+    app = WindowApp(session, clock, size=(800, 450))
+    try:
+        app.step(clock.now())
+        assert session.engine.state == "waiting"
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_PAGEDOWN, mod=0))
+        app.step(clock.now())
+        assert session.engine.frame(clock.now()).step.name == "Last"
+        assert any(isinstance(event, DoneSaid) for event in seen)
+        assert not any(isinstance(event, Skipped) for event in seen)
+        clock.advance(11 * S)
+        app.step(clock.now())
+        assert session.engine.state == "finished"
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_PAGEDOWN, mod=0))
+        assert not app.step(clock.now())
+        assert app.outcome == "finished"
+    finally:
+        app.close()
+
+
+def test_in_the_terminal_a_clicker_finishes_a_wait_and_closes_the_end() -> None:
+    clock = FakeClock(T0)
+    session = Session(Engine(Routine.model_validate(WAITS)), RecordingSpeaker())
+    seen: list[Event] = []
+    session.listeners.append(lambda event, _now: seen.append(event))
+    screen = CursesScreen(FakeWindow([curses.KEY_NPAGE]))  # type: ignore[arg-type]
+    loop = TerminalLoop(session, clock, screen)
+    assert loop.step() is None
+    assert session.engine.frame(clock.now()).step.name == "Last"
+    assert any(isinstance(event, DoneSaid) for event in seen)
+    assert not any(isinstance(event, Skipped) for event in seen)
+    clock.advance(11 * S)
+    loop.session.tick(clock.now())
+    assert loop.press("KEY_NPAGE") == "finished"
+
+
+def test_a_second_stop_key_too_soon_after_the_question_is_not_taken() -> None:
+    loop = terminal(["q", "q"])
+    pressed(loop, 2)
+    assert loop.asking_to_quit
+    loop.clock.advance(1000)
+    assert loop.press("q") == "quit"
+
+
+def test_in_the_terminal_a_clickers_page_down_skips_the_pain_question() -> None:
+    import io
+
+    from player.care.questions import pain_question
+    from player.terminal.questions import ask_in_terminal
+
+    pain = pain_question("How does your back feel right now?")
+    assert ask_in_terminal(pain, io.StringIO("\x1b[6~\n"), io.StringIO(), (80, 24)) == "skip"
+    assert ask_in_terminal(pain, io.StringIO("4\n"), io.StringIO(), (80, 24)) == "4"

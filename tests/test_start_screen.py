@@ -60,8 +60,22 @@ def test_start_is_given_by_a_key_or_a_clickers_button(key: int, char: str) -> No
     assert Answering(start_question()).press(key, char).answer == safety.START
 
 
-def test_esc_on_the_first_screen_does_not_start() -> None:
-    assert Answering(start_question()).press(pygame.K_ESCAPE).answer == safety.NOT_NOW
+def test_esc_on_the_first_screen_does_nothing_and_closing_the_window_does_not_start() -> None:
+    # A clicker's slideshow button sends F5 and Esc by turns: either may come first.
+    waiting = Answering(start_question()).press(pygame.K_ESCAPE)
+    assert waiting.answer is None
+    assert waiting.press(pygame.K_F5).answer == safety.START
+    assert Answering(start_question()).cancel().answer == safety.NOT_NOW
+
+
+def test_a_digit_given_to_next_still_types_a_pain_score() -> None:
+    from player.home.bindings import bindings
+    from player.window.controls import controls_for
+
+    keys = controls_for(bindings({"next": ["page down", "1"]})).go_on_keys
+    pain = Answering(pain_question("How does your back feel right now?"), go_on_keys=keys)
+    assert pain.press(pygame.K_1, "1").press(pygame.K_RETURN, "\r").answer == "1"
+    assert pain.press(pygame.K_PAGEDOWN).answer == "skip"
 
 
 def test_a_clicker_skips_the_pain_question_and_digits_still_answer_it() -> None:

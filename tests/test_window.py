@@ -20,7 +20,7 @@ from player.playback.session import CAPTION_MS, Ending, Session
 from player.playback.speaker import RecordingSpeaker
 from player.playback.timeline import Choices
 from player.routine.model import Routine
-from player.window.app import WindowApp, run_window
+from player.window.app import CONFIRM_AFTER_MS, WindowApp, run_window
 from player.window.draw import layout_for
 from player.window.layout import Box, layout
 from player.window.overlays import end_rows
@@ -179,6 +179,9 @@ def test_escape_pauses_at_once_and_asks_and_a_second_escape_stops(player: Player
     assert player.press(pygame.K_ESCAPE)
     assert player.engine.state == "paused"
     assert player.shown.cover == "quit"
+    assert player.press(pygame.K_ESCAPE)  # at once again: a bounce, or a hurried press
+    assert player.app.outcome is None
+    player.clock.advance(CONFIRM_AFTER_MS)
     assert not player.press(pygame.K_ESCAPE)
     assert player.app.outcome == "quit"
 
@@ -203,17 +206,22 @@ def test_asking_while_paused_leaves_the_session_paused(player: Player) -> None:
     assert player.engine.state == "paused"
 
 
-def test_escape_over_the_help_closes_the_help(player: Player) -> None:
+def test_escape_over_the_help_pauses_and_asks_as_anywhere(player: Player) -> None:
     player.press(pygame.K_h, "h")
     assert player.shown.cover == "help"
     assert player.press(pygame.K_ESCAPE)
-    assert player.shown.cover is None
+    assert player.shown.cover == "quit"
+    assert player.engine.state == "paused"
     assert player.app.outcome is None
+    player.press(pygame.K_h, "h")  # not stopping: the help is closed, the session goes on
+    assert player.shown.cover != "help"
+    assert player.engine.state == "playing"
 
 
 def test_escape_stops_at_once_while_asking_to_quit(player: Player) -> None:
     player.press(pygame.K_q, "q")
     assert player.shown.cover == "quit"
+    player.clock.advance(CONFIRM_AFTER_MS)
     assert not player.press(pygame.K_ESCAPE)
     assert player.app.outcome == "quit"
 
@@ -225,6 +233,7 @@ def test_any_other_key_takes_back_the_question_to_quit(player: Player) -> None:
     assert player.shown.cover == "get_ready"  # going on, after a moment to get ready
     assert player.app.outcome is None
     assert player.press(pygame.K_q, "q")
+    player.clock.advance(CONFIRM_AFTER_MS)
     assert not player.press(pygame.K_y, "y")
     assert player.app.outcome == "quit"
 

@@ -412,7 +412,7 @@ def test_esc_in_the_session_leaves_the_window_open_for_the_question_after() -> N
         T0,
         [
             (T0 + 300, key("\x1b")),  # pauses and asks
-            (T0 + 400, key("\x1b")),  # stops
+            (T0 + 800, key("\x1b")),  # stops
             (T0 + 900, key("3")),
             (T0 + 1000, key("\r")),
         ],

@@ -33,6 +33,10 @@ class Question:
     on_go: str | None = None
     """The value a key that goes on picks (Space, Page Down, Right, a clicker's next, the
     media keys), so that a clicker alone can answer; None when those keys do nothing."""
+    esc_cancels: bool = True
+    """False where Esc must do nothing: a clicker's slideshow button sends it by turns with
+    F5, so one press must not undo what the person came to do. Closing the window still
+    gives ``cancel``."""
 
     def value_for(self, typed: str) -> str | None:
         """The value a typed key or number stands for, or None when it is not a choice."""

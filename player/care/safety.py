@@ -190,19 +190,25 @@ START = "start"
 NOT_NOW = "not now"
 
 
-def start_question(routine: Routine, length: str, stop_keys: str) -> Question:
+def start_question(
+    routine: Routine, length: str, stop_keys: str, start_keys: str = "S or Enter"
+) -> Question:
     """The routine's first screen: how long it is, its safety notes, and how to stop,
-    answered by Start (or any key that goes on: Enter, Space, Page Down)."""
+    answered by Start (or any key that goes on: ``start_keys`` says which). Esc does not
+    answer it: only closing the window does not start."""
     return Question(
         title=f"{routine.title} · {length}",
         lines=(
             *routine.safety,
-            f"Stop at once if anything hurts: {stop_keys} pauses and asks to stop.",
-            "Start when you are ready: S, Enter, Space or Page Down.",
+            f"Stop at once if anything hurts: {stop_keys} pauses and asks to stop."
+            if stop_keys
+            else "Stop at once if anything hurts: click Stop.",
+            f"Start when you are ready: {start_keys}.",
         ),
         choices=(Choice("s", "Start", START),),
         cancel=NOT_NOW,
         on_go=START,
+        esc_cancels=False,
     )
 
 

@@ -200,6 +200,10 @@ def _play_session(
     if not _started(args, settings, loaded, engine, shell):
         shell.tell("Not started", "Not started.")
         return EXIT_FAILED
+    lines_only = isinstance(shell, LinesShell) and not isinstance(shell, TerminalShell)
+    # Before the pain question, which the terminal asks in lines: read while answering it,
+    # not wiped at once by the full-screen view.
+    _introduce(loaded, engine, ctx, None if lines_only else settings.bindings)
     before = _pain(shell, "How does your back feel right now?")
     recorder = begin_recording(
         history,
@@ -237,8 +241,6 @@ def _play_session(
             session.ending = session_ending(history.sessions(), recorder.record, today)
 
     session.listeners.extend([recorder, say_how_it_went])
-    lines_only = isinstance(shell, LinesShell) and not isinstance(shell, TerminalShell)
-    _introduce(loaded, engine, ctx, None if lines_only else settings.bindings)
     try:
         shell.play(session)
     finally:
@@ -379,9 +381,14 @@ def _started(
     for Start; False when she closes it instead. The terminal has printed them already."""
     if args.ui != "window" or not shell.interactive or not loaded.routine.safety:
         return True
-    stops = [window_key(key) for key in settings.bindings.keys_of("quit")] or ["the Stop button"]
+    bindings = settings.bindings
+    stops = [window_key(key) for key in bindings.keys_of("quit")]
+    going_on = [*bindings.keys_of("next"), *bindings.keys_of("pause")]
+    starts = ["S", "Enter", *(window_key(k) for k in going_on if not (len(k) == 1 and k.isalnum()))]
     length = format_duration(engine.timeline.total_ms)
-    question = safety.start_question(loaded.routine, length, " or ".join(stops))
+    question = safety.start_question(
+        loaded.routine, length, " or ".join(stops), ", ".join(starts[:5])
+    )
     return shell.ask(question) == safety.START
 
 
@@ -397,7 +404,10 @@ def _introduce(
     if bindings is None:
         ctx.say("  Stop at once if anything hurts. Press Ctrl-C to stop.")
         return
-    keys = " or ".join(spoken_key(key) for key in bindings.keys_of("quit")) or "the Stop button"
+    keys = " or ".join(spoken_key(key) for key in bindings.keys_of("quit"))
+    if not keys:  # every quit key given to something else
+        ctx.say("  Stop at once if anything hurts. Press Ctrl-C to stop.")
+        return
     ctx.say(f"  Stop at once if anything hurts: {keys} pauses at once and asks to end.")
 
 

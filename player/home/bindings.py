@@ -185,7 +185,7 @@ def parse_keys(value: Any) -> tuple[str, ...]:
             "expected keys separated by commas, such as 'page down, n', "
             f"found {type(value).__name__}"
         )
-    if any(not part.strip() for part in parts):
+    if not parts or any(not part.strip() for part in parts):
         raise ValueError(
             "expected keys separated by commas, such as 'page down, n'; a comma is written 'comma'"
         )
@@ -222,6 +222,22 @@ class Bindings:
         return tuple(key for key, does in self.actions.items() if does == action)
 
 
+CLICKER_KEYS = frozenset(
+    {
+        "page down",
+        "page up",
+        "f5",
+        ".",
+        "b",
+        "media next",
+        "media previous",
+        "media play",
+        "media stop",
+    }
+)
+"""What presentation clickers send: never a key that ends a session, even after asking."""
+
+
 def bindings(changes: Mapping[str, Iterable[str]] | None = None) -> Bindings:
     """The default keys, with the actions in ``changes`` given the keys listed there.
 
@@ -229,6 +245,12 @@ def bindings(changes: Mapping[str, Iterable[str]] | None = None) -> Bindings:
     ``next: b`` makes b go to the next step and no longer pause. ValueError when two
     changed actions name the same key, or an action is unknown."""
     wanted = {action_named(name): tuple(keys) for name, keys in (changes or {}).items()}
+    sent_by_clickers = sorted(CLICKER_KEYS.intersection(wanted.get("quit", ())))
+    if sent_by_clickers:
+        raise ValueError(
+            f"{', '.join(sent_by_clickers)} is what a presentation clicker sends, and a "
+            "clicker must never end a session; give quit another key"
+        )
     given: dict[str, str] = {}
     for name, keys in wanted.items():
         for key in keys:

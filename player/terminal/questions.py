@@ -112,6 +112,8 @@ def ask_in_terminal(
             return question.cancel
         if question.scale and not typed.strip():
             return question.cancel
+        if question.on_go is not None and typed.lstrip().startswith("\x1b"):
+            return question.on_go  # a clicker's Page Down or arrow, read as a line
         value = question.value_for(typed)
         if value is not None:
             return value

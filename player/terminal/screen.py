@@ -85,7 +85,10 @@ KEYS = terminal_keys()
 """The default keys."""
 
 CONFIRM_QUIT = ("y",)
-"""Besides the quit keys, the key that says yes to quitting once it has been asked."""
+"""Besides the quit keys, the key that says yes to quitting once it has been asked (unless
+it is given to something else)."""
+CONFIRM_AFTER_MS = 400
+"""A yes to stopping counts only this long after the question (see the window's)."""
 
 
 def key_to_command(
@@ -141,6 +144,7 @@ class TerminalLoop:
         self.keys = terminal_keys(bindings)
         self.asking_to_quit = False
         self._paused_to_ask = False
+        self._asked_at = 0
         self.shown: tuple[tuple[int, int], list[Line]] | None = None
 
     def step(self) -> Outcome | None:
@@ -186,17 +190,23 @@ class TerminalLoop:
         action = key_to_command(key, self.keys)
         now = self.clock.now()
         if self.asking_to_quit:
+            says_yes = action == "quit" or (key.lower() in CONFIRM_QUIT and action is None)
+            if says_yes and now - self._asked_at < CONFIRM_AFTER_MS:
+                return None  # too soon after the question: a bounce, or a hurried double press
             self.asking_to_quit = False
-            if action == "quit" or key.lower() in CONFIRM_QUIT:
+            if says_yes:
                 return self.outcome()
             if self._paused_to_ask and self.session.engine.state == "paused":
                 self.session.command("toggle_pause", now)  # not stopping: go on as before
             self._paused_to_ask = False
             return None
+        if self.session.engine.state == "finished" and action in ("quit", "next", "toggle_pause"):
+            return "finished"  # the end screen closes with the keys a clicker has
+        if action == "next" and self.session.engine.state == "waiting":
+            action = "done"  # a clicker cannot send Enter: going on from a wait is done
         if action == "quit":
-            if self.session.engine.state == "finished":
-                return "finished"
             self.asking_to_quit = True
+            self._asked_at = now
             if self.session.engine.state in ("playing", "waiting"):
                 self.session.command("toggle_pause", now)  # time stands still while asking
                 self._paused_to_ask = True

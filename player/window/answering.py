@@ -48,7 +48,7 @@ class Answering:
         if self.answer is not None:
             return self
         if key == pygame.K_ESCAPE:
-            return self.cancel()
+            return self.cancel() if self.question.esc_cancels else self
         if self.question.on_go is not None and key in self.go_on_keys:
             return self._pick(self.question.on_go)
         char = char or KEYPAD_DIGITS.get(key, "") or (chr(key) if 32 < key < 127 else "")

@@ -54,6 +54,9 @@ def _is_command(action: Action) -> TypeGuard[Command]:
     return action in COMMANDS
 
 
+CONFIRM_AFTER_MS = 400
+"""A yes to stopping counts only this long after the question: a key that bounces, or a
+button pressed twice in a hurry, must not end a session."""
 FLASH_POLL_MS = 40
 """While the edge is lit, how often the loop looks whether it should go out."""
 
@@ -87,6 +90,7 @@ class WindowApp:
         self.controls = controls
         self._paused_to_ask = False
         """The session was paused by asking whether to stop, and goes on if the answer is no."""
+        self._asked_at = 0
         self.close_at_end = close_at_end
         """Close by itself once the end screen has been shown (for unattended runs)."""
         self.question_follows = question_follows
@@ -185,21 +189,23 @@ class WindowApp:
     def _key(self, key: int, typed: str, now: int) -> None:
         action = self.controls.action(key, typed)
         if self.overlay == "quit":
-            if self.controls.confirms_quit(key):
-                self.outcome = "quit"
-            else:
+            if not self.controls.confirms_quit(key):
                 self._go_on(now)
-            return
+            elif now - self._asked_at >= CONFIRM_AFTER_MS:
+                self.outcome = "quit"
+            return  # a yes that comes too soon after the question (a bounce) does nothing
         if self._finished(now):
-            if key in CLOSE_KEYS:
+            if key in CLOSE_KEYS or key in self.controls.go_on_keys:
                 self.outcome = "finished"
             elif action == "fullscreen":
                 self._act(action, now)
             return
         if self.overlay == "help":
             self.overlay = None
-            if action in ("help", "quit"):
+            if action == "help":
                 return
+        if action == "next" and self.session.engine.state == "waiting":
+            action = "done"  # a clicker cannot send Enter: going on from a wait is done
         if action is not None:
             self._act(action, now)
 
@@ -239,6 +245,7 @@ class WindowApp:
     def _ask_to_stop(self, now: int) -> None:
         """Pause at once, and ask whether to stop: time stands still while she answers."""
         self.overlay = "quit"
+        self._asked_at = now
         if self.session.engine.state in ("playing", "waiting"):
             self._record(self.session.command("toggle_pause", now), now)
             self._paused_to_ask = True

@@ -96,11 +96,12 @@ class Controls:
 
     @property
     def go_on_keys(self) -> frozenset[int]:
-        """The codes of the keys that go to the next step or pause, but letters: on a
-        question that can be answered by going on, they answer it (a clicker's or a
-        pedal's buttons), while a letter typed keeps its meaning there."""
+        """The codes of the keys that go to the next step or pause, but letters and digits:
+        on a question that can be answered by going on, they answer it (a clicker's or a
+        pedal's buttons), while a letter or a digit typed keeps its meaning there (a pain
+        score is typed in digits)."""
         names = [*self.bindings.keys_of("next"), *self.bindings.keys_of("pause")]
-        kept = [name for name in names if not (len(name) == 1 and name.isalpha())]
+        kept = [name for name in names if not (len(name) == 1 and name.isalnum())]
         return frozenset(code for name in kept for code in key_codes(name))
 
 
@@ -108,7 +109,7 @@ def controls_for(bindings: Bindings = DEFAULT_BINDINGS) -> Controls:
     """The window's keys for ``bindings``."""
     by_character: dict[str, Action] = {}
     by_code: dict[int, Action] = {}
-    quit_keys = {pygame.K_y}
+    quit_keys = {pygame.K_y} if bindings.action_of("y") in (None, "quit") else set()
     for name, does in bindings.actions.items():
         action = _DOES[does]
         codes = key_codes(name)

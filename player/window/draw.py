@@ -143,8 +143,10 @@ def draw(
 
 
 def flash_width(size: tuple[int, int]) -> int:
-    """How wide the lit edge is: wide enough to catch the eye from across a room."""
-    return max(8, round(min(size) * 0.035))
+    """How wide the lit edge is: the window's margin, so that it catches the eye from
+    across a room and covers none of what is shown (see ``layout``'s margin)."""
+    width, height = size
+    return max(4, round(min(width, height * 16 / 9) * 0.018) - 2)
 
 
 def _flash(surface: pygame.Surface, colours: Palette) -> None:
