@@ -173,7 +173,7 @@ def test_a_settings_file_with_a_bad_key_says_where(tmp_path: Path) -> None:
     )
     assert ":4:" in lines[1] and "no key called 'qq'" in lines[1]
     path.write_text("keys:\n  next: b\n  pause: b\n", encoding="utf-8")
-    with pytest.raises(SettingsError, match=r":1:1: keys: 'b' is given to both next and pause"):
+    with pytest.raises(SettingsError, match=r":3:3: keys\.pause: 'b' is given to both next and"):
         load_settings(path)
 
 

@@ -293,6 +293,8 @@ def _resume(
                 Choice("n", "Start from the beginning", FROM_START),
             ),
             cancel=FROM_START,
+            on_go=RESUME,  # a clicker's next: carry on, as she most likely came to
+            esc_cancels=False,  # a clicker's Esc must not throw away where she was
         )
         if shell.ask(question) != RESUME:
             return NO_RESUME

@@ -48,7 +48,7 @@ DEFAULT_WORDS = ("default", "unset")
 
 def _keys_explained() -> str:
     lines = [f"  {key.name:<14} {key.allowed}" for key in (*KEYS, REPS_KEY, KEYS_KEY)]
-    actions = [f"  keys.{action.name:<9} {action.does}" for action in ACTIONS]
+    actions = [f"  keys.{action.name:<11} {action.does}" for action in ACTIONS]
     return (
         "settings:\n" + "\n".join(lines) + "\n\nactions, for keys.ACTION:\n" + "\n".join(actions)
     )

@@ -13,6 +13,7 @@ due date counted in completed weeks. Either way the week is kept within 1 to 42.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -395,9 +396,11 @@ def _problems(error: ValidationError, doc: Document) -> list[Problem]:
             if _BOTH_WEEK_AND_DUE_DATE in message:
                 mark = doc.key_spot(("due-date",))
                 where = "due-date"
-            elif "keys" in doc.data:  # one key given to two actions
-                mark = doc.key_spot(("keys",))
-                where = "keys"
+            elif "keys" in doc.data:  # one key given to two actions: the second of them
+                named = re.search(r"given to both \S+ and (\S+);", message)
+                spot = ("keys", named.group(1)) if named else ("keys",)
+                mark = doc.key_spot(spot)
+                where = ".".join(spot)
         elif "error" in context:
             message = str(context["error"])
         else:

@@ -306,9 +306,10 @@ class WindowApp:
         if frame.state == "finished" or frame.position_ms < self._next_frame_ms:
             return
         regions = functools.partial(self._regions, self.shown)
-        self.screenshots.frame(self.surface, frame.position_ms, regions)
         every = self.frames_every_ms
-        self._next_frame_ms = (frame.position_ms // every + 1) * every
+        due = frame.position_ms // every * every  # named by the moment it stands for
+        self.screenshots.frame(self.surface, due, regions)
+        self._next_frame_ms = due + every
 
     def _frame_wake(self, now: int) -> int | None:
         """When play reaches the next frame to take, on the clock; None when none is due."""
