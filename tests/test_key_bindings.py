@@ -486,3 +486,12 @@ def test_in_the_terminal_a_clickers_page_down_skips_the_pain_question() -> None:
     pain = pain_question("How does your back feel right now?")
     assert ask_in_terminal(pain, io.StringIO("\x1b[6~\n"), io.StringIO(), (80, 24)) == "skip"
     assert ask_in_terminal(pain, io.StringIO("4\n"), io.StringIO(), (80, 24)) == "4"
+
+
+def test_keys_in_the_settings_file_in_any_form_yaml_gives() -> None:
+    assert parse_keys(5) == ("5",)
+    assert parse_keys([5, "b"]) == ("5", "b")
+    with pytest.raises(ValueError, match="found nothing"):
+        parse_keys(None)
+    with pytest.raises(ValueError, match="found keys with values"):
+        parse_keys(["b", {"x": 1}])

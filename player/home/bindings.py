@@ -176,14 +176,16 @@ def window_key(name: str) -> str:
 
 def parse_keys(value: Any) -> tuple[str, ...]:
     """Keys for one action: ``page down, n`` as typed, or a list in the settings file."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # a digit key, as YAML reads a bare 5
     if isinstance(value, str):
         parts = value.split(",") if value.strip() != "," else [","]
     elif isinstance(value, (list, tuple)):
-        parts = [str(item) if isinstance(item, (str, int)) else "" for item in value]
+        parts = [_one_key(item) for item in value]
     else:
         raise ValueError(
             "expected keys separated by commas, such as 'page down, n', "
-            f"found {type(value).__name__}"
+            f"found {_described(value)}"
         )
     if not parts or any(not part.strip() for part in parts):
         raise ValueError(
@@ -193,6 +195,25 @@ def parse_keys(value: Any) -> tuple[str, ...]:
     if len(names) > MOST_KEYS:
         raise ValueError(f"expected at most {MOST_KEYS} keys, found {len(names)}")
     return names
+
+
+def _one_key(item: Any) -> str:
+    """One key of a list in the settings file; ValueError for what cannot be a key."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, int) and not isinstance(item, bool):
+        return str(item)
+    raise ValueError(f"expected a key such as page down or b in the list, found {_described(item)}")
+
+
+def _described(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "on or off"
+    if isinstance(value, dict):
+        return "keys with values"
+    return "a list" if isinstance(value, list) else type(value).__name__
 
 
 def action_named(text: str) -> str:
