@@ -385,8 +385,7 @@ def _started(
         return True
     bindings = settings.bindings
     stops = [window_key(key) for key in bindings.keys_of("quit")]
-    going_on = [*bindings.keys_of("next"), *bindings.keys_of("pause")]
-    starts = ["S", "Enter", *(window_key(k) for k in going_on if not (len(k) == 1 and k.isalnum()))]
+    starts = ["S", "Enter", *(window_key(key) for key in bindings.going_on())]
     length = format_duration(engine.timeline.total_ms)
     question = safety.start_question(
         loaded.routine, length, " or ".join(stops), ", ".join(starts[:5])

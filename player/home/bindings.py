@@ -242,6 +242,13 @@ class Bindings:
         """The keys of an action, in the order they were given."""
         return tuple(key for key, does in self.actions.items() if does == action)
 
+    def going_on(self) -> tuple[str, ...]:
+        """The keys that go to the next step or pause, but letters and digits: they also
+        answer a question that going on answers (a clicker's or a pedal's buttons), while
+        a letter or a digit typed there keeps its meaning (a pain score is typed)."""
+        names = (*self.keys_of("next"), *self.keys_of("pause"))
+        return tuple(name for name in names if not (len(name) == 1 and name.isalnum()))
+
 
 CLICKER_KEYS = frozenset(
     {

@@ -96,13 +96,8 @@ class Controls:
 
     @property
     def go_on_keys(self) -> frozenset[int]:
-        """The codes of the keys that go to the next step or pause, but letters and digits:
-        on a question that can be answered by going on, they answer it (a clicker's or a
-        pedal's buttons), while a letter or a digit typed keeps its meaning there (a pain
-        score is typed in digits)."""
-        names = [*self.bindings.keys_of("next"), *self.bindings.keys_of("pause")]
-        kept = [name for name in names if not (len(name) == 1 and name.isalnum())]
-        return frozenset(code for name in kept for code in key_codes(name))
+        """The codes of ``Bindings.going_on``: what answers a question going on answers."""
+        return frozenset(code for name in self.bindings.going_on() for code in key_codes(name))
 
 
 def controls_for(bindings: Bindings = DEFAULT_BINDINGS) -> Controls:

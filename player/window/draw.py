@@ -57,7 +57,7 @@ def layout_for(
     width, height = surface.get_size()
     names, has_picture, scale = shown.button_names, shown.picture is not None, theme.text_scale
     first = layout(width, height, names, has_picture, scale)
-    if not has_picture or not shown.do_text or first.do_text.h <= 0:
+    if not has_picture or not shown.do_text or first.figure_first:
         return first
     readable = do_sizes(height, theme)[1]
     size, lines = assets.fit_block(shown.do_text, first.do_text.w, 1 << 30, readable, readable)
@@ -70,7 +70,7 @@ def layout_for(
 def do_words(where: Layout, shown: Shown, assets: Assets, theme: Theme) -> Words | None:
     """Where and how large what to do is drawn: it may use whatever room the next-up line
     leaves above it."""
-    if not shown.do_text or where.do_text.h <= 0:
+    if not shown.do_text or where.figure_first:
         return None
     height = where.size[1]
     next_top = _next_up_top(where, shown, assets, theme)
@@ -100,7 +100,7 @@ def draw(
         _buttons(surface, where, shown, assets, colours)
         return
     _progress(surface, where.progress, shown.progress, shown.marks, colours)
-    if where.do_text.h <= 0:  # the figure's layout: the name beside it, on up to two lines
+    if where.figure_first:  # the name beside the figure, on up to two lines
         largest = round(where.title.h * 0.62 * theme.text_scale)
         smallest = round(where.title.h * 0.31)
         block(surface, assets, shown.title, where.title, colours.text, largest, smallest, "left")
@@ -133,7 +133,7 @@ def draw(
         _words(surface, words, assets, colours.text)
     if shown.caption:
         _caption(surface, where.caption, shown.caption, assets, colours)
-    elif shown.do_text and where.do_text.h <= 0:  # the figure's layout: what to do goes here
+    elif shown.do_text and where.figure_first:  # what to do goes in the band
         _caption(surface, where.caption, shown.do_text, assets, colours, colours.dim)
     _buttons(surface, where, shown, assets, colours)
     if shown.cover is not None:

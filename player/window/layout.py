@@ -117,6 +117,12 @@ class Layout:
     dialog_buttons: tuple[Box, Box]
     """Yes and no in the quit dialog."""
 
+    @property
+    def figure_first(self) -> bool:
+        """The landscape arrangement with a figure: what to do has no place of its own
+        (it goes in the band at the foot, and on the pause screen)."""
+        return self.do_text.h <= 0
+
     def button_at(self, x: int, y: int) -> ButtonId | None:
         return next((name for name, box in self.buttons if box.contains(x, y)), None)
 
@@ -173,7 +179,7 @@ def layout(
 
     Large text grows the rows of words only as far as the countdown keeps its share."""
     standard = _arrange(width, height, buttons, has_picture, 1.0, words_h)
-    if standard.do_text.h <= 0:  # the figure's layout keeps the countdown's size itself
+    if standard.figure_first:  # it keeps the countdown's size itself
         return _arrange(width, height, buttons, has_picture, text_scale, words_h)
     least = min(standard.countdown.h, standard.size[1] * MIN_COUNTDOWN)
     while text_scale > 1.0:
