@@ -3,7 +3,8 @@ questions: ``python docs/make_screenshots.py`` (headless; takes a minute or two)
 
 For each bundled routine, the first step after "Get ready", as the window shows it; the
 daily check of the warning signs, a routine's first screen and the pain score, as the
-window asks them; the help and the question whether to stop; and a flash.
+window asks them; the help and the question whether to stop; a flash; and one moving
+figure through one repetition, as an animated PNG.
 """
 
 from __future__ import annotations
@@ -31,12 +32,14 @@ from player.care.safety import daily_check_question, start_question  # noqa: E40
 from player.home.catalog import bundled_routines  # noqa: E402
 from player.playback.clock import FakeClock, MonotonicClock  # noqa: E402
 from player.playback.engine import Engine  # noqa: E402
+from player.playback.motion import figure_at  # noqa: E402
 from player.playback.session import Session  # noqa: E402
 from player.playback.speaker import RecordingSpeaker  # noqa: E402
 from player.playback.timeline import Segment  # noqa: E402
 from player.routine.loader import load_routine  # noqa: E402
 from player.system.png import save_png  # noqa: E402
-from player.window.app import WindowApp  # noqa: E402
+from player.window.app import FIGURE_MS, WindowApp  # noqa: E402
+from player.window.figures import draw_figure  # noqa: E402
 from player.window.shell import open_window  # noqa: E402
 from player.window.theme import DEFAULT_THEME, Theme, theme_for  # noqa: E402
 
@@ -143,9 +146,47 @@ def example_screenshots() -> None:
     session_screenshot("high-contrast", "pelvic-strength", sided, theme_for(high_contrast=True))
 
 
+ANIMATED_FIGURE = ("partner-back-massage", "massage-thumbs-down-spine")
+"""The routine and the figure the animation shows: thumbs down the spine for six seconds,
+back to the top in two."""
+
+
+def figure_animation(path: Path, width: int = 480) -> int:
+    """One repetition of the animated figure, frame by frame as the window draws it (ten a
+    second), written to ``path`` as an animated PNG; the number of frames."""
+    from PIL import Image  # only for this picture: pygame writes no animation
+
+    routine, name = ANIMATED_FIGURE
+    engine = Engine(load_routine(REPO / "routines" / f"{routine}.yaml").routine)
+    first = next(
+        s for s in engine.timeline.segments
+        if s.kind == "work" and engine.timeline.steps[s.step].figure == name
+    )  # fmt: skip
+    repetition = [
+        s for s in engine.timeline.segments if s.step == first.step and s.rep == first.rep
+    ]
+    end_ms = repetition[-1].end_ms
+    engine.start(0)
+    surface = pygame.Surface((width, width // 2), pygame.SRCALPHA)
+    frames = []
+    for at_ms in range(first.start_ms, end_ms, FIGURE_MS):
+        engine.advance(at_ms)
+        moment = figure_at(engine.frame(at_ms), engine.timeline)
+        assert moment is not None
+        draw_figure(surface, moment)
+        pixels = pygame.image.tobytes(surface, "RGBA")
+        frames.append(Image.frombytes("RGBA", surface.get_size(), pixels))
+    frames[0].save(
+        path, format="PNG", save_all=True, append_images=frames[1:], duration=FIGURE_MS, loop=0
+    )
+    return len(frames)
+
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
         question_screenshots(Path(folder))
         overlay_screenshots()
         example_screenshots()
         routine_screenshots(Path(folder))
+    count = figure_animation(OUT / "figure-moving.png")
+    print(f"figure-moving.png ({count} frames)")

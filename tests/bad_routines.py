@@ -340,6 +340,27 @@ CASES: list[Case] = [
         "plays",
         files={"home/mine.png": png_bytes(64, 48)},
     ),
+    # -- figures: names of bundled ones, never files -------------------------------------
+    Case(
+        "a figure naming the password file",
+        steps(EXERCISE + "    figure: ../../../../../../etc/passwd\n"),
+        "refused",
+    ),
+    Case(
+        "a figure named by its picture file",
+        steps(EXERCISE + "    figure: pictures/arm-reach.png\n"),
+        "refused",
+    ),
+    Case(
+        "a figure beside a picture of a shared exercise",
+        "title: Bad\ninclude: [lib.yaml]\nsteps:\n  - use: reach\n    figure: arm-reach\n",
+        "refused",
+        files={
+            "home/lib.yaml": "exercises:\n  reach: {exercise: R, time: 5s, picture: mine.png}\n",
+            "home/mine.png": png_bytes(),
+        },
+    ),
+    Case("a bundled figure", steps(EXERCISE + "    figure: arm-reach\n"), "plays"),
     # -- control characters --------------------------------------------------------------
     Case(
         "a title that clears the screen", steps(EXERCISE, title='"Back\\e[2J\\e[Hcare"'), "refused"

@@ -1,5 +1,5 @@
 """The bundled routines: each one loads, says who it suits and when to stop, and shows a
-picture drawn by media/make_pictures.py at every step."""
+bundled figure at every step, whose still picture media/make_pictures.py draws."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ import pygame
 import pytest
 
 from player.home.catalog import bundled_routines
+from player.playback.compiler import compile_timeline
+from player.playback.timeline import Choices
+from player.routine.figures import FIGURE_NAMES
 from player.routine.loader import load_routine
 from player.routine.model import Block, Routine, Step
 from tests.conftest import REPO, ROUTINES
@@ -67,13 +70,13 @@ def step_name(step: Step) -> str:
     )
 
 
-def pictures_named() -> dict[str, set[str]]:
-    """Each picture file named by a bundled routine, and the routines that name it."""
+def figures_named() -> dict[str, set[str]]:
+    """Each figure named by a bundled routine, and the routines that name it."""
     named: dict[str, set[str]] = {}
     for path in BUNDLED:
         for step in every_step(loaded(path).steps):
-            if step.picture is not None:
-                named.setdefault(Path(step.picture).name, set()).add(path.stem)
+            if step.figure is not None:
+                named.setdefault(step.figure, set()).add(path.stem)
     return named
 
 
@@ -111,21 +114,38 @@ def test_each_routine_says_what_it_comes_from_and_when_to_stop(path: Path) -> No
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=NAMES)
-def test_every_step_has_a_position_and_a_picture_under_media(path: Path) -> None:
+def test_every_step_has_a_position_and_a_bundled_figure(path: Path) -> None:
     for step in every_step(loaded(path).steps):
         name = step_name(step)
         assert step.position is not None, name
-        assert step.picture is not None, name
-        picture = Path(step.picture)
-        assert picture.parent == PICTURES, name
-        assert picture.is_file(), name
+        assert step.picture is None, name
+        assert step.figure in FIGURE_NAMES, name
 
 
-def test_the_pictures_of_the_routines_are_exactly_those_the_script_draws() -> None:
+@pytest.mark.parametrize("path", BUNDLED, ids=NAMES)
+def test_every_step_played_shows_its_figure(path: Path) -> None:
+    """Early and late in pregnancy: every step but the get-ready and the rests between
+    sets names a figure."""
+    routine = loaded(path)
+    for choices in (Choices(), Choices(avoid_lying_on_back=True)):
+        timeline = compile_timeline(routine, choices)
+        shown = [span for span in timeline.steps if span.figure is not None]
+        assert shown, path.stem
+        assert all(span.figure in FIGURE_NAMES for span in shown)
+        unshown = {span.kind for span in timeline.steps if span.figure is None}
+        assert unshown <= {"lead_in", "set_rest"}
+
+
+def test_every_figure_has_its_still_picture_under_media() -> None:
+    for name in FIGURE_NAMES:
+        assert (PICTURES / f"{name}.png").is_file(), name
+
+
+def test_the_routines_show_every_figure_and_the_script_draws_exactly_those() -> None:
     script = load_script()
-    drawn = {f"{name}.png" for name in script.PICTURES}
-    assert set(pictures_named()) == drawn
-    assert {path.name for path in PICTURES.glob("*.png")} == drawn
+    assert set(figures_named()) == set(FIGURE_NAMES)
+    assert set(script.PICTURES) == set(FIGURE_NAMES)
+    assert {path.name for path in PICTURES.glob("*.png")} == {f"{n}.png" for n in FIGURE_NAMES}
 
 
 def test_every_picture_file_is_a_2_to_1_png_and_all_are_small() -> None:
@@ -137,17 +157,32 @@ def test_every_picture_file_is_a_2_to_1_png_and_all_are_small() -> None:
 
 @pytest.mark.parametrize("name", ["standing-tall", "massage-lower-back-sweep"])
 def test_the_script_draws_a_picture_with_something_in_it(name: str) -> None:
+    from player.window.figures.canvas import ARROW, FIGURE, HEIGHT, WIDTH
+
     script = load_script()
     surface = script.draw(name)
-    assert surface.get_size() == (script.WIDTH, script.HEIGHT)
+    assert surface.get_size() == (WIDTH, HEIGHT)
     width, height = surface.get_size()
     colours = {
         tuple(surface.get_at((x, y))) for x in range(0, width, 10) for y in range(0, height, 10)
     }
     assert len(colours) > 3
     # The figure's light colour and the accent of the arrows are both there.
-    assert script.FIGURE in {colour[:3] for colour in colours}
-    assert script.ARROW in {colour[:3] for colour in colours}
+    assert FIGURE in {colour[:3] for colour in colours}
+    assert ARROW in {colour[:3] for colour in colours}
+
+
+@pytest.mark.parametrize("name", FIGURE_NAMES)
+def test_each_still_picture_is_the_figure_as_drawn_now(name: str) -> None:
+    """media/pictures/ is drawn from the same poses as the moving figures: run
+    media/make_pictures.py after changing a figure."""
+    drawn = load_script().draw(name)
+    saved = pygame.image.load(str(REPO / "media" / "pictures" / f"{name}.png"))
+    assert saved.get_size() == drawn.get_size()
+    a = pygame.image.tobytes(drawn, "RGBA")
+    b = pygame.image.tobytes(saved, "RGBA")
+    differing = sum(1 for x, y in zip(a, b, strict=True) if abs(x - y) > 8)
+    assert differing < len(a) // 200, f"media/pictures/{name}.png is out of date"
 
 
 def test_from_week_14_the_first_trimester_routine_is_played_on_the_side() -> None:

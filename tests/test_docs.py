@@ -6,6 +6,7 @@ import re
 
 from player.playback.compiler import compile_timeline
 from player.playback.timeline import Choices
+from player.routine.figures import FIGURE_NAMES
 from player.routine.loader import load_routine
 from player.routine.model import Block, Exercise, Instruction, Rest
 from tests.conftest import REPO
@@ -28,6 +29,8 @@ def test_the_example_uses_every_kind_of_step_and_loads() -> None:
     assert isinstance(side_stretch, Exercise)
     assert side_stretch.picture is not None and side_stretch.picture.endswith("side-stretch.png")
     assert side_stretch.sides == ("left", "right")
+    thumbs = [s for s in compile_timeline(routine).steps if s.name == "Thumbs down the spine"]
+    assert thumbs and {s.figure for s in thumbs} == {"massage-thumbs-down-spine"}
 
 
 def test_the_example_plays_with_a_chosen_count_in_range() -> None:
@@ -41,3 +44,12 @@ def test_the_example_plays_with_a_chosen_count_in_range() -> None:
     assert lower_back.duration_ms == 20_000
     per_set = massage_set.duration_ms + lower_back.duration_ms + 10_000
     assert six.total_ms - five.total_ms == per_set + 10_000
+
+
+def test_the_format_page_lists_every_figure_once_with_what_it_shows() -> None:
+    page = FORMAT_PAGE.read_text(encoding="utf-8")
+    section = re.search(r"^## Figures\n(.*?)(?=^## )", page, re.M | re.S)
+    assert section, "the format page has no section 'Figures'"
+    rows = re.findall(r"^\| `([a-z-]+)` \| (.+) \|$", section.group(1), re.M)
+    assert sorted(name for name, _ in rows) == sorted(FIGURE_NAMES)
+    assert all(len(words) > 20 for _, words in rows)

@@ -86,7 +86,8 @@ def test_completion_in_a_step_offers_its_keys_with_their_descriptions(
 ) -> None:
     offered = {item["label"]: item for item in editor.completion(routine, *IN_THE_STEP)}
     words = KEYS["Exercise"]
-    for key in ("do", "sides", "switch", "phases", "say", "position", "prepare", "picture"):
+    keys = ("do", "sides", "switch", "phases", "say", "position", "prepare", "picture", "figure")
+    for key in keys:
         assert key in offered, key
         documentation = offered[key].get("documentation")
         shown = documentation["value"] if isinstance(documentation, dict) else documentation

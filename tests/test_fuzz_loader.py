@@ -41,13 +41,14 @@ KEYS = [
     "title", "summary", "suits", "weeks", "trimesters", "note", "sources", "safety", "stop_if",
     "lead_in", "prepare", "cues", "include", "exercises", "steps", "exercise", "rest",
     "instruction", "block", "use", "time", "reps", "phases", "name", "say", "at", "each",
-    "sides", "switch", "do", "picture", "position", "sets", "min", "max", "default",
+    "sides", "switch", "do", "picture", "figure", "position", "sets", "min", "max", "default",
     "announce", "next_up", "halfway", "countdown", "switch_sides", "rep_count",
 ]  # fmt: skip
 WORDS = [
     "30s", "1m30s", "0", "-5s", "5-10", "10-5", "both", "left", "[right, left]", "2-3",
     "exercises/pregnancy-back.yaml", "pelvic-tilt", "side", "rep", "{rep} of {reps}", "{reep}",
     "sitting", "true", "no", "~", "1h", "4h1s", ".inf", "1e400", "self.yaml", "12-40",
+    "arm-reach", "pictures/arm-reach.png",
 ]  # fmt: skip
 JUNK = [
     "", "-", ":", "[", "]", "{", "}", "&a", "*a", "*nope", "!!python/object/apply:os.system",

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from player.playback.compiler import compile_timeline
+from player.playback.timeline import Choices
 from player.routine.loader import RoutineFile, load_routine
 from player.routine.model import (
     DEFAULT_LEAD_IN_MS,
@@ -449,6 +451,170 @@ def test_a_picture_of_an_own_exercise_is_resolved_when_used(
     assert exercise_at(routine, 0).picture == str(picture.resolve())
     assert exercise_at(routine, 1).picture == str(picture.resolve())
     assert exercise_at(routine, 1).reps == Count(2, 2, 2)
+
+
+# -- figures ------------------------------------------------------------------------------
+
+FIGURE_LIST = "(every figure is listed under Figures in docs/routine-format.md)"
+
+
+def test_a_figure_is_a_name_kept_as_written_and_played_with_the_step(
+    write: WriteFile, folders: Folders
+) -> None:
+    write("mine/lib.yaml", "exercises:\n  hold: {exercise: Hold, time: 5s, figure: arm-reach}\n")
+    path = write(
+        "mine/r.yaml",
+        """
+        title: F
+        lead_in: 0
+        include: [lib.yaml]
+        exercises:
+          tilt: {exercise: Tilt, reps: 2, time: 4s, figure: pelvic-tilt-all-fours}
+        steps:
+          - instruction: Kneel down.
+            figure: kneel-to-all-fours
+          - use: tilt
+          - use: hold
+          - block: B
+            steps:
+              - rest: 5s
+                figure: sit-back-on-heels
+          - exercise: On your back
+            position: lying-on-back
+            figure: back-lying-pelvic-tilt
+            time: 5s
+            alternative:
+              exercise: On your side
+              position: side-lying
+              figure: side-lying-pelvic-tilt
+              time: 5s
+          - rest: 5s
+        """,
+    )
+    routine = load(path, folders)
+    early = compile_timeline(routine, Choices())
+    late = compile_timeline(routine, Choices(avoid_lying_on_back=True))
+    assert [(s.name, s.figure, s.picture) for s in early.steps] == [
+        ("Get into position", "kneel-to-all-fours", None),
+        ("Tilt", "pelvic-tilt-all-fours", None),
+        ("Hold", "arm-reach", None),
+        ("Rest", "sit-back-on-heels", None),
+        ("On your back", "back-lying-pelvic-tilt", None),
+        ("Rest", None, None),
+    ]
+    assert [(s.name, s.figure) for s in late.steps if s.replaces] == [
+        ("On your side", "side-lying-pelvic-tilt")
+    ]
+
+
+def test_an_unknown_figure_is_told_at_its_value_with_the_nearest_names(
+    write: WriteFile, folders: Folders
+) -> None:
+    path = write("r.yaml", "title: R\nsteps:\n  - rest: 5s\n    figure: pelvic-tilt\n")
+    problem = only_problem(path, folders)
+    assert str(problem) == (
+        f"{path}:4:13: steps[0].figure: 'pelvic-tilt' is not a bundled figure; did you mean "
+        "'wall-pelvic-tilt', 'pelvic-tilt-all-fours' or 'side-lying-pelvic-tilt'? "
+        f"{FIGURE_LIST}"
+    )
+
+
+def test_a_figure_nothing_like_a_bundled_one_is_told_where_the_list_is(
+    write: WriteFile, folders: Folders
+) -> None:
+    path = write("r.yaml", "title: R\nsteps:\n  - rest: 5s\n    figure: handstand\n")
+    assert only_problem(path, folders) == Problem(
+        str(path), 4, 13, "steps[0].figure", f"'handstand' is not a bundled figure {FIGURE_LIST}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "line", "column"),
+    [
+        (
+            "exercises.own.figure",
+            "exercises:\n  own: {exercise: Own, time: 5s, figure: standing-tal}\nsteps:\n"
+            "  - use: own\n",
+            3,
+            42,
+        ),
+        (
+            "steps[0].steps[0].figure",
+            "steps:\n  - block: B\n    steps:\n      - rest: 5s\n        figure: standing-tal\n",
+            6,
+            17,
+        ),
+        (
+            "steps[0].alternative.figure",
+            "steps:\n  - rest: 5s\n    position: lying-on-back\n    alternative:\n"
+            "      rest: 5s\n      figure: standing-tal\n",
+            7,
+            15,
+        ),
+    ],
+)
+def test_an_unknown_figure_is_told_wherever_a_step_is(
+    write: WriteFile, folders: Folders, where: str, text: str, line: int, column: int
+) -> None:
+    path = write("r.yaml", f"title: R\n{text}")
+    assert only_problem(path, folders) == Problem(
+        str(path),
+        line,
+        column,
+        where,
+        f"'standing-tal' is not a bundled figure; did you mean 'standing-tall'? {FIGURE_LIST}",
+    )
+
+
+def test_an_unknown_figure_of_a_shared_exercise_points_at_the_shared_file(
+    write: WriteFile, folders: Folders
+) -> None:
+    lib = write("lib.yaml", "exercises:\n  p: {exercise: P, time: 1s, figure: arm-rech}\n")
+    path = write("r.yaml", "title: R\ninclude: [lib.yaml]\nsteps:\n  - use: p\n")
+    problem = only_problem(path, folders)
+    assert (problem.file, problem.line, problem.column) == (str(lib.resolve()), 2, 38)
+    assert problem.message == (
+        f"'arm-rech' is not a bundled figure; did you mean 'arm-reach'? {FIGURE_LIST}"
+    )
+
+
+def test_a_figure_that_is_not_text(write: WriteFile, folders: Folders) -> None:
+    path = write("r.yaml", "title: R\nsteps:\n  - rest: 5s\n    figure: [arm-reach]\n")
+    assert only_problem(path, folders) == Problem(
+        str(path), 4, 13, "steps[0].figure", "expected text, found a list"
+    )
+
+
+@pytest.mark.parametrize(
+    ("keys", "second", "line"),
+    [
+        ("    picture: pose.png\n    figure: seated-rest\n", "figure", 6),
+        ("    figure: seated-rest\n    picture: pose.png\n", "picture", 6),
+        ("    figure: seated-rest\n    time: 5s\n    picture: pose.png\n", "picture", 7),
+    ],
+)
+def test_a_picture_and_a_figure_together_are_told_at_the_second(
+    write: WriteFile, folders: Folders, keys: str, second: str, line: int
+) -> None:
+    write("pose.png", png_bytes())
+    path = write("r.yaml", f"title: R\nsteps:\n  - exercise: Sit\n    reps: 2\n{keys}")
+    assert only_problem(path, folders) == Problem(
+        str(path), line, 5, f"steps[0].{second}", "give either a picture or a figure, not both"
+    )
+
+
+def test_a_used_exercise_given_a_figure_beside_its_own_picture_is_told_beside_use(
+    write: WriteFile, folders: Folders
+) -> None:
+    write("pose.png", png_bytes())
+    write("lib.yaml", "exercises:\n  sit: {exercise: Sit, time: 5s, picture: pose.png}\n")
+    path = write(
+        "r.yaml",
+        "title: R\ninclude: [lib.yaml]\nsteps:\n  - use: sit\n    figure: seated-rest\n",
+    )
+    assert only_problem(path, folders) == Problem(
+        str(path), 5, 5, "steps[0].figure", "give either a picture or a figure, not both"
+    )
 
 
 # -- include and use ----------------------------------------------------------------------

@@ -221,6 +221,32 @@ def test_a_copy_brings_pictures_beside_it_and_points_at_what_cannot_follow(
     ]
 
 
+def test_a_copy_keeps_its_figures_as_names_and_brings_no_file_for_them(
+    dirs: UserDirs, tmp_path: Path
+) -> None:
+    text = (
+        "title: Figures\n"
+        "steps:\n"
+        "  - rest: 20s\n"
+        "    figure: seated-rest   # a bundled figure\n"
+        "  - exercise: Tilt\n"
+        "    figure: pelvic-tilt-all-fours\n"
+        "    time: 10s\n"
+    )
+    source = tmp_path / "elsewhere" / "figures.yaml"
+    source.parent.mkdir()
+    source.write_text(text, encoding="utf-8")
+    code, _out, err = run(dirs, "new", "copied", "--from", str(source))
+    assert (code, err) == (0, "")
+    assert (dirs.routines / "copied.yaml").read_text(encoding="utf-8") == text
+    assert files_under(dirs.routines) == sorted(
+        ["copied.yaml", "exercises.schema.json", "routine.schema.json"]
+    )
+    copied = load_routine(dirs.routines / "copied.yaml")
+    figures = [span.figure for span in compile_timeline(copied.routine).steps[1:]]
+    assert figures == ["seated-rest", "pelvic-tilt-all-fours"]
+
+
 def test_a_routine_reaching_outside_its_places_is_not_copied(
     dirs: UserDirs, tmp_path: Path
 ) -> None:

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from player.commands.schema import schema_of
 from player.routine import model
 from player.routine.editor_text import KEYS, MODELS
+from player.routine.figures import FIGURE_NAMES
 from player.routine.model import DEFAULT_LEAD_IN_MS, DEFAULT_SWITCH_MS, ExerciseLibrary, Routine
 
 ROUTINE = schema_of(Routine)
@@ -172,3 +173,32 @@ def test_mutually_exclusive_keys_are_refused_together() -> None:
     assert not accepted({**back, "position": "sitting", "alternative": {"rest": 5}})
     assert not accepted({"exercise": "A", "reps": 5, "say": [{"at": 1, "say": "hi"}]})
     assert accepted({"exercise": "A", "reps": 5, "say": []})
+    assert accepted({"rest": 5, "figure": "seated-rest"})
+    assert accepted({"rest": 5, "picture": "pictures/seated-rest.png"})
+    assert not accepted({"rest": 5, "picture": "pictures/seated-rest.png", "figure": "seated-rest"})
+    assert not accepted({"instruction": "Sit.", "figure": "seated-rest", "picture": "a.png"})
+
+
+STEP_MODELS = ["Exercise", "Rest", "Instruction", "UseExercise"]
+
+
+@pytest.mark.parametrize("schema", [ROUTINE, LIBRARY], ids=["routine", "library"])
+def test_a_figure_is_one_of_the_bundled_figures_wherever_a_picture_may_be(
+    schema: dict[str, Any],
+) -> None:
+    parts = models_of(schema)
+    with_picture = sorted(name for name, part in parts.items() if "picture" in part["properties"])
+    assert with_picture == sorted(name for name in STEP_MODELS if name in parts)
+    for name in with_picture:
+        figure = parts[name]["properties"]["figure"]
+        assert figure["enum"] == list(FIGURE_NAMES), name
+        assert "pelvic-tilt-all-fours" in figure["description"]
+
+
+def test_an_editor_refuses_a_figure_that_is_not_bundled() -> None:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(ROUTINE)
+    step = {"exercise": "Tilt", "time": "5s"}
+    assert validator.is_valid({"title": "R", "steps": [{**step, "figure": FIGURE_NAMES[0]}]})
+    assert not validator.is_valid({"title": "R", "steps": [{**step, "figure": "pelvic-tilt"}]})

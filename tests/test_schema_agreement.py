@@ -41,6 +41,7 @@ ONLY_CHECK = {
     "only-check-parts-past-four-hours.yaml": "The parts of a duration adding up to more than 4 h",
     "only-check-an-unknown-use.yaml": "What a `use:` step becomes",
     "only-check-a-use-that-becomes-time-and-phases.yaml": "What a `use:` step becomes",
+    "only-check-a-use-that-becomes-a-picture-and-a-figure.yaml": "What a `use:` step becomes",
     "only-check-a-missing-picture.yaml": "The files a name points to",
     "only-check-a-picture-outside-its-places.yaml": "The files a name points to",
     "only-check-a-session-over-four-hours.yaml": "The whole session's bounds",

@@ -6,7 +6,7 @@ person's choices into one. ``engine`` answers "where are we at elapsed time t?" 
 returns the events that became due: play, pause, skip, back, restart, +/- 10 s, done,
 speed; it never reads a clock. ``clock`` is the one place that does. ``session`` routes
 the engine's events to a ``speaker`` (the interface a voice implements), the caption and
-the event log.
+the event log. ``motion`` says where a step's figure is between its key poses at a frame.
 
 Pure and tested with literal data and a fake clock. May import: ``player.routine``,
 ``player.system``. Knows nothing of a screen, a terminal, a sound library or storage.

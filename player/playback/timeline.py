@@ -121,6 +121,8 @@ class StepSpan:
     position: str | None = None
     weeks: WeekRange | None = None
     """The pregnancy weeks the step (or its block) suits, when it says."""
+    figure: str | None = None
+    """The bundled figure that moves with the session, when the step names one."""
     replaces: str | None = None
     """The name of the lying-on-back step this one is played in place of."""
     path: tuple[str | int, ...] = ()

@@ -6,9 +6,10 @@ parser accepts; ``model`` is the routine as frozen, typed values and the single 
 of the format and its JSON Schema, whose words for editors (titles, descriptions, the rules
 between keys) are in ``editor_text``; ``yaml_source`` turns one file into plain data,
 safely, by YAML 1.2 as editors read it, remembering where every value was written (a
-``document``); ``loader`` follows includes, ``use:`` and pictures, and reports every
-problem as ``FILE:LINE:COL``; ``problems`` is that report's shape; ``template`` writes the
-commented starting routine and copies one with its shared exercises.
+``document``); ``loader`` follows includes, ``use:`` and pictures, checks figures
+against the bundled ones (``figures``), and reports every problem as ``FILE:LINE:COL``;
+``problems`` is that report's shape; ``template`` writes the commented starting routine
+and copies one with its shared exercises.
 
 Pure apart from reading files. May import: ``player.system``. Knows nothing of playback,
 a screen, a voice or the person's folders.

@@ -5,9 +5,9 @@ that JSON Schema can say.
 Schema (``run.py schema``). It gives every key and every step kind a title and a
 description, writes defaults as people write them (``10s``, never milliseconds), takes
 ``null`` out of keys that may be left out but not left empty, and adds the rules that
-tie keys together: time or phases, not both; weeks or trimesters, not both; what an
-alternative may be. Every field of every model must have its words here: a test says
-which one is missing.
+tie keys together: time or phases, not both; weeks or trimesters, not both; a picture
+or a figure, not both; what an alternative may be. Every field of every model must have
+its words here: a test says which one is missing.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, get_args
 
+from player.routine.figures import FIGURE_NAMES
 from player.routine.value_types import (
     CUE_WORDS_MESSAGE,
     CUE_WORDS_PATTERN,
@@ -101,6 +102,7 @@ _NOT_ON_THE_BACK: JsonSchema = {
     }
 }
 _TIME_OR_PHASES = "give time or phases, not both: phases already set the time"
+_PICTURE_OR_FIGURE = not_both("picture", "figure", "give either a picture or a figure, not both")
 
 
 # -- the words ----------------------------------------------------------------------------
@@ -118,7 +120,13 @@ _STEP_KEYS = {
     "picture": Key(
         "Picture",
         "A picture of the position, such as reach.png: beside this file, or in the bundled "
-        "media/ folder.",
+        "media/ folder. Give a picture or a figure, not both.",
+    ),
+    "figure": Key(
+        "Figure",
+        "A bundled figure that moves with the session, such as pelvic-tilt-all-fours; see "
+        "the list in docs/routine-format.md. Give a picture or a figure, not both.",
+        extra={"enum": list(FIGURE_NAMES)},
     ),
     "cues": Key("Automatic cues", "Turn the player's own cues on or off for this step."),
     "say": Key(
@@ -395,15 +403,18 @@ RULES: dict[str, list[JsonSchema]] = {
             "a time or phases, or move the words into 'do'",
         ),
         alternative_needs_back(position_written=True),
+        _PICTURE_OR_FIGURE,
     ],
-    "Rest": [alternative_needs_back(position_written=True)],
+    "Rest": [alternative_needs_back(position_written=True), _PICTURE_OR_FIGURE],
     "Instruction": [
         cues_need(["time"], "give the instruction a time so that its 'say' cues have a place"),
         alternative_needs_back(position_written=True),
+        _PICTURE_OR_FIGURE,
     ],
     "UseExercise": [
         not_both("time", "phases", _TIME_OR_PHASES),
         alternative_needs_back(position_written=False),
+        _PICTURE_OR_FIGURE,
     ],
 }
 

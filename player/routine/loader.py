@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from player.routine.document import Document, Mark, Spot
+from player.routine.figures import FIGURE_NAMES
 from player.routine.messages import (
     PathKey,
     clean_loc,
@@ -233,20 +234,45 @@ class _Loading:
             doc.spots[(id(merged), name)] = spot
         return merged
 
-    # -- pictures -------------------------------------------------------------------------
+    # -- pictures and figures -------------------------------------------------------------
 
     def resolve_pictures(self, doc: Document, steps: Any, path: PathKey) -> None:
-        """Turn every step's picture into an absolute path, or report the missing file."""
+        """Turn every step's picture into an absolute path, or report the missing file;
+        and report every figure that is not a bundled one."""
         if not isinstance(steps, list):
             return
         for index, step in enumerate(steps):
             if isinstance(step, dict):
-                self.resolve_picture(doc, step, (*path, index))
+                self.resolve_shown(doc, step, (*path, index))
                 other = step.get("alternative")
                 if isinstance(other, dict):
-                    self.resolve_picture(doc, other, (*path, index, "alternative"))
+                    self.resolve_shown(doc, other, (*path, index, "alternative"))
                 if "block" in step:
                     self.resolve_pictures(doc, step.get("steps"), (*path, index, "steps"))
+
+    def resolve_shown(self, doc: Document, step: dict[str, Any], path: PathKey) -> None:
+        """What one step shows: a picture of its own or a bundled figure, not both."""
+        if "picture" in step and "figure" in step:
+            # Told at the key written second (for a used exercise: the one written beside 'use').
+            second = next(key for key in reversed(step) if key in ("picture", "figure"))
+            spot = doc.spots.get((id(step), second))
+            mark = (spot.key or spot.value) if spot else doc.spot(path)[0]
+            self.add(mark, (*path, second), "give either a picture or a figure, not both")
+        self.check_figure(doc, step, path)
+        self.resolve_picture(doc, step, path)
+
+    def check_figure(self, doc: Document, step: dict[str, Any], path: PathKey) -> None:
+        figure = step.get("figure")
+        if not isinstance(figure, str) or figure in FIGURE_NAMES:
+            return  # none, a bundled one, or not text (which the model reports)
+        spot = doc.spots.get((id(step), "figure"))
+        mark = spot.value if spot else doc.spot(path)[0]
+        hint = did_you_mean(figure, FIGURE_NAMES, most=3)
+        message = (
+            f"{describe(figure)} is not a bundled figure{hint} (every figure is listed "
+            "under Figures in docs/routine-format.md)"
+        )
+        self.add(mark, (*path, "figure"), message)
 
     def resolve_picture(self, doc: Document, step: dict[str, Any], path: PathKey) -> None:
         picture = step.get("picture")
@@ -398,7 +424,7 @@ def load_routine(
                 library[key] = _Entry(value, doc)
         for key, value in own.items():
             if isinstance(value, dict):
-                loading.resolve_picture(doc, value, ("exercises", key))
+                loading.resolve_shown(doc, value, ("exercises", key))
     loading.resolve_uses(doc, doc.data.get("steps"), ("steps",), library, 0)
     loading.resolve_pictures(doc, doc.data.get("steps"), ("steps",))
     routine = loading.validate(Routine, doc)

@@ -134,6 +134,8 @@ class Phase(_Strict):
 class _StepBase(_Strict):
     do: str | None = None
     picture: str | None = None
+    figure: str | None = None
+    """A bundled figure that moves with the session (``player.routine.figures``)."""
     cues: CueSwitches = Field(default_factory=CueSwitches)
     say: tuple[CustomCue, ...] = ()
     position: Position | None = None

@@ -91,8 +91,9 @@ exercises:
 #   instruction: TEXT  words read out, such as how to get into position
 #   block: NAME        steps done as a set, repeated 'sets' times
 #   use: KEY           an exercise from 'exercises', with any key changed
-# Other keys of a step: do, picture (a file beside this one or under the bundled
-# media/ folder), position, sides: both, switch, prepare, cues, say, suits.
+# Other keys of a step: do, position, sides: both, switch, prepare, cues, say, suits,
+# and picture (a file beside this one or under the bundled media/ folder) or figure (a
+# bundled figure that moves with the session, such as figure: pelvic-floor-hold).
 steps:
   - instruction: Sit on a chair with your feet flat on the floor and your back upright.
     position: sitting

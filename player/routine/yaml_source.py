@@ -470,7 +470,11 @@ def read_document(path: Path, problems: list[Problem]) -> Document | None:
     return Document(path, reader.shown, data, root, reader.spots, raw)
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    """``; did you mean 'time'?`` when a close choice exists, else nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...], most: int = 1) -> str:
+    """``; did you mean 'time'?`` when a close choice exists, else nothing; with ``most``
+    above 1, up to that many, the closest first: ``; did you mean 'a' or 'b'?``."""
+    close = [f"'{found}'" for found in difflib.get_close_matches(word, list(choices), most, 0.6)]
+    if not close:
+        return ""
+    named = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
+    return f"; did you mean {named}?"

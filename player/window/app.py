@@ -1,8 +1,10 @@
 """The window's loop: keys and clicks to session commands, and a redraw when the view changes.
 
 The loop sleeps until the session's next change (a cue, the next second of the
-countdown), the breathing circle's next frame, or a key, and draws only when what is
-shown has changed, so a laptop on battery barely notices it.
+countdown), the next frame of the moving figure or the breathing circle, or a key, and
+draws only what has changed: the whole window when what is shown changes, else the
+figure's box or the circle's, at a modest frame rate, so a laptop on battery barely
+notices it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pygame
 
 from player.playback.clock import Clock
 from player.playback.events import Event
+from player.playback.motion import FigureMoment, figure_at
 from player.playback.session import COMMANDS, Command, Session
 from player.system.paths import MEDIA_DIR
 from player.window.assets import Assets
@@ -28,7 +31,7 @@ from player.window.controls import (
     button_action,
 )
 from player.window.display import WINDOW_SIZE, Display, wait_for_input
-from player.window.draw import draw, draw_breath, layout_for
+from player.window.draw import draw, draw_breath, draw_figure_frame, layout_for
 from player.window.present import (
     Extras,
     Overlay,
@@ -40,7 +43,15 @@ from player.window.present import (
 from player.window.regions import drawn_regions
 from player.window.screenshots import Screenshots
 from player.window.tally import Tally
-from player.window.theme import BREATH_FPS, DEFAULT_THEME, MAX_FPS, Theme, theme_for
+from player.window.theme import (
+    BREATH_FPS,
+    BREATHING_FIGURE_FPS,
+    DEFAULT_THEME,
+    FIGURE_FPS,
+    MAX_FPS,
+    Theme,
+    theme_for,
+)
 
 Outcome = Literal["finished", "quit"]
 
@@ -48,6 +59,8 @@ IDLE_MS = 1_000
 """The longest sleep, when nothing at all is due (paused, or waiting for done)."""
 FRAME_MS = 1000 // MAX_FPS
 BREATH_MS = 1000 // BREATH_FPS
+FIGURE_MS = 1000 // FIGURE_FPS
+BREATHING_FIGURE_MS = 1000 // BREATHING_FIGURE_FPS
 
 
 def _is_command(action: Action) -> TypeGuard[Command]:
@@ -107,6 +120,11 @@ class WindowApp:
         """Whole-window redraws so far."""
         self.breath_draws = 0
         """Redraws of the breathing circle alone."""
+        self.figure_draws = 0
+        """Redraws of the moving figure alone."""
+        self._figure: FigureMoment | None = None
+        """The figure as last drawn."""
+        self._next_figure = 0
         self.shown: Shown | None = None
         self._dirty = True
         self._pending: list[pygame.event.Event] = []
@@ -160,6 +178,9 @@ class WindowApp:
         if self.shown is not None and breath_moves(self.session.view(now), self.shown):
             # Only the animation is held to the frame cap; a cue or a new second never waits.
             wake = min(wake, max(self._next_breath, self._last_step + FRAME_MS))
+        figure_due = self._figure_wake(now)
+        if figure_due is not None:
+            wake = min(wake, figure_due)
         if self.shown is not None and self.shown.flash:
             wake = min(wake, now + FLASH_POLL_MS)  # to put the edge out on time
         frame_due = self._frame_wake(now)
@@ -268,8 +289,12 @@ class WindowApp:
             self.overlay, summary, self.question_follows, self.controls.bindings, self.theme.flash
         )
         shown = present(view, timeline, extras)
+        figure = figure_at(view.frame, timeline)
         if shown != self.shown or self._dirty:
-            draw(self.surface, shown, self.assets, breath_fraction(view.frame), self.theme)
+            breath = breath_fraction(view.frame)
+            draw(self.surface, shown, self.assets, breath, self.theme, figure)
+            self._figure = figure
+            self._next_figure = now + self._figure_ms(figure)
             pygame.display.flip()
             if self.draws == 0:
                 self.session.note("first_frame", now)
@@ -292,7 +317,39 @@ class WindowApp:
             pygame.display.update(pygame.Rect(box.xywh))
             self.breath_draws += 1
             self._next_breath = now + BREATH_MS
+        if self._figure_due(figure, shown, now) and figure is not None:
+            drawn = draw_figure_frame(self.surface, shown, self.assets, figure, self.theme)
+            if drawn is not None:
+                pygame.display.update(pygame.Rect(drawn.xywh))
+            self.figure_draws += 1
+            self._figure = figure
+            self._next_figure = now + self._figure_ms(figure)
         self._take_frame(now)
+
+    @staticmethod
+    def _figure_ms(figure: FigureMoment | None) -> int:
+        """How long until the figure's next frame: sooner while it moves between key poses
+        than while it only breathes."""
+        return FIGURE_MS if figure is not None and figure.keyed else BREATHING_FIGURE_MS
+
+    def _figure_due(self, figure: FigureMoment | None, shown: Shown, now: int) -> bool:
+        """The figure moves, nothing covers it, its frame is due and it looks different."""
+        return (
+            figure is not None
+            and figure.moving
+            and shown.cover is None
+            and now >= self._next_figure
+            and figure != self._figure
+        )
+
+    def _figure_wake(self, now: int) -> int | None:
+        """When the figure's next frame is due, while it moves; None while it is still."""
+        if self.shown is None or self.shown.cover is not None:
+            return None
+        figure = figure_at(self.session.view(now).frame, self.session.engine.timeline)
+        if figure is None or not figure.moving:
+            return None
+        return max(self._next_figure, self._last_step + FRAME_MS)
 
     def _regions(self, shown: Shown) -> dict[str, Any]:
         return drawn_regions(self.surface.get_size(), shown, self.assets, self.theme)

@@ -74,6 +74,7 @@ class Assets:
             PICTURE_CACHE, PICTURE_BYTES, surface_bytes
         )
         self._sizes: BoundedCache[FitKey, int] = BoundedCache(FIT_CACHE)
+        self._figure_canvas: pygame.Surface | None = None
         self._blocks: BoundedCache[FitKey, tuple[int, tuple[str, ...]]] = BoundedCache(FIT_CACHE)
 
     # -- words ------------------------------------------------------------------------------
@@ -129,6 +130,15 @@ class Assets:
         return found
 
     # -- pictures ---------------------------------------------------------------------------
+
+    def figure_canvas(self, width: int, height: int) -> pygame.Surface:
+        """The one surface a moving figure is drawn on, ``width`` x ``height``: made again
+        only when the size changes, so that drawing ten frames a second allocates nothing."""
+        canvas = self._figure_canvas
+        if canvas is None or canvas.get_size() != (width, height):
+            canvas = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
+            self._figure_canvas = canvas
+        return canvas
 
     def picture(self, name: str, width: int, height: int) -> pygame.Surface | None:
         """The picture scaled to fit inside ``width`` x ``height``, or None if it cannot be

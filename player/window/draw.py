@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 import pygame
 
+from player.playback.motion import FigureMoment, still_moment
 from player.window.assets import Assets
+from player.window.figures import draw_figure
 from player.window.layout import Box, Layout, layout
 from player.window.overlays import cover, end_screen
 from player.window.paint import block, button, line, rect
@@ -55,7 +57,7 @@ def layout_for(
     """The regions of the session screen for ``shown``: the picture gets what the words,
     at a readable size, leave of its column."""
     width, height = surface.get_size()
-    names, has_picture, scale = shown.button_names, shown.picture is not None, theme.text_scale
+    names, has_picture, scale = shown.button_names, shown.has_picture, theme.text_scale
     first = layout(width, height, names, has_picture, scale)
     if not has_picture or not shown.do_text or first.figure_first:
         return first
@@ -90,8 +92,10 @@ def draw(
     assets: Assets,
     breath: float = 0.0,
     theme: Theme = DEFAULT_THEME,
+    figure: FigureMoment | None = None,
 ) -> None:
-    """Paint everything; ``breath`` is how far through its phase the circle is (0 to 1)."""
+    """Paint everything; ``breath`` is how far through its phase the circle is (0 to 1),
+    ``figure`` the step's figure at this moment (its still pose when left out)."""
     where = layout_for(surface, shown, assets, theme)
     colours = theme.palette
     surface.fill(colours.background)
@@ -111,7 +115,10 @@ def draw(
     if shown.segment_done is not None:
         _bar(surface, where.segment_bar, shown.segment_done, colours)
     _status(surface, where.status, shown, assets, colours)
-    if where.picture is not None and shown.picture is not None:
+    if where.picture is not None and shown.figure is not None:
+        moment = figure if figure is not None else still_moment(shown.figure)
+        _figure(surface, where.picture, moment, assets, colours)
+    elif where.picture is not None and shown.picture is not None:
         _picture(surface, where.picture, shown.picture, assets, colours)
     if shown.next_up:
         largest = _next_up_size(where, assets, theme)
@@ -288,6 +295,41 @@ def _status(
         left_end = row.x + images[0].get_width()
         right_start = row.right - images[2].get_width()
         surface.blit(images[1], ((left_end + right_start - images[1].get_width()) // 2, y))
+
+
+def figure_box(box: Box) -> Box:
+    """Where a figure is drawn in the picture's ``box``: as large as fits, twice as wide as
+    high, in the middle."""
+    width = min(box.w, box.h * 2)
+    height = width // 2
+    return Box(box.center[0] - width // 2, box.center[1] - height // 2, width, height)
+
+
+def draw_figure_frame(
+    surface: pygame.Surface,
+    shown: Shown,
+    assets: Assets,
+    figure: FigureMoment,
+    theme: Theme = DEFAULT_THEME,
+) -> Box | None:
+    """Repaint the figure alone at ``figure``'s moment; the box to put on screen."""
+    box = layout_for(surface, shown, assets, theme).picture
+    if box is None:
+        return None
+    return _figure(surface, box, figure, assets, theme.palette)
+
+
+def _figure(
+    surface: pygame.Surface, box: Box, moment: FigureMoment, assets: Assets, colours: Palette
+) -> Box:
+    where = figure_box(box)
+    art = assets.figure_canvas(where.w, where.h)
+    draw_figure(art, moment)
+    surface.fill(colours.background, rect(where))
+    surface.blit(art, (where.x, where.y))
+    if colours.track_edge is not None:
+        pygame.draw.rect(surface, colours.panel_edge, rect(where), colours.outline)
+    return where
 
 
 def _picture(

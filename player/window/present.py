@@ -100,6 +100,8 @@ class Shown:
     position: str
     do_text: str
     picture: str | None
+    figure: str | None
+    """The bundled figure that moves with the session; drawn where a picture goes."""
     next_up: str
     caption: str | None
     buttons: tuple[ButtonFace, ...]
@@ -120,6 +122,11 @@ class Shown:
     """The help's rows: the keys of an action, and what it does."""
     stop_keys: str = ""
     """The keys that say yes once stopping is asked: 'Esc, Q or Y'."""
+
+    @property
+    def has_picture(self) -> bool:
+        """A picture or a figure has its place on the screen."""
+        return self.picture is not None or self.figure is not None
 
     @property
     def button_names(self) -> tuple[ButtonId, ...]:
@@ -156,6 +163,7 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
         position=POSITIONS.get(step.position or "", ""),
         do_text=step.do or "",
         picture=step.picture,
+        figure=step.figure,
         next_up=_next_up(frame.next_step),
         caption=view.caption if view.captions_on else None,
         buttons=_buttons(view, waiting, finished, extras.question_follows, extras.bindings),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from player.window.assets import Assets
-from player.window.draw import layout_for
+from player.window.draw import figure_box, layout_for
 from player.window.layout import Box
 from player.window.present import Shown
 from player.window.theme import DEFAULT_THEME, Theme
@@ -36,7 +36,9 @@ def drawn_regions(
         return {**regions, "figure": None, "countdown": None, "step_name": None,
                 "status": None, "caption": None}
     figure = None
-    if where.picture is not None and shown.picture is not None:
+    if where.picture is not None and shown.figure is not None:
+        figure = figure_box(where.picture)
+    elif where.picture is not None and shown.picture is not None:
         image = assets.picture(shown.picture, where.picture.w, where.picture.h)
         if image is not None:
             drawn = image.get_rect(center=where.picture.center)

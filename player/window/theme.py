@@ -109,6 +109,11 @@ TRACK: Colour = STANDARD.track
 CAPTION_BAND: Colour = STANDARD.caption_band
 SHADE: Shade = STANDARD.shade
 
+FIGURE_FPS = 10
+"""Frames a second of a figure moving between key poses: smooth enough to follow a slow
+stroke, cheap enough for a laptop on battery."""
+BREATHING_FIGURE_FPS = 4
+"""Frames a second of a figure that only breathes: a slow rise and fall."""
 BREATH_FPS = 12
 """How often the breathing circle is redrawn while it moves."""
 MAX_FPS = 30

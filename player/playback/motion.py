@@ -1,0 +1,113 @@
+"""Where a step's figure is in its motion at one moment of the session. Pure.
+
+The window asks :func:`figure_at` for the frame it is about to draw and gets the numbers
+to draw the figure with: the key poses of ``player.routine.figures`` blended by the
+engine's own progress through the phase, so the picture moves exactly with the voice.
+Everything is measured on the routine's clock: paused, the numbers do not change, and a
+preview at ``--speed 4`` moves four times as fast.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from player.playback.events import Frame
+from player.playback.timeline import Segment, Timeline
+from player.routine.figures import BREATH_S, FIGURES, KeyPose, Motion
+
+
+@dataclass(frozen=True)
+class FigureMoment:
+    """A figure at one moment: what to draw it with."""
+
+    name: str
+    numbers: tuple[tuple[str, float], ...]
+    """The key poses' numbers, blended for this moment."""
+    breath: float
+    """How far into a slow breath she is: 0 out, 1 in."""
+    turn: float
+    """How far round its cycle a looping figure is, from 0 to 1."""
+    mirrored: bool
+    """Drawn the other way round: the right side of a step done on both sides."""
+    moving: bool
+    """Whether the next moment may look different: playing, with somewhere to go."""
+    keyed: bool
+    """Whether it moves between key poses now (not only breathing)."""
+
+
+def figure_at(frame: Frame, timeline: Timeline) -> FigureMoment | None:
+    """The step's figure at ``frame``; None when the step names no figure."""
+    name = frame.step.figure
+    if name is None or name not in FIGURES:
+        return None
+    motion = FIGURES[name]
+    segment = frame.segment
+    elapsed_ms = max(0, frame.position_ms - segment.start_ms)
+    working = segment.kind == "work"
+    playing = frame.state == "playing" and not frame.get_ready_ms
+    numbers, keyed = _numbers(motion, segment, timeline, elapsed_ms, working)
+    return FigureMoment(
+        name=name,
+        numbers=numbers,
+        breath=0.5 - 0.5 * math.cos(2 * math.pi * elapsed_ms / (BREATH_S * 1000)),
+        turn=(elapsed_ms / (motion.cycle_s * 1000)) % 1.0 if motion.cycle_s else 0.0,
+        mirrored=segment.side == "right",
+        moving=playing and segment.duration_ms > 0,
+        keyed=playing and keyed,
+    )
+
+
+def still_numbers(motion: Motion) -> KeyPose:
+    """The numbers the still picture is drawn with: its ``still`` key pose."""
+    return motion.keys[motion.still]
+
+
+def still_moment(name: str) -> FigureMoment:
+    """Figure ``name`` standing still in the pose of its still picture."""
+    numbers = still_numbers(FIGURES[name])
+    return FigureMoment(name, numbers, 0.0, 0.0, mirrored=False, moving=False, keyed=False)
+
+
+def phase_place(timeline: Timeline, segment: Segment) -> int:
+    """Which phase of its repetition ``segment`` is: 0 for the first (or the only one)."""
+    if segment.phase is None:
+        return 0
+    step = timeline.steps[segment.step]
+    phases = [
+        s.index
+        for s in timeline.segments[step.first_segment : step.last_segment + 1]
+        if s.kind == "work" and s.rep == segment.rep and s.side == segment.side
+    ]
+    return phases.index(segment.index) if segment.index in phases else 0
+
+
+def ease(t: float) -> float:
+    """Slow at both ends, as a body moves: 0 at 0, 1 at 1."""
+    t = min(1.0, max(0.0, t))
+    return t * t * (3 - 2 * t)
+
+
+def blend(a: KeyPose, b: KeyPose, t: float) -> KeyPose:
+    """The numbers ``t`` of the way from key pose ``a`` to ``b``."""
+    later = dict(b)
+    return tuple((name, value + (later.get(name, value) - value) * t) for name, value in a)
+
+
+def _numbers(
+    motion: Motion, segment: Segment, timeline: Timeline, elapsed_ms: int, working: bool
+) -> tuple[KeyPose, bool]:
+    keys = motion.keys
+    count = len(keys)
+    if count == 1:
+        return keys[0], False
+    if motion.cycle_s:
+        around = (elapsed_ms / (motion.cycle_s * 1000)) % 1.0 * count
+        index = int(around)
+        return blend(keys[index], keys[(index + 1) % count], ease(around - index)), True
+    if not working:
+        return keys[0], False
+    index = phase_place(timeline, segment) % count
+    span_ms = motion.move_s * 1000 if motion.move_s else segment.duration_ms
+    t = elapsed_ms / span_ms if span_ms > 0 else 1.0
+    return blend(keys[index], keys[(index + 1) % count], ease(t)), t < 1.0

@@ -1,0 +1,228 @@
+"""The figures move with the session: key poses blended by the engine's own progress
+through each phase, still while paused, mirrored for the right side, drawn in the window
+at a modest frame rate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pytest
+
+from player.playback.clock import FakeClock
+from player.playback.engine import Engine
+from player.playback.motion import FigureMoment, blend, ease, figure_at, still_moment
+from player.playback.session import Session
+from player.playback.speaker import RecordingSpeaker
+from player.routine.figures import FIGURE_NAMES, FIGURES
+from player.routine.model import Routine
+from player.window.app import BREATH_MS, FIGURE_MS, WindowApp
+from player.window.draw import figure_box, layout_for
+from player.window.figures import draw_figure
+
+S = 1000
+T0 = 1_000_000
+
+
+def routine(*steps: dict[str, Any]) -> Routine:
+    return Routine.model_validate(
+        {"title": "Figures", "lead_in": 0, "prepare": 0, "steps": list(steps)}
+    )
+
+
+THUMBS = {
+    "exercise": "Thumbs down the spine",
+    "figure": "massage-thumbs-down-spine",
+    "reps": 2,
+    "phases": [{"name": "Slide down", "time": 6}, {"name": "Back to the top", "time": 2}],
+}
+SQUEEZE = {
+    "exercise": "Pelvic floor holds",
+    "figure": "pelvic-floor-hold",
+    "reps": 2,
+    "phases": [{"name": "Squeeze", "time": 5}, {"name": "Relax", "time": 5}],
+}
+
+
+def moment(steps: list[dict[str, Any]], ms: int, *, paused_at: int | None = None) -> FigureMoment:
+    engine = Engine(routine(*steps))
+    engine.start(T0)
+    if paused_at is not None:
+        engine.advance(T0 + paused_at)
+        engine.pause(T0 + paused_at)
+    engine.advance(T0 + ms)
+    found = figure_at(engine.frame(T0 + ms), engine.timeline)
+    assert found is not None
+    return found
+
+
+def number(found: FigureMoment, name: str) -> float:
+    return dict(found.numbers)[name]
+
+
+# -- the motion, pure ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ms", "down"),
+    [
+        (0, 0.0),  # thumbs at the top as "Slide down" begins
+        (3 * S, 0.5),  # halfway down, halfway through the six seconds
+        (6 * S, 1.0),  # at the waist as "Back to the top" begins
+        (7 * S, 0.5),  # halfway back up in the two seconds
+        (8 * S, 0.0),  # at the top again for the second repetition
+        (11 * S, 0.5),
+    ],
+)
+def test_the_hands_travel_with_the_phase(ms: int, down: float) -> None:
+    assert number(moment([THUMBS], ms), "down") == pytest.approx(down)
+
+
+def test_a_short_move_is_made_then_held() -> None:
+    """A squeeze takes a second, then is held to the end of its phase; relaxing too."""
+    lifts = [number(moment([SQUEEZE], ms), "lift") for ms in (0, 500, 1000, 4000, 5500, 6000)]
+    assert lifts == pytest.approx([0.0, 0.5, 1.0, 1.0, 0.5, 0.0])
+    assert moment([SQUEEZE], 500).keyed
+    assert not moment([SQUEEZE], 4000).keyed  # held: only breathing now
+    assert moment([SQUEEZE], 4000).moving
+
+
+def test_paused_means_still() -> None:
+    early = moment([THUMBS], 4 * S, paused_at=2 * S)
+    late = moment([THUMBS], 9 * S, paused_at=2 * S)
+    assert early == late
+    assert not early.moving and not early.keyed
+    assert number(early, "down") == pytest.approx(number(moment([THUMBS], 2 * S), "down"))
+
+
+def test_the_right_side_is_mirrored() -> None:
+    reach = {
+        "exercise": "Arm reach",
+        "figure": "arm-reach",
+        "sides": "both",
+        "phases": [{"name": "Reach", "time": 5}, {"name": "Back", "time": 3}],
+    }
+    assert not moment([reach], 1 * S).mirrored
+    segments = Engine(routine(reach)).timeline.segments
+    right_start = next(s.start_ms for s in segments if s.side == "right" and s.kind == "work")
+    right = moment([reach], right_start + 1 * S)
+    assert right.mirrored
+    assert number(right, "reach") == pytest.approx(ease(1 / 1.5))
+
+
+def test_a_hold_breathes_and_a_looping_figure_goes_round() -> None:
+    hold = {"exercise": "Stand tall", "figure": "standing-tall", "time": 30}
+    breaths = [moment([hold], ms).breath for ms in (0, 1250, 2500, 5000)]
+    assert breaths == pytest.approx([0.0, 0.5, 1.0, 0.0])
+    walk = {"exercise": "Walk", "figure": "walk-on-the-spot", "time": 30}
+    cycle = FIGURES["walk-on-the-spot"].cycle_s
+    assert cycle is not None
+    strides = [number(moment([walk], round(cycle * S * f)), "stride") for f in (0, 0.25, 0.5)]
+    assert strides == pytest.approx([0.0, 0.5, 1.0])
+
+
+def test_a_step_without_a_figure_has_none() -> None:
+    engine = Engine(routine({"exercise": "Plain", "time": 10}))
+    engine.start(T0)
+    assert figure_at(engine.frame(T0), engine.timeline) is None
+
+
+def test_blend_goes_from_one_key_pose_to_the_next() -> None:
+    assert blend((("a", 0.0), ("b", 10.0)), (("a", 1.0), ("b", 20.0)), 0.25) == (
+        ("a", 0.25),
+        ("b", 12.5),
+    )
+
+
+# -- the drawing ------------------------------------------------------------------------------
+
+
+def drawn(found: FigureMoment, size: tuple[int, int] = (400, 200)) -> bytes:
+    surface = pygame.Surface(size, pygame.SRCALPHA)
+    draw_figure(surface, found)
+    return pygame.image.tobytes(surface, "RGBA")
+
+
+@pytest.mark.parametrize("name", FIGURE_NAMES)
+def test_every_figure_draws_at_each_key_pose_and_moves(name: str) -> None:
+    motion = FIGURES[name]
+    frames = {
+        drawn(FigureMoment(name, key, 0.0, turn, False, True, True))
+        for key in motion.keys
+        for turn in (0.0, 0.5)
+    }
+    breathing = drawn(FigureMoment(name, motion.keys[0], 1.0, 0.0, False, True, True))
+    frames_and_breath = frames | {breathing}
+    # Each key pose, a turn of a loop and a breath in all look different from the rest pose.
+    expected = len(motion.keys) + (1 if motion.cycle_s else 0) + 1
+    assert len(frames_and_breath) >= min(expected, 2)
+    if motion.moves:
+        assert len(frames) >= 2, f"{name} has key poses or a cycle, but does not move"
+
+
+def test_the_mirrored_figure_is_the_figure_flipped() -> None:
+    still = still_moment("arm-reach")
+    plain = pygame.Surface((400, 200), pygame.SRCALPHA)
+    draw_figure(plain, still)
+    mirrored = pygame.Surface((400, 200), pygame.SRCALPHA)
+    draw_figure(mirrored, FigureMoment(*[*vars(still).values()][:4], True, False, False))
+    flipped = pygame.transform.flip(plain, True, False)
+    assert pygame.image.tobytes(mirrored, "RGBA") == pygame.image.tobytes(flipped, "RGBA")
+
+
+# -- in the window ----------------------------------------------------------------------------
+
+
+def figure_pixels(app: WindowApp) -> bytes:
+    assert app.shown is not None
+    where = layout_for(app.surface, app.shown, app.assets, app.theme).picture
+    assert where is not None
+    box = figure_box(where)
+    return pygame.image.tobytes(app.surface.subsurface(pygame.Rect(box.xywh)), "RGB")
+
+
+def test_the_window_moves_the_figure_inside_a_phase_and_holds_it_still_while_paused() -> None:
+    clock = FakeClock(T0)
+    session = Session(Engine(routine(THUMBS)), RecordingSpeaker())
+    app = WindowApp(session, clock, size=(1280, 720))
+    try:
+        app.step(T0)
+        start = figure_pixels(app)
+        app.step(T0 + 3 * S)  # the same phase, halfway down
+        halfway = figure_pixels(app)
+        assert app.shown is not None and app.shown.phase == "Slide down"
+        assert halfway != start
+        app.step(T0 + 3 * S + FIGURE_MS)  # the same second: the figure alone is drawn
+        assert app.figure_draws == 1
+        assert figure_pixels(app) != halfway
+        session.command("toggle_pause", T0 + 3 * S)
+        app.step(T0 + 3 * S)
+        paused = figure_pixels(app)
+        draws = app.figure_draws
+        for later in (4 * S, 5 * S, 7 * S):
+            app.step(T0 + later)
+            assert figure_pixels(app) == paused
+        assert app.figure_draws == draws  # nothing drawn while paused
+    finally:
+        app.close()
+
+
+def test_the_window_draws_the_figure_at_a_modest_frame_rate() -> None:
+    """Over six seconds of a stroke, about ten frames a second, and the loop sleeps
+    between them."""
+    clock = FakeClock(T0)
+    session = Session(Engine(routine(THUMBS)), RecordingSpeaker())
+    app = WindowApp(session, clock, size=(800, 450))
+    try:
+        now = T0
+        wakes = 0
+        while now < T0 + 6 * S:
+            app.step(now)
+            now = app.next_wake(now)
+            wakes += 1
+        per_second = app.figure_draws / 6
+        assert 1000 / FIGURE_MS - 2 <= per_second <= 1000 / FIGURE_MS
+        # The figure's frames, the breathing circle's and the countdown's seconds.
+        assert wakes <= 6 * (1000 / FIGURE_MS + 1000 / BREATH_MS + 2)
+    finally:
+        app.close()
