@@ -121,6 +121,16 @@ def test_a_hold_breathes_and_a_looping_figure_goes_round() -> None:
     assert strides == pytest.approx([0.0, 0.5, 1.0])
 
 
+def test_an_instruction_and_a_rest_move_their_figures_too() -> None:
+    kneel = {"instruction": "Kneel, then put your hands down.", "figure": "kneel-to-all-fours"}
+    rest = {"rest": 20, "figure": "sit-back-on-heels"}
+    assert number(moment([kneel], 0), "down") == 0.0
+    assert number(moment([kneel], 4 * S), "down") == pytest.approx(1.0)
+    assert number(moment([rest], 0), "back") == 0.0
+    assert number(moment([rest], 2 * S), "back") == pytest.approx(0.5)
+    assert number(moment([rest], 5 * S), "back") == pytest.approx(1.0)
+
+
 def test_a_step_without_a_figure_has_none() -> None:
     engine = Engine(routine({"exercise": "Plain", "time": 10}))
     engine.start(T0)

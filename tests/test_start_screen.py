@@ -39,8 +39,12 @@ def start_question() -> Question:
 def test_the_first_screen_holds_the_safety_notes_and_how_to_stop() -> None:
     question = start_question()
     assert question.title == "Gentle back \u00b7 1:10"
-    assert question.lines[:2] == ("Stop if it hurts.", "Keep breathing through every hold.")
-    assert "Esc or Q pauses and asks to stop" in question.lines[2]
+    # The routine's "Stop if it hurts." is said once, by the line on how to stop.
+    assert question.lines[0] == "Keep breathing through every hold."
+    assert question.lines[1] == (
+        "Stop at once if anything hurts: Esc or Q pauses at once and asks to stop."
+    )
+    assert sum("hurts" in line for line in question.lines) == 1
     assert [choice.value for choice in question.choices] == [safety.START]
 
 
@@ -89,7 +93,7 @@ def test_the_window_shows_the_notes_and_page_down_starts(asking: list[Asking]) -
     asking.append(Asking(start_question(), (1280, 720), DEFAULT_THEME))
     shown = " ".join(text.words for text in asking[0].where().texts())
     assert "Keep breathing through every hold." in shown
-    assert "Esc or Q pauses and asks to stop." in shown
+    assert "Esc or Q pauses at once and asks to stop." in shown
     assert asking[0].press(pygame.K_PAGEDOWN) == safety.START
 
 
@@ -118,7 +122,7 @@ def test_the_window_waits_for_start_and_not_now_does_not_start() -> None:
     shell = Shell(safety.START)
     assert started("window", shell)
     assert [q.title for q in shell.asked] == ["Gentle back \u00b7 1:13"]  # lead-in, prepare, 1 min
-    assert "Esc or Q pauses" in shell.asked[0].lines[2]
+    assert "Esc or Q pauses" in shell.asked[0].lines[1]
     assert not started("window", Shell(safety.NOT_NOW))
 
 

@@ -196,11 +196,12 @@ def start_question(
     """The routine's first screen: how long it is, its safety notes, and how to stop,
     answered by Start (or any key that goes on: ``start_keys`` says which). Esc does not
     answer it: only closing the window does not start."""
+    notes = tuple(note for note in routine.safety if not _says_stop_if_it_hurts(note))
     return Question(
         title=f"{routine.title} · {length}",
         lines=(
-            *routine.safety,
-            f"Stop at once if anything hurts: {stop_keys} pauses and asks to stop."
+            *notes,
+            f"Stop at once if anything hurts: {stop_keys} pauses at once and asks to stop."
             if stop_keys
             else "Stop at once if anything hurts: click Stop.",
             f"Start when you are ready: {start_keys}.",
@@ -210,6 +211,12 @@ def start_question(
         on_go=START,
         esc_cancels=False,
     )
+
+
+def _says_stop_if_it_hurts(note: str) -> bool:
+    """A routine's own "Stop if it hurts.", which the screen's line on stopping says too."""
+    words = "".join(c for c in note.lower() if c.isalpha() or c == " ").split()
+    return words in (["stop", "if", "it", "hurts"], ["stop", "if", "anything", "hurts"])
 
 
 def list_mark(routine: Routine, week: int | None) -> str:

@@ -16,6 +16,10 @@ from player.playback.events import Frame
 from player.playback.timeline import Segment, Timeline
 from player.routine.figures import BREATH_S, FIGURES, KeyPose, Motion
 
+MOVING_KINDS = frozenset({"work", "instruction", "rest"})
+"""The segments in which a figure moves between its key poses: the step's own time. While
+she gets into position, switches sides or gets ready, it shows its first key pose."""
+
 
 @dataclass(frozen=True)
 class FigureMoment:
@@ -44,7 +48,7 @@ def figure_at(frame: Frame, timeline: Timeline) -> FigureMoment | None:
     motion = FIGURES[name]
     segment = frame.segment
     elapsed_ms = max(0, frame.position_ms - segment.start_ms)
-    working = segment.kind == "work"
+    working = segment.kind in MOVING_KINDS
     playing = frame.state == "playing" and not frame.get_ready_ms
     numbers, keyed = _numbers(motion, segment, timeline, elapsed_ms, working)
     return FigureMoment(
