@@ -148,7 +148,7 @@ def _thumb_hands(canvas: Canvas, b: Back, y: float) -> None:
 
 
 def massage_thumbs_down_spine(canvas: Canvas, v: Values) -> None:
-    b = back_view(canvas)
+    b = back_view(canvas, breath=v.breath)
     for side in (-1, 1):
         x = b.x + side * 26
         arrow(canvas, (x, b.shoulder_y + 30), (x, b.crest_y + 6), width=ARROW_WIDTH * 0.85)
@@ -156,7 +156,7 @@ def massage_thumbs_down_spine(canvas: Canvas, v: Values) -> None:
 
 
 def massage_pelvis_circles(canvas: Canvas, v: Values) -> None:
-    b = back_view(canvas)
+    b = back_view(canvas, breath=v.breath)
     # Thumbs on the top of the pelvis, pressing small circles from the middle outwards:
     # the hands go round with them.
     turn = unit(360 * v.turn)
@@ -168,7 +168,7 @@ def massage_pelvis_circles(canvas: Canvas, v: Values) -> None:
 
 
 def massage_neck_shoulders(canvas: Canvas, v: Values) -> None:
-    b = back_view(canvas)
+    b = back_view(canvas, breath=v.breath)
     for side in (-1, 1):
         centre = (b.x + side * 62, b.shoulder_y + 34)
         arc_arrow(
@@ -181,7 +181,7 @@ def massage_neck_shoulders(canvas: Canvas, v: Values) -> None:
 
 
 def massage_palms_down_spine(canvas: Canvas, v: Values) -> None:
-    b = back_view(canvas)
+    b = back_view(canvas, breath=v.breath)
     # Down with the palms flat; lifted (paler, off her back) on the way back up.
     y = b.shoulder_y + 8 + (b.crest_y - 30 - b.shoulder_y) * v["down"]
     colour = mix(PARTNER, PARTNER_FAR, v["lift"])
@@ -192,7 +192,7 @@ def massage_palms_down_spine(canvas: Canvas, v: Values) -> None:
 
 
 def massage_lower_back_sweep(canvas: Canvas, v: Values) -> None:
-    b = back_view(canvas)
+    b = back_view(canvas, breath=v.breath)
     y = b.crest_y - 22
     arrow(canvas, (b.x - 150, y + 40), (b.x + 160, y + 40))
     x = b.x + 120 * v["across"]

@@ -107,13 +107,19 @@ class Back:
     """The top of the pelvis at the middle of the back."""
 
 
+SHOULDER_RISE = 5.0
+"""How far her shoulders rise, seen from behind, at the top of a breath."""
+RIBS_WIDEN = 4.0
+"""How far each side of her ribs moves out at the top of a breath."""
 BACK = Back(x=WIDTH / 2, shoulder_y=118, neck_y=96, waist_y=226, crest_y=266)
 
 
-def back_view(canvas: Canvas, b: Back = BACK) -> Back:
+def back_view(canvas: Canvas, b: Back = BACK, breath: float = 0.0) -> Back:
     """Her back as the partner sees it, sitting on a stool, turned a little so that her
-    belly shows at her right side."""
+    belly shows at her right side. ``breath`` (0 to 1): breathing in, her shoulders rise a
+    little and her ribs widen."""
     x = b.x
+    rise, widen = SHOULDER_RISE * breath, RIBS_WIDEN * breath
     canvas.frame(x - 330, 10, 660)
     seat_y = 326.0
     for side in (-1, 1):
@@ -127,14 +133,15 @@ def back_view(canvas: Canvas, b: Back = BACK) -> Back:
             FIGURE_FAR, (x + side * 86, b.shoulder_y + 14), (x + side * 112, 224), LIMB_WIDTH + 2
         )
     # The belly, round beyond her right side.
-    canvas.circle(FIGURE, (x + 94, b.waist_y + 14), 38)
+    canvas.circle(FIGURE, (x + 94, b.waist_y + 14), 38 * (1 + BREATH_SWELL * breath))
+    top, shoulder = b.neck_y - 8 - rise, b.shoulder_y - rise
     outline = [
-        (x + 22, b.neck_y - 8), (x + 62, b.shoulder_y - 14), (x + 92, b.shoulder_y - 2),
-        (x + 100, b.shoulder_y + 26), (x + 90, 176), (x + 92, b.waist_y - 6),
+        (x + 22, top), (x + 62, shoulder - 14), (x + 92, shoulder - 2),
+        (x + 100 + widen, shoulder + 26), (x + 90 + widen, 176), (x + 92, b.waist_y - 6),
         (x + 106, 284), (x + 104, seat_y - 10),
         (x - 104, seat_y - 10), (x - 110, 284), (x - 94, b.waist_y),
-        (x - 90, 176), (x - 100, b.shoulder_y + 26),
-        (x - 92, b.shoulder_y - 2), (x - 62, b.shoulder_y - 14), (x - 22, b.neck_y - 8),
+        (x - 90 - widen, 176), (x - 100 - widen, shoulder + 26),
+        (x - 92, shoulder - 2), (x - 62, shoulder - 14), (x - 22, top),
     ]  # fmt: skip
     canvas.polygon(FIGURE, smooth(outline))
     canvas.path(FIGURE_FAR, arc_points((x + 94, b.waist_y + 14), 38, 118, 212, 12), 4)
