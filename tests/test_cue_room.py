@@ -133,6 +133,39 @@ def test_check_warns_at_the_step_that_leaves_no_room_and_still_passes(write: Wri
     assert lines[-1] == "1 file checked: all good, and 1 warning"
 
 
+def test_check_warns_when_a_figure_cannot_move_in_step_with_the_phases(
+    write: WriteFile,
+) -> None:
+    path = write(
+        "r.yaml",
+        """title: Holds
+steps:
+  - exercise: Pelvic floor holds
+    figure: pelvic-floor-hold
+    reps: 3
+    phases:
+      - {name: Squeeze, time: 3s}
+      - {name: Hold, time: 5s}
+      - {name: Relax, time: 5s}
+  - exercise: Tilts
+    figure: pelvic-tilt-all-fours
+    reps: 3
+    phases:
+      - {name: Tilt, time: 4s}
+      - {name: Flat back, time: 3s}
+""",
+    )
+    code, out = run("check", str(path))
+    assert code == cli.EXIT_OK
+    lines = out.splitlines()
+    assert lines[0] == (
+        f"{path}:4:5: steps[0].figure: warning: 'pelvic-floor-hold' has 2 key poses and "
+        "moves from one to the next in each phase, but a repetition here has 3 phases, so it "
+        "would move out of step with the words; give the step 1 or 2 phases, or another figure"
+    )
+    assert lines[-1] == "1 file checked: all good, and 1 warning"
+
+
 def test_plan_marks_each_cue_cut_short(write: WriteFile) -> None:
     path = write("r.yaml", NO_ROOM)
     code, out = run("plan", str(path))

@@ -11,7 +11,15 @@ import pytest
 
 from player.playback.clock import FakeClock
 from player.playback.engine import Engine
-from player.playback.motion import FigureMoment, blend, ease, figure_at, still_moment
+from player.playback.motion import (
+    FigureMoment,
+    blend,
+    ease,
+    figure_at,
+    fits,
+    phases_per_repetition,
+    still_moment,
+)
 from player.playback.session import Session
 from player.playback.speaker import RecordingSpeaker
 from player.routine.figures import FIGURE_NAMES, FIGURES
@@ -102,12 +110,17 @@ def test_the_right_side_is_mirrored() -> None:
         "sides": "both",
         "phases": [{"name": "Reach", "time": 5}, {"name": "Back", "time": 3}],
     }
-    assert not moment([reach], 1 * S).mirrored
+    # The drawing shows her right arm reaching, the one nearer the viewer as she faces
+    # right: the left side is the drawing mirrored.
     segments = Engine(routine(reach)).timeline.segments
-    right_start = next(s.start_ms for s in segments if s.side == "right" and s.kind == "work")
-    right = moment([reach], right_start + 1 * S)
-    assert right.mirrored
+    starts = {s.side: s.start_ms for s in reversed(segments) if s.kind == "work"}
+    left, right = moment([reach], starts["left"] + S), moment([reach], starts["right"] + S)
+    assert FIGURES["arm-reach"].drawn_side == "right"
+    assert left.mirrored and not right.mirrored
     assert number(right, "reach") == pytest.approx(ease(1 / 1.5))
+    lying = dict(reach, figure="side-lying-pelvic-tilt")  # drawn on her left side
+    assert not moment([lying], starts["left"] + S).mirrored
+    assert moment([lying], starts["right"] + S).mirrored
 
 
 def test_a_hold_breathes_and_a_looping_figure_goes_round() -> None:
@@ -142,6 +155,67 @@ def test_blend_goes_from_one_key_pose_to_the_next() -> None:
         ("a", 0.25),
         ("b", 12.5),
     )
+
+
+def test_the_breath_runs_on_through_the_phases_of_a_step() -> None:
+    """A breath, like a loop, is timed from the step's start: a new phase does not start
+    it again."""
+    before = moment([THUMBS], 6 * S - 10).breath  # "Slide down" ends at 6 s
+    after = moment([THUMBS], 6 * S + 10).breath
+    assert abs(after - before) < 0.05
+    assert after > 0.3  # a third of the way into a breath, not back at its start
+
+
+def test_a_looping_figure_goes_round_while_the_step_waits_for_done() -> None:
+    quick = {"exercise": "Quick squeezes", "figure": "pelvic-floor-quick", "reps": 10}
+    engine = Engine(routine(quick))
+    engine.start(T0)
+    engine.advance(T0 + 100)
+    frame = engine.frame(T0 + 100)
+    assert frame.state == "waiting"
+    cycle = FIGURES["pelvic-floor-quick"].cycle_s
+    assert cycle is not None
+    still = figure_at(frame, engine.timeline, 0)
+    half = figure_at(frame, engine.timeline, round(cycle * S / 4))
+    assert still is not None and half is not None
+    assert half.moving and half.keyed
+    assert dict(still.numbers)["lift"] == 0.0
+    assert dict(half.numbers)["lift"] == pytest.approx(0.5)
+    assert half.breath > still.breath
+
+
+def test_the_window_moves_a_figure_that_waits_for_done() -> None:
+    quick = {"exercise": "Quick squeezes", "figure": "pelvic-floor-quick", "reps": 10}
+    clock = FakeClock(T0)
+    app = WindowApp(Session(Engine(routine(quick)), RecordingSpeaker()), clock, size=(800, 450))
+    try:
+        app.step(T0)
+        app.step(T0 + 100)
+        first = figure_pixels(app)
+        app.step(T0 + 400)
+        assert app.figure_draws >= 1
+        assert figure_pixels(app) != first
+    finally:
+        app.close()
+
+
+def test_every_bundled_step_in_phases_fits_its_figure() -> None:
+    """Each bundled step's repetition has as many phases as its figure has key poses, or
+    one fewer: the squat's six phases have six poses (down, pick up, rise, down again, put
+    it down, rise again)."""
+    from player.home.catalog import bundled_routines
+    from player.routine.loader import load_routine
+
+    checked = 0
+    for path in bundled_routines():
+        timeline = Engine(load_routine(path).routine).timeline
+        for step in timeline.steps:
+            if step.figure is not None:
+                phases = phases_per_repetition(timeline, step)
+                assert fits(FIGURES[step.figure], phases), (path.stem, step.name, phases)
+                checked += 1
+    assert checked > 30
+    assert len(FIGURES["squat-pick-up"].keys) == 6
 
 
 # -- the drawing ------------------------------------------------------------------------------

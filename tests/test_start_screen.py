@@ -150,3 +150,17 @@ def test_a_pedal_key_from_the_settings_starts_and_a_letter_does_not() -> None:
     assert start.press(F13).answer == safety.START
     assert start.press(pygame.K_n, "n").answer is None  # a letter keeps its meaning
     assert Answering(start_question()).press(pygame.K_b, "b").answer is None
+
+
+def test_the_terminal_says_stop_if_it_hurts_once() -> None:
+    said: list[str] = []
+
+    class Ctx:
+        def say(self, line: str) -> None:
+            said.append(line)
+
+    routine = Routine.model_validate(ROUTINE)
+    loaded = RoutineFile(path=Path("gentle.yaml"), name="gentle", routine=routine, digest="")
+    play._introduce(loaded, Engine(routine, Choices()), Ctx(), None)  # type: ignore[arg-type]
+    assert "  ! Keep breathing through every hold." in said
+    assert sum("hurts" in line for line in said) == 1

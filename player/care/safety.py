@@ -196,7 +196,7 @@ def start_question(
     """The routine's first screen: how long it is, its safety notes, and how to stop,
     answered by Start (or any key that goes on: ``start_keys`` says which). Esc does not
     answer it: only closing the window does not start."""
-    notes = tuple(note for note in routine.safety if not _says_stop_if_it_hurts(note))
+    notes = tuple(note for note in routine.safety if not says_stop_if_it_hurts(note))
     return Question(
         title=f"{routine.title} · {length}",
         lines=(
@@ -213,7 +213,7 @@ def start_question(
     )
 
 
-def _says_stop_if_it_hurts(note: str) -> bool:
+def says_stop_if_it_hurts(note: str) -> bool:
     """A routine's own "Stop if it hurts.", which the screen's line on stopping says too."""
     words = "".join(c for c in note.lower() if c.isalpha() or c == " ").split()
     return words in (["stop", "if", "it", "hurts"], ["stop", "if", "anything", "hurts"])

@@ -401,7 +401,8 @@ def _introduce(
     routine = loaded.routine
     ctx.say(f"{routine.title}: {format_duration(engine.timeline.total_ms)}")
     for note in routine.safety:
-        ctx.say(f"  ! {note}")
+        if not safety.says_stop_if_it_hurts(note):  # the line on how to stop says it
+            ctx.say(f"  ! {note}")
     if bindings is None:
         ctx.say("  Stop at once if anything hurts. Press Ctrl-C to stop.")
         return

@@ -13,10 +13,10 @@ import math
 from dataclasses import dataclass
 
 from player.playback.events import Frame
-from player.playback.timeline import Segment, Timeline
+from player.playback.timeline import Segment, StepSpan, Timeline
 from player.routine.figures import BREATH_S, FIGURES, KeyPose, Motion
 
-MOVING_KINDS = frozenset({"work", "instruction", "rest"})
+MOVING_KINDS = frozenset({"work", "instruction", "rest", "wait"})
 """The segments in which a figure moves between its key poses: the step's own time. While
 she gets into position, switches sides or gets ready, it shows its first key pose."""
 
@@ -40,25 +40,32 @@ class FigureMoment:
     """Whether it moves between key poses now (not only breathing)."""
 
 
-def figure_at(frame: Frame, timeline: Timeline) -> FigureMoment | None:
-    """The step's figure at ``frame``; None when the step names no figure."""
+def figure_at(frame: Frame, timeline: Timeline, waited_ms: int = 0) -> FigureMoment | None:
+    """The step's figure at ``frame``; None when the step names no figure. On a step that
+    waits for done, the session's position stands still: ``waited_ms`` is how long it has
+    waited, and a looping figure goes round and breathes by it."""
     name = frame.step.figure
     if name is None or name not in FIGURES:
         return None
     motion = FIGURES[name]
     segment = frame.segment
-    elapsed_ms = max(0, frame.position_ms - segment.start_ms)
+    waiting = frame.state == "waiting"
+    waited_ms = max(0, waited_ms) if waiting else 0
+    in_segment_ms = max(0, frame.position_ms - segment.start_ms) + waited_ms
+    # The breath and the loops run on through the step's phases, never starting again.
+    in_step_ms = max(0, frame.position_ms - frame.step.start_ms) + waited_ms
     working = segment.kind in MOVING_KINDS
-    playing = frame.state == "playing" and not frame.get_ready_ms
-    numbers, keyed = _numbers(motion, segment, timeline, elapsed_ms, working)
+    live = (frame.state == "playing" and not frame.get_ready_ms) or waiting
+    numbers, keyed = _numbers(motion, segment, timeline, in_segment_ms, in_step_ms, working)
+    cycle_ms = motion.cycle_s * 1000 if motion.cycle_s else 0.0
     return FigureMoment(
         name=name,
         numbers=numbers,
-        breath=0.5 - 0.5 * math.cos(2 * math.pi * elapsed_ms / (BREATH_S * 1000)),
-        turn=(elapsed_ms / (motion.cycle_s * 1000)) % 1.0 if motion.cycle_s else 0.0,
-        mirrored=segment.side == "right",
-        moving=playing and segment.duration_ms > 0,
-        keyed=playing and keyed,
+        breath=0.5 - 0.5 * math.cos(2 * math.pi * in_step_ms / (BREATH_S * 1000)),
+        turn=(in_step_ms / cycle_ms) % 1.0 if cycle_ms and working else 0.0,
+        mirrored=segment.side is not None and segment.side != motion.drawn_side,
+        moving=live and (segment.duration_ms > 0 or waiting),
+        keyed=live and keyed,
     )
 
 
@@ -99,19 +106,43 @@ def blend(a: KeyPose, b: KeyPose, t: float) -> KeyPose:
 
 
 def _numbers(
-    motion: Motion, segment: Segment, timeline: Timeline, elapsed_ms: int, working: bool
+    motion: Motion,
+    segment: Segment,
+    timeline: Timeline,
+    in_segment_ms: int,
+    in_step_ms: int,
+    working: bool,
 ) -> tuple[KeyPose, bool]:
     keys = motion.keys
     count = len(keys)
-    if count == 1:
+    if count == 1 or not working:
         return keys[0], False
     if motion.cycle_s:
-        around = (elapsed_ms / (motion.cycle_s * 1000)) % 1.0 * count
+        around = (in_step_ms / (motion.cycle_s * 1000)) % 1.0 * count
         index = int(around)
         return blend(keys[index], keys[(index + 1) % count], ease(around - index)), True
-    if not working:
-        return keys[0], False
     index = phase_place(timeline, segment) % count
     span_ms = motion.move_s * 1000 if motion.move_s else segment.duration_ms
-    t = elapsed_ms / span_ms if span_ms > 0 else 1.0
+    if span_ms <= 0:
+        return keys[index], False
+    t = in_segment_ms / span_ms
     return blend(keys[index], keys[(index + 1) % count], ease(t)), t < 1.0
+
+
+def phases_per_repetition(timeline: Timeline, step: StepSpan) -> int:
+    """How many phases one repetition of ``step`` has: 1 for a step without phases."""
+    segments = timeline.segments[step.first_segment : step.last_segment + 1]
+    first = next((s for s in segments if s.kind == "work"), None)
+    if first is None:
+        return 1
+    return sum(
+        1 for s in segments if s.kind == "work" and s.rep == first.rep and s.side == first.side
+    )
+
+
+def fits(motion: Motion, phases: int) -> bool:
+    """Whether a figure moves in step with a repetition of ``phases`` phases: as many key
+    poses (round and back to the first), or one more (starting again at the next
+    repetition); a figure that only breathes, or loops by itself, fits any."""
+    keys = len(motion.keys)
+    return keys == 1 or motion.cycle_s is not None or phases in (keys, keys - 1)

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from player.playback.announcements import DEFAULT_RATE, speaking_ms
 from player.playback.compiler import compile_timeline
+from player.playback.motion import fits, phases_per_repetition
 from player.playback.room import CutShort, cut_short
 from player.playback.timeline import Choices, SessionTooLong, Timeline, ranged_counts
+from player.routine.figures import FIGURES
 from player.routine.loader import RoutineError, RoutineFile, load_routine
 from player.routine.model import Block, Routine, Step
 from player.routine.problems import Problem, dotted
@@ -41,7 +43,8 @@ def load_playable(
 
 def check_playable(paths: Sequence[Path], places: Sequence[Path] = ()) -> list[Problem]:
     """Every problem in every file, for ``check``; then, for each file that plays, every
-    warning (``Problem.warning``): cues its steps leave no room to be heard whole."""
+    warning (``Problem.warning``): cues its steps leave no room to be heard whole, and
+    figures that cannot move in step with their phases."""
     problems: list[Problem] = []
     with resolving_once():  # the folders of every file are the same few
         for path in paths:
@@ -52,6 +55,7 @@ def check_playable(paths: Sequence[Path], places: Sequence[Path] = ()) -> list[P
                 problems.extend(error.problems)
             else:
                 problems.extend(room_warnings(loaded, timelines=timelines))
+                problems.extend(figure_warnings(loaded, timelines))
     return problems
 
 
@@ -86,6 +90,35 @@ def room_warnings(
             if short.cue.text not in {earlier.cue.text for earlier in found}:
                 found.append(short)
     return sorted(_room_warning(loaded, path, shorts) for path, shorts in by_step.items())
+
+
+def figure_warnings(loaded: RoutineFile, timelines: Sequence[Timeline]) -> list[Problem]:
+    """A warning at each step whose figure cannot move in step with its phases: a figure
+    goes from one key pose to the next in each phase, so a repetition needs as many
+    phases as it has key poses, or one fewer."""
+    found: dict[tuple[str | int, ...], Problem] = {}
+    for timeline in timelines:
+        for step in timeline.steps:
+            if step.figure is None or step.path in found or step.figure not in FIGURES:
+                continue
+            motion = FIGURES[step.figure]
+            phases = phases_per_repetition(timeline, step)
+            if fits(motion, phases):
+                continue
+            keys = len(motion.keys)
+            mark = loaded.mark_of((*step.path, "figure")) or loaded.mark_of(step.path)
+            found[step.path] = Problem(
+                mark.shown if mark else str(loaded.path),
+                mark.line if mark else 1,
+                mark.column if mark else 1,
+                dotted((*step.path, "figure")),
+                f"'{step.figure}' has {keys} key poses and moves from one to the next in "
+                f"each phase, but a repetition here has {phases} "
+                f"{'phase' if phases == 1 else 'phases'}, so it would move out of step with "
+                f"the words; give the step {keys - 1} or {keys} phases, or another figure",
+                warning=True,
+            )
+    return sorted(found.values())
 
 
 def _room_warning(

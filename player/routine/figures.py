@@ -15,6 +15,9 @@ How a figure moves through a step:
   to the end of the phase (a squeeze is quick, then held). Without it, the move takes the
   whole phase (thumbs slide down the spine for all six seconds).
 - A step without phases is one phase: it moves from the first key to the second once.
+- So a figure fits a step whose repetition has as many phases as it has key poses (it goes
+  round and back to the first), or one fewer (it starts again from the first at the next
+  repetition); ``check`` warns about a step in phases that fits neither.
 - ``cycle_s`` makes a figure go round its keys by itself, that many seconds a turn,
   whatever the step's phases (walking, small circles, kneading).
 - Every figure breathes gently while it plays (see ``BREATH_S``).
@@ -44,6 +47,9 @@ class Motion:
     """Go round the keys by itself at this period, whatever the phases."""
     still: int = 0
     """The key pose the still picture shows (``media/pictures/NAME.png``)."""
+    drawn_side: str = "left"
+    """The side the drawing shows, for a step done on both sides: the other is mirrored.
+    Lying on her left side; reaching with her right arm, the one nearer the viewer."""
 
     @property
     def moves(self) -> bool:
@@ -65,7 +71,9 @@ FIGURES: dict[str, Motion] = {
     "kneel-to-all-fours": Motion(keys=(pose(down=0), pose(down=1)), move_s=4.0),
     "all-fours-start": STILL,
     "pelvic-tilt-all-fours": Motion(keys=(pose(tilt=0), pose(tilt=1)), move_s=2.0),
-    "arm-reach": Motion(keys=(pose(reach=0), pose(reach=1)), move_s=1.5, still=1),
+    "arm-reach": Motion(
+        keys=(pose(reach=0), pose(reach=1)), move_s=1.5, still=1, drawn_side="right"
+    ),
     "sit-back-on-heels": Motion(keys=(pose(back=0), pose(back=1)), move_s=4.0, still=1),
     # Sitting
     "seated-rest": STILL,
@@ -82,17 +90,20 @@ FIGURES: dict[str, Motion] = {
     "sit-with-cushion": STILL,
     "squat-pick-up": Motion(
         keys=(
-            pose(thigh=90, shin=90, torso=-88, arm=90, carry=0),
-            pose(thigh=-24, shin=112, torso=-56, arm=74, carry=0),
-            pose(thigh=-24, shin=112, torso=-60, arm=60, carry=1),
-            pose(thigh=90, shin=90, torso=-88, arm=60, carry=1),
+            pose(thigh=90, shin=90, torso=-88, arm=90, carry=0),  # standing
+            pose(thigh=-24, shin=112, torso=-56, arm=74, carry=0),  # squatting by the box
+            pose(thigh=-24, shin=112, torso=-60, arm=60, carry=1),  # box in her hands
+            pose(thigh=90, shin=90, torso=-88, arm=60, carry=1),  # risen, holding it
+            pose(thigh=-24, shin=112, torso=-60, arm=60, carry=1),  # squatting again
+            pose(thigh=-24, shin=112, torso=-56, arm=74, carry=0),  # box put down
         ),
         still=1,
     ),
     # Lying down
     "side-lying-rest": STILL,
-    "lie-down-on-side": Motion(keys=(pose(down=0), pose(down=1)), move_s=4.0, still=1),
+    "lie-down-on-side": STILL,
     "side-lying-pelvic-tilt": Motion(keys=(pose(tilt=0), pose(tilt=1)), move_s=2.0),
+    "back-lying-rest": STILL,
     "back-lying-pelvic-tilt": Motion(keys=(pose(tilt=0), pose(tilt=1)), move_s=2.0),
     "relaxed-breathing": Motion(keys=(pose(deep=0), pose(deep=1))),
     # The pelvic floor

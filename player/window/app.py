@@ -125,6 +125,8 @@ class WindowApp:
         self._figure: FigureMoment | None = None
         """The figure as last drawn."""
         self._next_figure = 0
+        self._waiting_since: tuple[int, int] | None = None
+        """The segment waiting for done, and when the loop first saw it wait."""
         self.shown: Shown | None = None
         self._dirty = True
         self._pending: list[pygame.event.Event] = []
@@ -289,7 +291,7 @@ class WindowApp:
             self.overlay, summary, self.question_follows, self.controls.bindings, self.theme.flash
         )
         shown = present(view, timeline, extras)
-        figure = figure_at(view.frame, timeline)
+        figure = self._figure_now(now)
         if shown != self.shown or self._dirty:
             breath = breath_fraction(view.frame)
             draw(self.surface, shown, self.assets, breath, self.theme, figure)
@@ -326,6 +328,18 @@ class WindowApp:
             self._next_figure = now + self._figure_ms(figure)
         self._take_frame(now)
 
+    def _figure_now(self, now: int) -> FigureMoment | None:
+        """The step's figure at ``now``; on a step waiting for done, by how long it has
+        waited, since the session's position stands still."""
+        frame = self.session.view(now).frame
+        if frame.state != "waiting":
+            self._waiting_since = None
+            return figure_at(frame, self.session.engine.timeline)
+        if self._waiting_since is None or self._waiting_since[0] != frame.segment.index:
+            self._waiting_since = (frame.segment.index, now)
+        waited = now - self._waiting_since[1]
+        return figure_at(frame, self.session.engine.timeline, waited)
+
     @staticmethod
     def _figure_ms(figure: FigureMoment | None) -> int:
         """How long until the figure's next frame: sooner while it moves between key poses
@@ -346,7 +360,7 @@ class WindowApp:
         """When the figure's next frame is due, while it moves; None while it is still."""
         if self.shown is None or self.shown.cover is not None:
             return None
-        figure = figure_at(self.session.view(now).frame, self.session.engine.timeline)
+        figure = self._figure_now(now)
         if figure is None or not figure.moving:
             return None
         return max(self._next_figure, self._last_step + FRAME_MS)

@@ -334,6 +334,23 @@ def _mix_limb(a: Limb, b: Limb, t: float) -> Limb:
     return Limb(_mix(a.upper, b.upper, t), _mix(a.lower, b.lower, t), end)
 
 
+def between_limbs(a: Limb, b: Limb, t: float) -> Limb:
+    """The limb ``t`` of the way from ``a`` to ``b``, joint by joint."""
+    return _mix_limb(a, b, t)
+
+
+def reach_to(shoulder: Point, target: Point) -> Limb:
+    """An arm from ``shoulder`` whose wrist is at ``target`` (or as near as it reaches),
+    the elbow bent downwards."""
+    upper, fore = UPPER_ARM * FIGURE_HEIGHT, FOREARM * FIGURE_HEIGHT
+    span = min(math.dist(shoulder, target), (upper + fore) * 0.999)
+    towards = heading(shoulder, target)
+    cos_bend = (upper * upper + span * span - fore * fore) / (2 * upper * span)
+    bend = math.degrees(math.acos(max(-1.0, min(1.0, cos_bend))))
+    elbow = offset(shoulder, unit(towards + bend), upper)
+    return Limb(towards + bend, heading(elbow, offset(shoulder, unit(towards), span)))
+
+
 def between(a: Pose, b: Pose, t: float) -> Pose:
     """The pose ``t`` of the way from ``a`` to ``b`` (0 is ``a``), joint by joint."""
     return replace(

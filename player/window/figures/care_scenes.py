@@ -6,13 +6,17 @@ Each takes :class:`Values` (see ``values``); the hands move with the stroke the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from player.window.figures.body import (
     SEAT_Y,
     SEATED_HIP_Y,
     Limb,
     Pose,
+    between_limbs,
     figure,
     joints,
+    reach_to,
     standing,
 )
 from player.window.figures.canvas import (
@@ -117,7 +121,7 @@ def massage_setup(canvas: Canvas, v: Values) -> None:
     on_the_floor(canvas, 360, 600)
     j = leaning_on_chair_back(canvas, 400, v.breath)
     # The partner sits behind her and reaches out to rest a hand on her back.
-    stool_x = 200.0
+    stool_x = 250.0
     canvas.segment(FURNITURE, (stool_x - 42, SEAT_Y), (stool_x + 42, SEAT_Y), FURNITURE_WIDTH)
     for side in (-1, 1):
         canvas.segment(
@@ -127,18 +131,21 @@ def massage_setup(canvas: Canvas, v: Values) -> None:
             FURNITURE_WIDTH * 0.8,
         )
     reach = v["reach"]
+    low, high = back_line(j)
+    on_her_back = lerp(low, high, 0.35)
     partner = Pose(
         hip=(stool_x, SEATED_HIP_Y),
-        torso=-86,
-        near_arm=Limb(70 - 60 * reach, 40 - 54 * reach),
+        torso=-86 + 28 * reach,  # leaning in to reach her
+        near_arm=Limb(70, 40),  # the hand resting on the knee
         far_arm=Limb(16, -8),
         near_leg=Limb(0, 90),
         far_leg=Limb(-3, 88),
         belly=False,
     )
+    reaching = reach_to(joints(partner).shoulder, on_her_back)
+    partner = replace(partner, near_arm=between_limbs(partner.near_arm, reaching, reach))
     p = figure(canvas, partner, PARTNER, PARTNER_FAR)
-    low, high = back_line(j)
-    hand(canvas, lerp(p.near_wrist, lerp(low, high, 0.7), reach), j.front - 90, 1)
+    hand(canvas, p.near_wrist, j.front - 90, 1)
 
 
 def _thumb_hands(canvas: Canvas, b: Back, y: float) -> None:

@@ -13,6 +13,7 @@ from player.window.figures.body import (
     ANKLE_Y,
     KNEE_ON_FLOOR_Y,
     SEAT_Y,
+    Joints,
     Limb,
     Pose,
     between,
@@ -246,9 +247,8 @@ def side_lying_rest(canvas: Canvas, v: Values) -> None:
 
 def lie_down_on_side(canvas: Canvas, v: Values) -> None:
     lying = lying_on_side(canvas, room_above=True, breath=v.breath)
-    # From sitting, the upper body comes down sideways onto the pillow: the arrow sweeps
-    # down with her.
-    arc_arrow(canvas, lying.hip, 130, -84, -84 - 74 * max(0.15, v["down"]))
+    # From sitting, the upper body comes down sideways onto the pillow.
+    arc_arrow(canvas, lying.hip, 130, -84, -158)
 
 
 def side_lying_pelvic_tilt(canvas: Canvas, v: Values) -> None:
@@ -257,7 +257,18 @@ def side_lying_pelvic_tilt(canvas: Canvas, v: Values) -> None:
     arc_arrow(canvas, offset(lying.hip, (8, 0)), 58, -118, -8)
 
 
+def back_lying_rest(canvas: Canvas, v: Values) -> None:
+    """Lying on her back, knees bent, at rest: how to lie down before the tilts."""
+    _on_back_on_mat(canvas, 0.0, v.breath)
+
+
 def back_lying_pelvic_tilt(canvas: Canvas, v: Values) -> None:
+    j = _on_back_on_mat(canvas, v["tilt"], v.breath)
+    # The pelvis tilts, its bottom curling up, and the lower back presses gently down.
+    arc_arrow(canvas, j.hip, 50, 30, -118, edge=True)
+
+
+def _on_back_on_mat(canvas: Canvas, tilt: float, breath: float) -> Joints:
     on_the_floor(canvas, 390, 400)
     # A mat as long as the floor line, and a small cushion under her head.
     mat_top = FLOOR_Y - 12
@@ -269,7 +280,6 @@ def back_lying_pelvic_tilt(canvas: Canvas, v: Values) -> None:
     pillow(canvas, (joints(flat).head[0] - 4, mat_top - 9), 84, 20)
     # The tilt curls the bottom of the pelvis up: the hip lifts a little and the knees
     # come towards her.
-    tilt = v["tilt"]
     pose = replace(
         flat,
         hip=offset(flat.hip, (4 * tilt, -7 * tilt)),
@@ -277,9 +287,7 @@ def back_lying_pelvic_tilt(canvas: Canvas, v: Values) -> None:
         near_leg=Limb(flat.near_leg.upper - 6 * tilt, flat.near_leg.lower + 4 * tilt, 0),
         far_leg=Limb(flat.far_leg.upper - 6 * tilt, flat.far_leg.lower + 4 * tilt, 0),
     )
-    j = figure(canvas, pose, breath=v.breath)
-    # The pelvis tilts, its bottom curling up, and the lower back presses gently down.
-    arc_arrow(canvas, j.hip, 50, 30, -118, edge=True)
+    return figure(canvas, pose, breath=breath)
 
 
 def relaxed_breathing(canvas: Canvas, v: Values) -> None:

@@ -120,7 +120,7 @@ def back_view(canvas: Canvas, b: Back = BACK, breath: float = 0.0) -> Back:
     little and her ribs widen."""
     x = b.x
     rise, widen = SHOULDER_RISE * breath, RIBS_WIDEN * breath
-    canvas.frame(x - 330, 10, 660)
+    canvas.frame(x - 345, 0, 690)
     seat_y = 326.0
     for side in (-1, 1):
         canvas.segment(
