@@ -86,6 +86,30 @@ def test_the_hands_travel_with_the_phase(ms: int, down: float) -> None:
     assert number(moment([THUMBS], ms), "down") == pytest.approx(down)
 
 
+def test_ten_seconds_more_keep_the_stroke_at_its_pace_and_hold_its_end() -> None:
+    engine = Engine(routine(THUMBS))
+    engine.start(T0)
+    engine.advance(T0 + 3 * S)
+    engine.adjust(T0 + 3 * S, 10 * S)  # +10 s halfway down the 6 s stroke
+
+    def down(ms: int) -> float:
+        engine.advance(T0 + ms)
+        found = figure_at(engine.frame(T0 + ms), engine.timeline)
+        assert found is not None and engine.frame(T0 + ms).segment.phase == "Slide down"
+        return dict(found.numbers)["down"]
+
+    assert down(3 * S) == pytest.approx(0.5)  # where it was, not back near the top
+    assert down(6 * S) == pytest.approx(1.0)
+    assert down(15 * S) == pytest.approx(1.0)  # held at the waist for the ten seconds
+    engine2 = Engine(routine(THUMBS))
+    engine2.start(T0)
+    engine2.advance(T0 + 1 * S)
+    engine2.adjust(T0 + 1 * S, -3 * S)  # three seconds less: the stroke still ends
+    engine2.advance(T0 + 3 * S - 10)
+    found = figure_at(engine2.frame(T0 + 3 * S - 10), engine2.timeline)
+    assert found is not None and dict(found.numbers)["down"] > 0.99
+
+
 def test_a_short_move_is_made_then_held() -> None:
     """A squeeze takes a second, then is held to the end of its phase; relaxing too."""
     lifts = [number(moment([SQUEEZE], ms), "lift") for ms in (0, 500, 1000, 4000, 5500, 6000)]

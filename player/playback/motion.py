@@ -122,11 +122,19 @@ def _numbers(
         index = int(around)
         return blend(keys[index], keys[(index + 1) % count], ease(around - index)), True
     index = phase_place(timeline, segment) % count
-    span_ms = motion.move_s * 1000 if motion.move_s else segment.duration_ms
+    # A stroke keeps the pace the routine gives it: ten seconds more hold its end.
+    span_ms = motion.move_s * 1000 if motion.move_s else _paced_ms(segment)
     if span_ms <= 0:
         return keys[index], False
     t = in_segment_ms / span_ms
     return blend(keys[index], keys[(index + 1) % count], ease(t)), t < 1.0
+
+
+def _paced_ms(segment: Segment) -> int:
+    """How long a move through ``segment`` takes: its planned length, or less when it was
+    shortened."""
+    planned = segment.planned_ms or segment.duration_ms
+    return min(planned, segment.duration_ms)
 
 
 def phases_per_repetition(timeline: Timeline, step: StepSpan) -> int:

@@ -112,10 +112,11 @@ class SegmentBuilder:
         phase: str | None = None,
     ) -> Segment:
         index = len(self.segments)
+        planned_ms = duration_ms
         if kind != "wait":
             extra = self.choices.extra_ms.get(index, 0)
             duration_ms = max(MIN_ADJUSTED_MS, duration_ms + extra)
-        made = Segment(index, kind, self.now, duration_ms, step, rep, reps, side, phase)
+        made = Segment(index, kind, self.now, duration_ms, step, rep, reps, side, phase, planned_ms)
         self.segments.append(made)
         self.now += duration_ms
         if self.now - self.lead_in_ms > MAX_SESSION_MS:

@@ -93,6 +93,8 @@ class Segment:
     reps: int = 0
     side: str | None = None
     phase: str | None = None
+    planned_ms: int = 0
+    """The length the routine gives it, before any ten seconds more or less (0 for a wait)."""
 
     @property
     def end_ms(self) -> int:
