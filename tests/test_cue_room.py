@@ -159,7 +159,7 @@ steps:
     assert code == cli.EXIT_OK
     lines = out.splitlines()
     assert lines[0] == (
-        f"{path}:4:5: steps[0].figure: warning: 'pelvic-floor-hold' has 2 key poses and "
+        f"{path}:4:13: steps[0].figure: warning: 'pelvic-floor-hold' has 2 key poses and "
         "moves from one to the next in each phase, but a repetition here has 3 phases, so it "
         "would move out of step with the words; give the step 1 or 2 phases, or another figure"
     )

@@ -106,7 +106,7 @@ def figure_warnings(loaded: RoutineFile, timelines: Sequence[Timeline]) -> list[
             if fits(motion, phases):
                 continue
             keys = len(motion.keys)
-            mark = loaded.mark_of((*step.path, "figure")) or loaded.mark_of(step.path)
+            mark = loaded.value_mark_of((*step.path, "figure")) or loaded.mark_of(step.path)
             found[step.path] = Problem(
                 mark.shown if mark else str(loaded.path),
                 mark.line if mark else 1,

@@ -56,6 +56,13 @@ class RoutineFile:
         """Where the value at ``path`` (such as ``("steps", 2)``) is written, if known."""
         return None if self.document is None else self.document.key_spot(path)
 
+    def value_mark_of(self, path: tuple[str | int, ...]) -> Mark | None:
+        """Where the value itself at ``path`` starts, when it is written in this file."""
+        if self.document is None:
+            return None
+        mark, found = self.document.spot(path)
+        return mark if found else None
+
 
 @dataclass
 class _Entry:
