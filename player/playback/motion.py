@@ -82,14 +82,7 @@ def still_moment(name: str) -> FigureMoment:
 
 def phase_place(timeline: Timeline, segment: Segment) -> int:
     """Which phase of its repetition ``segment`` is: 0 for the first (or the only one)."""
-    if segment.phase is None:
-        return 0
-    step = timeline.steps[segment.step]
-    phases = [
-        s.index
-        for s in timeline.segments[step.first_segment : step.last_segment + 1]
-        if s.kind == "work" and s.rep == segment.rep and s.side == segment.side
-    ]
+    phases = timeline.phases_of(segment)
     return phases.index(segment.index) if segment.index in phases else 0
 
 
@@ -141,11 +134,7 @@ def phases_per_repetition(timeline: Timeline, step: StepSpan) -> int:
     """How many phases one repetition of ``step`` has: 1 for a step without phases."""
     segments = timeline.segments[step.first_segment : step.last_segment + 1]
     first = next((s for s in segments if s.kind == "work"), None)
-    if first is None:
-        return 1
-    return sum(
-        1 for s in segments if s.kind == "work" and s.rep == first.rep and s.side == first.side
-    )
+    return max(1, len(timeline.phases_of(first))) if first is not None else 1
 
 
 def fits(motion: Motion, phases: int) -> bool:

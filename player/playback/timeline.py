@@ -183,6 +183,18 @@ class Timeline:
         index = bisect.bisect_right(self._segment_starts, ms) - 1
         return self.segments[max(0, min(index, len(self.segments) - 1))]
 
+    def phases_of(self, segment: Segment) -> tuple[int, ...]:
+        """The indices of the phases of ``segment``'s repetition (its side too), in order;
+        empty for a segment that is not a phase."""
+        if segment.kind != "work" or segment.phase is None:
+            return ()
+        step = self.steps[segment.step]
+        return tuple(
+            s.index
+            for s in self.segments[step.first_segment : step.last_segment + 1]
+            if s.kind == "work" and s.rep == segment.rep and s.side == segment.side
+        )
+
     def first_cue_after(self, order: tuple[int, int]) -> int:
         """The index of the first cue that comes after ``(at_ms, segment)``."""
         return bisect.bisect_right(self._cue_orders, order)

@@ -32,6 +32,7 @@ from player.window.controls import (
 )
 from player.window.display import WINDOW_SIZE, Display, wait_for_input
 from player.window.draw import draw, draw_breath, draw_figure_frame, layout_for
+from player.window.layout import Box
 from player.window.present import (
     Extras,
     Overlay,
@@ -72,6 +73,7 @@ CONFIRM_AFTER_MS = 400
 button pressed twice in a hurry, must not end a session."""
 FLASH_POLL_MS = 40
 """While the edge is lit, how often the loop looks whether it should go out."""
+
 
 class WindowApp:
     """One session in a pygame window.
@@ -125,6 +127,10 @@ class WindowApp:
         self._figure: FigureMoment | None = None
         """The figure as last drawn."""
         self._next_figure = 0
+        self._picture_box: Box | None = None
+        """Where the figure goes on the screen as last drawn: None when it has no place."""
+        self._latest_figure: FigureMoment | None = None
+        """The figure as the last step of the loop found it, for when to wake next."""
         self._waiting_since: tuple[int, int] | None = None
         """The segment waiting for done, and when the loop first saw it wait."""
         self.shown: Shown | None = None
@@ -291,10 +297,11 @@ class WindowApp:
             self.overlay, summary, self.question_follows, self.controls.bindings, self.theme.flash
         )
         shown = present(view, timeline, extras)
-        figure = self._figure_now(now)
+        figure = self._latest_figure = self._figure_now(now)
         if shown != self.shown or self._dirty:
             breath = breath_fraction(view.frame)
-            draw(self.surface, shown, self.assets, breath, self.theme, figure)
+            where = draw(self.surface, shown, self.assets, breath, self.theme, figure)
+            self._picture_box = where.picture
             self._figure = figure
             self._next_figure = now + self._figure_ms(figure)
             pygame.display.flip()
@@ -319,10 +326,10 @@ class WindowApp:
             pygame.display.update(pygame.Rect(box.xywh))
             self.breath_draws += 1
             self._next_breath = now + BREATH_MS
-        if self._figure_due(figure, shown, now) and figure is not None:
-            drawn = draw_figure_frame(self.surface, shown, self.assets, figure, self.theme)
-            if drawn is not None:
-                pygame.display.update(pygame.Rect(drawn.xywh))
+        picture = self._picture_box
+        if self._figure_due(figure, shown, now) and figure is not None and picture is not None:
+            drawn = draw_figure_frame(self.surface, picture, self.assets, figure, self.theme)
+            pygame.display.update(pygame.Rect(drawn.xywh))
             self.figure_draws += 1
             self._figure = figure
             self._next_figure = now + self._figure_ms(figure)
@@ -358,9 +365,9 @@ class WindowApp:
 
     def _figure_wake(self, now: int) -> int | None:
         """When the figure's next frame is due, while it moves; None while it is still."""
-        if self.shown is None or self.shown.cover is not None:
+        if self.shown is None or self.shown.cover is not None or self._picture_box is None:
             return None
-        figure = self._figure_now(now)
+        figure = self._latest_figure
         if figure is None or not figure.moving:
             return None
         return max(self._next_figure, self._last_step + FRAME_MS)

@@ -93,16 +93,17 @@ def draw(
     breath: float = 0.0,
     theme: Theme = DEFAULT_THEME,
     figure: FigureMoment | None = None,
-) -> None:
+) -> Layout:
     """Paint everything; ``breath`` is how far through its phase the circle is (0 to 1),
-    ``figure`` the step's figure at this moment (its still pose when left out)."""
+    ``figure`` the step's figure at this moment (its still pose when left out). The
+    regions it painted, for redrawing a part of them later."""
     where = layout_for(surface, shown, assets, theme)
     colours = theme.palette
     surface.fill(colours.background)
     if shown.finished:
         end_screen(surface, where, shown, assets, theme)
         _buttons(surface, where, shown, assets, colours)
-        return
+        return where
     _progress(surface, where.progress, shown.progress, shown.marks, colours)
     if where.figure_first:  # the name beside the figure, on up to two lines
         largest = round(where.title.h * 0.62 * theme.text_scale)
@@ -147,6 +148,7 @@ def draw(
         cover(surface, where, shown, assets, colours)
     if shown.flash:
         _flash(surface, colours)
+    return where
 
 
 def flash_width(size: tuple[int, int]) -> int:
@@ -307,16 +309,14 @@ def figure_box(box: Box) -> Box:
 
 def draw_figure_frame(
     surface: pygame.Surface,
-    shown: Shown,
+    picture: Box,
     assets: Assets,
     figure: FigureMoment,
     theme: Theme = DEFAULT_THEME,
-) -> Box | None:
-    """Repaint the figure alone at ``figure``'s moment; the box to put on screen."""
-    box = layout_for(surface, shown, assets, theme).picture
-    if box is None:
-        return None
-    return _figure(surface, box, figure, assets, theme.palette)
+) -> Box:
+    """Repaint the figure alone at ``figure``'s moment in the ``picture`` box of the layout
+    last drawn; the box to put on screen."""
+    return _figure(surface, picture, figure, assets, theme.palette)
 
 
 def _figure(

@@ -281,15 +281,9 @@ def _in_phases(timeline: Timeline, step: StepSpan) -> bool:
 
 def _breath(timeline: Timeline, segment: Segment) -> Breath | None:
     """The first phase of a repetition grows, the last shrinks, any between holds."""
-    if segment.kind != "work" or segment.phase is None:
+    order = timeline.phases_of(segment)
+    if not order:
         return None
-    step = timeline.steps[segment.step]
-    phases = [
-        s
-        for s in timeline.segments[step.first_segment : step.last_segment + 1]
-        if s.kind == "work" and s.rep == segment.rep and s.side == segment.side
-    ]
-    order = [s.index for s in phases]
     place = order.index(segment.index) if segment.index in order else 0
     if place == 0:
         return "grow"
