@@ -9,7 +9,7 @@ OLDEST_STAMP := $(OLDEST)/.installed
 
 EDITOR_SERVER := .ci/node_modules/.bin/yaml-language-server
 
-.PHONY: run test test-oldest lint bench speech editor-server clean
+.PHONY: run test test-oldest lint bench speech editor-server catalogs clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -75,6 +75,17 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports --no-cache
+
+# The translations: the words marked in the code go into the template (player.pot), every
+# language's .po file takes the new and changed ones (to translate), and each is compiled
+# to the .mo file the player reads. tests/test_catalogs.py fails while any is out of date.
+LOCALE := player/language/locale
+catalogs: $(STAMP)
+	$(VENV)/bin/pybabel extract --no-wrap --sort-by-file --add-comments=TRANSLATORS: \
+	  --project=routine-player --version=0.1 --copyright-holder="The routine player's authors" \
+	  -o $(LOCALE)/player.pot player
+	$(VENV)/bin/pybabel update --no-wrap --no-fuzzy-matching -i $(LOCALE)/player.pot -d $(LOCALE) -D player
+	$(VENV)/bin/pybabel compile --statistics -d $(LOCALE) -D player
 
 bench: $(STAMP) speech
 	$(PY) bench/run.py

@@ -16,6 +16,10 @@ from player.commands import menu
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Context, nowhere
 from player.commands.program import INSTALLED, called_as
 from player.home.catalog import DEFAULT_ROUTINE
+from player.home.language_setting import language_setting
+from player.language import LANGUAGES, _, normalise, use
+from player.language.argparse_words import speak_argparse
+from player.language.choice import OPTION, choose, given_on_command_line
 from player.system.failures import Failure, InvalidInput
 from player.system.stopping import StopSignal, stop_on_signals
 
@@ -45,21 +49,51 @@ def build_parser(program: str = INSTALLED, chosen: str | None = None) -> argpars
     ``chosen`` one (of every one when None), whose module alone is loaded."""
     parser = _Parser(
         prog=program,
-        description="A guided exercise and massage routine player. With no command, it plays "
-        f"the default routine ({DEFAULT_ROUTINE}).",
+        description=_(
+            "A guided exercise and massage routine player. With no command, it plays "
+            "the default routine ({routine})."
+        ).format(routine=DEFAULT_ROUTINE),
     )
+    _add_language_option(parser)
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     for item in menu.MENU:
-        command_parser = subparsers.add_parser(item.name, help=item.help)
+        command_parser = subparsers.add_parser(item.name, help=_(item.help))
+        _add_language_option(command_parser)
         if item.name == chosen:
             item.load().add_arguments(command_parser)
     return parser
 
 
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        OPTION,
+        metavar="LANG",
+        help=_("the language to speak this time: {languages}").format(
+            languages=", ".join(LANGUAGES)
+        ),
+    )
+
+
+def _choose_language(args: Sequence[str], ctx: Context) -> None:
+    """Speak the language asked for on the command line, else the setting's, else the
+    system's; a language the player does not have is a usage error (InvalidInput)."""
+    typed = given_on_command_line(args)
+    given = normalise(typed) if typed is not None else None
+    if typed is not None and given is None:
+        raise InvalidInput(
+            _("{program}: unknown language '{typed}'; choose one of {languages}").format(
+                program=ctx.program, typed=typed, languages=", ".join(LANGUAGES)
+            )
+        )
+    use(choose(given, language_setting(ctx.dirs.settings_file), os.environ))
+    speak_argparse()
+
+
 def _chosen(args: Sequence[str]) -> str | None:
     """The command named in ``args``: the first word that is no option, if it names one.
     None for a bare ``--help``, which needs no command's arguments."""
-    first = next((arg for arg in args if not arg.startswith("-")), None)
+    words = [arg for index, arg in enumerate(args) if index == 0 or args[index - 1] != OPTION]
+    first = next((arg for arg in words if not arg.startswith("-")), None)
     return first if first in {item.name for item in menu.MENU} else None
 
 
@@ -67,8 +101,16 @@ def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, context: Context | None = None
 ) -> int:
     ctx = context or Context(out=out or sys.stdout)
-    args_list = list(sys.argv[1:] if argv is None else argv) or [menu.DEFAULT]
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        _choose_language(args_list, ctx)
+    except InvalidInput as error:
+        ctx.warn(str(error))
+        return EXIT_INVALID
     chosen = _chosen(args_list)
+    if chosen is None and not {"-h", "--help"} & set(args_list):
+        args_list = [menu.DEFAULT, *args_list]  # ``run.py --language vi`` plays too
+        chosen = menu.DEFAULT
     try:
         args = build_parser(ctx.program, chosen).parse_args(args_list)
     except _UsageError as error:

@@ -7,6 +7,7 @@ import importlib
 from dataclasses import dataclass
 
 from player.commands.base import Command
+from player.language import N_
 
 
 @dataclass(frozen=True)
@@ -23,22 +24,22 @@ class Entry:
 
 
 MENU: tuple[Entry, ...] = (
-    Entry("list", "list the routines", "listing"),
-    Entry("check", "check routine files and report every problem", "check"),
-    Entry("schema", "print the JSON Schema of routine files", "schema"),
-    Entry("plan", "print a routine's timeline as a table", "plan"),
-    Entry("play", "play a routine", "play"),
-    Entry("export", "render the guided session as one audio track", "export"),
-    Entry("safety", "the warning signs to stop and call a doctor or midwife", "safety"),
+    Entry("list", N_("list the routines"), "listing"),
+    Entry("check", N_("check routine files and report every problem"), "check"),
+    Entry("schema", N_("print the JSON Schema of routine files"), "schema"),
+    Entry("plan", N_("print a routine's timeline as a table"), "plan"),
+    Entry("play", N_("play a routine"), "play"),
+    Entry("export", N_("render the guided session as one audio track"), "export"),
+    Entry("safety", N_("the warning signs to stop and call a doctor or midwife"), "safety"),
     Entry(
         "history",
-        "show recent sessions, the streak of days and the pain scores; --chart draws them",
+        N_("show recent sessions, the streak of days and the pain scores; --chart draws them"),
         "history",
     ),
-    Entry("settings", "show your settings, or change one", "settings"),
-    Entry("voices", "list the installed voices, with their language", "voices"),
-    Entry("new", "start a routine of your own, from a template or a copy", "new"),
-    Entry("remind", "print a daily calendar reminder (.ics) for a routine", "remind"),
+    Entry("settings", N_("show your settings, or change one"), "settings"),
+    Entry("voices", N_("list the installed voices, with their language"), "voices"),
+    Entry("new", N_("start a routine of your own, from a template or a copy"), "new"),
+    Entry("remind", N_("print a daily calendar reminder (.ics) for a routine"), "remind"),
 )
 
 DEFAULT = "play"

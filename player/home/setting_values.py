@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator
 
 from player.home.bindings import action_named, parse_keys
+from player.language.codes import LANGUAGES, PSEUDO, normalise
 from player.routine.values import MAX_COUNT, describe
 from player.system.printable import first_control
 
@@ -67,6 +68,16 @@ def parse_voice(value: Any) -> str:
     if text:
         return text
     raise ValueError(f"expected a voice name or part of it, such as en-gb, found {describe(value)}")
+
+
+def parse_language(value: Any) -> str:
+    """A language the player speaks: ``es``, ``vi``, ``zh-Hans`` (or ``es-MX``, ``zh``...)."""
+    found = normalise(value) if isinstance(value, str) else None
+    if found is None or found == PSEUDO:
+        raise ValueError(
+            f"expected one of {', '.join(LANGUAGES)}, found {describe(value)}"
+        )
+    return found
 
 
 def parse_rate(value: Any) -> int:
@@ -147,6 +158,7 @@ def _keys_table(value: Any) -> Any:
 Switch = Annotated[bool, BeforeValidator(parse_switch)]
 Voice = Annotated[str, BeforeValidator(parse_voice)]
 Rate = Annotated[int, BeforeValidator(parse_rate)]
+Language = Annotated[str, BeforeValidator(parse_language)]
 Volume = Annotated[float, BeforeValidator(parse_volume)]
 LeadIn = Annotated[float, BeforeValidator(parse_lead_in)]
 Week = Annotated[int, BeforeValidator(parse_week)]

@@ -61,6 +61,9 @@ from player.home.setting_values import (
     KeysTable as KeysTable,
 )
 from player.home.setting_values import (
+    Language as Language,
+)
+from player.home.setting_values import (
     LeadIn as LeadIn,
 )
 from player.home.setting_values import (
@@ -83,6 +86,9 @@ from player.home.setting_values import (
 )
 from player.home.setting_values import (
     parse_day as parse_day,
+)
+from player.home.setting_values import (
+    parse_language as parse_language,
 )
 from player.home.setting_values import (
     parse_lead_in as parse_lead_in,
@@ -135,6 +141,9 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
+    language: Language | None = None
+    """The language of the player and of the routines that have its words; None for the
+    system's (its locale), else English."""
     voice: Voice | None = None
     """A voice name or part of it; None for the system's default voice."""
     rate: Rate = DEFAULT_RATE
@@ -210,6 +219,7 @@ class Key:
 
 
 KEYS: tuple[Key, ...] = (
+    Key("language", "language", "en, es, vi or zh-Hans", parse_language),
     Key("voice", "voice", "an installed voice, such as en-gb ('voices' lists them)", parse_voice),
     Key("rate", "rate", f"words a minute from {MIN_RATE} to {MAX_RATE}", parse_rate),
     Key("volume", "volume", "a number from 0 to 1", parse_volume),

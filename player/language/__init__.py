@@ -1,0 +1,48 @@
+"""The player's words in the person's language.
+
+Every sentence a person sees or hears is written in English in the code, wrapped in
+``_()`` (or ``ngettext()`` where a number decides its form), and looked up in the gettext
+catalog of the language in use: ``player/language/locale/LANG/LC_MESSAGES/player.po``,
+extracted and compiled with Babel (``make catalogs``). The language is chosen once, when a
+command starts (:mod:`player.language.choice`), and set with :func:`use`.
+"""
+
+from player.language.codes import (
+    DEFAULT_LANGUAGE as DEFAULT_LANGUAGE,
+)
+from player.language.codes import (
+    LANGUAGES as LANGUAGES,
+)
+from player.language.codes import (
+    PSEUDO as PSEUDO,
+)
+from player.language.codes import (
+    language_name as language_name,
+)
+from player.language.codes import (
+    normalise as normalise,
+)
+from player.language.translate import (
+    N_ as N_,
+)
+from player.language.translate import (
+    _ as _,
+)
+from player.language.translate import (
+    current as current,
+)
+from player.language.translate import (
+    ngettext as ngettext,
+)
+from player.language.translate import (
+    npgettext as npgettext,
+)
+from player.language.translate import (
+    pgettext as pgettext,
+)
+from player.language.translate import (
+    speaking as speaking,
+)
+from player.language.translate import (
+    use as use,
+)
