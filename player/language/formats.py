@@ -16,7 +16,8 @@ from player.language.translate import current
 
 
 def babel_locale(language: str | None = None) -> str:
-    """Babel's name for a language's locale (British English for English and the pseudo-language, as the player has always written dates)."""
+    """Babel's name for a language's locale: British English for English and for the
+    pseudo-language, as the player has always written dates."""
     tag = current() if language is None else language
     return "en_GB" if tag == PSEUDO else CATALOG_FOLDERS.get(tag, "en_GB")
 
