@@ -92,9 +92,17 @@ def _choose_language(args: Sequence[str], ctx: Context) -> None:
 def _chosen(args: Sequence[str]) -> str | None:
     """The command named in ``args``: the first word that is no option, if it names one.
     None for a bare ``--help``, which needs no command's arguments."""
-    words = [arg for index, arg in enumerate(args) if index == 0 or args[index - 1] != OPTION]
-    first = next((arg for arg in words if not arg.startswith("-")), None)
+    first = next(iter(_words(args)), None)
     return first if first in {item.name for item in menu.MENU} else None
+
+
+def _words(args: Sequence[str]) -> list[str]:
+    """The arguments that are neither options nor the language after ``--language``."""
+    return [
+        arg
+        for index, arg in enumerate(args)
+        if not arg.startswith("-") and (index == 0 or args[index - 1] != OPTION)
+    ]
 
 
 def main(
@@ -107,10 +115,9 @@ def main(
     except InvalidInput as error:
         ctx.warn(str(error))
         return EXIT_INVALID
-    chosen = _chosen(args_list)
-    if chosen is None and not {"-h", "--help"} & set(args_list):
+    if not _words(args_list) and not {"-h", "--help"} & set(args_list):
         args_list = [menu.DEFAULT, *args_list]  # ``run.py --language vi`` plays too
-        chosen = menu.DEFAULT
+    chosen = _chosen(args_list)
     try:
         args = build_parser(ctx.program, chosen).parse_args(args_list)
     except _UsageError as error:

@@ -16,6 +16,7 @@ from player.care.daily_check import record_checked
 from player.history.opening import open_history
 from player.history.records import SessionRecord
 from player.home.user_dirs import HOME_VARIABLE, UserDirs
+from player.language import DEFAULT_LANGUAGE, use
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -38,6 +39,18 @@ def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(HOME_VARIABLE, str(home))
     record_checked(UserDirs.under(home).safety_file, date.today())
     return home
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> object:
+    """Each test starts in English whatever the locale of whoever runs the tests, and a
+    command run with ``--language`` in one test leaves no language behind for the next."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    use(DEFAULT_LANGUAGE)
+    yield None
+    use(DEFAULT_LANGUAGE)
 
 
 @pytest.fixture

@@ -73,6 +73,7 @@ def test_settings_without_a_file_shows_every_default_and_the_path(run: Run, dirs
         f"Settings file: {dirs.settings_file} (not written yet: every setting is at its default)"
     )
     assert rows(out) == {
+        "language": ["the system's, else English", "default"],
         "voice": ["the system's default voice", "default"],
         "rate": ["165", "default"],
         "volume": ["1", "default"],
@@ -194,14 +195,14 @@ def test_unset_or_default_puts_a_setting_back(run: Run, dirs: UserDirs, word: st
         (
             "rat",
             "100",
-            "unknown setting 'rat'; did you mean 'rate'? The settings are: voice, rate, volume, "
+            "unknown setting 'rat'; did you mean 'rate'? The settings are: language, voice, rate, volume, "
             "mute, captions, large-text, high-contrast, flash, lead-in, week, due-date, "
             "reps.ROUTINE, keys.ACTION",
         ),
         (
             "large_text",
             "on",
-            "unknown setting 'large_text'; did you mean 'large-text'? The settings are: voice, "
+            "unknown setting 'large_text'; did you mean 'large-text'? The settings are: language, voice, "
             "rate, volume, mute, captions, large-text, high-contrast, flash, lead-in, week, "
             "due-date, reps.ROUTINE, keys.ACTION",
         ),
@@ -363,7 +364,7 @@ def write_settings(dirs: UserDirs, text: str | bytes) -> Path:
         (
             "rat: 100\n",
             [
-                "1:1: unknown setting 'rat'; did you mean 'rate'? The settings are: voice, rate, "
+                "1:1: unknown setting 'rat'; did you mean 'rate'? The settings are: language, voice, rate, "
                 "volume, mute, captions, large-text, high-contrast, flash, lead-in, week, "
                 "due-date, week-set-on, reps, keys",
             ],

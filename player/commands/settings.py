@@ -232,6 +232,8 @@ def _value_text(settings: Settings, field: str, today: date) -> str:
     value = getattr(settings, field)
     if isinstance(value, bool):
         return _on_off(value)
+    if field == "language":
+        return value or "the system's, else English"
     if field == "voice":
         return value or "the system's default voice"
     if field == "volume":
