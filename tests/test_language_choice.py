@@ -91,8 +91,12 @@ def test_the_language_option_is_found_wherever_it_is_typed() -> None:
 def test_the_setting_is_read_quietly(own_home: object, tmp_path: object) -> None:
     dirs = UserDirs.from_environment()
     dirs.settings_file.parent.mkdir(parents=True, exist_ok=True)
-    dirs.settings_file.write_text("language: vi_VN\nrate: 165\n", "utf-8")
+    dirs.settings_file.write_text("# mine\nrate: 165\nlanguage: vi_VN # mine\n", "utf-8")
     assert language_setting(dirs.settings_file) == "vi"
+    dirs.settings_file.write_text("language: 'zh'\n", "utf-8")
+    assert language_setting(dirs.settings_file) == "zh-Hans"
+    dirs.settings_file.write_text("keys:\n  language: vi\n", "utf-8")
+    assert language_setting(dirs.settings_file) is None
     dirs.settings_file.write_text("language: [1, 2\n", "utf-8")
     assert language_setting(dirs.settings_file) is None
     dirs.settings_file.write_text("language: x-pseudo\n", "utf-8")

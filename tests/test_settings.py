@@ -195,14 +195,16 @@ def test_unset_or_default_puts_a_setting_back(run: Run, dirs: UserDirs, word: st
         (
             "rat",
             "100",
-            "unknown setting 'rat'; did you mean 'rate'? The settings are: language, voice, rate, volume, "
+            "unknown setting 'rat'; did you mean 'rate'? The settings are: language, voice, "
+            "rate, volume, "
             "mute, captions, large-text, high-contrast, flash, lead-in, week, due-date, "
             "reps.ROUTINE, keys.ACTION",
         ),
         (
             "large_text",
             "on",
-            "unknown setting 'large_text'; did you mean 'large-text'? The settings are: language, voice, "
+            "unknown setting 'large_text'; did you mean 'large-text'? The settings are: "
+            "language, voice, "
             "rate, volume, mute, captions, large-text, high-contrast, flash, lead-in, week, "
             "due-date, reps.ROUTINE, keys.ACTION",
         ),
@@ -364,7 +366,8 @@ def write_settings(dirs: UserDirs, text: str | bytes) -> Path:
         (
             "rat: 100\n",
             [
-                "1:1: unknown setting 'rat'; did you mean 'rate'? The settings are: language, voice, rate, "
+                "1:1: unknown setting 'rat'; did you mean 'rate'? The settings are: language, "
+                "voice, rate, "
                 "volume, mute, captions, large-text, high-contrast, flash, lead-in, week, "
                 "due-date, week-set-on, reps, keys",
             ],

@@ -29,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from player.home import setting_values as values
 from player.home.bindings import Bindings, action_named, bindings, parse_keys
 from player.home.setting_values import (
     DEFAULT_RATE as DEFAULT_RATE,
@@ -88,9 +89,6 @@ from player.home.setting_values import (
     parse_day as parse_day,
 )
 from player.home.setting_values import (
-    parse_language as parse_language,
-)
-from player.home.setting_values import (
     parse_lead_in as parse_lead_in,
 )
 from player.home.setting_values import (
@@ -142,8 +140,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     language: Language | None = None
-    """The language of the player and of the routines that have its words; None for the
-    system's (its locale), else English."""
+    """The player's language (and the routines' that have words in it); None: the system's."""
     voice: Voice | None = None
     """A voice name or part of it; None for the system's default voice."""
     rate: Rate = DEFAULT_RATE
@@ -219,7 +216,7 @@ class Key:
 
 
 KEYS: tuple[Key, ...] = (
-    Key("language", "language", "en, es, vi or zh-Hans", parse_language),
+    Key("language", "language", "en, es, vi or zh-Hans", values.parse_language),
     Key("voice", "voice", "an installed voice, such as en-gb ('voices' lists them)", parse_voice),
     Key("rate", "rate", f"words a minute from {MIN_RATE} to {MAX_RATE}", parse_rate),
     Key("volume", "volume", "a number from 0 to 1", parse_volume),

@@ -5,6 +5,9 @@ Every sentence a person sees or hears is written in English in the code, wrapped
 catalog of the language in use: ``player/language/locale/LANG/LC_MESSAGES/player.po``,
 extracted and compiled with Babel (``make catalogs``). The language is chosen once, when a
 command starts (:mod:`player.language.choice`), and set with :func:`use`.
+
+May import: the standard library, and Babel (for dates and numbers, in
+:mod:`player.language.formats` only, when a command shows them). Nothing of the player's.
 """
 
 from player.language.codes import (
