@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from player.language import N_, _
+from player.language import N_, _, pgettext
 from player.playback.announcements import (
     DEFAULT_RATE,
     announcement,
@@ -198,8 +198,9 @@ class CueWriter:
         )
         if prepared and not source.phases and pending.side_starts:
             side, start, _end = pending.side_starts[0]
-            # TRANSLATORS: spoken by the voice as a step starts; keep it short
-            cue(start, _(START_WITH_SIDE[side]) if side else _("Start"), "announce")
+            # TRANSLATORS: spoken by the voice as a step starts: begin now; keep it short
+            starting = _(START_WITH_SIDE[side]) if side else pgettext("spoken", "Start")
+            cue(start, starting, "announce")
         for number, (side, start, end) in enumerate(pending.side_starts):
             if number > 0 and on["switch_sides"] and side:
                 switch_start = start - source.switch
