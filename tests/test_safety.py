@@ -79,7 +79,8 @@ def test_the_daily_question_lists_every_warning_sign_and_the_disclaimer() -> Non
     ):
         assert words in text, words
     assert question.lines[-2:] == (
-        f"If one does, do not exercise: {safety.CALL_NOW}",
+        "If one does, do not exercise: contact your doctor or midwife now. "
+        "If it feels like an emergency, call your local emergency number.",
         safety.DISCLAIMER,
     )
     assert "does not diagnose" in safety.DISCLAIMER

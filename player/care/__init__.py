@@ -6,5 +6,5 @@ from the answers, whether a session starts; ``daily_check`` remembers the day th
 warning signs were last checked.
 
 Pure but for that one small file. May import: ``player.playback``, ``player.routine``,
-``player.system``. Knows nothing of how a question is shown.
+``player.language``, ``player.system``. Knows nothing of how a question is shown.
 """

@@ -12,10 +12,13 @@ from typing import Literal
 
 from player.care import safety
 from player.care.questions import Asker
+from player.language import N_, _
 
 Outcome = Literal["start", "refused", "cancelled"]
 
-NOT_CHECKED = (
+# TRANSLATORS: {safety} is the command that shows the warning signs; --no-warning-signs
+# is an option, typed as it is
+NOT_CHECKED = N_(
     "Not started: the warning signs were not checked today. Read them with "
     "'{safety}'; when none applies, play again and answer the question, or add "
     "--no-warning-signs."
@@ -45,12 +48,12 @@ def before_session(
     if not checked_today:
         answer = ask(safety.daily_check_question())
         if answer == safety.ONE_APPLIES:
-            return Preflight("refused", safety.REFUSAL)
+            return Preflight("refused", _(safety.REFUSAL))
         if answer != safety.NONE_APPLIES:
-            return Preflight("cancelled", NOT_CHECKED.format(safety=safety_command))
+            return Preflight("cancelled", _(NOT_CHECKED).format(safety=safety_command))
         confirmed_now = True
     if week_check.needs_asking:
         answer = ask(safety.week_question(title, week_check))
         if answer != safety.PLAY:
-            return Preflight("cancelled", "Not started.", confirmed_now=confirmed_now)
+            return Preflight("cancelled", _("Not started."), confirmed_now=confirmed_now)
     return Preflight("start", confirmed_now=confirmed_now)

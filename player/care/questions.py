@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from player.language import _
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -56,8 +58,13 @@ def pain_question(title: str) -> Question:
     numbers = tuple(Choice(str(n), str(n), str(n)) for n in range(11))
     return Question(
         title=title,
-        lines=("0 is no pain at all, 10 the worst you can imagine.", "Press S to skip."),
-        choices=(*numbers, Choice("s", "Skip", "skip")),
+        lines=(
+            _("0 is no pain at all, 10 the worst you can imagine."),
+            # TRANSLATORS: S is the key that skips the question
+            _("Press S to skip."),
+        ),
+        # TRANSLATORS: a button that skips the pain question, picked with the key S
+        choices=(*numbers, Choice("s", _("Skip"), "skip")),
         cancel="skip",
         scale=True,
         on_go="skip",

@@ -15,24 +15,28 @@ from dataclasses import dataclass
 from datetime import date
 
 from player.care.questions import Choice, Question
+from player.language import N_, _
 from player.playback.timeline import Timeline
 from player.routine.model import LYING_ON_BACK, Routine
 from player.routine.values import TRIMESTER_WEEKS, WeekRange
 
+# The words below are in English, marked for the catalog: show them with _(), in the
+# language in use (``warning_signs()`` gives the list so).
 WARNING_SIGNS: tuple[str, ...] = (
-    "Bleeding from the vagina",
-    "Fluid leaking from the vagina",
-    "Regular, painful contractions",
-    "Feeling dizzy or faint",
-    "Chest pain",
-    "A headache",
-    "Pain or swelling in a calf",
-    "Feeling out of breath before any effort",
-    "The baby moving less than usual, once you feel the movements",
-    "Back pain with a fever",
-    "Back pain with pain when passing urine, or passing urine much more often than usual",
-    "Back pain with nausea or vomiting beyond your usual morning sickness",
-    "Back pain with unusual discharge or pain in your belly",
+    # TRANSLATORS: a warning sign in pregnancy, one item of a list
+    N_("Bleeding from the vagina"),
+    N_("Fluid leaking from the vagina"),
+    N_("Regular, painful contractions"),
+    N_("Feeling dizzy or faint"),
+    N_("Chest pain"),
+    N_("A headache"),
+    N_("Pain or swelling in a calf"),
+    N_("Feeling out of breath before any effort"),
+    N_("The baby moving less than usual, once you feel the movements"),
+    N_("Back pain with a fever"),
+    N_("Back pain with pain when passing urine, or passing urine much more often than usual"),
+    N_("Back pain with nausea or vomiting beyond your usual morning sickness"),
+    N_("Back pain with unusual discharge or pain in your belly"),
 )
 """Stop exercising and contact a doctor or midwife at once. The first nine are ACOG's
 ("Exercise During Pregnancy"); the back pain signs come from the two articles on back
@@ -40,21 +44,32 @@ pain in pregnancy that the routines cite as their sources (000_64a92f0a7ca4b48a.
 "5. Urinary infection, kidney stones, disc herniation"; 002_c83d1611f5999980.txt,
 "Find out the causes of back pain in pregnant women in the first 3 months")."""
 
-SIGNS_INTRO = "Stop and contact your doctor or midwife at once if you have any of these:"
+SIGNS_INTRO = N_("Stop and contact your doctor or midwife at once if you have any of these:")
 
-DISCLAIMER = (
+DISCLAIMER = N_(
     "This player guides you through exercises and massage. It does not diagnose anything "
     "and does not replace your doctor or midwife: ask them which exercises suit you."
 )
 
-EMERGENCY = "If it feels like an emergency, call your local emergency number."
+EMERGENCY = N_("If it feels like an emergency, call your local emergency number.")
 
-CALL_NOW = f"contact your doctor or midwife now. {EMERGENCY}"
-
-REFUSAL = (
-    "You said one of the warning signs applies to you today, so the session will not start. "
-    f"Please contact your doctor or midwife now. {EMERGENCY}"
+IF_ONE_APPLIES = N_(
+    "If one does, do not exercise: contact your doctor or midwife now. "
+    "If it feels like an emergency, call your local emergency number."
 )
+"""Under the warning signs of the daily check."""
+
+REFUSAL = N_(
+    "You said one of the warning signs applies to you today, so the session will not start. "
+    "Please contact your doctor or midwife now. "
+    "If it feels like an emergency, call your local emergency number."
+)
+
+
+def warning_signs() -> tuple[str, ...]:
+    """The warning signs, in the language in use."""
+    return tuple(_(sign) for sign in WARNING_SIGNS)
+
 
 SECOND_TRIMESTER_WEEK = TRIMESTER_WEEKS[2][0]
 
@@ -80,11 +95,13 @@ DO_NOT_PLAY = "stop"
 def daily_check_question() -> Question:
     """Asked before the first session of each day. "Yes" stops the session."""
     return Question(
-        title="Does any of these apply to you today?",
-        lines=(*WARNING_SIGNS, f"If one does, do not exercise: {CALL_NOW}", DISCLAIMER),
+        title=_("Does any of these apply to you today?"),
+        lines=(*warning_signs(), _(IF_ONE_APPLIES), _(DISCLAIMER)),
         choices=(
-            Choice("y", "Yes, one of these applies", ONE_APPLIES),
-            Choice("n", "No, none of these applies", NONE_APPLIES),
+            # TRANSLATORS: an answer to the daily check, on a button picked with the key Y
+            Choice("y", _("Yes, one of these applies"), ONE_APPLIES),
+            # TRANSLATORS: an answer to the daily check, on a button picked with the key N
+            Choice("n", _("No, none of these applies"), NONE_APPLIES),
         ),
         cancel=DO_NOT_PLAY,
     )
@@ -129,7 +146,26 @@ class WeekCheck:
 
 
 def _outside(weeks: WeekRange, week: int) -> str:
-    return f"suits {weeks.describe()}; you are in week {week}"
+    """Why a routine or step does not suit ``week``, said of the weeks as the routine wrote
+    them: in trimesters (``weeks.label``) or in weeks."""
+    if not weeks.label:
+        # TRANSLATORS: a note after "This routine" or a step's name and a colon, such as
+        # "Cat-cow: suits weeks 10-20; you are in week 30"
+        note = _("suits weeks {first}-{last}; you are in week {week}")
+        return note.format(first=weeks.first, last=weeks.last, week=week)
+    first = _trimester_of(weeks.first)
+    last = _trimester_of(weeks.last)
+    if first == last:
+        # TRANSLATORS: a note after "This routine" or a step's name and a colon
+        note = _("suits trimester {trimester}; you are in week {week}")
+        return note.format(trimester=first, week=week)
+    # TRANSLATORS: a note after "This routine" or a step's name and a colon
+    note = _("suits trimesters {first}-{last}; you are in week {week}")
+    return note.format(first=first, last=last, week=week)
+
+
+def _trimester_of(week: int) -> int:
+    return next(t for t, (first, last) in TRIMESTER_WEEKS.items() if first <= week <= last)
 
 
 def check_week(routine: Routine, timeline: Timeline, week: int | None) -> WeekCheck:
@@ -149,17 +185,24 @@ def check_week(routine: Routine, timeline: Timeline, week: int | None) -> WeekCh
                 StepNote(
                     span.index,
                     span.name,
-                    f"on your side, in place of '{span.replaces}' (lying on the back)",
+                    # TRANSLATORS: a note after a step's name and a colon; {step} is the
+                    # name of the step it replaces
+                    _("on your side, in place of '{step}' (lying on the back)").format(
+                        step=span.replaces
+                    ),
                     attention=False,
                 )
             )
         if span.position == LYING_ON_BACK:
             if late:
-                text = "lying on the back: not advised from week 14; keep it short or skip it"
+                # TRANSLATORS: a note after a step's name and a colon
+                text = _("lying on the back: not advised from week 14; keep it short or skip it")
             elif week is None:
-                text = "lying on the back: from week 14, do it on your side"
+                # TRANSLATORS: a note after a step's name and a colon
+                text = _("lying on the back: from week 14, do it on your side")
             else:
-                text = "lying on the back: fine until week 13, then on your side"
+                # TRANSLATORS: a note after a step's name and a colon
+                text = _("lying on the back: fine until week 13, then on your side")
             notes.append(StepNote(span.index, span.name, text, attention=late))
         if span.weeks is not None and week is not None and not span.weeks.contains(week):
             notes.append(StepNote(span.index, span.name, _outside(span.weeks, week), True))
@@ -170,18 +213,27 @@ def week_question(title: str, check: WeekCheck) -> Question:
     """Play a routine, or a routine with steps, outside what suits this week?"""
     lines: list[str] = []
     if check.routine_note:
-        lines.append(f"This routine {check.routine_note}.")
+        # TRANSLATORS: {note} is such as "suits weeks 10-20; you are in week 30"
+        lines.append(_("This routine {note}.").format(note=check.routine_note))
     steps_by_note: dict[str, list[str]] = {}
     for note in check.distinct_notes():
         if note.attention:
             steps_by_note.setdefault(note.text, []).append(note.name)
     for text, names in steps_by_note.items():  # one line for all the steps a note is about
-        lines.append(f"{', '.join(names)}: {text}.")
-    lines.append("Ask your doctor or midwife if you are not sure it suits you.")
+        # TRANSLATORS: {steps} are step names, {note} is such as "lying on the back: not
+        # advised from week 14; keep it short or skip it"
+        lines.append(_("{steps}: {note}.").format(steps=", ".join(names), note=text))
+    lines.append(_("Ask your doctor or midwife if you are not sure it suits you."))
     return Question(
-        title=f"{title}: play it anyway?",
+        # TRANSLATORS: {title} is the routine's title
+        title=_("{title}: play it anyway?").format(title=title),
         lines=tuple(lines),
-        choices=(Choice("y", "Play it", PLAY), Choice("n", "Don't play it", DO_NOT_PLAY)),
+        choices=(
+            # TRANSLATORS: a button, picked with the key Y
+            Choice("y", _("Play it"), PLAY),
+            # TRANSLATORS: a button, picked with the key N
+            Choice("n", _("Don't play it"), DO_NOT_PLAY),
+        ),
         cancel=DO_NOT_PLAY,
     )
 
@@ -191,22 +243,32 @@ NOT_NOW = "not now"
 
 
 def start_question(
-    routine: Routine, length: str, stop_keys: str, start_keys: str = "S or Enter"
+    routine: Routine, length: str, stop_keys: str, start_keys: str | None = None
 ) -> Question:
     """The routine's first screen: how long it is, its safety notes, and how to stop,
     answered by Start (or any key that goes on: ``start_keys`` says which). Esc does not
     answer it: only closing the window does not start."""
     notes = tuple(note for note in routine.safety if not says_stop_if_it_hurts(note))
+    if stop_keys:
+        # TRANSLATORS: {keys} are key names, such as "Esc or Q"
+        stopping = _("Stop at once if anything hurts: {keys} pauses at once and asks to stop.")
+        stopping = stopping.format(keys=stop_keys)
+    else:
+        # TRANSLATORS: "Stop" is the name of the button that stops a session
+        stopping = _("Stop at once if anything hurts: click Stop.")
+    if start_keys is None:
+        # TRANSLATORS: the keys that start a session; S and Enter are key names
+        start_keys = _("S or Enter")
     return Question(
         title=f"{routine.title} · {length}",
         lines=(
             *notes,
-            f"Stop at once if anything hurts: {stop_keys} pauses at once and asks to stop."
-            if stop_keys
-            else "Stop at once if anything hurts: click Stop.",
-            f"Start when you are ready: {start_keys}.",
+            stopping,
+            # TRANSLATORS: {keys} are key names, such as "S, Enter, Space"
+            _("Start when you are ready: {keys}.").format(keys=start_keys),
         ),
-        choices=(Choice("s", "Start", START),),
+        # TRANSLATORS: the button that starts a session, picked with the key S
+        choices=(Choice("s", _("Start"), START),),
         cancel=NOT_NOW,
         on_go=START,
         esc_cancels=False,
@@ -224,4 +286,5 @@ def list_mark(routine: Routine, week: int | None) -> str:
     suits = routine.suits.week_range if routine.suits else None
     if suits is None or week is None or suits.contains(week):
         return ""
-    return f"not for week {week}"
+    # TRANSLATORS: a mark beside a routine's name in the list of routines
+    return _("not for week {week}").format(week=week)

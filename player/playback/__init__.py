@@ -9,5 +9,6 @@ the engine's events to a ``speaker`` (the interface a voice implements), the cap
 the event log. ``motion`` says where a step's figure is between its key poses at a frame.
 
 Pure and tested with literal data and a fake clock. May import: ``player.routine``,
-``player.system``. Knows nothing of a screen, a terminal, a sound library or storage.
+``player.language``, ``player.system``. Knows nothing of a screen, a terminal, a sound
+library or storage.
 """

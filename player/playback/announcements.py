@@ -11,8 +11,9 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
+from player.language import N_, _, ngettext
 from player.playback.timeline import StepSpan
-from player.routine.values import fill_placeholders, spoken_duration
+from player.routine.values import fill_placeholders
 
 WORDS_PER_SECOND = 2.5
 """An unhurried pace for reading and acting on words: used to size preparations."""
@@ -50,29 +51,75 @@ def fill(text: str, values: Mapping[str, object]) -> str:
     return fill_placeholders(text, values)
 
 
+def spoken_duration(ms: int) -> str:
+    """``30 seconds``, ``1 minute 30 seconds``: how a duration is said aloud, in the
+    language in use. Each way of saying it is one whole message, so a translation may put
+    the numbers and units in its own order."""
+    total = round(ms / 1000)
+    minutes, seconds = divmod(total, 60)
+    if not minutes:
+        # TRANSLATORS: a duration, spoken by the voice; keep it short
+        return ngettext("{seconds} second", "{seconds} seconds", seconds).format(seconds=seconds)
+    if not seconds:
+        # TRANSLATORS: a duration, spoken by the voice; keep it short
+        return ngettext("{minutes} minute", "{minutes} minutes", minutes).format(minutes=minutes)
+    if minutes == 1:
+        # TRANSLATORS: a duration of one minute and some seconds, spoken by the voice
+        said = ngettext(
+            "{minutes} minute {seconds} second", "{minutes} minute {seconds} seconds", seconds
+        )
+    else:
+        # TRANSLATORS: a duration of several minutes and some seconds, spoken by the voice
+        said = ngettext(
+            "{minutes} minutes {seconds} second", "{minutes} minutes {seconds} seconds", seconds
+        )
+    return said.format(minutes=minutes, seconds=seconds)
+
+
 def set_words(span: StepSpan) -> str:
     """What opens a set: "Set 2 of 3"."""
-    return f"Set {span.set} of {span.sets}"
+    # TRANSLATORS: spoken by the voice as a set of a block begins; keep it short
+    return _("Set {set} of {sets}").format(set=span.set, sets=span.sets)
+
+
+def next_up(name: str) -> str:
+    """What comes next: "Next up: Cat-cow"."""
+    # TRANSLATORS: spoken by the voice and shown; {name} is the next step's name
+    return _("Next up: {name}").format(name=name)
+
+
+_SIDE_FIRST = {
+    # TRANSLATORS: spoken by the voice as a step on both sides begins; keep it short
+    "left": N_("Left side first"),
+    # TRANSLATORS: spoken by the voice as a step on both sides begins; keep it short
+    "right": N_("Right side first"),
+}
 
 
 def announcement(span: StepSpan, next_name: str | None) -> str:
     """What is said as a step begins: its name, sides, count and what to do."""
     if span.kind == "rest":
-        words = [f"{span.name} for {spoken_duration(span.duration_ms)}", span.do or ""]
+        # TRANSLATORS: spoken by the voice as a rest begins: the rest's name (from the
+        # routine) and how long, such as "Rest for 30 seconds"; keep it short
+        resting = _("{name} for {duration}").format(
+            name=span.name, duration=spoken_duration(span.duration_ms)
+        )
+        words = [resting, span.do or ""]
         if next_name:
-            words.append(f"Next up: {next_name}")
+            words.append(next_up(next_name))
         return join_words(words)
     if span.kind == "instruction":
         return join_words([span.do or ""])
     words = [span.name]
     if span.sides:
-        words.append(f"{span.sides[0].capitalize()} side first")
+        words.append(_(_SIDE_FIRST[span.sides[0]]))
     if span.reps > 1:
-        words.append(f"{span.reps} times")
+        # TRANSLATORS: spoken by the voice: how many repetitions a step has
+        words.append(ngettext("{count} time", "{count} times", span.reps).format(count=span.reps))
     if span.set <= 1:
         words.append(span.do or "")  # in later sets the name is enough
     if span.waits_for_done:
-        words.append("Press done when you have finished")
+        words.append(_(WAIT_FOR_DONE))
     return join_words(words)
 
 
@@ -107,13 +154,19 @@ def reading_ms(text: str, pad_ms: int = 3000, words_per_minute: int = DEFAULT_RA
     return max(unhurried, said) + pad_ms
 
 
-WAIT_FOR_DONE = "Press done when you have finished"
-"""What ``announcement`` says of a step that waits for done, in a live session."""
+# TRANSLATORS: spoken by the voice at a step that waits until the person presses done
+WAIT_FOR_DONE = N_("Press done when you have finished")
+"""What ``announcement`` says of a step that waits for done, in a live session (in the
+language in use: ``_(WAIT_FOR_DONE)``)."""
 
 
 def for_listener(text: str, wait_ms: int) -> str:
     """``text`` as said in an exported track, to someone listening on a phone, who has no
     done to press: the track leaves ``wait_ms`` of silence for a step that waits, and
     says so. Every other word is said as in the live session."""
-    listening = f"You have {spoken_duration(wait_ms)}. Pause the track when you need longer"
-    return text.replace(WAIT_FOR_DONE, listening)
+    # TRANSLATORS: spoken in an exported audio track at a step that waits: {duration} is
+    # how long the track stays silent, such as "30 seconds"
+    listening = _("You have {duration}. Pause the track when you need longer").format(
+        duration=spoken_duration(wait_ms)
+    )
+    return text.replace(_(WAIT_FOR_DONE), listening)

@@ -13,13 +13,16 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from player.language import N_, _, pgettext
 from player.playback.announcements import (
     DEFAULT_RATE,
     announcement,
     fill,
     join_words,
+    next_up,
     set_words,
     speaking_ms,
+    spoken_duration,
 )
 from player.playback.room import make_room
 from player.playback.segments import PendingStep, first_of_set
@@ -33,7 +36,6 @@ from player.playback.timeline import (
     StepSpan,
 )
 from player.routine.model import CustomCue, Exercise, Phase, Routine
-from player.routine.values import spoken_duration
 
 HALFWAY_FROM_MS = 20_000
 """A step (or a side) at least this long is told when half of it is done."""
@@ -42,6 +44,27 @@ NEXT_UP_FROM_MS = 20_000
 NEXT_UP_BEFORE_END_MS = 10_000
 
 CueAdder = Callable[[int, str, CueKind], None]
+
+# The words said of a side, one whole message for each side ("left" and "right", the only
+# sides a routine may name), looked up with _() when the cues are written.
+START_WITH_SIDE = {
+    # TRANSLATORS: spoken by the voice as a step on both sides starts; keep it short
+    "left": N_("Start with the left side"),
+    # TRANSLATORS: spoken by the voice as a step on both sides starts; keep it short
+    "right": N_("Start with the right side"),
+}
+SWITCH_TO_SIDE = {
+    # TRANSLATORS: spoken by the voice a few seconds before the second side; keep it short
+    "left": N_("Switch to your left side"),
+    # TRANSLATORS: spoken by the voice a few seconds before the second side; keep it short
+    "right": N_("Switch to your right side"),
+}
+SIDE_NOW = {
+    # TRANSLATORS: spoken by the voice as the second side begins; keep it short
+    "left": N_("Left side"),
+    # TRANSLATORS: spoken by the voice as the second side begins; keep it short
+    "right": N_("Right side"),
+}
 
 
 @dataclass
@@ -106,18 +129,22 @@ class CueWriter:
         next_name = following.name if following else None
         if span.kind == "lead_in":
             first = following.name if following else ""
-            cue(
-                span.start_ms,
-                join_words([self.routine.title, "Get ready", f"First: {first}"]),
-                "get_ready",
-            )
+            # TRANSLATORS: spoken by the voice before the first step, after the routine's
+            # title; {name} is the first step's name
+            get_ready = _("Get ready. First: {name}").format(name=first)
+            cue(span.start_ms, join_words([self.routine.title, get_ready]), "get_ready")
             self.countdown(cue, on, span.start_ms, span.end_ms)
             return out
         if span.kind == "set_rest":
             upcoming = next(iter(later), None)
-            words = [f"Rest for {spoken_duration(span.duration_ms)}"]
+            # TRANSLATORS: spoken by the voice as the rest between two sets begins, such as
+            # "Rest for 30 seconds"; keep it short
+            words = [_("Rest for {duration}").format(duration=spoken_duration(span.duration_ms))]
             if on["next_up"] and upcoming is not None:
-                words.append(f"Next: set {span.set + 1} of {span.sets}, {upcoming.name}")
+                # TRANSLATORS: spoken by the voice in the rest between sets: the set that
+                # comes next and its first step's name
+                coming = _("Next: set {set} of {sets}, {name}")
+                words.append(coming.format(set=span.set + 1, sets=span.sets, name=upcoming.name))
             if on["announce"]:
                 cue(span.start_ms, join_words(words), "announce")
             self.countdown(cue, on, span.start_ms, span.end_ms)
@@ -152,7 +179,7 @@ class CueWriter:
             and not span.waits_for_done
             and span.duration_ms >= NEXT_UP_FROM_MS
         ):
-            cue(span.end_ms - NEXT_UP_BEFORE_END_MS, f"Next up: {next_name}", "next_up")
+            cue(span.end_ms - NEXT_UP_BEFORE_END_MS, next_up(next_name), "next_up")
         own: tuple[CustomCue, ...] = getattr(source, "say", ())
         for custom in own:
             starts = pending.rep_starts if custom.each == "rep" else pending.side_starts
@@ -171,12 +198,14 @@ class CueWriter:
         )
         if prepared and not source.phases and pending.side_starts:
             side, start, _end = pending.side_starts[0]
-            cue(start, f"Start with the {side} side" if side else "Start", "announce")
+            # TRANSLATORS: spoken by the voice as a step starts: begin now; keep it short
+            starting = _(START_WITH_SIDE[side]) if side else pgettext("spoken", "Start")
+            cue(start, starting, "announce")
         for number, (side, start, end) in enumerate(pending.side_starts):
             if number > 0 and on["switch_sides"] and side:
                 switch_start = start - source.switch
-                cue(switch_start, f"Switch to your {side} side", "switch_sides")
-                cue(start, f"{side.capitalize()} side", "switch_sides")
+                cue(switch_start, _(SWITCH_TO_SIDE[side]), "switch_sides")
+                cue(start, _(SIDE_NOW[side]), "switch_sides")
             if span.waits_for_done:
                 continue
             if (
@@ -185,14 +214,17 @@ class CueWriter:
                 and not source.phases
                 and end - start >= HALFWAY_FROM_MS
             ):
-                cue(start + (end - start) // 2000 * 1000, "Halfway", "halfway")
+                # TRANSLATORS: spoken by the voice when half of a step is done
+                cue(start + (end - start) // 2000 * 1000, _("Halfway"), "halfway")
             # Counted down over the last segment only, so it never talks over reps or phases.
             last = next(s for s in reversed(pending.work) if s.end_ms == end)
             self.countdown(cue, on, last.start_ms, end)
         rep_starts = {start for _side, start, _end in pending.rep_starts}
         for segment in pending.work:
             if segment.start_ms in rep_starts and segment.rep > 1 and on["rep_count"]:
-                cue(segment.start_ms, f"{segment.rep} of {segment.reps}", "rep_count")
+                # TRANSLATORS: spoken by the voice as a repetition starts, such as "2 of 8"
+                count = _("{rep} of {reps}").format(rep=segment.rep, reps=segment.reps)
+                cue(segment.start_ms, count, "rep_count")
             if segment.phase is not None and on["phases"]:
                 phase = self.phase_named(source.phases, segment.phase)
                 if phase is not None and phase.say:

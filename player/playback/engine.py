@@ -17,6 +17,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from player.language import _
 from player.playback.compiler import compile_timeline
 from player.playback.events import (
     Adjusted,
@@ -438,7 +439,8 @@ class Engine:
     def _get_ready_words(self, now: int, lead_wall: int) -> list[tuple[int, str]]:
         if lead_wall <= 0:
             return []
-        words = [(now, "Get ready")]
+        # TRANSLATORS: spoken by the voice before a resumed session carries on
+        words = [(now, _("Get ready"))]
         seconds = min(3, self.resume_lead_in_ms // 1000 - 1)
         for remaining in range(seconds, 0, -1):
             at = now + lead_wall - math.ceil(remaining * 1000 / self.speed)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from player.language import _, pgettext
 from player.playback.announcements import announcement, join_words, reading_ms, set_words
 from player.playback.timeline import (
     MAX_SEGMENTS,
@@ -174,7 +175,9 @@ class SegmentBuilder:
         if duration <= 0:
             return
         switches = cue_switches(self.routine.cues)
-        pending = self.begin("lead_in", "Get ready", None, switches)
+        # TRANSLATORS: the name of the get-ready before the first step, shown and kept in
+        # the history
+        pending = self.begin("lead_in", _("Get ready"), None, switches)
         self.lead_in_ms = self.segment("lead_in", duration, pending.span.index).duration_ms
         self.end(pending)
 
@@ -264,7 +267,9 @@ class SegmentBuilder:
             if number < sets and block.rest:
                 pending = self.begin(
                     "set_rest",
-                    "Rest",
+                    # TRANSLATORS: the name of the rest between two sets of a block, shown
+                    # as a step's name and kept in the history
+                    pgettext("step name", "Rest"),
                     None,
                     cue_switches(*inner_layers),
                     set_info=set_info,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO, Literal
 
+from player.language import _
 from player.playback.engine import Engine
 from player.playback.events import CueDue, Event, Frame, Paused, Skipped
 from player.playback.speaker import Speaker
@@ -63,7 +64,9 @@ def _open_log(path: Path) -> BinaryIO:
     try:
         return open_for_writing(path)
     except OSError as error:
-        raise OSError(f"cannot write the events to {path}: {reason(error, path)}") from None
+        # TRANSLATORS: an error for --events; {path} is a file, {reason} says why
+        why = _("cannot write the events to {path}: {reason}")
+        raise OSError(why.format(path=path, reason=reason(error, path))) from None
 
 
 @dataclass(frozen=True)

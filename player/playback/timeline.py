@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from player.language import _
 from player.routine.model import Block, Exercise, Routine, Step
 from player.routine.values import Count, WeekRange
 from player.system.failures import InvalidInput
@@ -228,11 +229,18 @@ def check_choices(routine: Routine, choices: Choices) -> None:
     counts = ranged_counts(routine)
     if not counts:
         raise ChoiceError(
-            f"'{routine.title}' has no repetitions to choose: every count in it is fixed"
+            # TRANSLATORS: an error for --reps or the reps setting; {title} is the routine's
+            _("'{title}' has no repetitions to choose: every count in it is fixed").format(
+                title=routine.title
+            )
         )
     for name, count in counts:
         if not count.low <= choices.reps <= count.high:
+            # TRANSLATORS: an error for --reps or the reps setting; {step} is a step's name
+            wrong = _(
+                "{reps} repetitions is outside {low} to {high} for '{step}'; choose a number "
+                "in that range"
+            )
             raise ChoiceError(
-                f"{choices.reps} repetitions is outside {count.low} to {count.high} for "
-                f"'{name}'; choose a number in that range"
+                wrong.format(reps=choices.reps, low=count.low, high=count.high, step=name)
             )
