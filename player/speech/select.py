@@ -11,6 +11,7 @@ from player.speech.clip_folder import NoClipFolder
 from player.speech.clips import AudioOut, VoiceSpeaker
 from player.speech.synth import (
     VOICES_COMMAND,
+    NoVoiceForLanguage,
     Pyttsx3Synthesizer,
     SpeechUnavailable,
     VoiceSettings,
@@ -55,6 +56,8 @@ def start_synthesizer(
         return Pyttsx3Synthesizer(cache_dir or speech_cache(), settings, notices, voices_command)
     except NoClipFolder as error:
         raise SpeechUnavailable(str(error)) from None
+    except NoVoiceForLanguage:
+        raise  # the engine is there: its line says which language no voice speaks
     except SpeechUnavailable as error:
         raise SpeechUnavailable(no_speech_notice(str(error))) from None
     except OSError as error:

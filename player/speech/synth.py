@@ -8,8 +8,10 @@ clips are cached on disk by their words and the voice settings, so a routine is
 rendered once. A cached clip is checked before it is used: a damaged one is said once,
 and made again. When the cache folder cannot be written, clips are kept in a temporary
 folder for the session instead. The voice asked for is looked up among those the speech
-process lists (``voices``); one that is not installed is said in one line, and the
-default voice speaks.
+process lists (``voices``); one that is not installed, or that does not speak the
+language of the session, is said in one line, and a voice that does speaks (for English,
+the engine's default voice, as ever). When no installed voice speaks the language, there
+is no voice: chimes and captions.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from player.language import DEFAULT_LANGUAGE, _, current
 from player.speech.clip_check import MISSING, clip_problem
 from player.speech.clip_folder import open_clip_folder
-from player.speech.voices import Voice, find_voice, unknown_voice, voices_from
+from player.speech.voices import NoVoiceSpeaks, Voice, choose_voice, voices_from
 from player.system.failures import Failure
 from player.system.paths import PACKAGE_DIR
 
@@ -48,11 +51,19 @@ class VoiceSettings:
     """Words per minute."""
     volume: float = 1.0
 
-    def key(self, voice_id: str | None = None) -> str:
-        """The clip folder's name for this rate and volume, and the voice of ``voice_id``
-        (the default voice when None)."""
-        voice = "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in voice_id or "")
-        return f"{voice or 'default'}-{self.rate}-{self.volume:.2f}"
+    def key(self, voice_id: str | None = None, language: str = DEFAULT_LANGUAGE) -> str:
+        """The clip folder's name for this rate and volume, the voice of ``voice_id`` (the
+        default voice when None) and the language spoken: the folders of two languages
+        are never the same one (English keeps the name it always had)."""
+        voice = _safe(voice_id or "") or "default"
+        if language != DEFAULT_LANGUAGE:
+            voice = f"{_safe(language)}-{voice}"
+        return f"{voice}-{self.rate}-{self.volume:.2f}"
+
+
+def _safe(name: str) -> str:
+    """``name`` as part of a folder's name: ``gmw/en`` is ``gmw-en``."""
+    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in name)
 
 
 def _server_command(settings: VoiceSettings) -> list[str]:
@@ -72,6 +83,10 @@ class SpeechUnavailable(Failure):
     """No speech engine could start; the message says what fixes it."""
 
 
+class NoVoiceForLanguage(SpeechUnavailable):
+    """The speech engine started, but none of its voices speaks the session's language."""
+
+
 def clip_name(text: str) -> str:
     """The file name of the clip of ``text`` in a clip folder."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20] + ".wav"
@@ -88,8 +103,11 @@ class Pyttsx3Synthesizer:
         settings: VoiceSettings | None = None,
         notices: Callable[[str], None] = lambda line: None,
         voices_command: str = VOICES_COMMAND,
+        language: str | None = None,
     ) -> None:
         self.settings = settings or VoiceSettings()
+        self.language = language or current()
+        """The language the voice speaks: the one in use when none is given."""
         self._notices = notices
         self._damage_said = False
         self._lock = threading.Lock()
@@ -105,9 +123,12 @@ class Pyttsx3Synthesizer:
         self._answers: queue.SimpleQueue[str] = queue.SimpleQueue()
         threading.Thread(target=self._read_answers, daemon=True, name="speech-answers").start()
         try:
-            self.voices = voices_from(self._ready().get("voices"))
+            ready = self._ready()
+            self.voices = voices_from(ready.get("voices"))
+            self.default_voice = str(ready.get("default") or "")
+            """The id of the voice the engine speaks with unless told otherwise."""
             self.voice = self._choose_voice(voices_command)
-            key = self.settings.key(self.voice.id if self.voice else None)
+            key = self.settings.key(self.voice.id if self.voice else None, self.language)
             self._folder = open_clip_folder(cache_dir / key, notices)
         except BaseException:
             self._stop_process()
@@ -127,23 +148,31 @@ class Pyttsx3Synthesizer:
         return answer
 
     def _choose_voice(self, voices_command: str) -> Voice | None:
-        """The voice asked for, chosen in the speech process; None for the default voice,
-        after one line saying why when another was asked for."""
-        wanted = self.settings.voice
-        if not wanted:
-            return None
-        voice = find_voice(wanted, self.voices)
-        if voice is None:
-            why = unknown_voice(wanted, self.voices, voices_command)
-            self._notices(f"{why[:1].upper()}{why[1:]}. The default voice speaks instead.")
-            return None
+        """The voice that speaks the session's language, chosen in the speech process: the
+        one asked for when it can, else another that can, after one line saying why; None
+        for the default voice. NoVoiceForLanguage when no installed voice speaks it."""
+        try:
+            choice = choose_voice(self.settings.voice, self.language, self.voices, voices_command)
+        except NoVoiceSpeaks as error:
+            raise NoVoiceForLanguage(str(error)) from None
+        if choice.notice:
+            self._notices(choice.notice)
+        voice = choice.voice
+        if voice is None or voice.id == self.default_voice:
+            return voice
         if not self._request({"voice": voice.id}):
             self._notices(
-                f"The voice {voice.name or voice.id} could not be chosen: the default "
-                "voice speaks instead."
+                _(
+                    "The voice {voice} could not be chosen: the default voice speaks instead."
+                ).format(voice=voice.name or voice.id)
             )
             return None
         return voice
+
+    @property
+    def voice_id(self) -> str:
+        """The id of the voice that speaks: the one chosen, else the engine's default."""
+        return self.voice.id if self.voice else self.default_voice
 
     def cached(self, text: str) -> Path | None:
         """The clip of ``text`` if the folder holds it whole."""
