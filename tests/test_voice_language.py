@@ -4,14 +4,27 @@ at all (chimes and captions) when none speaks it, and clips of two languages kep
 
 from __future__ import annotations
 
+import json
+import threading
 import wave
 from array import array
+from collections.abc import Callable
 from ctypes.util import find_library
 from pathlib import Path
 
 import pytest
 
-from player.speech.synth import NoVoiceForLanguage, Pyttsx3Synthesizer, VoiceSettings
+from player.language import speaking
+from player.playback.engine import Engine
+from player.playback.session import EventLog, Session
+from player.routine.model import Routine
+from player.speech.clips import AudioOut, VoiceSpeaker
+from player.speech.synth import (
+    NoVoiceForLanguage,
+    Pyttsx3Synthesizer,
+    Synthesizer,
+    VoiceSettings,
+)
 from player.speech.voices import (
     NoVoiceSpeaks,
     Voice,
@@ -224,3 +237,68 @@ def test_espeak_refuses_an_english_voice_for_vietnamese_and_speaks_with_one_that
 def test_espeak_with_no_voice_for_the_language_is_one_line_and_no_voice(tmp_path: Path) -> None:
     with pytest.raises(NoVoiceForLanguage, match=r"^No installed voice speaks tlh: chimes"):
         Pyttsx3Synthesizer(tmp_path, language="tlh")
+
+
+# -- the events file says which voice spoke ------------------------------------------------------
+
+ROUTINE = {"title": "T", "lead_in": 0, "prepare": 0, "steps": [{"exercise": "Hold", "time": 30}]}
+
+
+class _Clipless:
+    """A synthesizer that speaks in a voice of its own and makes no clips."""
+
+    description = "fake"
+
+    def __init__(self, voice_id: str, language: str) -> None:
+        self.voice_id, self.language = voice_id, language
+
+    def render(self, text: str) -> Path | None:
+        return None
+
+    def close(self) -> None:
+        pass
+
+
+def _voice_records(make: Callable[[], Synthesizer], log_path: Path) -> list[dict[str, object]]:
+    """The voice records of a session whose voice comes from ``make``, ticked until it is
+    settled (the speech engine starts on a thread of its own) and a little more."""
+    audio = AudioOut.open()
+    assert audio is not None, "the dummy audio driver gives a mixer"
+    speaker = VoiceSpeaker(audio, make)
+    session = Session(Engine(Routine.model_validate(ROUTINE)), speaker, log=EventLog(log_path))
+    session.start(0)
+    for now in range(0, 30_000, 10):
+        session.tick(now)
+        if speaker.description != "voice (starting)" and now > 100:
+            break
+        threading.Event().wait(0.002)
+    session.close()
+    records = [json.loads(line) for line in log_path.read_text(encoding="utf-8").splitlines()]
+    assert records[0]["event"] == "step_started"
+    return [record for record in records if record["event"] == "voice"]
+
+
+def test_the_events_file_says_once_which_voice_speaks_and_in_which_language(
+    tmp_path: Path,
+) -> None:
+    records = _voice_records(lambda: _Clipless("aav/vi", "vi"), tmp_path / "events.jsonl")
+    assert [(r["voice"], r["language"]) for r in records] == [("aav/vi", "vi")]
+    assert isinstance(records[0]["clock_ms"], int)
+
+
+def test_the_events_file_says_when_no_voice_speaks(tmp_path: Path) -> None:
+    def no_voice() -> Synthesizer:
+        raise NoVoiceForLanguage("No installed voice speaks Tiếng Việt: chimes and captions.")
+
+    with speaking("vi"):
+        records = _voice_records(no_voice, tmp_path / "events.jsonl")
+    assert [(r["voice"], r["language"]) for r in records] == [(None, "vi")]
+
+
+@needs_espeak
+def test_the_events_file_names_the_espeak_voice_that_spoke_chinese(tmp_path: Path) -> None:
+    records = _voice_records(
+        lambda: Pyttsx3Synthesizer(tmp_path / "clips", language="zh-Hans"),
+        tmp_path / "events.jsonl",
+    )
+    assert [(r["voice"], r["language"]) for r in records] == [("sit/cmn-latn-pinyin", "zh-Hans")]

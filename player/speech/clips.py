@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pygame
 
+from player.language import current
 from player.speech.policy import Playing, decide
 from player.speech.synth import SpeechUnavailable, Synthesizer
 from player.system.bounded_cache import BoundedCache
@@ -154,6 +155,9 @@ class ChimeSpeaker:
         self._player.cut.clear()
         return []
 
+    def take_voice(self) -> dict[str, str | None] | None:
+        return None
+
     def close(self) -> None:
         self._player.audio.close()
 
@@ -182,6 +186,7 @@ class VoiceSpeaker:
         self._missing: tuple[str, int, int] | None = None  # text, priority, due
         self._state = "starting"
         self._synth: Synthesizer | None = None
+        self._settled: queue.SimpleQueue[dict[str, str | None]] = queue.SimpleQueue()
         self._worker = threading.Thread(
             target=self._work, args=(make_synthesizer,), daemon=True, name="speech-renderer"
         )
@@ -237,6 +242,13 @@ class VoiceSpeaker:
         self._chimes.take_cut()
         return cut
 
+    def take_voice(self) -> dict[str, str | None] | None:
+        """Which voice speaks, once the speech engine has started (or could not)."""
+        try:
+            return self._settled.get_nowait()
+        except queue.Empty:
+            return None
+
     def set_muted(self, muted: bool) -> None:
         self._player.muted = muted
         self._chimes.set_muted(muted)
@@ -267,9 +279,11 @@ class VoiceSpeaker:
         except SpeechUnavailable as error:
             self._state = "chimes"
             self._notices(str(error))
+            self._settled.put({"voice": None, "language": current()})
             return
         self._synth = synth
         self._state = "voice"
+        self._settled.put({"voice": synth.voice_id or None, "language": synth.language})
         try:
             while True:
                 urgency, _order, text = self._todo.get()

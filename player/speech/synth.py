@@ -72,6 +72,12 @@ def _server_command(settings: VoiceSettings) -> list[str]:
 
 class Synthesizer(Protocol):
     description: str
+    language: str
+    """The language it speaks (a tag such as ``vi``)."""
+
+    @property
+    def voice_id(self) -> str:
+        """The id of the voice that speaks ("" when it is not known)."""
 
     def render(self, text: str) -> Path | None:
         """A WAV file of ``text`` spoken, or None if it could not be made. May block."""
