@@ -4,6 +4,7 @@ at all (chimes and captions) when none speaks it, and clips of two languages kep
 
 from __future__ import annotations
 
+import io
 import json
 import threading
 import wave
@@ -14,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from player.language import speaking
+from player import cli
+from player.commands.base import Context
+from player.home.user_dirs import UserDirs
+from player.language import DEFAULT_LANGUAGE, PSEUDO, speaking, use
 from player.playback.engine import Engine
 from player.playback.session import EventLog, Session
 from player.routine.model import Routine
@@ -302,3 +306,60 @@ def test_the_events_file_names_the_espeak_voice_that_spoke_chinese(tmp_path: Pat
         tmp_path / "events.jsonl",
     )
     assert [(r["voice"], r["language"]) for r in records] == [("sit/cmn-latn-pinyin", "zh-Hans")]
+
+
+# -- voices --language -------------------------------------------------------------------------
+
+
+def _voices(*args: str, home: Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    context = Context(out=out, dirs=UserDirs.under(home), err_stream=lambda: err, program="run.py")
+    try:
+        code = cli.main(["voices", *args], context=context)
+    finally:
+        use(DEFAULT_LANGUAGE)
+    return code, out.getvalue(), err.getvalue()
+
+
+@needs_espeak
+def test_voices_in_a_language_lists_those_that_speak_it_the_likeliest_first(
+    own_home: Path,
+) -> None:
+    code, out, err = _voices("--language", "vi", home=own_home)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split() == ["language", "name", "id"]
+    assert [line.split()[-1] for line in lines[1:4]] == [
+        "aav/vi",
+        "aav/vi-vn-x-central",
+        "aav/vi-vn-x-south",
+    ]
+    assert lines[4:] == [
+        "",
+        "3 voices speak Tiếng Việt. Choose one by its language or name: "
+        "'run.py settings set voice vi', or --voice vi for one session.",
+    ]
+    code, out, err = _voices("--language", "zh-Hans", home=own_home)
+    assert [line.split()[-1] for line in out.splitlines()[1:3]] == [
+        "sit/cmn-latn-pinyin",
+        "sit/cmn",
+    ]
+
+
+@needs_espeak
+def test_voices_in_the_pseudo_language_shows_no_english_words(own_home: Path) -> None:
+    code, out, err = _voices("--language", "x-pseudo", home=own_home)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split() == ["[!!", "language", "!!]", "[!!", "name", "!!]", "[!!", "id", "!!]"]
+    assert lines[-1].startswith("[!! ") and lines[-1].endswith(" !!]")
+
+
+def test_the_words_of_the_voice_choice_are_in_the_language_in_use() -> None:
+    with speaking(PSEUDO):
+        refused = choose_voice("en-gb", "vi", ESPEAK, COMMAND).notice
+        unknown = choose_voice("vulcan", "vi", ESPEAK, COMMAND).notice
+        with pytest.raises(NoVoiceSpeaks) as none:
+            choose_voice(None, "vi", ENGLISH_ONLY, COMMAND)
+    for line in (refused, unknown, str(none.value)):
+        assert line is not None and line.startswith("[!! ") and line.endswith(" !!]"), line
