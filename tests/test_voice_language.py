@@ -22,7 +22,7 @@ from player.language import DEFAULT_LANGUAGE, PSEUDO, speaking, use
 from player.playback.engine import Engine
 from player.playback.session import EventLog, Session
 from player.routine.model import Routine
-from player.speech.clips import AudioOut, VoiceSpeaker
+from player.speech.clips import AudioOut, ChimeSpeaker, VoiceSpeaker
 from player.speech.synth import (
     NoVoiceForLanguage,
     Pyttsx3Synthesizer,
@@ -363,3 +363,44 @@ def test_the_words_of_the_voice_choice_are_in_the_language_in_use() -> None:
             choose_voice(None, "vi", ENGLISH_ONLY, COMMAND)
     for line in (refused, unknown, str(none.value)):
         assert line is not None and line.startswith("[!! ") and line.endswith(" !!]"), line
+
+
+def test_what_the_voice_says_to_people_is_in_the_language_in_use(tmp_path: Path) -> None:
+    """Every line of player/speech for people, in the pseudo-language: wrapped, so none of
+    them escaped the catalogs."""
+    from player.speech.clip_check import wav_problem
+    from player.speech.clip_folder import open_clip_folder, reason
+    from player.speech.encode import UnknownFormat, track_format
+    from player.speech.export import ExportError, _read_clip
+    from player.speech.select import no_speech_notice
+    from player.speech.synth import fix_hint
+    from player.speech.voices import unknown_voice
+
+    audio = AudioOut.open()
+    assert audio is not None
+    blocked = tmp_path / "file"
+    blocked.write_text("in the way")
+    lines: list[str] = []
+    with speaking(PSEUDO):
+        open_clip_folder(blocked / "clips", lines.append)
+        lines += [
+            no_speech_notice("x"),
+            reason(PermissionError()),
+            wav_problem(b"nonsense", 8) or "",
+            wav_problem(b"RIFF\x04\x00\x00\x00WAVE", 12) or "",
+            unknown_voice("vulcan", ESPEAK, COMMAND),
+            unknown_voice("englsh", ESPEAK, COMMAND),
+            unknown_voice("vulcan", (), COMMAND),
+            ChimeSpeaker(audio).description,
+        ]
+        with pytest.raises(UnknownFormat) as unknown:
+            track_format(tmp_path / "track.xyz")
+        bad_clip = tmp_path / "clip.wav"
+        bad_clip.write_bytes(b"not a clip")
+        with pytest.raises(ExportError) as unreadable:
+            _read_clip(bad_clip)
+        lines += [str(unknown.value), str(unreadable.value)]
+        if fix_hint() != "sudo apt-get install espeak-ng":
+            lines.append(fix_hint())
+    for line in lines:
+        assert "[!! " in line and line.endswith(" !!]"), line

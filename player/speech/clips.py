@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pygame
 
-from player.language import current
+from player.language import _, current
 from player.speech.policy import Playing, decide
 from player.speech.synth import SpeechUnavailable, Synthesizer
 from player.system.bounded_cache import BoundedCache
@@ -128,7 +128,9 @@ class _ClipPlayer:
 class ChimeSpeaker:
     """Short chimes instead of words: a high one for countdowns, a soft one for the rest."""
 
-    description = "chimes"
+    @property
+    def description(self) -> str:
+        return _("chimes")
 
     def __init__(self, audio: AudioOut, chime_dir: Path = CHIME_DIR) -> None:
         self._player = _ClipPlayer(audio)
@@ -194,7 +196,9 @@ class VoiceSpeaker:
 
     @property
     def description(self) -> str:
-        return {"starting": "voice (starting)", "voice": "voice"}.get(self._state, "chimes")
+        if self._state == "starting":
+            return _("voice (starting)")
+        return _("voice") if self._state == "voice" else _("chimes")
 
     # -- the render loop's side ---------------------------------------------------------
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from player.home.user_dirs import UserDirs
+from player.language import N_, _
 from player.playback.speaker import SilentSpeaker, Speaker
 from player.speech.clip_folder import NoClipFolder
 from player.speech.clips import AudioOut, VoiceSpeaker
@@ -20,8 +21,8 @@ from player.speech.synth import (
 )
 from player.speech.voices import Voice
 
-NO_AUDIO = "No audio device found: cues are shown as captions only."
-NO_AUDIO_NOR_CAPTIONS = "No audio device found: cues are neither spoken nor shown."
+NO_AUDIO = N_("No audio device found: cues are shown as captions only.")
+NO_AUDIO_NOR_CAPTIONS = N_("No audio device found: cues are neither spoken nor shown.")
 
 
 def speech_cache() -> Path:
@@ -29,10 +30,9 @@ def speech_cache() -> Path:
 
 
 def no_speech_notice(reason: str) -> str:
-    return (
-        f"No speech engine ({reason}). For a voice, run: {fix_hint()}. "
-        "Until then: chimes and captions."
-    )
+    return _(
+        "No speech engine ({reason}). For a voice, run: {fix}. Until then: chimes and captions."
+    ).format(reason=reason, fix=fix_hint())
 
 
 def list_voices() -> tuple[Voice, ...]:
@@ -76,7 +76,7 @@ def make_speaker(
     ``captions`` says whether the shell shows the cues as captions (``--ui none`` does not)."""
     audio = AudioOut.open()
     if audio is None:
-        notices(NO_AUDIO if captions else NO_AUDIO_NOR_CAPTIONS)
+        notices(_(NO_AUDIO if captions else NO_AUDIO_NOR_CAPTIONS))
         return SilentSpeaker()
     return VoiceSpeaker(
         audio,

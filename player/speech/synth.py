@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from player.language import DEFAULT_LANGUAGE, _, current
+from player.language import DEFAULT_LANGUAGE, N_, _, current
 from player.speech.clip_check import MISSING, clip_problem
 from player.speech.clip_folder import open_clip_folder
 from player.speech.voices import NoVoiceSpeaks, Voice, choose_voice, voices_from
@@ -142,15 +142,15 @@ class Pyttsx3Synthesizer:
         self.cache = self._folder.path
         if self.render("Ready.") is None:
             self.close()
-            raise SpeechUnavailable("the speech engine could not make a sound file")
+            raise SpeechUnavailable(_("the speech engine could not make a sound file"))
 
     def _ready(self) -> dict[str, object]:
         """The speech process's first answer; SpeechUnavailable when it did not start."""
         answer = self._answer(START_TIMEOUT_S)
         if answer is None:
-            raise SpeechUnavailable("the speech engine did not start")
+            raise SpeechUnavailable(_("the speech engine did not start"))
         if not answer.get("ok"):
-            raise SpeechUnavailable(str(answer.get("error", "the speech engine failed")))
+            raise SpeechUnavailable(str(answer.get("error") or _("the speech engine failed")))
         return answer
 
     def _choose_voice(self, voices_command: str) -> Voice | None:
@@ -205,8 +205,10 @@ class Pyttsx3Synthesizer:
         if not self._damage_said:
             self._damage_said = True
             self._notices(
-                f"A saved voice clip in {self.cache} was damaged ({problem}): "
-                "damaged clips are made again."
+                _(
+                    "A saved voice clip in {folder} was damaged ({problem}): "
+                    "damaged clips are made again."
+                ).format(folder=self.cache, problem=problem)
             )
 
     def _ask(self, text: str, path: Path) -> bool:
@@ -281,7 +283,7 @@ def installed_voices() -> tuple[Voice, ...]:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise SpeechUnavailable("the speech engine did not start") from None
+        raise SpeechUnavailable(_("the speech engine did not start")) from None
     except OSError as error:
         raise SpeechUnavailable(str(error)) from None
     lines = done.stdout.splitlines()
@@ -290,17 +292,20 @@ def installed_voices() -> tuple[Voice, ...]:
     except json.JSONDecodeError:
         answer = None
     if not isinstance(answer, dict):
-        raise SpeechUnavailable("the speech engine did not start")
+        raise SpeechUnavailable(_("the speech engine did not start"))
     if not answer.get("ok"):
-        raise SpeechUnavailable(str(answer.get("error", "the speech engine failed")))
+        raise SpeechUnavailable(str(answer.get("error") or _("the speech engine failed")))
     return voices_from(answer.get("voices"))
 
 
 FIX_HINT = {
     "linux": "sudo apt-get install espeak-ng",
-    "darwin": "the macOS voices come with the system; check System Settings > Accessibility",
-    "win32": "the Windows voices come with the system; check Settings > Time & language > Speech",
+    "darwin": N_("the macOS voices come with the system; check System Settings > Accessibility"),
+    "win32": N_(
+        "the Windows voices come with the system; check Settings > Time & language > Speech"
+    ),
 }
+"""What gives a voice on each system: a command to run as it is, or words for people."""
 
 
 def fix_hint() -> str:
@@ -308,5 +313,5 @@ def fix_hint() -> str:
 
     for prefix, hint in FIX_HINT.items():
         if sys.platform.startswith(prefix):
-            return hint
-    return "install espeak-ng"
+            return hint if hint.startswith("sudo ") else _(hint)
+    return _("install espeak-ng")
