@@ -23,6 +23,7 @@ from player.playback.engine import Engine
 from player.playback.session import EventLog, Session
 from player.routine.model import Routine
 from player.speech.clips import AudioOut, ChimeSpeaker, VoiceSpeaker
+from player.speech.select import start_synthesizer
 from player.speech.synth import (
     NoVoiceForLanguage,
     Pyttsx3Synthesizer,
@@ -241,6 +242,9 @@ def test_espeak_refuses_an_english_voice_for_vietnamese_and_speaks_with_one_that
 def test_espeak_with_no_voice_for_the_language_is_one_line_and_no_voice(tmp_path: Path) -> None:
     with pytest.raises(NoVoiceForLanguage, match=r"^No installed voice speaks tlh: chimes"):
         Pyttsx3Synthesizer(tmp_path, language="tlh")
+    with speaking("tlh"), pytest.raises(NoVoiceForLanguage) as raised:
+        start_synthesizer(VoiceSettings(), tmp_path)  # not "No speech engine": there is one
+    assert str(raised.value) == "No installed voice speaks tlh: chimes and captions instead."
 
 
 # -- the events file says which voice spoke ------------------------------------------------------
