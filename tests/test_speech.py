@@ -94,6 +94,8 @@ class FakeSynthesizer:
     """Renders any text as a copy of a chime, in a folder; counts what it was asked."""
 
     description = "fake"
+    language = "en"
+    voice_id = "fake/en"
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder

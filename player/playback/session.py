@@ -214,7 +214,10 @@ class Session:
 
     def _note_cut(self, now: int) -> None:
         """Words the voice cut off before they ended go in the events file: what it says
-        of a session is what was heard."""
+        of a session is what was heard. So does the voice that speaks, once it is known."""
+        voice = self.speaker.take_voice()
+        if voice is not None and self.log is not None:
+            self.log.write_record({"event": "voice", **voice, "clock_ms": now})
         for text in self.speaker.take_cut():
             if self.log is not None:
                 self.log.write_record({"event": "cue_cut", "text": text, "clock_ms": now})

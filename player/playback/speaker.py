@@ -30,6 +30,10 @@ class Speaker(Protocol):
     def take_cut(self) -> list[str]:
         """The words cut off by the next cue before they ended, since the last call."""
 
+    def take_voice(self) -> dict[str, str | None] | None:
+        """Once, when it is settled, which voice speaks: ``{"voice": ID or None,
+        "language": TAG}`` (no voice: chimes); None before, and after that once."""
+
     def close(self) -> None: ...
 
 
@@ -55,6 +59,9 @@ class SilentSpeaker:
 
     def take_cut(self) -> list[str]:
         return []
+
+    def take_voice(self) -> dict[str, str | None] | None:
+        return None
 
     def close(self) -> None:
         pass
@@ -89,6 +96,9 @@ class RecordingSpeaker:
 
     def take_cut(self) -> list[str]:
         return []
+
+    def take_voice(self) -> dict[str, str | None] | None:
+        return None
 
     def close(self) -> None:
         self.closed = True

@@ -2,7 +2,7 @@
 
 ``synth`` renders words to WAV clips in a speech process of its own (``server``), into a
 clip folder any number of players share (``clip_folder``, ``clip_check``), in the voice
-``voices`` finds among those installed; ``clips``
+``voices`` finds among those installed that speak the session's language; ``clips``
 plays them, and chimes, with pygame.mixer on the render loop without ever blocking it;
 ``policy`` is the one rule for what is cut off, what waits and what is dropped;
 ``select`` chooses the best speaker this machine allows; ``export`` lays the whole

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from player.language import _
+
 CLIP_RATE = 22_050
 CLIP_CHANNELS = 1
 CLIP_SAMPLE_BITS = 16
@@ -26,31 +28,33 @@ def _number(data: bytes, start: int, size: int) -> int:
 def _format_problem(fmt: bytes) -> str | None:
     """What is wrong with the sound's format (a WAV "fmt " chunk), or None."""
     if len(fmt) < 16:
-        return "its format is cut short"
+        return _("its format is cut short")
     shape = (_number(fmt, 0, 2), _number(fmt, 2, 2), _number(fmt, 4, 4), _number(fmt, 14, 2))
     if shape != (PCM, CLIP_CHANNELS, CLIP_RATE, CLIP_SAMPLE_BITS):
-        return f"not {CLIP_SAMPLE_BITS}-bit mono sound at {CLIP_RATE} Hz"
+        return _("not {bits:d}-bit mono sound at {rate:d} Hz").format(
+            bits=CLIP_SAMPLE_BITS, rate=CLIP_RATE
+        )
     return None
 
 
 def _sound_problem(start: int, length: int, file_size: int) -> str | None:
     """What is wrong with where the sound (a WAV "data" chunk) lies in the file, or None."""
     if length == 0:
-        return "no sound in it"
+        return _("no sound in it")
     end = start + length + length % 2
     if end > file_size:
-        return "cut short"
+        return _("cut short")
     if end < file_size:
-        return "longer than its header says"
+        return _("longer than its header says")
     return None
 
 
 def wav_problem(head: bytes, file_size: int) -> str | None:
     """What is wrong with a clip, from its first bytes and its size; None when it is whole."""
     if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-        return "not a WAV file"
+        return _("not a WAV file")
     if _number(head, 4, 4) + 8 > file_size:
-        return "cut short"
+        return _("cut short")
     fmt: bytes | None = None
     at = 12
     while at + 8 <= len(head):
@@ -59,13 +63,14 @@ def wav_problem(head: bytes, file_size: int) -> str | None:
             fmt = head[body : body + length]
         elif kind == b"data":
             if fmt is None:
-                return "no sound format before the sound"
+                return _("no sound format before the sound")
             return _format_problem(fmt) or _sound_problem(body, length, file_size)
         at = body + length + length % 2
-    return "no sound in it"
+    return _("no sound in it")
 
 
 MISSING = "no such clip"
+"""Not a word for people: what ``clip_problem`` answers for a clip not made yet."""
 
 
 def clip_problem(path: Path) -> str | None:
@@ -81,5 +86,5 @@ def clip_problem(path: Path) -> str | None:
     except FileNotFoundError:
         return MISSING
     except OSError as error:
-        return f"unreadable: {error.strerror or error}"
+        return _("unreadable: {reason}").format(reason=error.strerror or error)
     return wav_problem(head, size)

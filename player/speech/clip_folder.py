@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from player.language import _
+
 TEMPORARY_PREFIX = "routine-player-voice-"
 
 
@@ -36,13 +38,13 @@ class ClipFolder:
 def reason(error: OSError) -> str:
     """Why a folder could not be made or written, in a few words for people."""
     if isinstance(error, (FileExistsError, NotADirectoryError)):
-        return "a file is in the way"
+        return _("a file is in the way")
     if isinstance(error, PermissionError):
-        return "no permission to write there"
+        return _("no permission to write there")
     if error.errno == errno.EROFS:
-        return "the disk is read-only"
+        return _("the disk is read-only")
     if error.errno == errno.ENOSPC:
-        return "the disk is full"
+        return _("the disk is full")
     return error.strerror or str(error)
 
 
@@ -69,10 +71,15 @@ def open_clip_folder(wanted: Path, notices: Callable[[str], None]) -> ClipFolder
         temporary = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX))
     except OSError as error:
         raise NoClipFolder(
-            f"Voice clips cannot be kept in {wanted} ({problem}) nor in a temporary folder "
-            f"({reason(error)}): chimes and captions instead."
+            _(
+                "Voice clips cannot be kept in {folder} ({problem}) nor in a temporary folder "
+                "({reason}): chimes and captions instead."
+            ).format(folder=wanted, problem=problem, reason=reason(error))
         ) from None
     notices(
-        f"Voice clips cannot be kept in {wanted} ({problem}): they are kept for this session only."
+        _(
+            "Voice clips cannot be kept in {folder} ({problem}): they are kept for this "
+            "session only."
+        ).format(folder=wanted, problem=problem)
     )
     return ClipFolder(temporary, temporary=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pygame
 
+from player.language import _, current
 from player.speech.policy import Playing, decide
 from player.speech.synth import SpeechUnavailable, Synthesizer
 from player.system.bounded_cache import BoundedCache
@@ -127,7 +128,9 @@ class _ClipPlayer:
 class ChimeSpeaker:
     """Short chimes instead of words: a high one for countdowns, a soft one for the rest."""
 
-    description = "chimes"
+    @property
+    def description(self) -> str:
+        return _("chimes")
 
     def __init__(self, audio: AudioOut, chime_dir: Path = CHIME_DIR) -> None:
         self._player = _ClipPlayer(audio)
@@ -153,6 +156,9 @@ class ChimeSpeaker:
         """Chimes cut off by the next are no words lost."""
         self._player.cut.clear()
         return []
+
+    def take_voice(self) -> dict[str, str | None] | None:
+        return None
 
     def close(self) -> None:
         self._player.audio.close()
@@ -182,6 +188,7 @@ class VoiceSpeaker:
         self._missing: tuple[str, int, int] | None = None  # text, priority, due
         self._state = "starting"
         self._synth: Synthesizer | None = None
+        self._settled: queue.SimpleQueue[dict[str, str | None]] = queue.SimpleQueue()
         self._worker = threading.Thread(
             target=self._work, args=(make_synthesizer,), daemon=True, name="speech-renderer"
         )
@@ -189,7 +196,9 @@ class VoiceSpeaker:
 
     @property
     def description(self) -> str:
-        return {"starting": "voice (starting)", "voice": "voice"}.get(self._state, "chimes")
+        if self._state == "starting":
+            return _("voice (starting)")
+        return _("voice") if self._state == "voice" else _("chimes")
 
     # -- the render loop's side ---------------------------------------------------------
 
@@ -237,6 +246,13 @@ class VoiceSpeaker:
         self._chimes.take_cut()
         return cut
 
+    def take_voice(self) -> dict[str, str | None] | None:
+        """Which voice speaks, once the speech engine has started (or could not)."""
+        try:
+            return self._settled.get_nowait()
+        except queue.Empty:
+            return None
+
     def set_muted(self, muted: bool) -> None:
         self._player.muted = muted
         self._chimes.set_muted(muted)
@@ -267,9 +283,11 @@ class VoiceSpeaker:
         except SpeechUnavailable as error:
             self._state = "chimes"
             self._notices(str(error))
+            self._settled.put({"voice": None, "language": current()})
             return
         self._synth = synth
         self._state = "voice"
+        self._settled.put({"voice": synth.voice_id or None, "language": synth.language})
         try:
             while True:
                 urgency, _order, text = self._todo.get()

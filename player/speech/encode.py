@@ -18,6 +18,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
+from player.language import _
+
 
 @dataclass(frozen=True)
 class TrackFormat:
@@ -56,9 +58,13 @@ class EncoderError(Exception):
 
 
 def endings() -> str:
-    """The endings a track may have, for people: ``.mp3, .ogg, .flac or .wav``."""
-    names = [f.suffix for f in FORMATS]
-    return ", ".join(names[:-1]) + " or " + names[-1]
+    """The endings a track may have, for people: ``.mp3, .ogg, .flac or .wav``, the list
+    written as the language in use writes one."""
+    from babel.lists import format_list
+
+    from player.language.formats import babel_locale
+
+    return str(format_list([f.suffix for f in FORMATS], style="or", locale=babel_locale()))
 
 
 def track_format(path: Path) -> TrackFormat:
@@ -67,11 +73,17 @@ def track_format(path: Path) -> TrackFormat:
     for candidate in FORMATS:
         if candidate.suffix == suffix:
             return candidate
-    found = f"'{path.suffix}'" if path.suffix else "no ending"
-    raise UnknownFormat(
-        f"{path}: a track is written as {endings()}, told by the file's ending; "
-        f"this name has {found}"
-    )
+    if path.suffix:
+        said = _(
+            "{path}: a track is written as {endings}, told by the file's ending; "
+            "this name has '{ending}'"
+        )
+    else:
+        said = _(
+            "{path}: a track is written as {endings}, told by the file's ending; "
+            "this name has no ending"
+        )
+    raise UnknownFormat(said.format(path=path, endings=endings(), ending=path.suffix))
 
 
 def _soundfile() -> Any:
@@ -80,8 +92,9 @@ def _soundfile() -> Any:
         import soundfile
     except (ImportError, OSError) as error:
         raise EncoderError(
-            f"the sound encoder could not be loaded ({error}); reinstall it: "
-            "pip install --force-reinstall soundfile"
+            _("the sound encoder could not be loaded ({error}); reinstall it: {fix}").format(
+                error=error, fix="pip install --force-reinstall soundfile"
+            )
         ) from None
     return soundfile
 
@@ -102,7 +115,11 @@ class TrackWriter:
                 closefd=False,
             )
         except (RuntimeError, ValueError, TypeError) as error:
-            raise EncoderError(f"the {fmt.words} encoder did not start ({error})") from None
+            raise EncoderError(
+                _("the {format} encoder did not start ({error})").format(
+                    format=fmt.words, error=error
+                )
+            ) from None
 
     def write(self, samples: bytes) -> None:
         """Add 16-bit little-endian mono samples to the track."""
@@ -138,4 +155,6 @@ class TrackWriter:
 
 
 def _failed(error: BaseException) -> str:
-    return f"writing stopped part-way ({str(error).strip().rstrip('.')}; is the disk full?)"
+    return _("writing stopped part-way ({error}; is the disk full?)").format(
+        error=str(error).strip().rstrip(".")
+    )

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from player.language import _
 from player.playback.timeline import Cue, Timeline
 from player.speech.encode import (
     EncoderError,
@@ -62,16 +63,22 @@ def _read_clip(path: Path) -> bytes:
         with open_regular(path) as handle:
             data = handle.read()
     except OSError as error:
-        raise ExportError(f"{path.name}: cannot read it: {reason(error, path)}") from None
+        raise ExportError(
+            _("{name}: cannot read it: {reason}").format(name=path.name, reason=reason(error, path))
+        ) from None
     try:
         with wave.open(io.BytesIO(data), "rb") as clip:
             if clip.getnchannels() != 1 or clip.getsampwidth() != 2:
-                raise ExportError(f"{path.name}: expected 16-bit mono sound")
+                raise ExportError(_("{name}: expected 16-bit mono sound").format(name=path.name))
             if clip.getframerate() != SAMPLE_RATE:
-                raise ExportError(f"{path.name}: expected {SAMPLE_RATE} Hz sound")
+                raise ExportError(
+                    _("{name}: expected {rate:d} Hz sound").format(name=path.name, rate=SAMPLE_RATE)
+                )
             return clip.readframes(clip.getnframes())
     except (wave.Error, EOFError) as error:
-        raise ExportError(f"{path.name}: not a readable WAV file ({error})") from None
+        raise ExportError(
+            _("{name}: not a readable WAV file ({error})").format(name=path.name, error=error)
+        ) from None
 
 
 def _length_ms(data: bytes) -> int:
@@ -110,7 +117,7 @@ def export_audio(
     try:
         handle = open_for_writing(out)
     except OSError as error:
-        raise ExportError(f"cannot write {out}: {reason(error, out)}") from None
+        raise ExportError(_cannot_write(out, reason(error, out))) from None
     try:
         with handle, TrackWriter(handle, fmt, SAMPLE_RATE) as track:
             written = 0
@@ -126,9 +133,9 @@ def export_audio(
         with contextlib.suppress(OSError):
             out.unlink()  # never a file cut short under a name that promises a track
         if isinstance(error, EncoderError):
-            raise ExportError(f"cannot write {out}: {error}") from None
+            raise ExportError(_cannot_write(out, str(error))) from None
         if isinstance(error, OSError):
-            raise ExportError(f"cannot write {out}: {reason(error, out)}") from None
+            raise ExportError(_cannot_write(out, reason(error, out))) from None
         raise
     cut_short = sum(
         1
@@ -146,8 +153,12 @@ def _format_of(out: Path) -> TrackFormat:
     except UnknownFormat:
         problem = output_problem(out)
         if problem is not None:
-            raise ExportError(f"cannot write {out}: {problem}") from None
+            raise ExportError(_cannot_write(out, problem)) from None
         raise
+
+
+def _cannot_write(out: Path, why: str) -> str:
+    return _("cannot write {path}: {reason}").format(path=out, reason=why)
 
 
 def _silence(track: TrackWriter, written: int, until: int) -> int:

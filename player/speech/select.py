@@ -6,11 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from player.home.user_dirs import UserDirs
+from player.language import N_, _
 from player.playback.speaker import SilentSpeaker, Speaker
 from player.speech.clip_folder import NoClipFolder
 from player.speech.clips import AudioOut, VoiceSpeaker
 from player.speech.synth import (
     VOICES_COMMAND,
+    NoVoiceForLanguage,
     Pyttsx3Synthesizer,
     SpeechUnavailable,
     VoiceSettings,
@@ -19,8 +21,8 @@ from player.speech.synth import (
 )
 from player.speech.voices import Voice
 
-NO_AUDIO = "No audio device found: cues are shown as captions only."
-NO_AUDIO_NOR_CAPTIONS = "No audio device found: cues are neither spoken nor shown."
+NO_AUDIO = N_("No audio device found: cues are shown as captions only.")
+NO_AUDIO_NOR_CAPTIONS = N_("No audio device found: cues are neither spoken nor shown.")
 
 
 def speech_cache() -> Path:
@@ -28,10 +30,9 @@ def speech_cache() -> Path:
 
 
 def no_speech_notice(reason: str) -> str:
-    return (
-        f"No speech engine ({reason}). For a voice, run: {fix_hint()}. "
-        "Until then: chimes and captions."
-    )
+    return _(
+        "No speech engine ({reason}). For a voice, run: {fix}. Until then: chimes and captions."
+    ).format(reason=reason, fix=fix_hint())
 
 
 def list_voices() -> tuple[Voice, ...]:
@@ -55,6 +56,8 @@ def start_synthesizer(
         return Pyttsx3Synthesizer(cache_dir or speech_cache(), settings, notices, voices_command)
     except NoClipFolder as error:
         raise SpeechUnavailable(str(error)) from None
+    except NoVoiceForLanguage:
+        raise  # the engine is there: its line says which language no voice speaks
     except SpeechUnavailable as error:
         raise SpeechUnavailable(no_speech_notice(str(error))) from None
     except OSError as error:
@@ -73,7 +76,7 @@ def make_speaker(
     ``captions`` says whether the shell shows the cues as captions (``--ui none`` does not)."""
     audio = AudioOut.open()
     if audio is None:
-        notices(NO_AUDIO if captions else NO_AUDIO_NOR_CAPTIONS)
+        notices(_(NO_AUDIO if captions else NO_AUDIO_NOR_CAPTIONS))
         return SilentSpeaker()
     return VoiceSpeaker(
         audio,

@@ -8,8 +8,10 @@ clips are cached on disk by their words and the voice settings, so a routine is
 rendered once. A cached clip is checked before it is used: a damaged one is said once,
 and made again. When the cache folder cannot be written, clips are kept in a temporary
 folder for the session instead. The voice asked for is looked up among those the speech
-process lists (``voices``); one that is not installed is said in one line, and the
-default voice speaks.
+process lists (``voices``); one that is not installed, or that does not speak the
+language of the session, is said in one line, and a voice that does speaks (for English,
+the engine's default voice, as ever). When no installed voice speaks the language, there
+is no voice: chimes and captions.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from player.language import DEFAULT_LANGUAGE, N_, _, current
 from player.speech.clip_check import MISSING, clip_problem
 from player.speech.clip_folder import open_clip_folder
-from player.speech.voices import Voice, find_voice, unknown_voice, voices_from
+from player.speech.voices import NoVoiceSpeaks, Voice, choose_voice, voices_from
 from player.system.failures import Failure
 from player.system.paths import PACKAGE_DIR
 
@@ -48,11 +51,19 @@ class VoiceSettings:
     """Words per minute."""
     volume: float = 1.0
 
-    def key(self, voice_id: str | None = None) -> str:
-        """The clip folder's name for this rate and volume, and the voice of ``voice_id``
-        (the default voice when None)."""
-        voice = "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in voice_id or "")
-        return f"{voice or 'default'}-{self.rate}-{self.volume:.2f}"
+    def key(self, voice_id: str | None = None, language: str = DEFAULT_LANGUAGE) -> str:
+        """The clip folder's name for this rate and volume, the voice of ``voice_id`` (the
+        default voice when None) and the language spoken: the folders of two languages
+        are never the same one (English keeps the name it always had)."""
+        voice = _safe(voice_id or "") or "default"
+        if language != DEFAULT_LANGUAGE:
+            voice = f"{_safe(language)}-{voice}"
+        return f"{voice}-{self.rate}-{self.volume:.2f}"
+
+
+def _safe(name: str) -> str:
+    """``name`` as part of a folder's name: ``gmw/en`` is ``gmw-en``."""
+    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in name)
 
 
 def _server_command(settings: VoiceSettings) -> list[str]:
@@ -61,6 +72,12 @@ def _server_command(settings: VoiceSettings) -> list[str]:
 
 class Synthesizer(Protocol):
     description: str
+    language: str
+    """The language it speaks (a tag such as ``vi``)."""
+
+    @property
+    def voice_id(self) -> str:
+        """The id of the voice that speaks ("" when it is not known)."""
 
     def render(self, text: str) -> Path | None:
         """A WAV file of ``text`` spoken, or None if it could not be made. May block."""
@@ -70,6 +87,10 @@ class Synthesizer(Protocol):
 
 class SpeechUnavailable(Failure):
     """No speech engine could start; the message says what fixes it."""
+
+
+class NoVoiceForLanguage(SpeechUnavailable):
+    """The speech engine started, but none of its voices speaks the session's language."""
 
 
 def clip_name(text: str) -> str:
@@ -88,8 +109,11 @@ class Pyttsx3Synthesizer:
         settings: VoiceSettings | None = None,
         notices: Callable[[str], None] = lambda line: None,
         voices_command: str = VOICES_COMMAND,
+        language: str | None = None,
     ) -> None:
         self.settings = settings or VoiceSettings()
+        self.language = language or current()
+        """The language the voice speaks: the one in use when none is given."""
         self._notices = notices
         self._damage_said = False
         self._lock = threading.Lock()
@@ -105,9 +129,12 @@ class Pyttsx3Synthesizer:
         self._answers: queue.SimpleQueue[str] = queue.SimpleQueue()
         threading.Thread(target=self._read_answers, daemon=True, name="speech-answers").start()
         try:
-            self.voices = voices_from(self._ready().get("voices"))
+            ready = self._ready()
+            self.voices = voices_from(ready.get("voices"))
+            self.default_voice = str(ready.get("default") or "")
+            """The id of the voice the engine speaks with unless told otherwise."""
             self.voice = self._choose_voice(voices_command)
-            key = self.settings.key(self.voice.id if self.voice else None)
+            key = self.settings.key(self.voice.id if self.voice else None, self.language)
             self._folder = open_clip_folder(cache_dir / key, notices)
         except BaseException:
             self._stop_process()
@@ -115,35 +142,43 @@ class Pyttsx3Synthesizer:
         self.cache = self._folder.path
         if self.render("Ready.") is None:
             self.close()
-            raise SpeechUnavailable("the speech engine could not make a sound file")
+            raise SpeechUnavailable(_("the speech engine could not make a sound file"))
 
     def _ready(self) -> dict[str, object]:
         """The speech process's first answer; SpeechUnavailable when it did not start."""
         answer = self._answer(START_TIMEOUT_S)
         if answer is None:
-            raise SpeechUnavailable("the speech engine did not start")
+            raise SpeechUnavailable(_("the speech engine did not start"))
         if not answer.get("ok"):
-            raise SpeechUnavailable(str(answer.get("error", "the speech engine failed")))
+            raise SpeechUnavailable(str(answer.get("error") or _("the speech engine failed")))
         return answer
 
     def _choose_voice(self, voices_command: str) -> Voice | None:
-        """The voice asked for, chosen in the speech process; None for the default voice,
-        after one line saying why when another was asked for."""
-        wanted = self.settings.voice
-        if not wanted:
-            return None
-        voice = find_voice(wanted, self.voices)
-        if voice is None:
-            why = unknown_voice(wanted, self.voices, voices_command)
-            self._notices(f"{why[:1].upper()}{why[1:]}. The default voice speaks instead.")
-            return None
+        """The voice that speaks the session's language, chosen in the speech process: the
+        one asked for when it can, else another that can, after one line saying why; None
+        for the default voice. NoVoiceForLanguage when no installed voice speaks it."""
+        try:
+            choice = choose_voice(self.settings.voice, self.language, self.voices, voices_command)
+        except NoVoiceSpeaks as error:
+            raise NoVoiceForLanguage(str(error)) from None
+        if choice.notice:
+            self._notices(choice.notice)
+        voice = choice.voice
+        if voice is None or voice.id == self.default_voice:
+            return voice
         if not self._request({"voice": voice.id}):
             self._notices(
-                f"The voice {voice.name or voice.id} could not be chosen: the default "
-                "voice speaks instead."
+                _(
+                    "The voice {voice} could not be chosen: the default voice speaks instead."
+                ).format(voice=voice.name or voice.id)
             )
             return None
         return voice
+
+    @property
+    def voice_id(self) -> str:
+        """The id of the voice that speaks: the one chosen, else the engine's default."""
+        return self.voice.id if self.voice else self.default_voice
 
     def cached(self, text: str) -> Path | None:
         """The clip of ``text`` if the folder holds it whole."""
@@ -170,8 +205,10 @@ class Pyttsx3Synthesizer:
         if not self._damage_said:
             self._damage_said = True
             self._notices(
-                f"A saved voice clip in {self.cache} was damaged ({problem}): "
-                "damaged clips are made again."
+                _(
+                    "A saved voice clip in {folder} was damaged ({problem}): "
+                    "damaged clips are made again."
+                ).format(folder=self.cache, problem=problem)
             )
 
     def _ask(self, text: str, path: Path) -> bool:
@@ -246,7 +283,7 @@ def installed_voices() -> tuple[Voice, ...]:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise SpeechUnavailable("the speech engine did not start") from None
+        raise SpeechUnavailable(_("the speech engine did not start")) from None
     except OSError as error:
         raise SpeechUnavailable(str(error)) from None
     lines = done.stdout.splitlines()
@@ -255,17 +292,20 @@ def installed_voices() -> tuple[Voice, ...]:
     except json.JSONDecodeError:
         answer = None
     if not isinstance(answer, dict):
-        raise SpeechUnavailable("the speech engine did not start")
+        raise SpeechUnavailable(_("the speech engine did not start"))
     if not answer.get("ok"):
-        raise SpeechUnavailable(str(answer.get("error", "the speech engine failed")))
+        raise SpeechUnavailable(str(answer.get("error") or _("the speech engine failed")))
     return voices_from(answer.get("voices"))
 
 
 FIX_HINT = {
     "linux": "sudo apt-get install espeak-ng",
-    "darwin": "the macOS voices come with the system; check System Settings > Accessibility",
-    "win32": "the Windows voices come with the system; check Settings > Time & language > Speech",
+    "darwin": N_("the macOS voices come with the system; check System Settings > Accessibility"),
+    "win32": N_(
+        "the Windows voices come with the system; check Settings > Time & language > Speech"
+    ),
 }
+"""What gives a voice on each system: a command to run as it is, or words for people."""
 
 
 def fix_hint() -> str:
@@ -273,5 +313,5 @@ def fix_hint() -> str:
 
     for prefix, hint in FIX_HINT.items():
         if sys.platform.startswith(prefix):
-            return hint
-    return "install espeak-ng"
+            return hint if hint.startswith("sudo ") else _(hint)
+    return _("install espeak-ng")

@@ -9,11 +9,13 @@ installed voice is refused with the nearest one, never ignored.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from player.language import DEFAULT_LANGUAGE, PSEUDO, _, language_name
 from player.routine.values import describe
-from player.routine.yaml_source import did_you_mean
 from player.system.failures import InvalidInput
 
 
@@ -89,13 +91,20 @@ def _suggestions(voices: Sequence[Voice]) -> list[str]:
 
 def unknown_voice(wanted: str, voices: Sequence[Voice], voices_command: str) -> str:
     """One line saying that no installed voice is called ``wanted``, with the nearest."""
+    name = describe(wanted)
     if not voices:
-        return f"no voice called {describe(wanted)} is installed: the speech engine has none"
-    hint = did_you_mean(wanted.strip().lower(), _suggestions(voices))
-    listed = f"'{voices_command}' lists all {len(voices)}"
-    if hint:
-        return f"no voice called {describe(wanted)} is installed{hint} {listed}"
-    return f"no voice called {describe(wanted)} is installed: {listed}"
+        return _("no voice called {name} is installed: the speech engine has none").format(
+            name=name
+        )
+    near = difflib.get_close_matches(wanted.strip().lower(), _suggestions(voices), 1, 0.6)
+    if near:
+        return _(
+            "no voice called {name} is installed; did you mean '{nearest}'? "
+            "'{command}' lists all {count}"
+        ).format(name=name, nearest=near[0], command=voices_command, count=len(voices))
+    return _("no voice called {name} is installed: '{command}' lists all {count}").format(
+        name=name, command=voices_command, count=len(voices)
+    )
 
 
 def chosen_voice(wanted: str, voices: Sequence[Voice], voices_command: str) -> Voice:
@@ -104,3 +113,153 @@ def chosen_voice(wanted: str, voices: Sequence[Voice], voices_command: str) -> V
     if found is None:
         raise UnknownVoice(unknown_voice(wanted, voices, voices_command))
     return found
+
+
+# -- which voices speak a language -------------------------------------------------------------
+
+_THREE_LETTER = {
+    "eng": "en",
+    "spa": "es",
+    "vie": "vi",
+    "zho": "cmn",
+    "chi": "cmn",
+    "fra": "fr",
+    "fre": "fr",
+    "deu": "de",
+    "ger": "de",
+}
+"""Three-letter codes some speech engines give, as the two-letter tag the player uses."""
+
+
+def _subtags(tag: str) -> list[str]:
+    """A language tag's parts in lower case: ``\\x05en-GB`` and ``en_gb`` give en, gb."""
+    text = "".join(ch for ch in tag if ch.isprintable()).strip().lower()
+    return [part for part in re.split(r"[-_]", text.split(".", 1)[0]) if part]
+
+
+def spoken_language(tag: str) -> str:
+    """The language a tag names, as a voice speaks it: ``es-419`` and ``es`` are ``es``;
+    Chinese is told by its spoken language, so ``zh-Hans``, ``zh`` and ``cmn-latn-pinyin``
+    are Mandarin (``cmn``) and ``zh-yue`` is Cantonese (``yue``); the pseudo-language is
+    English. "" for no language at all."""
+    if tag.strip().lower() == PSEUDO:
+        return DEFAULT_LANGUAGE
+    parts = _subtags(tag)
+    if not parts:
+        return ""
+    first = _THREE_LETTER.get(parts[0], parts[0])
+    if first == "zh":
+        extension = parts[1] if len(parts) > 1 else ""
+        return extension if len(extension) == 3 and extension.isalpha() else "cmn"
+    return first
+
+
+def _speaking_tags(voice: Voice, language: str) -> list[str]:
+    """The tags of ``voice``'s languages that are ``language``, as ``es-419``."""
+    wanted = spoken_language(language)
+    return [
+        "-".join(_subtags(tag))
+        for tag in voice.languages
+        if wanted and spoken_language(tag) == wanted
+    ]
+
+
+def speaks(voice: Voice, language: str) -> bool:
+    """Whether ``voice`` speaks ``language`` (any tag: ``vi``, ``zh-Hans``, ``es-MX``)."""
+    return bool(_speaking_tags(voice, language))
+
+
+def voices_for(language: str, voices: Sequence[Voice]) -> list[Voice]:
+    """The voices that speak ``language``, the likeliest first: one whose language is the
+    very tag asked for, then one that reads the language best (``PREFERRED``), then the
+    plainest (``vi`` before ``vi-vn-x-south``, ``fr-fr`` before ``fr-be``), then in the
+    order the engine lists them."""
+    wanted = "-".join(_subtags(language))
+    preferred = PREFERRED.get(spoken_language(language))
+    ranked: list[tuple[int, int, int, int, Voice]] = []
+    for index, voice in enumerate(voices):
+        tags = _speaking_tags(voice, language)
+        if tags:
+            exact = 0 if wanted in tags else 1
+            best = 0 if preferred in tags else 1
+            plainest = min(len(_plain(tag)) for tag in tags)
+            ranked.append((exact, best, plainest, index, voice))
+    return [voice for *_rank, voice in sorted(ranked, key=lambda row: row[:4])]
+
+
+PREFERRED = {"cmn": "cmn-latn-pinyin"}
+"""The voice of a spoken language that reads it best, where the plainest does not:
+espeak-ng 1.51's ``cmn`` reads Chinese characters with their tone numbers in English
+("准备" as "zhun three bei four"), its ``cmn-latn-pinyin`` reads them in Mandarin (and
+Latin letters as pinyin rather than English)."""
+
+
+def _plain(tag: str) -> list[str]:
+    """A tag's parts, its country left out where it is named like its language: ``fr-fr``
+    is as plain as ``fr``, and plainer than ``fr-be``."""
+    parts = tag.split("-")
+    return parts[:1] + parts[2:] if parts[1:2] == parts[:1] else parts
+
+
+def is_english(language: str) -> bool:
+    return spoken_language(language) == DEFAULT_LANGUAGE
+
+
+class NoVoiceSpeaks(Exception):
+    """No installed voice speaks the session's language; the message says so in one line."""
+
+
+@dataclass(frozen=True)
+class VoiceChoice:
+    voice: Voice | None
+    """The voice to speak with; None for the speech engine's own default (English)."""
+    notice: str | None = None
+    """One line for people when the voice asked for is not the one that speaks."""
+
+
+def _listed(voices: Sequence[Voice]) -> str:
+    """The voices by the names they are chosen by (their language): ``vi, vi-vn-x-south``."""
+    return ", ".join(voice.language or voice.id for voice in voices)
+
+
+def choose_voice(
+    wanted: str | None, language: str, voices: Sequence[Voice], voices_command: str
+) -> VoiceChoice:
+    """The voice that speaks a session in ``language``: the one ``wanted`` names if it
+    speaks it, else the likeliest that does, with one line saying why (English keeps the
+    engine's default voice, as it always has). NoVoiceSpeaks when no installed voice speaks
+    ``language``."""
+    able = voices_for(language, voices)
+    english = is_english(language)
+    name = language_name(language)
+    if not english and not able:
+        raise NoVoiceSpeaks(
+            _("No installed voice speaks {language}: chimes and captions instead.").format(
+                language=name
+            )
+        )
+    fallback = None if english else able[0]
+    if not wanted:
+        return VoiceChoice(fallback)
+    voice = find_voice(wanted, voices)
+    if voice is None:
+        why = unknown_voice(wanted, voices, voices_command)
+        why = why[:1].upper() + why[1:]
+        if fallback is None:
+            line = _("{why}. The default voice speaks instead.").format(why=why)
+        else:
+            line = _("{why}. Speaking with {voice}.").format(why=why, voice=fallback.language)
+        return VoiceChoice(fallback, line)
+    if not voice.languages or speaks(voice, language) or not able:
+        return VoiceChoice(voice)  # a voice that does not say what it speaks is believed
+    if fallback is None:
+        line = _(
+            "The voice '{voice}' does not speak {language}; voices that do: {voices}. "
+            "Speaking with the default voice."
+        ).format(voice=wanted, language=name, voices=_listed(able))
+    else:
+        line = _(
+            "The voice '{voice}' does not speak {language}; voices that do: {voices}. "
+            "Speaking with {chosen}."
+        ).format(voice=wanted, language=name, voices=_listed(able), chosen=fallback.language)
+    return VoiceChoice(fallback, line)
