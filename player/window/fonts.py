@@ -31,6 +31,11 @@ Face = Path | None
 FACES: dict[str, Path] = {"vi": VIETNAMESE, "zh-Hans": CHINESE}
 """The font of each language pygame's own font cannot draw."""
 
+STAND_INS: dict[Path, dict[int, str]] = {VIETNAMESE: {0x2212: "\u2013"}}
+"""Look-alikes for the few signs the window draws that a face lacks: Noto Sans has no
+minus sign (U+2212, on the button that goes back ten seconds), and its en dash looks the
+same."""
+
 PROBE = 100
 _scales: dict[Path, float] = {}
 
@@ -67,6 +72,10 @@ def scale(face: Path) -> float:
 
 
 def shaped(text: str) -> str:
-    """``text`` with its letters composed (NFC): a Vietnamese letter typed as a base and
-    combining marks becomes the one letter the font draws whole."""
-    return unicodedata.normalize("NFC", text)
+    """``text`` as the font in use draws it: its letters composed (NFC), so that a
+    Vietnamese letter typed as a base and combining marks is the one letter the font has,
+    and a sign the font lacks replaced by a look-alike it has."""
+    text = unicodedata.normalize("NFC", text)
+    face = current_face()
+    stand_ins = STAND_INS.get(face) if face is not None else None
+    return text.translate(stand_ins) if stand_ins else text
