@@ -1,6 +1,8 @@
 """A session followed in plain lines: one per step and per cue, for a pipe or a log.
 
 With no output it is the ``--ui none`` mode: the engine and the voice with no picture.
+Lines are written composed (NFC), so a Vietnamese letter reaches the terminal as one
+character however the routine file spelled it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from player.playback.events import CueDue, Event, Finished, Skipped, StepStarted
 from player.playback.session import Ending, Session
 from player.routine.values import format_duration, format_elapsed
 from player.system.printable import printable
+from player.terminal.text_fit import composed
 
 MAX_SLEEP_MS = 250
 
@@ -64,7 +67,7 @@ def play_text(
             if isinstance(event, Finished) and line:
                 line += ending_text(session.ending)
             if line and out is not None:
-                print(printable(line), file=out, flush=True)
+                print(composed(printable(line)), file=out, flush=True)
 
     show(session.start(clock.now()))
     while engine.state != "finished":

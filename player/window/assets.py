@@ -1,6 +1,7 @@
 """Fonts, rendered words and pictures, made once and kept, within bounds.
 
-The font is the one bundled with pygame, so nothing has to be installed. A picture that
+The font is the one bundled with pygame, or for a language it cannot draw one kept in
+``media/fonts`` (:mod:`player.window.fonts`), so nothing has to be installed. A picture that
 is missing or cannot be read comes back as None (the drawing shows a placeholder); it is
 tried once, not on every frame.
 
@@ -28,7 +29,8 @@ from player.system.bounded_cache import BoundedCache
 from player.system.paths import MEDIA_DIR
 from player.system.printable import printable
 from player.system.regular_files import open_regular
-from player.window import text
+from player.window import fonts, text
+from player.window.fonts import Face
 from player.window.theme import Colour
 
 MiB = 1024 * 1024
@@ -63,8 +65,8 @@ def surface_bytes(surface: pygame.Surface | None) -> int:
 class Assets:
     def __init__(self, picture_dirs: Sequence[Path] = (MEDIA_DIR,)) -> None:
         self.picture_dirs = tuple(picture_dirs)
-        self.fonts: BoundedCache[int, pygame.font.Font] = BoundedCache(FONT_CACHE)
-        self.words: BoundedCache[tuple[str, int, Colour], pygame.Surface] = BoundedCache(
+        self.fonts: BoundedCache[tuple[Face, int], pygame.font.Font] = BoundedCache(FONT_CACHE)
+        self.words: BoundedCache[tuple[str, int, Colour, Face], pygame.Surface] = BoundedCache(
             TEXT_CACHE, TEXT_BYTES, surface_bytes
         )
         self.originals: BoundedCache[str, pygame.Surface | None] = BoundedCache(
@@ -80,34 +82,39 @@ class Assets:
     # -- words ------------------------------------------------------------------------------
 
     def font(self, size: int) -> pygame.font.Font:
+        """The font of the language in use at ``size``."""
         size = max(6, size)
-        found = self.fonts.get(size)
+        key = (fonts.current_face(), size)
+        found = self.fonts.get(key)
         if found is None:
-            found = self.fonts.put(size, pygame.font.Font(None, size))
+            found = self.fonts.put(key, fonts.load(*key))
         return found
 
     def render(self, words: str, size: int, colour: Colour) -> pygame.Surface:
-        key = (words, size, colour)
+        key = (words, size, colour, fonts.current_face())
         found = self.words.get(key)
         if found is None:
-            found = self.font(size).render(printable(words), True, colour)
+            found = self.font(size).render(fonts.shaped(printable(words)), True, colour)
             self.words.budget = text_budget()
             self.words.put(key, found)
         return found
 
     def fit_line(self, words: str, width: int, height: int, largest: int) -> int:
+        words = fonts.shaped(words)
         return self._size(
             ("line", words, width, height, largest),
             lambda: text.fit_line(self.font, words, width, height, largest),
         )
 
     def fit_row(self, words: tuple[str, ...], width: int, height: int, gap: int) -> int:
+        words = tuple(fonts.shaped(each) for each in words)
         return self._size(
             ("row", words, width, height, gap),
             lambda: text.fit_row(self.font, words, width, height, gap),
         )
 
     def fit_ink(self, template: str, width: int, height: int) -> int:
+        template = fonts.shaped(template)
         return self._size(
             ("ink", template, width, height),
             lambda: text.fit_ink(self.font, template, width, height),
@@ -116,7 +123,8 @@ class Assets:
     def fit_block(
         self, words: str, width: int, height: int, largest: int, smallest: int
     ) -> tuple[int, list[str]]:
-        key = ("block", words, width, height, largest, smallest)
+        words = fonts.shaped(words)
+        key = ("block", words, width, height, largest, smallest, fonts.current_face())
         found = self._blocks.get(key)
         if found is None:
             size, lines = text.fit_block(self.font, words, width, height, largest, smallest)
@@ -124,6 +132,8 @@ class Assets:
         return found[0], list(found[1])
 
     def _size(self, key: FitKey, compute: Callable[[], int]) -> int:
+        """A size worked out for words in a box, kept for the font in use."""
+        key = (*key, fonts.current_face())
         found = self._sizes.get(key)
         if found is None:
             found = self._sizes.put(key, compute())

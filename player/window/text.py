@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 import pygame
 
+from player.system.line_breaks import break_lines
+
 FontOf = Callable[[int], pygame.font.Font]
 
 ELLIPSIS = "\u2026"
@@ -20,23 +22,24 @@ def line_height(font: pygame.font.Font) -> int:
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """``text`` broken into lines no wider than ``width``; a word too long is cut."""
+    """``text`` broken into lines no wider than ``width``: at spaces, and between Chinese
+    characters (no line begins with a comma or a closing bracket, none ends with an opening
+    one); a word too long is cut."""
+
+    def measure(words: str) -> int:
+        return int(font.size(words)[0])
+
+    def cut(word: str) -> list[str]:
+        parts = []
+        while measure(word) > width and len(word) > 1:
+            end = _longest_prefix(font, word, width)
+            parts.append(word[:end])
+            word = word[end:]
+        return [*parts, word]
+
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        line = ""
-        for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = _longest_prefix(font, word, width)
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
-        lines.append(line)
+        lines.extend(break_lines(paragraph, width, measure, cut))
     return lines
 
 
