@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import pygame
 
 from player.care.questions import Question
+from player.language import N_, _
 from player.window.controls import DEFAULT_CONTROLS
 
 ENTER_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER})
@@ -28,7 +29,8 @@ KEYPAD_DIGITS = {
     pygame.K_KP8: "8",
     pygame.K_KP9: "9",
 }
-SCALE_HINT = "Click a number, or type it and press Enter"
+SCALE_HINT = N_("Click a number, or type it and press Enter")
+"""Above a scale, until a number is typed (looked up when shown)."""
 GO_ON_KEYS = DEFAULT_CONTROLS.go_on_keys
 """What a clicker, a pedal or the media keys send to go on (see ``Question.on_go``)."""
 
@@ -91,8 +93,9 @@ class Answering:
         if not self.question.scale:
             return ""
         if self.lit is not None:
-            return f"{self.typed} \u2014 press Enter to choose it"
-        return SCALE_HINT
+            # TRANSLATORS: above a scale, once a number is typed: {number} is that number
+            return _("{number} \u2014 press Enter to choose it").format(number=self.typed)
+        return _(SCALE_HINT)
 
     def _with_digit(self, digit: str) -> str:
         """The digits typed after ``digit``: added on while they can still make a number

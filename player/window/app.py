@@ -17,6 +17,7 @@ from typing import Any, Literal, TypeGuard
 
 import pygame
 
+from player.language import _
 from player.playback.clock import Clock
 from player.playback.events import Event
 from player.playback.motion import FigureMoment, figure_at
@@ -114,7 +115,9 @@ class WindowApp:
         self.theme = theme
         self._owns_display = display is None
         self.display = Display(fullscreen=fullscreen, size=size) if display is None else display
-        self.display.set_title(f"{session.engine.timeline.title} \u2014 routine player")
+        # TRANSLATORS: the window's title; {title} is the routine's, from the routine file
+        title = _("{title} \u2014 routine player")
+        self.display.set_title(title.format(title=session.engine.timeline.title))
         self.assets = Assets(picture_dirs) if assets is None else assets
         self.overlay: Overlay | None = None
         self.outcome: Outcome | None = None

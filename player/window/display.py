@@ -15,6 +15,7 @@ import warnings
 
 import pygame
 
+from player.language import N_, _
 from player.playback.clock import Clock
 from player.window.layout import MIN_WINDOW
 
@@ -34,7 +35,8 @@ REDRAW = (
     pygame.WINDOWMAXIMIZED,
 )
 """Events after which the window must be drawn again."""
-TITLE = "Routine player"
+TITLE = N_("Routine player")
+"""The window's title while no routine plays (looked up when shown)."""
 
 
 class Display:
@@ -54,7 +56,7 @@ class Display:
         self.is_open = True
         self.closed_by_person = False
         """The person closed the window (its close button, or the system's)."""
-        pygame.display.set_caption(TITLE)
+        pygame.display.set_caption(_(TITLE))
 
     def set_title(self, title: str) -> None:
         pygame.display.set_caption(title)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from player.language import _
 from player.playback.motion import FigureMoment, still_moment
 from player.window.assets import Assets
 from player.window.figures import draw_figure
@@ -286,7 +287,7 @@ def _status(
     if not items:
         return
     gap = max(8, row.w // STATUS_GAP)
-    size = assets.fit_row(tuple(words for words, _ in items), row.w, row.h, gap)
+    size = assets.fit_row(tuple(words for words, _colour in items), row.w, row.h, gap)
     images = [assets.render(words, size, colour) for words, colour in items]
     y = row.y + (row.h - images[0].get_height()) // 2
     surface.blit(images[0], (row.x, y))
@@ -368,7 +369,8 @@ def _placeholder(
         surface, edge, (icon.x + icon.w * 3 // 4, icon.y + icon.h // 3), max(2, icon.h // 9)
     )
     words = Box(box.x + radius, icon.bottom + box.h // 12, box.w - 2 * radius, box.h // 7)
-    line(surface, assets, "No picture", words, colours.dim, "center")
+    # TRANSLATORS: in place of a picture the routine names that cannot be shown
+    line(surface, assets, _("No picture"), words, colours.dim, "center")
     file_name = Box(words.x, words.bottom, words.w, box.h // 9)
     line(
         surface,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from player.language import _, pgettext
 from player.routine.values import format_duration
 from player.window.assets import Assets
 from player.window.layout import Box, Layout
@@ -28,7 +29,7 @@ def cover(
         line(
             surface,
             assets,
-            "Get ready",
+            _("Get ready"),
             Box(inner.x, inner.y, inner.w, inner.h // 4),
             colours.text,
             "center",
@@ -47,12 +48,13 @@ def cover(
 def _paused(
     surface: pygame.Surface, inner: Box, shown: Shown, assets: Assets, colours: Palette
 ) -> None:
-    """"Paused", the key that goes on, and what to do, to read at leisure (when there is
+    """ "Paused", the key that goes on, and what to do, to read at leisure (when there is
     something to do, the first two are smaller to leave it room)."""
     twentieths = (5, 3, 9) if shown.do_text else (11, 5, 0)
     title_h, keys_h, words_h = (inner.h * n // 20 for n in twentieths)
     title = Box(inner.x, inner.y, inner.w, title_h)
-    line(surface, assets, "Paused", title, colours.accent, "center")
+    # TRANSLATORS: the title of the screen shown while the session is paused
+    line(surface, assets, _("Paused"), title, colours.accent, "center")
     keys = Box(inner.x, title.bottom + inner.h // 20, inner.w, keys_h)
     line(surface, assets, _go_on_words(shown), keys, colours.text, "center")
     if shown.do_text:
@@ -64,7 +66,10 @@ def _paused(
 def _go_on_words(shown: Shown) -> str:
     """``Space to go on``, with the first key that pauses and goes on."""
     key = next((face.key for face in shown.buttons if face.name == "pause"), "")
-    return f"{key} to go on" if key else "Click Go on to go on"
+    if key:
+        # TRANSLATORS: {key} is the key that goes on, as in "Space to go on"
+        return _("{key} to go on").format(key=key)
+    return _("Click Go on to go on")
 
 
 def _help(
@@ -75,7 +80,7 @@ def _help(
     help_rows: tuple[tuple[str, str], ...],
 ) -> None:
     title = Box(box.x, box.y, box.w, box.h // 8)
-    line(surface, assets, "Keys (or click the buttons)", title, colours.accent, "center")
+    line(surface, assets, _("Keys (or click the buttons)"), title, colours.accent, "center")
     rows = Box(box.x, title.bottom + box.h // 30, box.w, box.bottom - title.bottom - box.h // 30)
     row_h = rows.h // max(1, len(help_rows))
     key_w = rows.w * 4 // 10
@@ -109,11 +114,13 @@ def _quit(
 ) -> None:
     yes, no = where.dialog_buttons
     title = Box(box.x, box.y, box.w, box.h // 4)
-    line(surface, assets, "Stop the session?", title, colours.accent, "center")
-    words = f"{stop_keys} to stop \u00b7 any other key to go on"
+    line(surface, assets, _("Stop the session?"), title, colours.accent, "center")
+    # TRANSLATORS: {keys} are the keys that stop, as in "Esc, Q or Y"
+    words = _("{keys} to stop \u00b7 any other key to go on").format(keys=stop_keys)
     text_box = Box(box.x, box.y + box.h // 4, box.w, max(10, yes.y - box.y - box.h // 4))
     line(surface, assets, words, text_box.inset(0, text_box.h // 4), colours.text, "center")
-    for face, label, lit in ((yes, "Stop", True), (no, "Go on", False)):
+    stop, go_on = pgettext("button", "Stop"), pgettext("button", "Go on")
+    for face, label, lit in ((yes, stop, True), (no, go_on, False)):
         button(surface, face, colours, lit)
         ink = colours.on_accent if lit else colours.text
         line(surface, assets, label, face.inset(face.w // 10, face.h // 5), ink, "center")
@@ -151,8 +158,13 @@ def end_screen(
     ]
     if summary is not None:
         said += [
-            (f"Time taken {format_duration(summary.elapsed_ms)}", colours.text),
-            (f"Steps done {summary.steps_done} of {summary.steps_total}", colours.text),
+            (_("Time taken {time}").format(time=format_duration(summary.elapsed_ms)), colours.text),
+            (
+                _("Steps done {done} of {total}").format(
+                    done=summary.steps_done, total=summary.steps_total
+                ),
+                colours.text,
+            ),
         ]
     said += [(words, colours.text) for words in shown.end_lines]
     said.append((shown.end_hint, colours.dim))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from player.home.bindings import DEFAULT_BINDINGS, Bindings, window_key
+from player.language import N_, _, ngettext, pgettext
 from player.playback.events import Frame
 from player.playback.flash import flashing
 from player.playback.session import View
@@ -27,14 +28,28 @@ Cover = Literal["quit", "help", "get_ready", "paused"]
 Breath = Literal["grow", "hold", "shrink"]
 
 POSITIONS = {
-    "standing": "Standing",
-    "sitting": "Sitting",
-    "kneeling": "Kneeling",
-    "all-fours": "On all fours",
-    "side-lying": "Lying on your side",
-    "lying-on-back": "Lying on your back",
-    "squatting": "Squatting",
+    "standing": N_("Standing"),
+    "sitting": N_("Sitting"),
+    "kneeling": N_("Kneeling"),
+    "all-fours": N_("On all fours"),
+    "side-lying": N_("Lying on your side"),
+    "lying-on-back": N_("Lying on your back"),
+    "squatting": N_("Squatting"),
 }
+"""The positions a routine names, in the words the window shows (looked up when shown)."""
+SIDES = {
+    # TRANSLATORS: shown in capitals while the left side of the body is worked
+    "left": N_("LEFT SIDE"),
+    # TRANSLATORS: shown in capitals while the right side of the body is worked
+    "right": N_("RIGHT SIDE"),
+}
+PHASES = {
+    "lead_in": N_("Get ready"),
+    "prepare": N_("Get into position"),
+    "rest": N_("Rest"),
+    "switch": N_("Switch sides"),
+}
+"""What the status row says in a segment that is not the work itself."""
 
 
 @dataclass(frozen=True)
@@ -147,20 +162,20 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
         routine_title=timeline.title,
         title=timeline.title if step.kind == "lead_in" else step.name,
         info=_info(step, frame, shown_ms),
-        big="Done?" if waiting else _countdown(seconds),
-        big_template="Done?" if waiting else _template(math.ceil(segment.duration_ms / 1000)),
-        hint="Press Enter when done" if waiting else "",
+        big=_("Done?") if waiting else _countdown(seconds),
+        big_template=_("Done?") if waiting else _template(math.ceil(segment.duration_ms / 1000)),
+        hint=_("Press Enter when done") if waiting else "",
         segment_done=None
         if waiting or not segment.duration_ms
         else min(1.0, (shown_ms - segment.start_ms) / segment.duration_ms),
         phase=_phase(segment),
-        side=f"{segment.side.upper()} SIDE" if segment.side else "",
+        side=_side(segment.side),
         rep=_rep(step, segment),
         breath=_breath(timeline, segment),
         breath_room=_in_phases(timeline, step),
         progress=shown_ms / frame.total_ms if frame.total_ms else 1.0,
         marks=tuple(s.start_ms / frame.total_ms for s in timeline.steps[1:] if frame.total_ms),
-        position=POSITIONS.get(step.position or "", ""),
+        position=_position(step.position),
         do_text=step.do or "",
         picture=step.picture,
         figure=step.figure,
@@ -170,7 +185,7 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
         cover=_cover(frame, extras.overlay, finished),
         get_ready=str(math.ceil(frame.get_ready_ms / 1000)) if frame.get_ready_ms else "",
         summary=extras.summary if finished else None,
-        end_headline=(view.ending.headline or "Finished") if finished else "",
+        end_headline=(view.ending.headline or _("Finished")) if finished else "",
         end_lines=view.ending.said if finished else (),
         end_hint=_end_hint(extras.question_follows) if finished else "",
         flash=extras.flash and flashing(frame),
@@ -180,17 +195,17 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
 
 
 HELPED = (
-    ("pause", "Pause, or go on"),
-    ("next", "Next step"),
-    ("back", "Previous step (or back to its start)"),
-    ("restart", "Restart this step"),
-    ("more-time", "Ten seconds more  /  less"),
-    ("done", "Done, for a step that waits"),
-    ("mute", "Mute or unmute the voice"),
-    ("captions", "Captions on or off"),
-    ("fullscreen", "Full screen"),
-    ("help", "This help"),
-    ("quit", "Pause, and ask whether to stop"),
+    ("pause", N_("Pause, or go on")),
+    ("next", N_("Next step")),
+    ("back", N_("Previous step (or back to its start)")),
+    ("restart", N_("Restart this step")),
+    ("more-time", N_("Ten seconds more  /  less")),
+    ("done", N_("Done, for a step that waits")),
+    ("mute", N_("Mute or unmute the voice")),
+    ("captions", N_("Captions on or off")),
+    ("fullscreen", N_("Full screen")),
+    ("help", N_("This help")),
+    ("quit", N_("Pause, and ask whether to stop")),
 )
 """The help's rows, by the settings' name of each action."""
 MOST_KEYS_SHOWN = 3
@@ -206,13 +221,14 @@ def help_rows(bindings: Bindings) -> tuple[tuple[str, str], ...]:
             less = window_key(fewer[0]).replace("-", "\u2212") if fewer else ""
             keys = [f"{keys[0] if keys else ''}  /  {less}"]
         if any(key.strip(" /") for key in keys):
-            rows.append((", ".join(keys), does))
+            rows.append((", ".join(keys), _(does)))
     return tuple(rows)
 
 
 def _stop_keys(bindings: Bindings) -> str:
-    keys = [window_key(key) for key in bindings.keys_of("quit")] + ["Y"]
-    return ", ".join(keys[:-1]) + f" or {keys[-1]}"
+    keys = [window_key(key) for key in bindings.keys_of("quit")]
+    # TRANSLATORS: the keys that stop, as in "Esc, Q or Y"; {keys} is a list with commas
+    return _("{keys} or {last_key}").format(keys=", ".join(keys), last_key="Y")
 
 
 def _first_key(bindings: Bindings, action: str, otherwise: str = "") -> str:
@@ -249,29 +265,40 @@ def _template(seconds: int) -> str:
 
 
 def _info(step: StepSpan, frame: Frame, shown_ms: int) -> str:
-    left = f"{format_duration(max(0, frame.total_ms - shown_ms))} left"
+    left = format_duration(max(0, frame.total_ms - shown_ms))
     if step.sets > 1:
-        return f"Set {step.set} of {step.sets} \u00b7 {left}"
-    return left
+        # TRANSLATORS: at the top right: the set of a step, and the time the session has left
+        return _("Set {set} of {sets} \u00b7 {time} left").format(
+            set=step.set, sets=step.sets, time=left
+        )
+    # TRANSLATORS: at the top right: the time the session has left, as in "12:30 left"
+    return _("{time} left").format(time=left)
 
 
 def _phase(segment: Segment) -> str:
     if segment.kind == "work":
         return segment.phase or ""
-    return {
-        "lead_in": "Get ready",
-        "prepare": "Get into position",
-        "rest": "Rest",
-        "switch": "Switch sides",
-    }.get(segment.kind, "")
+    phase = PHASES.get(segment.kind)
+    return _(phase) if phase else ""
 
 
 def _rep(step: StepSpan, segment: Segment) -> str:
     if segment.kind == "work" and segment.reps > 1:
-        return f"{segment.rep} of {segment.reps}"
+        # TRANSLATORS: the repetition under way, as in "2 of 4"
+        return _("{rep} of {reps}").format(rep=segment.rep, reps=segment.reps)
     if segment.kind in ("wait", "prepare") and step.reps > 1:
-        return f"{step.reps} times"
+        return ngettext("{count} time", "{count} times", step.reps).format(count=step.reps)
     return ""
+
+
+def _side(side: str | None) -> str:
+    words = SIDES.get(side or "")
+    return _(words) if words else ""
+
+
+def _position(position: str | None) -> str:
+    words = POSITIONS.get(position or "")
+    return _(words) if words else ""
 
 
 def _in_phases(timeline: Timeline, step: StepSpan) -> bool:
@@ -292,21 +319,25 @@ def _breath(timeline: Timeline, segment: Segment) -> Breath | None:
 
 def _next_up(following: StepSpan | None) -> str:
     if following is None:
-        return "Last step"
-    sets = following.sets > 1 and following.kind != "set_rest"
-    where = f" (set {following.set} of {following.sets})" if sets else ""
-    return f"Next up: {following.name}{where}"
+        return _("Last step")
+    if following.sets > 1 and following.kind != "set_rest":
+        # TRANSLATORS: {name} is the name of the next step, from the routine
+        return _("Next up: {name} (set {set} of {sets})").format(
+            name=following.name, set=following.set, sets=following.sets
+        )
+    # TRANSLATORS: {name} is the name of the next step, from the routine
+    return _("Next up: {name}").format(name=following.name)
 
 
 def _after_end(question_follows: bool) -> str:
     """What Enter does on the end screen: go on to the question that follows, or close."""
-    return "Go on" if question_follows else "Close"
+    return pgettext("button", "Go on") if question_follows else pgettext("button", "Close")
 
 
 def _end_hint(question_follows: bool) -> str:
     if question_follows:
-        return "Press Enter to say how your back feels now"
-    return "Press Enter to close"
+        return _("Press Enter to say how your back feels now")
+    return _("Press Enter to close")
 
 
 def _buttons(
@@ -319,33 +350,54 @@ def _buttons(
     """The buttons, each with the first of its keys (the Stop button stops at once; its key
     pauses and asks first)."""
     if finished:
-        return (ButtonFace("close", _after_end(question_follows), "Enter", lit=True),)
+        return (ButtonFace("close", _after_end(question_follows), window_key("enter"), lit=True),)
     paused = view.frame.state == "paused"
 
     def key(action: str) -> str:
         return _first_key(bindings, action).replace("-", "\u2212")
 
+    go_on = pgettext("button", "Go on") if paused else pgettext("button", "Pause")
     faces = [
-        ButtonFace("pause", "Go on" if paused else "Pause", key("pause"), lit=paused),
-        ButtonFace("back", "Back", key("back")),
-        ButtonFace("next", "Next", key("next")),
-        ButtonFace("restart", "Restart", key("restart"), short="Again"),
-        ButtonFace("less", "\u221210 s", key("less-time"), short="\u221210"),
-        ButtonFace("more", "+10 s", key("more-time"), short="+10"),
+        ButtonFace("pause", go_on, key("pause"), lit=paused),
+        # TRANSLATORS: the button that goes back one step
+        ButtonFace("back", pgettext("button", "Back"), key("back")),
+        # TRANSLATORS: the button that goes on to the next step
+        ButtonFace("next", pgettext("button", "Next"), key("next")),
+        # TRANSLATORS: "Again" is the short label of Restart, for narrow buttons
+        ButtonFace(
+            "restart",
+            pgettext("button", "Restart"),
+            key("restart"),
+            short=pgettext("button", "Again"),
+        ),
+        # TRANSLATORS: the button that takes ten seconds off the step ("s" for seconds)
+        ButtonFace("less", pgettext("button", "\u221210 s"), key("less-time"), short="\u221210"),
+        # TRANSLATORS: the button that adds ten seconds to the step ("s" for seconds)
+        ButtonFace("more", pgettext("button", "+10 s"), key("more-time"), short="+10"),
     ]
     if waiting:
-        faces.append(ButtonFace("done", "Done", key("done"), lit=True))
+        # TRANSLATORS: the button that says a step that waits is done
+        faces.append(ButtonFace("done", pgettext("button", "Done"), key("done"), lit=True))
     faces += [
         ButtonFace(
             "mute",
-            "Unmute" if view.muted else "Mute",
+            pgettext("button", "Unmute") if view.muted else pgettext("button", "Mute"),
             key("mute"),
             lit=view.muted,
-            short="Sound" if view.muted else "Mute",
+            # TRANSLATORS: the short label of Unmute, for narrow buttons
+            short=pgettext("button", "Sound") if view.muted else pgettext("button", "Mute"),
         ),
-        ButtonFace("captions", "Captions", key("captions"), lit=view.captions_on, short="CC"),
-        ButtonFace("help", "Help", key("help")),
-        ButtonFace("quit", "Stop", key("quit")),
+        ButtonFace(
+            "captions",
+            pgettext("button", "Captions"),
+            key("captions"),
+            lit=view.captions_on,
+            # TRANSLATORS: the short label of Captions, for narrow buttons
+            short=pgettext("button", "CC"),
+        ),
+        ButtonFace("help", pgettext("button", "Help"), key("help")),
+        # TRANSLATORS: the button that stops the session at once
+        ButtonFace("quit", pgettext("button", "Stop"), key("quit")),
     ]
     return tuple(faces)
 

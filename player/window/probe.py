@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from player.language import _
 from player.system.quiet import quiet_stderr
 
 OFF_SCREEN_DRIVERS = frozenset({"offscreen", "dummy"})
@@ -120,13 +121,19 @@ def why_no_display(environ: Mapping[str, str] = os.environ) -> str | None:
     display = environ.get("DISPLAY", "")
     if not display:
         if wayland is not None:
-            return f"the Wayland display {environ['WAYLAND_DISPLAY']} does not answer"
-        return "DISPLAY is not set"
+            # TRANSLATORS: follows "No display"; {name} is a name such as wayland-0
+            return _("the Wayland display {name} does not answer").format(
+                name=environ["WAYLAND_DISPLAY"]
+            )
+        # TRANSLATORS: follows "No display"; DISPLAY is the name of a setting, kept as it is
+        return _("DISPLAY is not set")
     x11 = x11_place(display)
     if x11 is None:
-        return f"DISPLAY={display} is not a display name"
+        # TRANSLATORS: follows "No display"; DISPLAY is the name of a setting, kept as it is
+        return _("DISPLAY={display} is not a display name").format(display=display)
     if not answers(x11, X11_HELLO):
-        return f"nothing answers at DISPLAY={display}"
+        # TRANSLATORS: follows "No display"; DISPLAY is the name of a setting, kept as it is
+        return _("nothing answers at DISPLAY={display}").format(display=display)
     return None
 
 
@@ -141,10 +148,12 @@ def driver_problem(environ: Mapping[str, str] = os.environ) -> str | None:
             pygame.display.init()
         driver = pygame.display.get_driver()
     except pygame.error as error:
-        return f"the display could not be opened ({error})"
+        # TRANSLATORS: follows "No display"; {error} is the graphics library's own message
+        return _("the display could not be opened ({error})").format(error=error)
     if driver in OFF_SCREEN_DRIVERS and driver != named_driver(environ):
         pygame.display.quit()
-        return "the display did not answer"
+        # TRANSLATORS: follows "No display"
+        return _("the display did not answer")
     return None
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pygame
 
+from player.language import _
 from player.system.png import save_png
 from player.system.regular_files import folder_problem, reason
 
@@ -67,14 +68,16 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         why = folder_problem(folder) or reason(error, folder)
-        raise OSError(f"cannot save screenshots in {folder}: {why}") from None
+        words = _("cannot save screenshots in {folder}: {reason}")
+        raise OSError(words.format(folder=folder, reason=why)) from None
 
 
 def _save_regions(path: Path, regions: dict[str, Any]) -> None:
     try:
         path.write_text(json.dumps(regions, indent=1) + "\n", encoding="utf-8")
     except OSError as error:
-        raise OSError(f"cannot save {path}: {reason(error, path)}") from None
+        words = _("cannot save {path}: {reason}")
+        raise OSError(words.format(path=path, reason=reason(error, path))) from None
 
 
 def save_screenshot(surface: pygame.Surface, path: Path) -> None:
@@ -84,4 +87,5 @@ def save_screenshot(surface: pygame.Surface, path: Path) -> None:
     try:
         save_png(surface, path)
     except OSError as error:
-        raise OSError(f"cannot save the screenshot {path}: {reason(error, path)}") from None
+        words = _("cannot save the screenshot {path}: {reason}")
+        raise OSError(words.format(path=path, reason=reason(error, path))) from None

@@ -22,6 +22,7 @@ import pygame
 
 from player.care.questions import Question
 from player.home.bindings import DEFAULT_BINDINGS, Bindings
+from player.language import _
 from player.playback.clock import Clock
 from player.playback.session import Session
 from player.system.paths import MEDIA_DIR
@@ -77,7 +78,7 @@ class WindowShell:
         shot = None
         if self.screenshots is not None:
             shot = self.screenshots / f"question-{self.asked:02d}.png"
-        self.display.set_title(TITLE)
+        self.display.set_title(_(TITLE))
         pygame.event.clear(list(INPUT))
         screen = QuestionScreen(
             question,
