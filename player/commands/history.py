@@ -62,7 +62,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         return EXIT_INVALID
     unwritable = None if chart is None else output_problem(chart)
-    if unwritable is not None:
+    if chart is not None and unwritable is not None:
         ctx.warn(_not_written(chart, unwritable))
         return EXIT_FAILED
     now = ctx.now()
