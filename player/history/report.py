@@ -90,11 +90,13 @@ def session_lines(
     width = min(24, max((len(r.routine) for r in records), default=0))
     went = [outcome_text(record, found.get(record.id)) for record in records]
     went_width = max(map(len, went), default=0)
+    days = [day_text(record.local_day) for record in records]
+    day_width = max(10, *map(len, days))
     lines = []
-    for record, how in zip(records, went, strict=True):
+    for record, day, how in zip(records, days, went, strict=True):
         parts = [
-            f"{day_text(record.local_day):<10}",
-            time_of_day(record.started),
+            f"{day:<{day_width}}",
+            f"{time_of_day(record.started):>5}",
             f"{record.routine[:width]:<{width}}",
             # TRANSLATORS: the minutes a session took; {minutes} may be "<1"
             _("{minutes:>3} min").format(minutes=minutes_shown(record)),
@@ -180,9 +182,10 @@ def pain_lines(trend: PainTrend) -> list[str]:
             _("Within a session, pain changed by {change} on average from before to after").format(
                 change=one_decimal(trend.change, signed=True)
             ),
-            ngettext(
-                "  ({count} session with both scores in the last {days} days).",
-                "  ({count} sessions with both scores in the last {days} days).",
+            "  "
+            + ngettext(
+                "({count} session with both scores in the last {days} days).",
+                "({count} sessions with both scores in the last {days} days).",
                 trend.change_count,
             ).format(count=trend.change_count, days=days),
         ]
