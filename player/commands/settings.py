@@ -19,6 +19,7 @@ from player.commands.program import absolute_command
 from player.commands.voices import installed_voice
 from player.home import catalog
 from player.home.bindings import ACTIONS, DEFAULT_BINDINGS
+from player.home.setting_words import allowed_text
 from player.home.settings import (
     FIRST_WEEK,
     KEYS,
@@ -29,7 +30,6 @@ from player.home.settings import (
     Settings,
     SettingsError,
     action_of,
-    allowed_text,
     changed,
     is_default,
     key_for_field,
@@ -49,7 +49,7 @@ DEFAULT_WORDS = ("default", "unset")
 
 
 def _keys_explained() -> str:
-    lines = [f"  {key.name:<14} {allowed_text(key)}" for key in (*KEYS, REPS_KEY, KEYS_KEY)]
+    lines = [f"  {key.name:<14} {allowed_text(key.allowed)}" for key in (*KEYS, REPS_KEY, KEYS_KEY)]
     actions = [f"  keys.{action.name:<11} {_(action.does)}" for action in ACTIONS]
     return "\n".join([_("settings:"), *lines, "", _("actions, for keys.ACTION:"), *actions])
 

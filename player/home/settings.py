@@ -13,7 +13,6 @@ due date counted in completed weeks. Either way the week is kept within 1 to 42.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -111,8 +110,16 @@ from player.home.setting_values import (
 from player.home.setting_values import (
     parse_week as parse_week,
 )
-from player.language import N_, _, ngettext
-from player.routine.problems import Problem, shown_path
+from player.home.setting_words import (
+    and_more,
+    cannot_read,
+    no_keys_with_values,
+    not_a_settings_file,
+    not_used,
+    unknown_setting,
+)
+from player.language import N_, _
+from player.routine.problems import Problem
 from player.routine.values import describe
 from player.routine.yaml_source import MAX_FILE_BYTES, Document, read_document
 from player.system.files import write_atomically
@@ -249,13 +256,6 @@ _FILE_KEYS: tuple[str, ...] = (*(key.name for key in KEYS), "week-set-on", "reps
 _BY_FIELD = {key.field: key for key in KEYS}
 
 
-def allowed_text(key: Key) -> str:
-    """What a setting's value may be, in the language in use, its limits filled in."""
-    return _(key.allowed).format(
-        low=MIN_RATE, high=MAX_RATE, most=MAX_LEAD_IN_S, first=FIRST_WEEK, last=LAST_WEEK
-    )
-
-
 class SettingsError(Exception):
     """The settings file or a setting given cannot be used; the message says what to fix."""
 
@@ -271,12 +271,7 @@ class SettingsError(Exception):
     @property
     def first_line(self) -> str:
         lines = str(self).splitlines() or [""]
-        more = len(self.problems) - 1
-        if more <= 0:
-            return lines[0]
-        return ngettext(
-            "{problem} (and {count} more)", "{problem} (and {count} more)", more
-        ).format(problem=lines[0], count=more)
+        return and_more(lines[0], len(self.problems) - 1)
 
 
 def key_named(text: str) -> Key:
@@ -298,19 +293,7 @@ def key_named(text: str) -> Key:
         return KEYS_KEY
     if text.rstrip(".") == "keys":
         raise SettingsError(_("keys: name the action after a dot, such as keys.next"))
-    raise SettingsError(_unknown_setting(text, KEY_NAMES))
-
-
-def _unknown_setting(text: str, names: tuple[str, ...]) -> str:
-    """``unknown setting 'x'; did you mean 'y'? The settings are: ...``."""
-    close = difflib.get_close_matches(text.replace("_", "-"), names, 1, 0.6)
-    if close:
-        return _(
-            "unknown setting '{typed}'; did you mean '{close}'? The settings are: {names}"
-        ).format(typed=text, close=close[0], names=", ".join(names))
-    return _("unknown setting '{typed}'. The settings are: {names}").format(
-        typed=text, names=", ".join(names)
-    )
+    raise SettingsError(unknown_setting(text, KEY_NAMES))
 
 
 def routine_of(key_text: str) -> str:
@@ -345,15 +328,10 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     except FileRefused as refused:
         if refused.kind is None:
-            raise SettingsError(_cannot_read(path, refused.reason)) from None
-        raise SettingsError(
-            _("{file}: this is {kind}, not a settings file").format(
-                file=shown_path(path), kind=refused.kind
-            ),
-            kind=refused.kind,
-        ) from None
+            raise SettingsError(cannot_read(path, refused.reason)) from None
+        raise SettingsError(not_a_settings_file(path, refused.kind), kind=refused.kind) from None
     except OSError as error:
-        raise SettingsError(_cannot_read(path, reason(error, path))) from None
+        raise SettingsError(cannot_read(path, reason(error, path))) from None
     if _only_comments(head):
         return Settings()
     problems: list[Problem] = []
@@ -368,10 +346,7 @@ def load_settings(path: Path) -> Settings:
                     doc.root.line,
                     doc.root.column,
                     "",
-                    _(
-                        "the settings file must hold keys with values, such as 'rate: 165', "
-                        "found {value}"
-                    ).format(value=describe(doc.data)),
+                    no_keys_with_values(describe(doc.data)),
                 )
             ]
         )
@@ -379,12 +354,6 @@ def load_settings(path: Path) -> Settings:
         return Settings.model_validate(doc.data)
     except ValidationError as error:
         raise _error(_problems(error, doc)) from None
-
-
-def _cannot_read(path: Path, why: str) -> str:
-    return _("{file}: cannot read the settings file: {reason}").format(
-        file=shown_path(path), reason=why
-    )
 
 
 def load_settings_or_defaults(
@@ -395,12 +364,7 @@ def load_settings_or_defaults(
     try:
         return load_settings(path)
     except SettingsError as error:
-        warn(
-            _(
-                "Settings not used: {problem}. Going on with the defaults; "
-                "'{command}' shows what to fix."
-            ).format(problem=error.first_line, command=show_command)
-        )
+        warn(not_used(error.first_line, show_command))
         return Settings()
 
 
@@ -430,7 +394,7 @@ def _problems(error: ValidationError, doc: Document) -> list[Problem]:
         context = detail.get("ctx") or {}
         if kind == "extra_forbidden":
             mark = doc.key_spot(loc)
-            message = _unknown_setting(str(loc[-1]), _FILE_KEYS)
+            message = unknown_setting(str(loc[-1]), _FILE_KEYS)
             where = ""
         elif not loc:
             found = context.get("error")
