@@ -14,12 +14,16 @@ import pytest
 from player import cli
 from player.commands.base import Context
 from player.history import chart
+from player.history.ending import session_ending
 from player.history.opening import open_history
+from player.history.resume import resume_decision
 from player.home.bindings import ACTION_NAMES, NAMED_KEYS
 from player.home.settings import KEY_NAMES
 from player.home.user_dirs import UserDirs
 from player.language import PSEUDO, formats, speaking
 from tests.test_history_command import NOW, add, filled, ignore
+from tests.test_history_ending import TODAY, YESTERDAY, record, whole
+from tests.test_history_resume import stopped
 
 WRAPPED = re.compile(r"\[!! (?:(?!\[!! ).)*? !!\]", re.S)
 """One message of the pseudo-language with no other inside it."""
@@ -161,3 +165,26 @@ def test_history_in_spanish_writes_its_days_the_spanish_way(home: UserDirs) -> N
     assert (code, err) == (0, "")
     assert wednesday == "mié, 12 mar"
     assert f"  {wednesday}   8:05  pelvic-tilts" in out
+
+
+def test_the_resume_lines_and_the_end_screen_in_the_pseudo_language() -> None:
+    with speaking(PSEUDO):
+        lines = [
+            resume_decision(stopped(reps=8), "abc").message,
+            resume_decision(stopped(), "changed").message,
+            resume_decision(stopped(reps=8), "abc", reps=10).message,
+            resume_decision(stopped(), "abc", reps=10).message,
+        ]
+        well_done = session_ending([YESTERDAY], whole(2, TODAY), TODAY.date())
+        skipped = record(2, TODAY, *((i, 850) for i in range(13)))
+        short = session_ending([YESTERDAY], skipped, TODAY.date())
+    assert lines[0] == "[!! Carrying on from where you stopped at 18:04. !!]"
+    endings = [
+        *(ending.headline for ending in (well_done, short)),
+        *(ending.reason for ending in (well_done, short)),
+        *well_done.lines,
+        *short.lines,
+    ]
+    assert "[!! Well done !!]" in endings
+    shown = "\n".join(text for text in [*lines, *endings] if text)
+    assert escaped(shown, []) == []
