@@ -14,17 +14,21 @@ from player.history.opening import NullHistory, open_history
 from player.history.records import SessionRecord
 from player.history.report import NO_HISTORY, history_report
 from player.history.summary import days_of, summarize
+from player.language import N_, _
 from player.system.regular_files import output_problem, reason
 
 MAX_DAYS = 3660
 MAX_WEEKS = 104
 
 
-def _at_most(most: int, unit: str) -> Callable[[str], int]:
+def _at_most(most: int, too_many: str) -> Callable[[str], int]:
+    """A parser of a whole number up to ``most``; ``too_many`` (a message with ``{most}``
+    and ``{found}``, marked with ``N_``) says what is wrong with a larger one."""
+
     def parse(text: str) -> int:
         value = positive_int(text)
         if value > most:
-            raise argparse.ArgumentTypeError(f"at most {most} {unit}, found {value}")
+            raise argparse.ArgumentTypeError(_(too_many).format(most=most, found=value))
         return value
 
     return parse
@@ -33,29 +37,33 @@ def _at_most(most: int, unit: str) -> Callable[[str], int]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--days",
-        type=_at_most(MAX_DAYS, "days"),
+        type=_at_most(MAX_DAYS, N_("at most {most} days, found {found}")),
         default=14,
-        help="list the sessions of this many days (14)",
+        help=_("list the sessions of this many days (14)"),
     )
     parser.add_argument(
-        "--chart", type=Path, metavar="FILE.png", help="also draw the last weeks as a picture"
+        "--chart", type=Path, metavar="FILE.png", help=_("also draw the last weeks as a picture")
     )
     parser.add_argument(
         "--weeks",
-        type=_at_most(MAX_WEEKS, "weeks"),
+        type=_at_most(MAX_WEEKS, N_("at most {most} weeks, found {found}")),
         default=4,
-        help=f"how many weeks the chart shows (4; at most {MAX_WEEKS})",
+        help=_("how many weeks the chart shows (4; at most {most})").format(most=MAX_WEEKS),
     )
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     chart: Path | None = args.chart
     if chart is not None and chart.suffix.lower() != ".png":
-        ctx.warn(f"The chart is a PNG picture: give a file name ending in .png, not '{chart}'.")
+        ctx.warn(
+            _("The chart is a PNG picture: give a file name ending in .png, not '{file}'.").format(
+                file=chart
+            )
+        )
         return EXIT_INVALID
     unwritable = None if chart is None else output_problem(chart)
-    if unwritable is not None:
-        ctx.warn(f"The chart could not be written to {chart}: {unwritable}")
+    if chart is not None and unwritable is not None:
+        ctx.warn(_not_written(chart, unwritable))
         return EXIT_FAILED
     now = ctx.now()
     today = now.date()
@@ -67,7 +75,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         for line in history_report(recent, summarize(records, today), args.days):
             ctx.say(line)
     else:
-        ctx.say(NO_HISTORY.format(play=ctx.command("play")))
+        ctx.say(_(NO_HISTORY).format(play=ctx.command("play")))
     if chart is None:
         return EXIT_OK
     import pygame
@@ -77,13 +85,19 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         save_chart(chart, days_of(records), today, args.weeks)
     except OSError as error:
-        ctx.warn(f"The chart could not be written to {chart}: {reason(error, chart)}")
+        ctx.warn(_not_written(chart, reason(error, chart)))
         return EXIT_FAILED
     except pygame.error as error:
-        ctx.warn(f"The chart could not be written to {chart}: {error}")
+        ctx.warn(_not_written(chart, str(error)))
         return EXIT_FAILED
-    ctx.say(f"Chart of the last {args.weeks} weeks written to {chart}")
+    ctx.say(
+        _("Chart of the last {weeks} weeks written to {file}").format(weeks=args.weeks, file=chart)
+    )
     return EXIT_OK
+
+
+def _not_written(chart: Path, why: str) -> str:
+    return _("The chart could not be written to {file}: {reason}").format(file=chart, reason=why)
 
 
 def _read(ctx: Context, now: datetime) -> list[SessionRecord] | None:

@@ -8,6 +8,7 @@ A change that is refused leaves the file as it was.
 from __future__ import annotations
 
 import argparse
+import difflib
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from player.commands.program import absolute_command
 from player.commands.voices import installed_voice
 from player.home import catalog
 from player.home.bindings import ACTIONS, DEFAULT_BINDINGS
+from player.home.setting_words import allowed_text
 from player.home.settings import (
     FIRST_WEEK,
     KEYS,
@@ -36,10 +38,10 @@ from player.home.settings import (
     routine_of,
     save_settings,
 )
+from player.language import _, pgettext
 from player.playback.timeline import ChoiceError, Choices, check_choices, ranged_counts
 from player.routine.loader import RoutineError
 from player.routine.model import Routine
-from player.routine.yaml_source import did_you_mean
 from player.speech.voices import UnknownVoice
 from player.system.regular_files import reason
 
@@ -47,30 +49,28 @@ DEFAULT_WORDS = ("default", "unset")
 
 
 def _keys_explained() -> str:
-    lines = [f"  {key.name:<14} {key.allowed}" for key in (*KEYS, REPS_KEY, KEYS_KEY)]
-    actions = [f"  keys.{action.name:<11} {action.does}" for action in ACTIONS]
-    return (
-        "settings:\n" + "\n".join(lines) + "\n\nactions, for keys.ACTION:\n" + "\n".join(actions)
-    )
+    lines = [f"  {key.name:<14} {allowed_text(key.allowed)}" for key in (*KEYS, REPS_KEY, KEYS_KEY)]
+    actions = [f"  keys.{action.name:<11} {_(action.does)}" for action in ACTIONS]
+    return "\n".join([_("settings:"), *lines, "", _("actions, for keys.ACTION:"), *actions])
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="settings_action", metavar="{set,unset}")
     setter = actions.add_parser(
         "set",
-        help="change one setting",
+        help=_("change one setting"),
         epilog=_keys_explained(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    setter.add_argument("key", help="a setting, as listed below")
-    setter.add_argument("value", help="the new value, or 'default'")
+    setter.add_argument("key", help=_("a setting, as listed below"))
+    setter.add_argument("value", help=_("the new value, or 'default'"))
     unsetter = actions.add_parser(
         "unset",
-        help="put one setting back to its default",
+        help=_("put one setting back to its default"),
         epilog=_keys_explained(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    unsetter.add_argument("key", help="a setting, as listed below")
+    unsetter.add_argument("key", help=_("a setting, as listed below"))
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -95,10 +95,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         save_settings(path, updated, absolute_command(ctx.program))
     except OSError as error:
-        ctx.warn(f"The settings could not be saved in {path}: {reason(error, path)}.")
+        ctx.warn(
+            _("The settings could not be saved in {file}: {reason}.").format(
+                file=path, reason=reason(error, path)
+            )
+        )
         return EXIT_FAILED
     _tell_change(args.key, settings, updated, today, ctx)
-    ctx.say(f"saved in {path}")
+    ctx.say(_("saved in {file}").format(file=path))
     return EXIT_OK
 
 
@@ -106,14 +110,17 @@ def _tell_unusable(error: SettingsError, path: Path, ctx: Context) -> None:
     """What is wrong with the settings file, and what to do about it."""
     if error.kind is not None:  # no file at all: nothing to fix in an editor
         ctx.warn(
-            f"{error}; remove or rename it, and "
-            f"'{ctx.command('settings set KEY VALUE')}' will write a new one."
+            _("{problem}; remove or rename it, and '{command}' will write a new one.").format(
+                problem=error, command=ctx.command("settings set KEY VALUE")
+            )
         )
         return
     ctx.warn(str(error))
     ctx.warn(
-        f"Fix the settings file in a text editor ({path}), or delete it to start again "
-        "from the defaults."
+        _(
+            "Fix the settings file in a text editor ({file}), or delete it to start again "
+            "from the defaults."
+        ).format(file=path)
     )
 
 
@@ -125,18 +132,27 @@ def _tell_change(
         shown = _reps_text(after.reps.get(routine_of(key_text)))
     elif key is KEYS_KEY:
         action = action_of(key_text)
-        shown = ", ".join(after.bindings.keys_of(action)) or "no key"
-        if action not in after.keys:
-            shown += " (the defaults)"
+        keys = ", ".join(after.bindings.keys_of(action))
+        if action in after.keys:
+            shown = keys or _("no key")
+        elif keys:
+            shown = _("{keys} (the defaults)").format(keys=keys)
+        else:
+            shown = _("no key (the defaults)")
     else:
         shown = _value_text(after, key.field, today)
     week = after.pregnancy_week(today)
     if key.name in ("week", "due-date") and week is not None:
-        shown += f"; pregnancy week {week} today"
+        shown = _("{value}; pregnancy week {week} today").format(value=shown, week=week)
     ctx.say(f"{key_text}: {shown}")
     other = {"week": "due_date", "due_date": "week"}.get(key.field)
     if other and not is_default(before, other) and is_default(after, other):
-        ctx.say(f"  {key_for_field(other).name} removed: the week comes from one or the other")
+        ctx.say(
+            "  "
+            + _("{key} removed: the week comes from one or the other").format(
+                key=key_for_field(other).name
+            )
+        )
 
 
 def _checked_value(key_text: str, text: str, today: date, ctx: Context) -> Any:
@@ -164,8 +180,11 @@ def _check_voice(voice: str, ctx: Context) -> None:
         raise SettingsError(f"voice: {error}") from None
     if found is None:
         ctx.warn(
-            "The installed voices cannot be listed here (no speech engine): the voice is kept "
-            "as given, and a session that cannot find it says so and uses the default voice."
+            _(
+                "The installed voices cannot be listed here (no speech engine): the voice is "
+                "kept as given, and a session that cannot find it says so and uses the default "
+                "voice."
+            )
         )
 
 
@@ -174,8 +193,17 @@ def _check_due_date(due: date, today: date) -> None:
     earliest = today - timedelta(days=(LAST_WEEK * 7 - PREGNANCY_DAYS))
     if not earliest <= due <= latest:
         raise SettingsError(
-            f"due-date: expected a date from {earliest.isoformat()} to {latest.isoformat()} "
-            f"(weeks {FIRST_WEEK} to {LAST_WEEK} of pregnancy today), found {due.isoformat()}"
+            "due-date: "
+            + _(
+                "expected a date from {earliest} to {latest} (weeks {first} to {last} of "
+                "pregnancy today), found {found}"
+            ).format(
+                earliest=earliest.isoformat(),
+                latest=latest.isoformat(),
+                first=FIRST_WEEK,
+                last=LAST_WEEK,
+                found=due.isoformat(),
+            )
         )
 
 
@@ -183,17 +211,23 @@ def _check_reps(name: str, reps: int, ctx: Context) -> None:
     folders = catalog.search_folders(ctx.dirs)
     path = catalog.named_routine(name, folders)
     if path is None:
-        raise SettingsError(
-            f"reps.{name}: no routine named '{name}'"
-            f"{_close(name, folders)} ({catalog.known_names(folders)})"
-            f"{catalog.unread_note(folders)}"
-        )
+        close = _close(name, folders)
+        known = catalog.known_names(folders)
+        if close:
+            message = _("no routine named '{name}'; did you mean '{close}'? ({known})").format(
+                name=name, close=close, known=known
+            )
+        else:
+            message = _("no routine named '{name}' ({known})").format(name=name, known=known)
+        raise SettingsError(f"reps.{name}: {message}{catalog.unread_note(folders)}")
     try:
         routine = routines.load(path, ctx.dirs).routine
     except RoutineError:
         raise SettingsError(
-            f"reps.{name}: the routine '{name}' has problems; '{ctx.command(f'check {path}')}' "
-            "lists them"
+            f"reps.{name}: "
+            + _("the routine '{name}' has problems; '{command}' lists them").format(
+                name=name, command=ctx.command(f"check {path}")
+            )
         ) from None
     try:
         check_choices(routine, Choices(reps=reps))
@@ -209,23 +243,28 @@ def _what_fits(routine: Routine) -> str:
     low = max(first for first, _last in ranges)
     high = min(last for _first, last in ranges)
     if low > high:
-        return " (no one number fits every range of it: leave it to the routine)"
-    return f" (one number sets every range of it: {low} to {high} fit them all)"
+        return " " + _("(no one number fits every range of it: leave it to the routine)")
+    return " " + _("(one number sets every range of it: {low} to {high} fit them all)").format(
+        low=low, high=high
+    )
 
 
 def _close(name: str, folders: tuple[catalog.Folder, ...]) -> str:
-    return did_you_mean(name, [entry.name for entry in catalog.all_routines(folders)])
+    """The routine name closest to ``name``, or nothing."""
+    names = [entry.name for entry in catalog.all_routines(folders)]
+    return next(iter(difflib.get_close_matches(name, names, 1, 0.6)), "")
 
 
 # -- showing ------------------------------------------------------------------------------
 
 
 def _on_off(value: bool) -> str:
+    """``on`` or ``off``: the value as typed, the same in every language."""
     return "on" if value else "off"
 
 
 def _reps_text(reps: int | None) -> str:
-    return "the routine's own" if reps is None else str(reps)
+    return _("the routine's own") if reps is None else str(reps)
 
 
 def _value_text(settings: Settings, field: str, today: date) -> str:
@@ -233,45 +272,62 @@ def _value_text(settings: Settings, field: str, today: date) -> str:
     if isinstance(value, bool):
         return _on_off(value)
     if field == "language":
-        return value or "the system's, else English"
+        return value or _("the system's, else English")
     if field == "voice":
-        return value or "the system's default voice"
+        return value or _("the system's default voice")
     if field == "volume":
         return f"{value:g}"
     if field == "lead_in":
-        return "each routine's own" if value is None else f"{value:g}s"
+        if value is None:
+            return _("each routine's own")
+        # TRANSLATORS: seconds to get ready, as typed: "10s"
+        return _("{seconds}s").format(seconds=f"{value:g}")
     if field == "week":
         if value is None:
-            return "not set"
+            return _("not set")
         if settings.week_set_on is None:
-            return f"{value} (stays as written; 'settings set week {value}' makes it count on)"
-        return f"{value} (set on {settings.week_set_on.isoformat()})"
+            return _("{week} (stays as written; '{command}' makes it count on)").format(
+                week=value, command=f"settings set week {value}"
+            )
+        return _("{week} (set on {day})").format(week=value, day=settings.week_set_on.isoformat())
     if field == "due_date":
-        return "not set" if value is None else value.isoformat()
+        return _("not set") if value is None else value.isoformat()
     return str(value)
 
 
 def show(settings: Settings, path: Path, today: date, ctx: Context) -> None:
-    state = "" if path.exists() else " (not written yet: every setting is at its default)"
-    ctx.say(f"Settings file: {path}{state}")
+    if path.exists():
+        ctx.say(_("Settings file: {file}").format(file=path))
+    else:
+        ctx.say(
+            _("Settings file: {file} (not written yet: every setting is at its default)").format(
+                file=path
+            )
+        )
     ctx.say("")
-    rows = [("key", "value", "from")]
+    # TRANSLATORS: where a setting's value comes from: the settings file, or the default
+    in_file, by_default = pgettext("from", "file"), pgettext("from", "default")
+    rows = [(_("key"), _("value"), pgettext("where a value comes from", "from"))]
     for key in KEYS:
-        origin = "default" if is_default(settings, key.field) else "file"
+        origin = by_default if is_default(settings, key.field) else in_file
         rows.append((key.name, _value_text(settings, key.field, today), origin))
     for name, reps in sorted(settings.reps.items()):
-        rows.append((f"reps.{name}", str(reps), "file"))
+        rows.append((f"reps.{name}", str(reps), in_file))
     if not settings.reps:
-        rows.append((REPS_KEY.name, "each routine's own", "default"))
+        rows.append((REPS_KEY.name, _("each routine's own"), by_default))
     bound = settings.bindings
     for action in ACTIONS:
         keys = bound.keys_of(action.name)
-        origin = "file" if action.name in settings.keys else "default"
+        origin = in_file if action.name in settings.keys else by_default
         taken = [k for k in DEFAULT_BINDINGS.keys_of(action.name) if k not in keys]
-        if taken and origin == "default":
-            given = ", ".join(f"{key} to {bound.action_of(key)}" for key in taken)
-            origin = f"default, less what is given to others ({given})"
-        rows.append((f"keys.{action.name}", ", ".join(keys) or "no key", origin))
+        if taken and action.name not in settings.keys:
+            given = ", ".join(
+                # TRANSLATORS: a key given to an action: "b to next"
+                _("{key} to {action}").format(key=key, action=bound.action_of(key))
+                for key in taken
+            )
+            origin = _("default, less what is given to others ({given})").format(given=given)
+        rows.append((f"keys.{action.name}", ", ".join(keys) or _("no key"), origin))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
         ctx.say(
@@ -280,10 +336,11 @@ def show(settings: Settings, path: Path, today: date, ctx: Context) -> None:
     ctx.say("")
     week = settings.pregnancy_week(today)
     if week is not None:
-        ctx.say(f"Pregnancy week today ({today.isoformat()}): {week}")
+        ctx.say(_("Pregnancy week today ({day}): {week}").format(day=today.isoformat(), week=week))
     ctx.say(
-        f"Change one with '{ctx.command('settings set KEY VALUE')}'; "
-        f"'{ctx.command('settings unset KEY')}' puts it back to its default."
+        _("Change one with '{set}'; '{unset}' puts it back to its default.").format(
+            set=ctx.command("settings set KEY VALUE"), unset=ctx.command("settings unset KEY")
+        )
     )
 
 

@@ -9,8 +9,9 @@
   ``ending`` says how a session went on its end screen ("Well done" only when it counts).
 - ``resume.resume_decision`` says whether a stopped session is carried on.
 
-May import: ``player.playback`` (the events it records), ``player.system``. Knows
-nothing of the window, the terminal or the voice.
+May import: ``player.language`` (its words, dates and numbers), ``player.playback`` (the
+events it records), ``player.system``. Knows nothing of the window, the terminal or the
+voice.
 """
 
 from __future__ import annotations

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pygame
 
+from player.history.forms import day_month, day_month_year, weekday_letter
 from player.history.summary import Day
+from player.language import N_, _, ngettext
 from player.system.png import save_png
 
 Colour = tuple[int, int, int]
@@ -154,27 +156,28 @@ def _title(surface: pygame.Surface, layout: ChartLayout, shown: list[Day], font:
     done = sum(1 for d in shown if d.done)
     minutes = round(sum(d.done_ms for d in shown) / 60_000)
     last = layout.first + timedelta(days=layout.days - 1)
-    heading = f"The last {weeks} week{'s' if weeks != 1 else ''}"
+    heading = ngettext("The last {count} week", "The last {count} weeks", weeks).format(count=weeks)
     _text(surface, font, heading, 44, INK, (layout.plot.left, 24))
-    facts = (
-        f"{layout.first.day} {layout.first:%b} to {last.day} {last:%b %Y}:  "
-        f"{done} day{'' if done == 1 else 's'} done,  {minutes} minutes in all"
-    )
+    facts = ngettext(
+        "{first} to {last}:  {done} day done,  {minutes} minutes in all",
+        "{first} to {last}:  {done} days done,  {minutes} minutes in all",
+        done,
+    ).format(first=day_month(layout.first), last=day_month_year(last), done=done, minutes=minutes)
     _text(surface, font, facts, 28, DIM, (layout.plot.left, 62))
 
 
 def _legend(surface: pygame.Surface, layout: ChartLayout, font: _Fonts) -> None:
     x, y = layout.plot.left, 104
     items: list[tuple[str, str, Colour]] = [
-        ("bar", "minutes that day", MINUTES),
-        ("dot", "a session done", DONE),
-        ("ring", "played, none done", DONE),
-        ("circle", "pain before", PAIN_BEFORE),
-        ("square", "pain after", PAIN_AFTER),
+        ("bar", N_("minutes that day"), MINUTES),
+        ("dot", N_("a session done"), DONE),
+        ("ring", N_("played, none done"), DONE),
+        ("circle", N_("pain before"), PAIN_BEFORE),
+        ("square", N_("pain after"), PAIN_AFTER),
     ]
     for shape, words, colour in items:
         _mark(surface, shape, colour, (x + 9, y + 9))
-        rect = _text(surface, font, words, 24, INK, (x + 26, y + 9), "midleft")
+        rect = _text(surface, font, _(words), 24, INK, (x + 26, y + 9), "midleft")
         x = rect.right + 30
 
 
@@ -207,7 +210,8 @@ def _minutes(surface: pygame.Surface, layout: ChartLayout, shown: list[Day], fon
         y = round(plot.bottom - value / top * plot.height)
         pygame.draw.line(surface, GRID, (plot.left, y), (plot.right, y), 1)
         _text(surface, font, str(value), 22, DIM, (plot.left - 10, y), "midright")
-    _text(surface, font, "minutes", 22, DIM, (plot.left - 10, plot.top - 16), "midright")
+    # TRANSLATORS: the label of the chart's scale of minutes
+    _text(surface, font, _("minutes"), 22, DIM, (plot.left - 10, plot.top - 16), "midright")
     bar = max(4, round(layout.column_width * 0.62))
     for day in shown:
         if day.done_ms <= 0:
@@ -217,7 +221,7 @@ def _minutes(surface: pygame.Surface, layout: ChartLayout, shown: list[Day], fon
         rect.midbottom = (layout.centre_x(day.day), plot.bottom)
         surface.fill(MINUTES, rect)
     if not any(day.done_ms > 0 for day in shown):
-        _text(surface, font, "No sessions in these weeks", 30, DIM, plot.center, "center")
+        _text(surface, font, _("No sessions in these weeks"), 30, DIM, plot.center, "center")
     pygame.draw.line(surface, DIM, plot.bottomleft, plot.bottomright, 2)
     for week in range(1, layout.days // 7):
         x = round(plot.left + week * 7 * layout.column_width)
@@ -238,18 +242,17 @@ def _day_labels(surface: pygame.Surface, layout: ChartLayout, font: _Fonts) -> N
         day = layout.first + timedelta(days=i)
         x = layout.centre_x(day)
         colour = INK if day <= layout.today else GRID
-        _text(surface, font, f"{day:%a}"[0], 22, colour, (x, layout.labels_y), "midtop")
+        _text(surface, font, weekday_letter(day), 22, colour, (x, layout.labels_y), "midtop")
         if day.weekday() == 0:
-            _text(
-                surface, font, f"{day.day} {day:%b}", 22, DIM, (x, layout.labels_y + 22), "midtop"
-            )
+            _text(surface, font, day_month(day), 22, DIM, (x, layout.labels_y + 22), "midtop")
         if day == layout.today:
-            _text(surface, font, "today", 22, INK, (x, layout.labels_y + 44), "midtop")
+            # TRANSLATORS: under today's column of the chart
+            _text(surface, font, _("today"), 22, INK, (x, layout.labels_y + 44), "midtop")
 
 
 def _pain(surface: pygame.Surface, layout: ChartLayout, shown: list[Day], font: _Fonts) -> None:
     area = layout.pain
-    heading = "Pain before and after a session, from 0 (none) to 10 (worst)"
+    heading = _("Pain before and after a session, from 0 (none) to 10 (worst)")
     _text(surface, font, heading, 24, DIM, (area.left, area.top - 22), "midleft")
     for score in (0, 5, 10):
         y = layout.pain_y(score)

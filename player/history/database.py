@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from player.language import _
 from player.system.regular_files import read_regular
 
 SCHEMA_VERSION = 2
@@ -123,7 +124,7 @@ def opened_for_reading(path: Path) -> sqlite3.Connection:
     WAL content to read, the file alone is the whole history and is read as a file that
     does not change (``immutable``), with no -shm; only otherwise through the -shm."""
     if path.stat().st_size == 0:
-        raise sqlite3.OperationalError("the history is empty and may not be written")
+        raise sqlite3.OperationalError(_("the history is empty and may not be written"))
     uri = path.absolute().as_uri()
     wal = Path(f"{path}-wal")
     whole = not wal.exists() or wal.stat().st_size == 0
@@ -154,22 +155,27 @@ def check_header(path: Path) -> None:
     except FileNotFoundError:
         return
     if start and start != SQLITE_HEADER:
-        raise DamagedHistory("it is not a SQLite database")
+        raise DamagedHistory(_("it is not a SQLite database"))
 
 
 def check_history(db: sqlite3.Connection) -> None:
     """Raise DamagedHistory (or sqlite3.DatabaseError) unless the file is a history."""
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
-        raise DamagedHistory(f"it was written by a newer player (version {version})", newer=True)
+        raise DamagedHistory(
+            _("it was written by a newer player (version {version})").format(version=version),
+            newer=True,
+        )
     verdict = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
     if verdict != ["ok"]:
         raise DamagedHistory("; ".join(str(v) for v in verdict[:3]))
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if version > 0 and not tables >= TABLES:
-        raise DamagedHistory(f"tables are missing: {', '.join(sorted(TABLES - tables))}")
+        raise DamagedHistory(
+            _("tables are missing: {tables}").format(tables=", ".join(sorted(TABLES - tables)))
+        )
     if version == 0 and tables:
-        raise DamagedHistory("it is some other database")
+        raise DamagedHistory(_("it is some other database"))
 
 
 def prepare_tables(db: sqlite3.Connection) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from player.history.database import SIDE_FILES, DamagedHistory
 from player.history.records import Moment, Outcome, SessionRecord
 from player.history.store import History, HistoryStore, Warn
+from player.language import _
 from player.system.files import keep_private
 from player.system.regular_files import reason
 
@@ -29,38 +30,54 @@ def open_history(path: Path, warn: Warn, now: datetime, *, recording: bool = Tru
         try:
             moved = move_aside(path, now)
         except OSError as error:
-            warn(
-                f"Your session history at {path} is damaged and could not be moved aside "
-                f"({reason(error, path)}){_unrecorded(recording)}"
+            said = (
+                _(
+                    "Your session history at {file} is damaged and could not be moved aside "
+                    "({reason}): nothing will be recorded this time."
+                )
+                if recording
+                else _(
+                    "Your session history at {file} is damaged and could not be moved aside "
+                    "({reason})."
+                )
             )
+            warn(said.format(file=path, reason=reason(error, path)))
             return NullHistory()
         if damage.newer:
-            warn(
-                f"Your session history was written by a newer version of the player: it was "
-                f"moved to {moved} and a new one started."
+            said = _(
+                "Your session history was written by a newer version of the player: it was "
+                "moved to {file} and a new one started."
             )
         else:
-            warn(
-                f"Your session history was damaged: it was moved to {moved} and a new one started."
+            said = _(
+                "Your session history was damaged: it was moved to {file} and a new one started."
             )
+        warn(said.format(file=moved))
     except (sqlite3.Error, OSError) as error:
         why = reason(error, path) if isinstance(error, OSError) else str(error)
         if recording:
-            warn(f"Your session history at {path} could not be opened ({why}){_unrecorded()}")
+            said = _(
+                "Your session history at {file} could not be opened ({reason}): nothing will "
+                "be recorded this time."
+            )
         else:
-            warn(f"Your session history at {path} cannot be read: {why}.")
+            said = _("Your session history at {file} cannot be read: {reason}.")
+        warn(said.format(file=path, reason=why))
         return NullHistory()
     try:
         return HistoryStore.connect(path, warn, recording=recording)
     except (DamagedHistory, sqlite3.Error, OSError) as error:
         why = reason(error, path) if isinstance(error, OSError) else str(error)
-        warn(f"A new session history could not be started ({why}){_unrecorded(recording)}")
+        said = (
+            _(
+                "A new session history could not be started ({reason}): nothing will be "
+                "recorded this time."
+            )
+            if recording
+            else _("A new session history could not be started ({reason}).")
+        )
+        warn(said.format(reason=why))
         return NullHistory()
-
-
-def _unrecorded(recording: bool = True) -> str:
-    """The end of a warning: what it means for a session to be recorded, if one is."""
-    return ": nothing will be recorded this time." if recording else "."
 
 
 def move_aside(path: Path, now: datetime) -> Path:

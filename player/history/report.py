@@ -6,20 +6,40 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from player.history.counting import DONE_PERCENT, Sitting, played_speed, sitting, sittings
+from player.history.forms import number, one_decimal, short_day, time_of_day
 from player.history.records import SessionRecord
 from player.history.summary import PAIN_WINDOW_DAYS, PainTrend, PainWindow, Summary
+from player.language import N_, _, ngettext
 
 MEANINGFUL_PAIN_CHANGE = 2.0
 """On a 0 to 10 scale, a change smaller than this is within the usual ups and downs."""
 FEWEST_SCORES = 3
 """Fewer scores than this in either week, and the weeks are not compared."""
-NO_HISTORY = "No sessions recorded yet. Play a routine ({play}) and it will show here."
-"""Said by ``history`` with nothing in it; ``{play}`` is the command that plays."""
+NO_HISTORY = N_("No sessions recorded yet. Play a routine ({play}) and it will show here.")
+"""Said by ``history`` with nothing in it; ``{play}`` is the command that plays. Shown
+through ``_()``."""
+
+# How a session that does not count ended, by its outcome (None: never closed).
+_THEN_CARRIED_ON = {
+    "finished": N_("skipped through, then carried on"),
+    "stopped": N_("stopped, then carried on"),
+    None: N_("interrupted, then carried on"),
+}
+_ENDED = {
+    "finished": N_("skipped through ({percent}%)"),
+    "stopped": N_("stopped ({percent}%)"),
+    None: N_("interrupted ({percent}%)"),
+}
+_ENDED_CARRIED_ON = {
+    "finished": N_("skipped through ({percent}%), carried on"),
+    "stopped": N_("stopped ({percent}%), carried on"),
+    None: N_("interrupted ({percent}%), carried on"),
+}
 
 
 def day_text(day: date) -> str:
     """``Mon 3 Mar``."""
-    return f"{day:%a} {day.day} {day:%b}"
+    return short_day(day)
 
 
 def outcome_text(record: SessionRecord, counted: Sitting | None = None) -> str:
@@ -29,21 +49,19 @@ def outcome_text(record: SessionRecord, counted: Sitting | None = None) -> str:
     the sessions that carried it on or that it carried on (by default, the session alone)."""
     found = counted if counted is not None else sitting([record])
     if found.preview:
-        return f"preview x{played_speed(record):g}"
-    carried = ", carried on" if record.resumed_from is not None else ""
+        # TRANSLATORS: a session played faster than real time, {speed} times as fast
+        return _("preview x{speed}").format(speed=number(played_speed(record)))
+    carried = record.resumed_from is not None
+    ended = record.outcome if record.outcome in ("finished", "stopped") else None
     if record.id != found.last.id:
-        return f"{_ended(record)}, then carried on"
+        return _(_THEN_CARRIED_ON[ended])
     if found.counts:
-        return ("done" if found.percent >= 100 else f"done ({found.percent}%)") + carried
-    return f"{_ended(record)} ({found.percent}%){carried}"
-
-
-def _ended(record: SessionRecord) -> str:
-    if record.outcome == "finished":
-        return "skipped through"  # at its end, but not enough of it played
-    if record.outcome == "stopped":
-        return "stopped"
-    return "interrupted"
+        if found.percent >= 100:
+            return _("done, carried on") if carried else _("done")
+        if carried:
+            return _("done ({percent}%), carried on").format(percent=found.percent)
+        return _("done ({percent}%)").format(percent=found.percent)
+    return _((_ENDED_CARRIED_ON if carried else _ENDED)[ended]).format(percent=found.percent)
 
 
 def minutes_shown(record: SessionRecord) -> str:
@@ -55,11 +73,11 @@ def minutes_shown(record: SessionRecord) -> str:
 def pain_text(record: SessionRecord) -> str:
     before, after = record.pain_before, record.pain_after
     if before is not None and after is not None:
-        return f"pain {before} to {after}"
+        return _("pain {before} to {after}").format(before=before, after=after)
     if before is not None:
-        return f"pain {before} before"
+        return _("pain {before} before").format(before=before)
     if after is not None:
-        return f"pain {after} after"
+        return _("pain {after} after").format(after=after)
     return ""
 
 
@@ -72,13 +90,16 @@ def session_lines(
     width = min(24, max((len(r.routine) for r in records), default=0))
     went = [outcome_text(record, found.get(record.id)) for record in records]
     went_width = max(map(len, went), default=0)
+    days = [day_text(record.local_day) for record in records]
+    day_width = max(10, *map(len, days))
     lines = []
-    for record, how in zip(records, went, strict=True):
+    for record, day, how in zip(records, days, went, strict=True):
         parts = [
-            f"{day_text(record.local_day):<10}",
-            f"{record.started:%H:%M}",
+            f"{day:<{day_width}}",
+            f"{time_of_day(record.started):>5}",
             f"{record.routine[:width]:<{width}}",
-            f"{minutes_shown(record):>3} min",
+            # TRANSLATORS: the minutes a session took; {minutes} may be "<1"
+            _("{minutes:>3} min").format(minutes=minutes_shown(record)),
             f"{how:<{went_width}}",
             pain_text(record),
         ]
@@ -91,23 +112,35 @@ def _by_id(records: Sequence[SessionRecord]) -> dict[int, Sitting]:
 
 
 def streak_lines(summary: Summary) -> list[str]:
-    days = "day" if summary.streak == 1 else "days"
-    if summary.streak == 0:
-        streak = "Streak: none yet. Finish a session to start one."
+    count = summary.streak
+    if count == 0:
+        streak = _("Streak: none yet. Finish a session to start one.")
     elif summary.streak_includes_today:
-        streak = f"Streak: {summary.streak} {days} in a row, today included."
+        streak = ngettext(
+            "Streak: {count} day in a row, today included.",
+            "Streak: {count} days in a row, today included.",
+            count,
+        ).format(count=count)
     else:
-        streak = (
-            f"Streak: {summary.streak} {days} in a row up to yesterday; "
-            "finish a session today to keep it going."
-        )
+        streak = ngettext(
+            "Streak: {count} day in a row up to yesterday; "
+            "finish a session today to keep it going.",
+            "Streak: {count} days in a row up to yesterday; "
+            "finish a session today to keep it going.",
+            count,
+        ).format(count=count)
+    month = summary.days_this_month
     return [
         streak,
-        f"This week: {summary.days_this_week} of 7 days done. "
-        f"This month: {summary.days_this_month} "
-        f"{'day' if summary.days_this_month == 1 else 'days'} done.",
-        f"(A day is done once a session on it is done: {DONE_PERCENT}% of its time played.",
-        " A preview, played faster than real time, is never counted.)",
+        ngettext(
+            "This week: {week} of 7 days done. This month: {month} day done.",
+            "This week: {week} of 7 days done. This month: {month} days done.",
+            month,
+        ).format(week=summary.days_this_week, month=month),
+        _("(A day is done once a session on it is done: {percent}% of its time played.").format(
+            percent=DONE_PERCENT
+        ),
+        " " + _("A preview, played faster than real time, is never counted.)"),
     ]
 
 
@@ -115,8 +148,10 @@ def _average(window: PainWindow, before: bool) -> str:
     value = window.before if before else window.after
     count = window.before_count if before else window.after_count
     if value is None:
-        return "no scores"
-    return f"{value:.1f} ({count} score{'' if count == 1 else 's'})"
+        return _("no scores")
+    return ngettext("{average} ({count} score)", "{average} ({count} scores)", count).format(
+        average=one_decimal(value), count=count
+    )
 
 
 def pain_lines(trend: PainTrend) -> list[str]:
@@ -124,21 +159,35 @@ def pain_lines(trend: PainTrend) -> list[str]:
     that says when a difference is too small, or the scores too few, to mean much."""
     recent, earlier = trend.recent, trend.earlier
     scores = recent.before_count + recent.after_count + earlier.before_count
+    days = PAIN_WINDOW_DAYS
     if scores + earlier.after_count == 0:
-        return [f"Pain: no scores in the last {2 * PAIN_WINDOW_DAYS} days."]
+        return [_("Pain: no scores in the last {days} days.").format(days=2 * days)]
+    rows = [
+        (
+            "",
+            _("last {days} days").format(days=days),
+            _("the {days} days before").format(days=days),
+        ),
+        (_("before sessions"), _average(recent, True), _average(earlier, True)),
+        (_("after sessions"), _average(recent, False), _average(earlier, False)),
+    ]
+    first = max(17, *(len(row[0]) for row in rows))
+    second = max(16, *(len(row[1]) for row in rows))
     lines = [
-        "Pain, from 0 (none) to 10 (worst), on average:",
-        f"  {'':<17} {f'last {PAIN_WINDOW_DAYS} days':<16} the {PAIN_WINDOW_DAYS} days before",
-        f"  {'before sessions':<17} {_average(recent, True):<16} {_average(earlier, True)}",
-        f"  {'after sessions':<17} {_average(recent, False):<16} {_average(earlier, False)}",
+        _("Pain, from 0 (none) to 10 (worst), on average:"),
+        *(f"  {a:<{first}} {b:<{second}} {c}" for a, b, c in rows),
     ]
     if trend.change is not None:
-        sessions = "session" if trend.change_count == 1 else "sessions"
         lines += [
-            f"Within a session, pain changed by {trend.change:+.1f} on average from before "
-            "to after",
-            f"  ({trend.change_count} {sessions} with both scores in the last "
-            f"{PAIN_WINDOW_DAYS} days).",
+            _("Within a session, pain changed by {change} on average from before to after").format(
+                change=one_decimal(trend.change, signed=True)
+            ),
+            "  "
+            + ngettext(
+                "({count} session with both scores in the last {days} days).",
+                "({count} sessions with both scores in the last {days} days).",
+                trend.change_count,
+            ).format(count=trend.change_count, days=days),
         ]
     lines.append(_comparison(recent, earlier))
     return lines
@@ -150,29 +199,32 @@ def _comparison(recent: PainWindow, earlier: PainWindow) -> str:
         or earlier.before is None
         or min(recent.before_count, earlier.before_count) < FEWEST_SCORES
     ):
-        return (
-            f"Too few scores to compare the two weeks yet: {FEWEST_SCORES} before-session "
+        return _(
+            "Too few scores to compare the two weeks yet: {count} before-session "
             "scores in each are needed."
-        )
+        ).format(count=FEWEST_SCORES)
     difference = recent.before - earlier.before
     if abs(difference) < MEANINGFUL_PAIN_CHANGE:
-        return (
+        return _(
             "Pain before sessions is about the same as the week before: a change of less "
-            f"than {MEANINGFUL_PAIN_CHANGE:g} points is within the usual ups and downs."
-        )
+            "than {points} points is within the usual ups and downs."
+        ).format(points=number(MEANINGFUL_PAIN_CHANGE))
     if difference < 0:
-        return f"Pain before sessions is {-difference:.1f} points lower than the week before."
-    return (
-        f"Pain before sessions is {difference:.1f} points higher than the week before. "
+        return _("Pain before sessions is {points} points lower than the week before.").format(
+            points=one_decimal(-difference)
+        )
+    return _(
+        "Pain before sessions is {points} points higher than the week before. "
         "If it keeps rising, tell your midwife or physiotherapist."
-    )
+    ).format(points=one_decimal(difference))
 
 
 def history_report(recent: Sequence[SessionRecord], summary: Summary, days: int) -> list[str]:
     """The whole of ``run.py history`` but the chart: ``recent`` are the sessions of the
     last ``days`` days."""
     if recent:
-        lines = [f"Sessions in the last {days} days:", *session_lines(recent, summary.counted)]
+        heading = _("Sessions in the last {days} days:").format(days=days)
+        lines = [heading, *session_lines(recent, summary.counted)]
     else:
-        lines = [f"No sessions in the last {days} days."]
+        lines = [_("No sessions in the last {days} days.").format(days=days)]
     return [*lines, "", *streak_lines(summary), "", *pain_lines(summary.pain)]

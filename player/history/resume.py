@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from player.history.forms import time_of_day
 from player.history.records import SessionRecord
+from player.language import N_, _
 
-CHANGED = "The routine file changed since you stopped, so it starts from the beginning."
+CHANGED = N_("The routine file changed since you stopped, so it starts from the beginning.")
+"""Shown through ``_()``."""
 
 
 @dataclass(frozen=True)
@@ -31,20 +34,24 @@ def resume_decision(
     if record is None:
         return ResumeDecision(0, None, reps, None)
     if record.digest != current_digest:
-        return ResumeDecision(0, None, reps, CHANGED)
+        return ResumeDecision(0, None, reps, _(CHANGED))
     if reps is not None and reps != record.reps:
-        before = f"{record.reps}" if record.reps is not None else "the usual number"
-        return ResumeDecision(
-            0,
-            None,
-            reps,
-            f"You chose {reps} repetitions this time ({before} before), "
-            "so it starts from the beginning.",
-        )
-    stopped = record.last_moment.strftime("%H:%M")
+        if record.reps is None:
+            message = _(
+                "You chose {reps} repetitions this time (the usual number before), "
+                "so it starts from the beginning."
+            ).format(reps=reps)
+        else:
+            message = _(
+                "You chose {reps} repetitions this time ({before} before), "
+                "so it starts from the beginning."
+            ).format(reps=reps, before=record.reps)
+        return ResumeDecision(0, None, reps, message)
     return ResumeDecision(
         record.at_step,
         record.id,
         record.reps,
-        f"Carrying on from where you stopped at {stopped}.",
+        _("Carrying on from where you stopped at {time}.").format(
+            time=time_of_day(record.last_moment)
+        ),
     )

@@ -41,6 +41,7 @@ from player.history.records import (
     SessionRecord,
     StepRecord,
 )
+from player.language import N_, _
 from player.system.files import create_private, keep_private
 
 Warn = Callable[[str], None]
@@ -288,7 +289,7 @@ class HistoryStore:
             with transaction(self._db):
                 done = work(self._db)
         except sqlite3.Error as error:
-            self._give_up(f"could not be written ({self._why_not_written(error)})")
+            self._give_up(_WRITE_FAILED, self._why_not_written(error))
             return None
         self._written = True
         return done
@@ -299,7 +300,7 @@ class HistoryStore:
         try:
             return work(self._db)
         except sqlite3.Error as error:
-            self._give_up(f"could not be read ({error})")
+            self._give_up(_READ_FAILED, str(error))
             return None
 
     def _why_not_written(self, error: sqlite3.Error) -> str:
@@ -307,19 +308,36 @@ class HistoryStore:
         SQLite's own words."""
         if _read_only(error):
             if may_write(self._path):
-                return f"the folder {self._path.parent} may not be written"
-            return f"the file {self._path} may not be written"
+                return _("the folder {folder} may not be written").format(folder=self._path.parent)
+            return _("the file {file} may not be written").format(file=self._path)
         return str(error)
 
-    def _give_up(self, what: str) -> None:
+    def _give_up(self, said: tuple[str, str, str], why: str) -> None:
+        """Stop using the history, after one of ``said`` (only shown; nothing more will be
+        recorded; this session will not be) with ``why``."""
         self._broken = True
-        if not self._recording:
-            self._warn(f"Your session history {what}.")
-            return
-        if self._written:
-            self._warn(f"Your session history {what}: nothing more will be recorded this time.")
-        else:
-            self._warn(f"Your session history {what}: this session will not be recorded.")
+        shown, nothing_more, not_this = said
+        if self._recording:
+            shown = nothing_more if self._written else not_this
+        self._warn(_(shown).format(reason=why))
+
+
+_WRITE_FAILED = (
+    N_("Your session history could not be written ({reason})."),
+    N_(
+        "Your session history could not be written ({reason}): nothing more will be "
+        "recorded this time."
+    ),
+    N_("Your session history could not be written ({reason}): this session will not be recorded."),
+)
+_READ_FAILED = (
+    N_("Your session history could not be read ({reason})."),
+    N_(
+        "Your session history could not be read ({reason}): nothing more will be "
+        "recorded this time."
+    ),
+    N_("Your session history could not be read ({reason}): this session will not be recorded."),
+)
 
 
 def _read_only(error: sqlite3.Error) -> bool:

@@ -16,6 +16,7 @@ from statistics import fmean
 
 from player.history.counting import Sitting, is_preview, sittings
 from player.history.records import SessionRecord
+from player.language import _, ngettext
 
 PAIN_WINDOW_DAYS = 7
 ONE_DAY = timedelta(days=1)
@@ -172,33 +173,46 @@ def pain_trend(sessions: Iterable[SessionRecord], today: date) -> PainTrend:
 def minutes_text(ms: int) -> str:
     """``12 minutes``, ``1 minute``, ``under a minute``."""
     if ms <= 0:
-        return "no time"
+        return _("no time")
     minutes = round(ms / 60_000)
     if minutes < 1:
-        return "under a minute"
-    return f"{minutes} minute" + ("" if minutes == 1 else "s")
+        return _("under a minute")
+    return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
 def end_screen_lines(summary: Summary) -> tuple[str, ...]:
     """The one or two lines of the end screen: the streak, and today's sessions done
     (and the time played, which counts sessions not done too)."""
     lines: list[str] = []
-    days = "day" if summary.streak == 1 else "days"
+    streak, done = summary.streak, summary.today_sessions
     if summary.streak_includes_today:
-        if summary.streak == 1:
-            lines.append("A new streak starts today")
+        if streak == 1:
+            lines.append(_("A new streak starts today"))
         else:
-            lines.append(f"{summary.streak} {days} in a row")
-    elif summary.streak > 0:
-        lines.append(f"{summary.streak} {days} in a row up to yesterday")
-    if summary.today_sessions:
-        sessions = "session" if summary.today_sessions == 1 else "sessions"
+            lines.append(
+                ngettext("{count} day in a row", "{count} days in a row", streak).format(
+                    count=streak
+                )
+            )
+    elif streak > 0:
         lines.append(
-            f"Today: {summary.today_sessions} {sessions} done, "
-            f"{minutes_text(summary.today_ms)} played"
+            ngettext(
+                "{count} day in a row up to yesterday",
+                "{count} days in a row up to yesterday",
+                streak,
+            ).format(count=streak)
+        )
+    played = minutes_text(summary.today_ms)
+    if done:
+        lines.append(
+            ngettext(
+                "Today: {count} session done, {played} played",
+                "Today: {count} sessions done, {played} played",
+                done,
+            ).format(count=done, played=played)
         )
     elif summary.today_ms > 0:
-        lines.append(f"Today: no session done yet, {minutes_text(summary.today_ms)} played")
+        lines.append(_("Today: no session done yet, {played} played").format(played=played))
     return tuple(lines)
 
 

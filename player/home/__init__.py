@@ -5,5 +5,6 @@ folder under ``ROUTINE_PLAYER_HOME`` when it is set); ``settings`` reads and wri
 settings file; ``catalog`` finds a routine by name, the person's own before the bundled
 ones; ``reminders`` writes the daily reminder as an iCalendar file.
 
-May import: ``player.routine``, ``player.system``. Knows nothing of playback or a screen.
+May import: ``player.language``, ``player.routine``, ``player.system``. Knows nothing of
+playback or a screen.
 """

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from player.language import N_, _
+
 MOST_KEYS = 8
 """The most keys one action may have."""
 
@@ -27,28 +29,29 @@ class Action:
 
     name: str
     does: str
-    """What it does, in a few words, for help and the settings."""
+    """What it does, in a few words, for help and the settings (marked with ``N_``: shown
+    through ``_()``)."""
     keys: tuple[str, ...]
     """The keys it has unless the settings say otherwise."""
 
 
 ACTIONS: tuple[Action, ...] = (
-    Action("pause", "pause or go on", ("space", "b", ".", "f5", "media play", "media stop")),
-    Action("next", "the next step", ("right", "n", "page down", "media next")),
+    Action("pause", N_("pause or go on"), ("space", "b", ".", "f5", "media play", "media stop")),
+    Action("next", N_("the next step"), ("right", "n", "page down", "media next")),
     Action(
         "back",
-        "the step before (or this one again, past its first 3 s)",
+        N_("the step before (or this one again, past its first 3 s)"),
         ("left", "p", "page up", "media previous"),
     ),
-    Action("done", "done, for a step that waits", ("enter",)),
-    Action("restart", "this step from its start", ("r",)),
-    Action("more-time", "ten seconds more", ("+", "=")),
-    Action("less-time", "ten seconds less", ("-", "_")),
-    Action("mute", "voice off or on", ("m",)),
-    Action("captions", "captions off or on", ("c",)),
-    Action("quit", "pause and ask whether to stop", ("escape", "q")),
-    Action("help", "the keys (window)", ("h", "?")),
-    Action("fullscreen", "full screen (window)", ("f",)),
+    Action("done", N_("done, for a step that waits"), ("enter",)),
+    Action("restart", N_("this step from its start"), ("r",)),
+    Action("more-time", N_("ten seconds more"), ("+", "=")),
+    Action("less-time", N_("ten seconds less"), ("-", "_")),
+    Action("mute", N_("voice off or on"), ("m",)),
+    Action("captions", N_("captions off or on"), ("c",)),
+    Action("quit", N_("pause and ask whether to stop"), ("escape", "q")),
+    Action("help", N_("the keys (window)"), ("h", "?")),
+    Action("fullscreen", N_("full screen (window)"), ("f",)),
 )
 ACTION_NAMES: tuple[str, ...] = tuple(action.name for action in ACTIONS)
 SESSION_COMMANDS: dict[str, str] = {
@@ -130,12 +133,27 @@ def key_name(text: str) -> str:
     if len(words) == 1 and words.isprintable() and not words.isspace():
         return words
     close = difflib.get_close_matches(words, [*NAMED_KEYS, *_ALIASES], n=1)
-    hint = f" (did you mean '{_ALIASES.get(close[0], close[0])}'?)" if close else ""
-    shown = text.strip() or "nothing"
-    return _refuse(
-        f"no key called '{shown}'{hint}; name one character (b, ., 5) or a key such as "
+    keys = (
         "space, enter, escape, page down, page up, left, right, f5, media play, media next, "
         "media previous"
+    )
+    if not text.strip():
+        return _refuse(
+            _(
+                "no key called 'nothing'; name one character (b, ., 5) or a key such as {keys}"
+            ).format(keys=keys)
+        )
+    if close:
+        return _refuse(
+            _(
+                "no key called '{typed}' (did you mean '{close}'?); name one character "
+                "(b, ., 5) or a key such as {keys}"
+            ).format(typed=text.strip(), close=_ALIASES.get(close[0], close[0]), keys=keys)
+        )
+    return _refuse(
+        _("no key called '{typed}'; name one character (b, ., 5) or a key such as {keys}").format(
+            typed=text.strip(), keys=keys
+        )
     )
 
 
@@ -184,16 +202,24 @@ def parse_keys(value: Any) -> tuple[str, ...]:
         parts = [_one_key(item) for item in value]
     else:
         raise ValueError(
-            "expected keys separated by commas, such as 'page down, n', "
-            f"found {_described(value)}"
+            _("expected keys separated by commas, such as 'page down, n', found {value}").format(
+                value=_described(value)
+            )
         )
     if not parts or any(not part.strip() for part in parts):
         raise ValueError(
-            "expected keys separated by commas, such as 'page down, n'; a comma is written 'comma'"
+            _(
+                "expected keys separated by commas, such as 'page down, n'; "
+                "a comma is written 'comma'"
+            )
         )
     names = tuple(dict.fromkeys(key_name(part) for part in parts))
     if len(names) > MOST_KEYS:
-        raise ValueError(f"expected at most {MOST_KEYS} keys, found {len(names)}")
+        raise ValueError(
+            _("expected at most {most} keys, found {count}").format(
+                most=MOST_KEYS, count=len(names)
+            )
+        )
     return names
 
 
@@ -203,17 +229,24 @@ def _one_key(item: Any) -> str:
         return item
     if isinstance(item, int) and not isinstance(item, bool):
         return str(item)
-    raise ValueError(f"expected a key such as page down or b in the list, found {_described(item)}")
+    raise ValueError(
+        _("expected a key such as page down or b in the list, found {value}").format(
+            value=_described(item)
+        )
+    )
 
 
 def _described(value: Any) -> str:
+    """What a value found instead of keys is, in a few words (a type name stays as is)."""
     if value is None:
-        return "nothing"
+        # TRANSLATORS: what was found instead of keys: no value at all
+        return _("nothing")
     if isinstance(value, bool):
-        return "on or off"
+        # TRANSLATORS: what was found instead of keys: a yes/no value
+        return _("on or off")
     if isinstance(value, dict):
-        return "keys with values"
-    return "a list" if isinstance(value, list) else type(value).__name__
+        return _("keys with values")
+    return _("a list") if isinstance(value, list) else type(value).__name__
 
 
 def action_named(text: str) -> str:
@@ -222,9 +255,17 @@ def action_named(text: str) -> str:
     if name in ACTION_NAMES:
         return name
     close = difflib.get_close_matches(name, ACTION_NAMES, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else "."
+    actions = ", ".join(ACTION_NAMES)
+    if close:
+        raise ValueError(
+            _(
+                "no action called '{typed}'; did you mean '{close}'? The actions are: {actions}"
+            ).format(typed=text.strip(), close=close[0], actions=actions)
+        )
     raise ValueError(
-        f"no action called '{text.strip()}'{hint} The actions are: {', '.join(ACTION_NAMES)}"
+        _("no action called '{typed}'. The actions are: {actions}").format(
+            typed=text.strip(), actions=actions
+        )
     )
 
 
@@ -266,6 +307,18 @@ CLICKER_KEYS = frozenset(
 """What presentation clickers send: never a key that ends a session, even after asking."""
 
 
+class KeyGivenTwice(ValueError):
+    """One key given to two actions; ``second`` is the one given it last."""
+
+    def __init__(self, key: str, first: str, second: str) -> None:
+        super().__init__(
+            _("'{key}' is given to both {first} and {second}; give it to one").format(
+                key=key, first=first, second=second
+            )
+        )
+        self.second = second
+
+
 def bindings(changes: Mapping[str, Iterable[str]] | None = None) -> Bindings:
     """The default keys, with the actions in ``changes`` given the keys listed there.
 
@@ -276,15 +329,17 @@ def bindings(changes: Mapping[str, Iterable[str]] | None = None) -> Bindings:
     sent_by_clickers = sorted(CLICKER_KEYS.intersection(wanted.get("quit", ())))
     if sent_by_clickers:
         raise ValueError(
-            f"{', '.join(sent_by_clickers)} is what a presentation clicker sends, and a "
-            "clicker must never end a session; give quit another key"
+            _(
+                "{keys} is what a presentation clicker sends, and a clicker must never end "
+                "a session; give quit another key"
+            ).format(keys=", ".join(sent_by_clickers))
         )
     given: dict[str, str] = {}
     for name, keys in wanted.items():
         for key in keys:
             other = given.get(key)
             if other is not None and other != name:
-                raise ValueError(f"'{key}' is given to both {other} and {name}; give it to one")
+                raise KeyGivenTwice(key, other, name)
             given[key] = name
     actions: dict[str, str] = {}
     for action in ACTIONS:

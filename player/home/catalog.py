@@ -11,11 +11,12 @@ from __future__ import annotations
 import difflib
 import itertools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from player.home.user_dirs import UserDirs
+from player.language import N_, _
 from player.system.failures import InvalidInput
 from player.system.paths import ROUTINES_DIR
 from player.system.regular_files import folder_problem, reason
@@ -92,31 +93,41 @@ def unreadable(folder: Path) -> str | None:
     except FileNotFoundError:
         return None
     except PermissionError:
-        return "permission denied"
+        return _("permission denied")
     except OSError as error:
         return folder_problem(folder) or reason(error, folder)
 
 
-def _unread(folders: Sequence[Folder]) -> list[str]:
-    """``your routines folder DIR cannot be read: why``, for each folder that cannot be."""
+_UNREAD_LINE = {
+    YOURS: N_("Your routines folder {folder} cannot be read: {reason}."),
+    BUNDLED: N_("The bundled folder {folder} cannot be read: {reason}."),
+}
+_UNREAD_NOTE = {
+    YOURS: N_("; your routines folder {folder} cannot be read: {reason}"),
+    BUNDLED: N_("; the bundled folder {folder} cannot be read: {reason}"),
+}
+
+
+def _unread(folders: Sequence[Folder], said: Mapping[str, str]) -> list[str]:
+    """``said`` (by origin) of each folder that cannot be read, with its path and why."""
     told = []
     for folder in folders:
         why = unreadable(folder.path)
         if why is not None:
-            whose = "your routines folder" if folder.origin == YOURS else "the bundled folder"
-            told.append(f"{whose} {folder.path} cannot be read: {why}")
+            message = said[YOURS if folder.origin == YOURS else BUNDLED]
+            told.append(_(message).format(folder=folder.path, reason=why))
     return told
 
 
 def unreadable_lines(folders: Sequence[Folder]) -> list[str]:
     """One line for each folder whose routines cannot be listed, saying why."""
-    return [f"{told[0].upper()}{told[1:]}." for told in _unread(folders)]
+    return _unread(folders, _UNREAD_LINE)
 
 
 def unread_note(folders: Sequence[Folder]) -> str:
     """``; your routines folder DIR cannot be read: why``: for a name not found, what may
     have hidden it; empty when every folder could be read."""
-    return "".join(f"; {told}" for told in _unread(folders))
+    return "".join(_unread(folders, _UNREAD_NOTE))
 
 
 def bundled_routines(folder: Path = ROUTINES_DIR) -> list[Path]:
@@ -170,11 +181,17 @@ def find_routine(
         return found
     if _is_folder(as_path):
         return as_path  # loading says it is a folder
-    raise RoutineNotFound(
-        f"no routine file or routine named '{name_or_path}'"
-        f"{_did_you_mean(name_or_path, folders)} ({known_names(folders)})"
-        f"{unread_note(folders)}"
-    )
+    close = _closest(name_or_path, folders)
+    known = known_names(folders)
+    if close:
+        message = _(
+            "no routine file or routine named '{name}'; did you mean '{close}'? ({known})"
+        ).format(name=name_or_path, close=close, known=known)
+    else:
+        message = _("no routine file or routine named '{name}' ({known})").format(
+            name=name_or_path, known=known
+        )
+    raise RoutineNotFound(message + unread_note(folders))
 
 
 def _tell_passed(where: Path, folders: Sequence[Folder], warn: Callable[[str], None]) -> None:
@@ -191,11 +208,14 @@ def known_names(folders: Sequence[Folder]) -> str:
     for folder in folders:
         names = [entry.name for entry in listed if entry.origin == folder.origin]
         if names or folder.origin == BUNDLED:
-            parts.append(f"{folder.origin}: {', '.join(names) or 'none'}")
+            # TRANSLATORS: no routines in that folder
+            shown = ", ".join(names) or _("none")
+            parts.append(f"{folder.origin}: {shown}")
     return "; ".join(parts)
 
 
-def _did_you_mean(name: str, folders: Sequence[Folder]) -> str:
+def _closest(name: str, folders: Sequence[Folder]) -> str:
+    """The routine name closest to ``name``, or nothing."""
     names = [entry.name for entry in all_routines(folders)]
     close = difflib.get_close_matches(name, names, n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else ""

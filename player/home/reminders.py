@@ -16,6 +16,7 @@ from datetime import datetime, time, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event
 
+from player.language import _
 from player.system.printable import printable
 
 PRODID = "-//routine-player//Routine reminders//EN"
@@ -31,8 +32,10 @@ def parse_time_of_day(text: str) -> time:
         if hour < 24 and minute < 60:
             return time(hour, minute)
     raise ValueError(
-        f"expected a time of day as HH:MM on the 24-hour clock, such as 07:30 or 19:00, "
-        f"found '{text}'"
+        _(
+            "expected a time of day as HH:MM on the 24-hour clock, such as 07:30 or 19:00, "
+            "found '{typed}'"
+        ).format(typed=text)
     )
 
 
@@ -77,13 +80,19 @@ def daily_calendar(reminder: Reminder, now: datetime) -> bytes:
     event.add("summary", title)
     event.add(
         "description",
-        f"{title}: about {reminder.length}.\n"
-        f"Start it with: {printable(reminder.command)}\n"
-        "Stop at once if anything hurts.",
+        "\n".join(
+            [
+                # TRANSLATORS: {length} is how long the routine takes, such as "6:10"
+                _("{title}: about {length}.").format(title=title, length=reminder.length),
+                _("Start it with: {command}").format(command=printable(reminder.command)),
+                _("Stop at once if anything hurts."),
+            ]
+        ),
     )
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Time for {title}")
+    # TRANSLATORS: the calendar's alarm when it is time for the routine {title}
+    alarm.add("description", _("Time for {title}").format(title=title))
     alarm.add("trigger", timedelta(0))
     event.add_component(alarm)
     calendar.add_component(event)

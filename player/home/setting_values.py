@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator
 
 from player.home.bindings import action_named, parse_keys
+from player.language import _
 from player.language.codes import LANGUAGES, PSEUDO, normalise
 from player.routine.values import MAX_COUNT, describe
 from player.system.printable import first_control
@@ -52,7 +53,9 @@ def parse_switch(value: Any) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in (*_ON, *_OFF):
         return value.strip().lower() in _ON
-    raise ValueError(f"expected on or off (or yes/no, true/false), found {describe(value)}")
+    raise ValueError(
+        _("expected on or off (or yes/no, true/false), found {value}").format(value=describe(value))
+    )
 
 
 def parse_voice(value: Any) -> str:
@@ -60,14 +63,24 @@ def parse_voice(value: Any) -> str:
     text = value.strip() if isinstance(value, str) else ""
     if len(text) > MAX_VOICE_CHARS:
         raise ValueError(
-            f"expected a voice name of at most {MAX_VOICE_CHARS} characters, such as en-gb, "
-            f"found one of {len(text):,}"
+            _(
+                "expected a voice name of at most {most} characters, such as en-gb, "
+                "found one of {count}"
+            ).format(most=MAX_VOICE_CHARS, count=f"{len(text):,}")
         )
     if text and (control := first_control(text)):
-        raise ValueError(f"expected a voice name, found one with a control character ({control})")
+        raise ValueError(
+            _("expected a voice name, found one with a control character ({control})").format(
+                control=control
+            )
+        )
     if text:
         return text
-    raise ValueError(f"expected a voice name or part of it, such as en-gb, found {describe(value)}")
+    raise ValueError(
+        _("expected a voice name or part of it, such as en-gb, found {value}").format(
+            value=describe(value)
+        )
+    )
 
 
 def parse_language(value: Any) -> str:
@@ -75,7 +88,9 @@ def parse_language(value: Any) -> str:
     found = normalise(value) if isinstance(value, str) else None
     if found is None or found == PSEUDO:
         raise ValueError(
-            f"expected one of {', '.join(LANGUAGES)}, found {describe(value)}"
+            _("expected one of {languages}, found {value}").format(
+                languages=", ".join(LANGUAGES), value=describe(value)
+            )
         )
     return found
 
@@ -84,7 +99,9 @@ def parse_rate(value: Any) -> int:
     number = _number(value, _WHOLE)
     if number is None or not number.is_integer() or not MIN_RATE <= number <= MAX_RATE:
         raise ValueError(
-            f"expected words a minute from {MIN_RATE} to {MAX_RATE}, found {describe(value)}"
+            _("expected words a minute from {low} to {high}, found {value}").format(
+                low=MIN_RATE, high=MAX_RATE, value=describe(value)
+            )
         )
     return int(number)
 
@@ -92,7 +109,11 @@ def parse_rate(value: Any) -> int:
 def parse_volume(value: Any) -> float:
     number = _number(value, _NUMBER)
     if number is None or not 0 <= number <= 1:
-        raise ValueError(f"expected a number from 0 to 1, such as 0.8, found {describe(value)}")
+        raise ValueError(
+            _("expected a number from 0 to 1, such as 0.8, found {value}").format(
+                value=describe(value)
+            )
+        )
     return number
 
 
@@ -100,8 +121,9 @@ def parse_lead_in(value: Any) -> float:
     number = _number(value, _SECONDS)
     if number is None or not 0 <= number <= MAX_LEAD_IN_S:
         raise ValueError(
-            f"expected seconds from 0 to {MAX_LEAD_IN_S}, such as 10 or 10s, "
-            f"found {describe(value)}"
+            _("expected seconds from 0 to {most}, such as 10 or 10s, found {value}").format(
+                most=MAX_LEAD_IN_S, value=describe(value)
+            )
         )
     return number
 
@@ -110,7 +132,9 @@ def parse_week(value: Any) -> int:
     number = _number(value, _WHOLE)
     if number is None or not number.is_integer() or not FIRST_WEEK <= number <= LAST_WEEK:
         raise ValueError(
-            f"expected a pregnancy week from {FIRST_WEEK} to {LAST_WEEK}, found {describe(value)}"
+            _("expected a pregnancy week from {first} to {last}, found {value}").format(
+                first=FIRST_WEEK, last=LAST_WEEK, value=describe(value)
+            )
         )
     return int(number)
 
@@ -121,14 +145,18 @@ def parse_day(value: Any) -> date:
     if isinstance(value, str):
         with contextlib.suppress(ValueError):
             return date.fromisoformat(value.strip())
-    raise ValueError(f"expected a date such as 2027-03-14, found {describe(value)}")
+    raise ValueError(
+        _("expected a date such as 2027-03-14, found {value}").format(value=describe(value))
+    )
 
 
 def parse_reps(value: Any) -> int:
     number = _number(value, _WHOLE)
     if number is None or not number.is_integer() or not 1 <= number <= MAX_COUNT:
         raise ValueError(
-            f"expected a number of repetitions from 1 to {MAX_COUNT}, found {describe(value)}"
+            _("expected a number of repetitions from 1 to {most}, found {value}").format(
+                most=MAX_COUNT, value=describe(value)
+            )
         )
     return int(number)
 
@@ -138,8 +166,10 @@ def _reps_table(value: Any) -> Any:
         return {}
     if not isinstance(value, Mapping):
         raise ValueError(
-            "expected routine names with their repetitions, such as "
-            f"'partner-back-massage: 8' on the next line, indented; found {describe(value)}"
+            _(
+                "expected routine names with their repetitions, such as "
+                "'partner-back-massage: 8' on the next line, indented; found {value}"
+            ).format(value=describe(value))
         )
     return value
 
@@ -149,8 +179,10 @@ def _keys_table(value: Any) -> Any:
         return {}
     if not isinstance(value, Mapping):
         raise ValueError(
-            "expected actions with their keys, such as 'next: page down, n' on the next "
-            f"line, indented; found {describe(value)}"
+            _(
+                "expected actions with their keys, such as 'next: page down, n' on the next "
+                "line, indented; found {value}"
+            ).format(value=describe(value))
         )
     return value
 

@@ -13,7 +13,6 @@ due date counted in completed weeks. Either way the week is kept within 1 to 42.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -30,7 +29,7 @@ from pydantic import (
 )
 
 from player.home import setting_values as values
-from player.home.bindings import Bindings, action_named, bindings, parse_keys
+from player.home.bindings import Bindings, KeyGivenTwice, action_named, bindings, parse_keys
 from player.home.setting_values import (
     DEFAULT_RATE as DEFAULT_RATE,
 )
@@ -109,9 +108,18 @@ from player.home.setting_values import (
 from player.home.setting_values import (
     parse_week as parse_week,
 )
-from player.routine.problems import Problem, shown_path
+from player.home.setting_words import (
+    and_more,
+    cannot_read,
+    no_keys_with_values,
+    not_a_settings_file,
+    not_used,
+    unknown_setting,
+)
+from player.language import N_, _
+from player.routine.problems import Problem
 from player.routine.values import describe
-from player.routine.yaml_source import MAX_FILE_BYTES, Document, did_you_mean, read_document
+from player.routine.yaml_source import MAX_FILE_BYTES, Document, read_document
 from player.system.files import write_atomically
 from player.system.regular_files import FileRefused, read_regular, reason
 
@@ -166,7 +174,7 @@ class Settings(BaseModel):
     @model_validator(mode="after")
     def _week_or_due_date(self) -> Settings:
         if self.week is not None and self.due_date is not None:
-            raise ValueError(_BOTH_WEEK_AND_DUE_DATE)
+            raise ValueError(_(_BOTH_WEEK_AND_DUE_DATE))
         return self
 
     @model_validator(mode="after")
@@ -200,7 +208,7 @@ class Settings(BaseModel):
         return None if self.lead_in is None else round(self.lead_in * 1000)
 
 
-_BOTH_WEEK_AND_DUE_DATE = (
+_BOTH_WEEK_AND_DUE_DATE = N_(
     "give week or due-date, not both; remove one (the week is worked out from the due date)"
 )
 
@@ -212,28 +220,31 @@ class Key:
     name: str
     field: str
     allowed: str
+    """What the value may be, marked with ``N_``: shown through ``_()``."""
     parse: Callable[[Any], Any]
 
 
 KEYS: tuple[Key, ...] = (
-    Key("language", "language", "en, es, vi or zh-Hans", values.parse_language),
-    Key("voice", "voice", "an installed voice, such as en-gb ('voices' lists them)", parse_voice),
-    Key("rate", "rate", f"words a minute from {MIN_RATE} to {MAX_RATE}", parse_rate),
-    Key("volume", "volume", "a number from 0 to 1", parse_volume),
-    Key("mute", "mute", "on or off", parse_switch),
-    Key("captions", "captions", "on or off", parse_switch),
-    Key("large-text", "large_text", "on or off", parse_switch),
-    Key("high-contrast", "high_contrast", "on or off", parse_switch),
-    Key("flash", "flash", "on or off", parse_switch),
-    Key("lead-in", "lead_in", f"seconds from 0 to {MAX_LEAD_IN_S}", parse_lead_in),
-    Key("week", "week", f"a pregnancy week from {FIRST_WEEK} to {LAST_WEEK}", parse_week),
-    Key("due-date", "due_date", "a date such as 2027-03-14", parse_day),
+    Key("language", "language", N_("en, es, vi or zh-Hans"), values.parse_language),
+    Key(
+        "voice", "voice", N_("an installed voice, such as en-gb ('voices' lists them)"), parse_voice
+    ),
+    Key("rate", "rate", N_("words a minute from {low} to {high}"), parse_rate),
+    Key("volume", "volume", N_("a number from 0 to 1"), parse_volume),
+    Key("mute", "mute", N_("on or off"), parse_switch),
+    Key("captions", "captions", N_("on or off"), parse_switch),
+    Key("large-text", "large_text", N_("on or off"), parse_switch),
+    Key("high-contrast", "high_contrast", N_("on or off"), parse_switch),
+    Key("flash", "flash", N_("on or off"), parse_switch),
+    Key("lead-in", "lead_in", N_("seconds from 0 to {most}"), parse_lead_in),
+    Key("week", "week", N_("a pregnancy week from {first} to {last}"), parse_week),
+    Key("due-date", "due_date", N_("a date such as 2027-03-14"), parse_day),
 )
 REPS_PREFIX = "reps."
-REPS_KEY = Key("reps.ROUTINE", "reps", "repetitions for the ranges of that routine", parse_reps)
+REPS_KEY = Key("reps.ROUTINE", "reps", N_("repetitions for the ranges of that routine"), parse_reps)
 KEYS_PREFIX = "keys."
 KEYS_KEY = Key(
-    "keys.ACTION", "keys", "the keys for that action, such as 'page down, n'", parse_keys
+    "keys.ACTION", "keys", N_("the keys for that action, such as 'page down, n'"), parse_keys
 )
 TABLE_KEYS = (REPS_KEY, KEYS_KEY)
 """Settings named with a dot: one value for each routine, or each action."""
@@ -257,8 +268,7 @@ class SettingsError(Exception):
     @property
     def first_line(self) -> str:
         lines = str(self).splitlines() or [""]
-        more = len(self.problems) - 1
-        return lines[0] + (f" (and {more} more)" if more > 0 else "")
+        return and_more(lines[0], len(self.problems) - 1)
 
 
 def key_named(text: str) -> Key:
@@ -269,7 +279,9 @@ def key_named(text: str) -> Key:
     if text.startswith(REPS_PREFIX) and text[len(REPS_PREFIX) :].strip():
         return REPS_KEY
     if text.rstrip(".") == "reps":
-        raise SettingsError("reps: name the routine after a dot, such as reps.partner-back-massage")
+        raise SettingsError(
+            _("reps: name the routine after a dot, such as reps.partner-back-massage")
+        )
     if text.startswith(KEYS_PREFIX) and text[len(KEYS_PREFIX) :].strip():
         try:
             action_named(text[len(KEYS_PREFIX) :])
@@ -277,11 +289,8 @@ def key_named(text: str) -> Key:
             raise SettingsError(f"{text}: {error}") from None
         return KEYS_KEY
     if text.rstrip(".") == "keys":
-        raise SettingsError("keys: name the action after a dot, such as keys.next")
-    hint = did_you_mean(text.replace("_", "-"), KEY_NAMES)
-    raise SettingsError(
-        f"unknown setting '{text}'{hint or '.'} The settings are: {', '.join(KEY_NAMES)}"
-    )
+        raise SettingsError(_("keys: name the action after a dot, such as keys.next"))
+    raise SettingsError(unknown_setting(text, KEY_NAMES))
 
 
 def routine_of(key_text: str) -> str:
@@ -316,16 +325,10 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     except FileRefused as refused:
         if refused.kind is None:
-            raise SettingsError(
-                f"{shown_path(path)}: cannot read the settings file: {refused.reason}"
-            ) from None
-        raise SettingsError(
-            f"{shown_path(path)}: this is {refused.kind}, not a settings file", kind=refused.kind
-        ) from None
+            raise SettingsError(cannot_read(path, refused.reason)) from None
+        raise SettingsError(not_a_settings_file(path, refused.kind), kind=refused.kind) from None
     except OSError as error:
-        raise SettingsError(
-            f"{shown_path(path)}: cannot read the settings file: {reason(error, path)}"
-        ) from None
+        raise SettingsError(cannot_read(path, reason(error, path))) from None
     if _only_comments(head):
         return Settings()
     problems: list[Problem] = []
@@ -340,8 +343,7 @@ def load_settings(path: Path) -> Settings:
                     doc.root.line,
                     doc.root.column,
                     "",
-                    "the settings file must hold keys with values, such as 'rate: 165', "
-                    f"found {describe(doc.data)}",
+                    no_keys_with_values(describe(doc.data)),
                 )
             ]
         )
@@ -359,10 +361,7 @@ def load_settings_or_defaults(
     try:
         return load_settings(path)
     except SettingsError as error:
-        warn(
-            f"Settings not used: {error.first_line}. Going on with the defaults; "
-            f"'{show_command}' shows what to fix."
-        )
+        warn(not_used(error.first_line, show_command))
         return Settings()
 
 
@@ -391,21 +390,18 @@ def _problems(error: ValidationError, doc: Document) -> list[Problem]:
         where = ".".join(str(part) for part in loc)
         context = detail.get("ctx") or {}
         if kind == "extra_forbidden":
-            key = str(loc[-1])
             mark = doc.key_spot(loc)
-            hint = did_you_mean(key.replace("_", "-"), _FILE_KEYS)
-            message = (
-                f"unknown setting '{key}'{hint or '.'} The settings are: {', '.join(_FILE_KEYS)}"
-            )
+            message = unknown_setting(str(loc[-1]), _FILE_KEYS)
             where = ""
         elif not loc:
-            message = str(context.get("error", detail["msg"]))
-            if _BOTH_WEEK_AND_DUE_DATE in message:
+            found = context.get("error")
+            message = str(found if found is not None else detail["msg"])
+            if _(_BOTH_WEEK_AND_DUE_DATE) in message:
                 mark = doc.key_spot(("due-date",))
                 where = "due-date"
             elif "keys" in doc.data:  # one key given to two actions: the second of them
-                named = re.search(r"given to both \S+ and (\S+);", message)
-                spot = ("keys", named.group(1)) if named else ("keys",)
+                twice = found if isinstance(found, KeyGivenTwice) else None
+                spot = ("keys", twice.second) if twice else ("keys",)
                 mark = doc.key_spot(spot)
                 where = ".".join(spot)
         elif "error" in context:
