@@ -16,6 +16,7 @@ from datetime import datetime, time, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event
 
+from player.language import _
 from player.system.printable import printable
 
 PRODID = "-//routine-player//Routine reminders//EN"
@@ -77,13 +78,18 @@ def daily_calendar(reminder: Reminder, now: datetime) -> bytes:
     event.add("summary", title)
     event.add(
         "description",
-        f"{title}: about {reminder.length}.\n"
-        f"Start it with: {printable(reminder.command)}\n"
-        "Stop at once if anything hurts.",
+        "\n".join(
+            (
+                _("{title}: about {length}.").format(title=title, length=reminder.length),
+                _("Start it with: {command}").format(command=printable(reminder.command)),
+                _("Stop at once if anything hurts."),
+            )
+        ),
     )
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Time for {title}")
+    # TRANSLATORS: the calendar's alarm for a routine, such as "Time for Daily back care"
+    alarm.add("description", _("Time for {title}").format(title=title))
     alarm.add("trigger", timedelta(0))
     event.add_component(alarm)
     calendar.add_component(event)
