@@ -99,6 +99,7 @@ def _heard(result: ExportResult, synth: Pyttsx3Synthesizer | None) -> str:
     if result.left_out:
         # TRANSLATORS: cues left out of the audio track, after "12 of 40 cues spoken whole"
         parts.append(_("{count} left out (no room before the next)").format(count=result.left_out))
+    # TRANSLATORS: between what became of the cues: "12 of 40 cues spoken whole, 3 cut short"
     return _(", ").join(parts)
 
 
