@@ -129,8 +129,10 @@ def main(
     command = menu.entry(name).load()
     if ctx.out_closed and command.shows_results(args):
         ctx.warn(
-            f"Standard output is closed, so '{name}' has nowhere to show what it "
-            "finds; give it a terminal, a file or a pipe."
+            _(
+                "Standard output is closed, so '{command}' has nowhere to show what it "
+                "finds; give it a terminal, a file or a pipe."
+            ).format(command=name)
         )
         return EXIT_FAILED
     try:
@@ -141,12 +143,14 @@ def main(
         return EXIT_INVALID
     except StopSignal as stop:
         with contextlib.suppress(OSError, ValueError):  # after HUP the terminal may be gone
-            ctx.warn(f"\nStopped ({stop.name}).")
+            # TRANSLATORS: {signal} is the signal's name, such as SIGTERM
+            ctx.warn("\n" + _("Stopped ({signal}).").format(signal=stop.name))
         return stop.exit_code
     except BrokenPipeError:
         return EXIT_FAILED
     except (Failure, OSError) as error:
-        ctx.warn(f"error: {error}")
+        # TRANSLATORS: {error} is what went wrong, such as "cannot write FILE: disk full"
+        ctx.warn(_("error: {error}").format(error=error))
         return EXIT_FAILED
 
 

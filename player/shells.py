@@ -9,6 +9,7 @@ from typing import Protocol, TextIO
 
 from player.care.questions import Choice, Question
 from player.home.bindings import DEFAULT_BINDINGS, Bindings
+from player.language import _
 from player.playback.clock import Clock
 from player.playback.session import Session
 from player.system.paths import MEDIA_DIR
@@ -20,6 +21,7 @@ from player.terminal.questions import ask_in_terminal, read_line
 class Shell(Protocol):
     interactive: bool
     """Someone is there to answer questions that can be skipped, such as the pain score."""
+
     def ask(self, question: Question) -> str: ...
 
     def tell(self, title: str, message: str) -> None:
@@ -60,7 +62,8 @@ class LinesShell:
             """A line on standard input says done; with none to read, the step moves on."""
             line = read_line(self.stdin) if not self.stdin.closed else ""
             if not line and output is not None:
-                print("  (no keyboard input: moving on)", file=output, flush=True)
+                said = _("(no keyboard input: moving on)")
+                print(printable(f"  {said}"), file=output, flush=True)
             return bool(line)
 
         play_text(session, self.clock, output, read_done_line)
@@ -138,7 +141,7 @@ class WindowShellAdapter:
 
     def tell(self, title: str, message: str) -> None:
         print(printable(message), file=self.err, flush=True)
-        shown = Question(title, (message,), (Choice("o", "OK", "ok"),), cancel="ok", on_go="ok")
+        shown = Question(title, (message,), (Choice("o", _("OK"), "ok"),), cancel="ok", on_go="ok")
         self.ask(shown)
 
     def play(self, session: Session) -> str:

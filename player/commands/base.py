@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from player.commands.program import INSTALLED
 from player.home.user_dirs import UserDirs
+from player.language import _
 from player.system.printable import printable
 
 if TYPE_CHECKING:
@@ -91,7 +92,9 @@ class Context:
             raise
         except OSError as error:
             raise OutputFailed(
-                f"cannot write to standard output ({error.strerror or error})"
+                _("cannot write to standard output ({reason})").format(
+                    reason=error.strerror or error
+                )
             ) from None
 
     def warn(self, line: str) -> None:

@@ -17,6 +17,7 @@ from player.commands.options import (
 from player.commands.outputs import check_output_file
 from player.commands.routines import open_routine
 from player.commands.voices import refuse_unknown_voice
+from player.language import _, ngettext
 from player.playback.announcements import for_listener
 from player.playback.compiler import compile_timeline
 from player.playback.timeline import Cue
@@ -35,7 +36,9 @@ def wait_seconds(text: str) -> int:
     value = positive_int(text)
     if value > MOST_WAIT_S:
         raise argparse.ArgumentTypeError(
-            f"expected seconds from 1 to {MOST_WAIT_S} (an hour), found {value}"
+            _("expected seconds from 1 to {most} (an hour), found {value}").format(
+                most=MOST_WAIT_S, value=value
+            )
         )
     return value
 
@@ -46,15 +49,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--audio",
         type=Path,
         required=True,
-        help=f"the file to write: {endings()}, as its name ends (.mp3 plays on any phone)",
+        help=_("the file to write: {endings}, as its name ends (.mp3 plays on any phone)").format(
+            endings=endings()
+        ),
     )
     add_voice_and_reps(parser)
     parser.add_argument(
         "--wait-seconds",
         type=wait_seconds,
         default=30,
-        help="the silence left in the track for each step that waits for done, which the "
-        "voice states (default 30)",
+        help=_(
+            "the silence left in the track for each step that waits for done, which the "
+            "voice states (default 30)"
+        ),
     )
 
 
@@ -73,12 +80,27 @@ def _spoken_by(synth: Pyttsx3Synthesizer, wait_ms: int) -> Callable[[Cue], Path 
 
 def _heard(result: ExportResult, synth: Pyttsx3Synthesizer | None) -> str:
     """What the track holds, told as it is: cues heard whole, cut short, left out."""
-    said = f"{result.whole} of {result.cues} cues {'spoken' if synth else 'chimed'} whole"
+    if synth:
+        said = ngettext(
+            "{whole} of {count} cue spoken whole",
+            "{whole} of {count} cues spoken whole",
+            result.cues,
+        )
+    else:
+        said = ngettext(
+            "{whole} of {count} cue chimed whole",
+            "{whole} of {count} cues chimed whole",
+            result.cues,
+        )
+    parts = [said.format(whole=result.whole, count=result.cues)]
     if result.cut_short:
-        said += f", {result.cut_short} cut short by the next"
+        # TRANSLATORS: cues cut short in the audio track, after "12 of 40 cues spoken whole"
+        parts.append(_("{count} cut short by the next").format(count=result.cut_short))
     if result.left_out:
-        said += f", {result.left_out} left out (no room before the next)"
-    return said
+        # TRANSLATORS: cues left out of the audio track, after "12 of 40 cues spoken whole"
+        parts.append(_("{count} left out (no room before the next)").format(count=result.left_out))
+    # TRANSLATORS: between what became of the cues: "12 of 40 cues spoken whole, 3 cut short"
+    return _(", ").join(parts)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -86,7 +108,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         track_format(args.audio)
     except UnknownFormat as error:
-        ctx.warn(f"--audio {error}")
+        ctx.warn(f"--audio {error}")  # the error names the file and what it should end in
         return EXIT_INVALID
     refuse_unknown_voice(args, ctx)
     loaded = open_routine(args.routine, ctx.dirs, ctx.warn)
@@ -116,7 +138,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     finally:
         if synth is not None:
             synth.close()
-    ctx.say(f"wrote {args.audio}: {format_duration(result.duration_ms)}, {_heard(result, synth)}")
+    ctx.say(
+        _("wrote {file}: {length}, {heard}").format(
+            file=args.audio,
+            length=format_duration(result.duration_ms),
+            heard=_heard(result, synth),
+        )
+    )
     return EXIT_OK
 
 

@@ -9,15 +9,59 @@ from player.commands import routines
 from player.commands.base import EXIT_OK, Command, Context, no_arguments
 from player.commands.options import choices_for
 from player.home import catalog
+from player.language import _, pgettext
 from player.playback.compiler import compile_timeline
 from player.routine.loader import RoutineError
-from player.routine.values import format_duration
-
-HIDES = "yours, hides bundled"
+from player.routine.model import Routine
+from player.routine.values import TRIMESTER_WEEKS, format_duration
+from player.terminal.text_fit import cells
 
 
 def _origin(entry: catalog.Listed) -> str:
-    return HIDES if entry.hides is not None else entry.origin
+    if entry.hides is not None:
+        return pgettext("routine origin", "yours, hides bundled")
+    if entry.origin == catalog.YOURS:
+        return pgettext("routine origin", "yours")
+    if entry.origin == catalog.BUNDLED:
+        return pgettext("routine origin", "bundled")
+    return entry.origin
+
+
+def _trimester(week: int, end: int) -> int | None:
+    """The trimester that starts (``end`` 0) or ends (``end`` 1) at ``week``, if one does."""
+    return next((t for t, weeks in TRIMESTER_WEEKS.items() if weeks[end] == week), None)
+
+
+def _suits(routine: Routine, week: int | None) -> str:
+    """Who the routine suits, as ``list`` shows it: its weeks or trimesters, its note, and
+    a mark when it does not suit this week."""
+    suits = routine.suits
+    weeks = suits.week_range if suits else None
+    said = ""
+    if weeks is not None:
+        first, last = _trimester(weeks.first, 0), _trimester(weeks.last, 1)
+        if suits is not None and suits.trimesters is not None and first and last:
+            said = (
+                _("trimester {number}").format(number=first)
+                if first == last
+                else _("trimesters {first}-{last}").format(first=first, last=last)
+            )
+        else:
+            said = _("weeks {first}-{last}").format(first=weeks.first, last=weeks.last)
+    if suits is not None and suits.note:
+        # TRANSLATORS: the weeks a routine suits, then its own note on who it suits
+        said = _("{weeks}; {note}").format(weeks=said, note=suits.note) if said else suits.note
+    said = said or _("any time")
+    if list_mark(routine, week):
+        # TRANSLATORS: after who a routine suits, when it does not suit the person's week
+        said = _("{suits} (! not for week {week})").format(suits=said, week=week)
+    return said
+
+
+def _padded(row: tuple[str, ...], widths: list[int]) -> str:
+    return "  ".join(
+        cell + " " * (width - cells(cell)) for cell, width in zip(row, widths, strict=True)
+    ).rstrip()
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -28,40 +72,54 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     settings = ctx.settings()
     today = ctx.now().date()
     week = settings.pregnancy_week(today)
-    rows = [("name", "from", "title", "length", "suits")]
+    rows = [
+        (
+            pgettext("list heading", "name"),
+            pgettext("list heading", "from"),
+            pgettext("list heading", "title"),
+            pgettext("list heading", "length"),
+            pgettext("list heading", "suits"),
+        )
+    ]
     listed = catalog.all_routines(folders)
     for entry in listed:
         try:
             loaded = routines.load(entry.path, ctx.dirs)
         except RoutineError:
-            broken = f"(has problems: run '{ctx.command('check')}')"
+            broken = _("(has problems: run '{command}')").format(command=ctx.command("check"))
             rows.append((entry.name, _origin(entry), broken, "", ""))
             continue
         choices = choices_for(args, settings, loaded, lambda _line: None, week)
         timeline = compile_timeline(loaded.routine, choices)
         length = format_duration(timeline.total_ms)
         if timeline.waits:
-            length += " + your pace"
-        suits = loaded.routine.suits.describe() if loaded.routine.suits else "any time"
-        mark = list_mark(loaded.routine, week)
-        if mark:
-            suits += f" (! {mark})"
+            # TRANSLATORS: a routine's length, when some steps wait for the person
+            length = _("{length} + your pace").format(length=length)
+        suits = _suits(loaded.routine, week)
         rows.append((loaded.name, _origin(entry), loaded.routine.title, length, suits))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    widths = [max(cells(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        ctx.say(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+        ctx.say(_padded(row, widths))
     ctx.say("")
     if week is not None:
-        ctx.say(f"Your week: {week}. Routines marked (! ...) do not suit it; 'play' asks first.")
+        ctx.say(
+            _(
+                "Your week: {week}. Routines marked (! ...) do not suit it; 'play' asks first."
+            ).format(week=week)
+        )
     own = folders[0].path
     if any(entry.origin == catalog.YOURS for entry in listed):
-        ctx.say(f"yours: your own routines, in {own}")
+        ctx.say(_("yours: your own routines, in {folder}").format(folder=own))
         if any(entry.hides is not None for entry in listed):
-            ctx.say("  a routine of yours with a bundled routine's name is played instead of it")
+            ctx.say(
+                "  " + _("a routine of yours with a bundled routine's name is played instead of it")
+            )
     elif not unread:
-        ctx.say(f"Your own routines go in {own}: '{ctx.command('new NAME')}' starts one.")
+        ctx.say(
+            _("Your own routines go in {folder}: '{command}' starts one.").format(
+                folder=own, command=ctx.command("new NAME")
+            )
+        )
     return EXIT_OK
 
 

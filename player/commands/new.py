@@ -13,6 +13,7 @@ from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Co
 from player.commands.program import absolute_command
 from player.commands.schema import schema_of
 from player.home import catalog
+from player.language import _
 from player.routine.loader import RoutineError
 from player.routine.model import ExerciseLibrary, Routine
 from player.routine.template import SCHEMA_FILES, Copied, copy_routine, starting_routine
@@ -23,12 +24,12 @@ MAX_NAME = 64
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", help="the new routine's name: letters, digits and dashes")
+    parser.add_argument("name", help=_("the new routine's name: letters, digits and dashes"))
     parser.add_argument(
         "--from",
         dest="source",
         metavar="ROUTINE",
-        help="start from a copy of this routine (a name or a file) instead of the template",
+        help=_("start from a copy of this routine (a name or a file) instead of the template"),
     )
 
 
@@ -39,8 +40,10 @@ def _checked_name(text: str) -> str:
         name = name.removesuffix(suffix)
     if not _NAME.match(name) or len(name) > MAX_NAME:
         raise ValueError(
-            f"a routine's name is letters, digits and dashes, such as my-evening-stretch "
-            f"(at most {MAX_NAME}), found '{text}'"
+            _(
+                "a routine's name is letters, digits and dashes, such as my-evening-stretch "
+                "(at most {most}), found '{text}'"
+            ).format(most=MAX_NAME, text=text)
         )
     return name
 
@@ -56,7 +59,9 @@ def write_schemas(folder: Path) -> None:
         try:
             write_regular(path, data)
         except OSError as error:
-            raise OSError(f"cannot write {path}: {reason(error, path)}") from None
+            raise OSError(
+                _("cannot write {file}: {reason}").format(file=path, reason=reason(error, path))
+            ) from None
 
 
 def _bytes_of(path: Path) -> bytes | None:
@@ -73,7 +78,11 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         why = folder_problem(folder) or reason(error, folder)
-        raise OSError(f"cannot make your routines folder {folder}: {why}") from None
+        raise OSError(
+            _("cannot make your routines folder {folder}: {reason}").format(
+                folder=folder, reason=why
+            )
+        ) from None
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -86,10 +95,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     own = ctx.dirs.routines
     existing = catalog.named_routine(name, folders[:1])
     if existing is not None:
-        ctx.warn(
-            f"new: you have a routine named '{name}' already, at {existing}; choose another "
+        said = _(
+            "you have a routine named '{name}' already, at {file}; choose another "
             "name, or change that file in a text editor"
-        )
+        ).format(name=name, file=existing)
+        ctx.warn(f"new: {said}")
         return EXIT_INVALID
     path = own / f"{name}.yaml"
     source: Path | None = None
@@ -109,13 +119,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         else:
             copied = copy_routine(source, path)
     except FileExistsError:
-        ctx.warn(f"new: {path} appeared meanwhile; it was left as it is")
+        said = _("{file} appeared meanwhile; it was left as it is").format(file=path)
+        ctx.warn(f"new: {said}")
         return EXIT_INVALID
     _report(ctx, name, path, args.source, copied, hidden)
     try:
         routines.load(path, ctx.dirs)
     except RoutineError as error:
-        ctx.warn(f"The new file does not load as it is:\n{error}")
+        ctx.warn(_("The new file does not load as it is:") + f"\n{error}")
         return EXIT_FAILED
     return EXIT_OK
 
@@ -123,20 +134,21 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def _report(
     ctx: Context, name: str, path: Path, source: str | None, copied: Copied, hidden: Path | None
 ) -> None:
-    what = f"a copy of {source}" if source else "a routine to change, every key explained"
-    ctx.say(f"wrote {path} ({what})")
+    if source:
+        ctx.say(_("wrote {file} (a copy of {source})").format(file=path, source=source))
+    else:
+        ctx.say(_("wrote {file} (a routine to change, every key explained)").format(file=path))
     for extra in copied.alongside:
-        ctx.say(f"  and {extra}, which it uses")
+        ctx.say("  " + _("and {file}, which it uses").format(file=extra))
     for kept in copied.kept:
-        ctx.say(f"  it uses your {kept}, already there and left as it was")
+        ctx.say("  " + _("it uses your {file}, already there and left as it was").format(file=kept))
     for item in copied.pointed:
-        ctx.say(f"  '{item}' now names its full path, since it is not beside the copy")
+        said = _("'{item}' now names its full path, since it is not beside the copy")
+        ctx.say("  " + said.format(item=item))
     if hidden is not None:
-        ctx.say(
-            f"  it is played instead of the bundled '{name}' "
-            f"('{ctx.command('list')}' shows which is used)"
-        )
-    ctx.say("Change it in any text editor, then:")
+        said = _("it is played instead of the bundled '{name}' ('{command}' shows which is used)")
+        ctx.say("  " + said.format(name=name, command=ctx.command("list")))
+    ctx.say(_("Change it in any text editor, then:"))
     ctx.say(f"  {ctx.command(f'check {shlex.quote(str(path))}')}")
     ctx.say(f"  {ctx.command(f'play {shlex.quote(name)}')}")
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from player.care.safety import avoid_lying_on_back
 from player.home.settings import Settings, parse_lead_in, parse_rate
+from player.language import N_, _
 from player.playback.timeline import ChoiceError, Choices, check_choices
 from player.routine.loader import RoutineFile
 from player.speech.synth import VoiceSettings
@@ -23,9 +24,13 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found '{text}'") from None
+        raise argparse.ArgumentTypeError(
+            _("expected a whole number, found '{text}'").format(text=text)
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of 1 or more, found {value}")
+        raise argparse.ArgumentTypeError(
+            _("expected a number of 1 or more, found {value}").format(value=value)
+        )
     return value
 
 
@@ -34,10 +39,12 @@ def speed(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"expected a number such as 2 or 0.5, found '{text}'"
+            _("expected a number such as 2 or 0.5, found '{text}'").format(text=text)
         ) from None
     if not 0.1 <= value <= 1000:
-        raise argparse.ArgumentTypeError(f"speed runs from 0.1 to 1000, found {value:g}")
+        raise argparse.ArgumentTypeError(
+            _("speed runs from 0.1 to 1000, found {value}").format(value=f"{value:g}")
+        )
     return value
 
 
@@ -45,9 +52,13 @@ def volume(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, found '{text}'") from None
+        raise argparse.ArgumentTypeError(
+            _("expected a number from 0 to 1, found '{text}'").format(text=text)
+        ) from None
     if not 0 <= value <= 1:
-        raise argparse.ArgumentTypeError(f"volume runs from 0 to 1, found {value:g}")
+        raise argparse.ArgumentTypeError(
+            _("volume runs from 0 to 1, found {value}").format(value=f"{value:g}")
+        )
     return value
 
 
@@ -68,16 +79,19 @@ lead_in_seconds = _argument_type(parse_lead_in)
 
 
 def add_routine(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("routine", help="a routine file or a routine's name")
+    parser.add_argument("routine", help=_("a routine file or a routine's name"))
 
 
 def add_voice_and_reps(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--reps", type=positive_int, help="repetitions for steps given as a range")
     parser.add_argument(
-        "--voice", help="an installed voice, such as en-gb (the voices command lists them)"
+        "--reps", type=positive_int, help=_("repetitions for steps given as a range")
     )
-    parser.add_argument("--rate", type=words_a_minute, help="words a minute (165)")
-    parser.add_argument("--volume", type=volume, help="0 to 1 (1)")
+    parser.add_argument(
+        "--voice", help=_("an installed voice, such as en-gb (the voices command lists them)")
+    )
+    parser.add_argument("--rate", type=words_a_minute, help=_("words a minute (165)"))
+    # TRANSLATORS: the loudness, from 0 to 1 (1 by default)
+    parser.add_argument("--volume", type=volume, help=_("0 to 1 (1)"))
 
 
 def add_mute_option(parser: argparse.ArgumentParser) -> None:
@@ -86,27 +100,27 @@ def add_mute_option(parser: argparse.ArgumentParser) -> None:
         "--mute",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="start with the voice off (M turns it on); --no-mute overrides the settings",
+        help=_("start with the voice off (M turns it on); --no-mute overrides the settings"),
     )
 
 
 def add_display_options(parser: argparse.ArgumentParser) -> None:
     """Captions, large text, high contrast and the lead-in, each overriding the settings."""
     switches = (
-        ("captions", "show what the voice says"),
-        ("large-text", "larger words in the window"),
-        ("high-contrast", "white on black in the window"),
-        ("flash", "flash the window's edge at each step and on its last three seconds"),
+        ("captions", N_("show what the voice says")),
+        ("large-text", N_("larger words in the window")),
+        ("high-contrast", N_("white on black in the window")),
+        ("flash", N_("flash the window's edge at each step and on its last three seconds")),
     )
     for name, help_text in switches:
         parser.add_argument(
-            f"--{name}", action=argparse.BooleanOptionalAction, default=None, help=help_text
+            f"--{name}", action=argparse.BooleanOptionalAction, default=None, help=_(help_text)
         )
     parser.add_argument(
         "--lead-in",
         type=lead_in_seconds,
         metavar="SECONDS",
-        help="seconds to get ready before the first step (default: the routine's own)",
+        help=_("seconds to get ready before the first step (default: the routine's own)"),
     )
 
 
@@ -189,9 +203,16 @@ def choices_for(
             check_choices(loaded.routine, Choices(reps=reps))
         except ChoiceError as error:
             warn(
-                f"Settings: reps.{loaded.name} is {reps}, which does not fit: {error}. "
-                f"Using the routine's own; change it with '{program} settings set "
-                f"reps.{loaded.name} N' or '{program} settings unset reps.{loaded.name}'."
+                _(
+                    "Settings: {key} is {reps}, which does not fit: {error}. Using the "
+                    "routine's own; change it with '{set_it}' or '{unset_it}'."
+                ).format(
+                    key=f"reps.{loaded.name}",
+                    reps=reps,
+                    error=error,
+                    set_it=f"{program} settings set reps.{loaded.name} N",
+                    unset_it=f"{program} settings unset reps.{loaded.name}",
+                )
             )
             reps = None
     return Choices(reps=reps, lead_in_ms=lead_in, avoid_lying_on_back=avoid_lying_on_back(week))

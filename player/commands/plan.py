@@ -8,6 +8,7 @@ from player.care.safety import check_week
 from player.commands.base import EXIT_OK, Command, Context
 from player.commands.options import add_routine, choices_for, positive_int
 from player.commands.routines import open_routine
+from player.language import _
 from player.playback.compiler import compile_timeline
 from player.terminal.plan import format_plan
 
@@ -17,7 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--reps",
         type=positive_int,
-        help="repetitions for steps given as a range (default: your setting, else the routine's)",
+        help=_(
+            "repetitions for steps given as a range (default: your setting, else the routine's)"
+        ),
     )
 
 

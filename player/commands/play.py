@@ -42,6 +42,7 @@ from player.history.store import History
 from player.home import catalog
 from player.home.bindings import Bindings, spoken_key, window_key
 from player.home.settings import Settings
+from player.language import _
 from player.playback.clock import MonotonicClock
 from player.playback.compiler import compile_timeline
 from player.playback.engine import Engine
@@ -60,42 +61,48 @@ FROM_START = "start"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "routine", nargs="?", default=catalog.DEFAULT_ROUTINE, help="a routine file or name"
+        "routine", nargs="?", default=catalog.DEFAULT_ROUTINE, help=_("a routine file or name")
     )
     add_voice_and_reps(parser)
     parser.add_argument(
         "--ui",
         choices=("window", "text", "none"),
         default="window",
-        help="window (default), text in the terminal, or none (voice only, for scripts)",
+        help=_("window (default), text in the terminal, or none (voice only, for scripts)"),
     )
-    parser.add_argument("--speed", type=speed, default=1.0, help="play faster to preview, e.g. 10")
+    parser.add_argument(
+        "--speed", type=speed, default=1.0, help=_("play faster to preview, e.g. 10")
+    )
     add_mute_option(parser)
     add_display_options(parser)
     parser.add_argument(
         "--resume",
         action="store_true",
-        help="carry on the session of this routine stopped earlier today, where it stopped",
+        help=_("carry on the session of this routine stopped earlier today, where it stopped"),
     )
     parser.add_argument(
         "--no-warning-signs",
         action="store_true",
-        help="confirm that none of the warning signs (the 'safety' command lists them) applies "
-        "to you today, instead of being asked",
+        help=_(
+            "confirm that none of the warning signs (the 'safety' command lists them) applies "
+            "to you today, instead of being asked"
+        ),
     )
-    parser.add_argument("--events", type=Path, help="write one JSON line per event to this file")
+    parser.add_argument("--events", type=Path, help=_("write one JSON line per event to this file"))
     parser.add_argument(
-        "--screenshots", type=Path, help="window: one PNG per step and question into this folder"
+        "--screenshots",
+        type=Path,
+        help=_("window: one PNG per step and question into this folder"),
     )
     parser.add_argument(
         "--frames-every",
         type=frames_every,
         metavar="MS",
-        help="with --screenshots: one more every MS of routine time (frame-POSITION.png)",
+        help=_("with --screenshots: one more every MS of routine time (frame-POSITION.png)"),
     )
-    parser.add_argument("--fullscreen", action="store_true", help="window: start in full screen")
+    parser.add_argument("--fullscreen", action="store_true", help=_("window: start in full screen"))
     parser.add_argument(
-        "--close-at-end", action="store_true", help="window: close by itself at the end"
+        "--close-at-end", action="store_true", help=_("window: close by itself at the end")
     )
 
 
@@ -131,7 +138,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if preflight.confirmed_now:
             _remember_check(ctx, today)
         if preflight.outcome != "start":
-            shell.tell("Not started", preflight.message or "Not started.")
+            shell.tell(_("Not started"), preflight.message or _("Not started."))
             return EXIT_FAILED
         resume = _resume(args, shell, history, loaded, choices, ctx)
         if resume.from_step:
@@ -151,7 +158,7 @@ def _remember_check(ctx: Context, today: date) -> None:
         daily_check.record_checked(ctx.dirs.safety_file, today)
     except OSError as error:
         why = reason(error, ctx.dirs.safety_file)
-        ctx.warn(f"Could not remember today's check of the warning signs: {why}.")
+        ctx.warn(_("Could not remember today's check of the warning signs: {why}.").format(why=why))
 
 
 MOST_FRAMES_MS = 3_600_000
@@ -165,7 +172,9 @@ def frames_every(text: str) -> int:
         value = 0
     if not 10 <= value <= MOST_FRAMES_MS:
         raise argparse.ArgumentTypeError(
-            f"expected milliseconds from 10 to {MOST_FRAMES_MS}, such as 250; found '{text}'"
+            _("expected milliseconds from 10 to {most}, such as 250; found '{text}'").format(
+                most=MOST_FRAMES_MS, text=text
+            )
         )
     return value
 
@@ -175,11 +184,13 @@ def _screenshots(args: argparse.Namespace, ctx: Context) -> Path | None:
     line to say so, and None."""
     folder: Path | None = args.screenshots
     if args.frames_every is not None and folder is None:
-        ctx.warn("--frames-every takes frames only with --screenshots DIR: none will be taken.")
+        ctx.warn(_("--frames-every takes frames only with --screenshots DIR: none will be taken."))
     if folder is not None and args.ui != "window":
         ctx.warn(
-            f"Screenshots are made only by the window (--ui window): none will be saved in "
-            f"{folder}."
+            _(
+                "Screenshots are made only by the window (--ui window): none will be saved in "
+                "{folder}."
+            ).format(folder=folder)
         )
         return None
     return folder
@@ -198,13 +209,13 @@ def _play_session(
 ) -> int:
     engine = Engine(loaded.routine, choices, speed=args.speed)
     if not _started(args, settings, loaded, engine, shell):
-        shell.tell("Not started", "Not started.")
+        shell.tell(_("Not started"), _("Not started."))
         return EXIT_FAILED
     lines_only = isinstance(shell, LinesShell) and not isinstance(shell, TerminalShell)
     # Before the pain question, which the terminal asks in lines: read while answering it,
     # not wiped at once by the full-screen view.
     _introduce(loaded, engine, ctx, None if lines_only else settings.bindings)
-    before = _pain(shell, "How does your back feel right now?")
+    before = _pain(shell, _("How does your back feel right now?"))
     recorder = begin_recording(
         history,
         engine,
@@ -246,7 +257,7 @@ def _play_session(
     finally:
         recorder.stop("stopped")
         session.close()
-    after = _pain(shell, "And how does your back feel now?")
+    after = _pain(shell, _("And how does your back feel now?"))
     if after is not None:
         history.record_pain(session_id, "after", after)
     return EXIT_OK
@@ -277,7 +288,11 @@ def _resume(
     stopped = history.resumable(loaded.name, ctx.now().date())
     if stopped is None:
         if args.resume:
-            ctx.warn(f"Nothing to resume: no session of {loaded.name} was stopped today.")
+            ctx.warn(
+                _("Nothing to resume: no session of {routine} was stopped today.").format(
+                    routine=loaded.name
+                )
+            )
         return NO_RESUME
     if args.speed > 1:
         return _preview_carries_nothing_on(args, ctx)
@@ -286,11 +301,16 @@ def _resume(
             return NO_RESUME
         at = stopped.last_moment.strftime("%H:%M")
         question = Question(
-            title="Carry on where you stopped?",
-            lines=(f"You stopped {loaded.routine.title} at {at} today.",),
+            title=_("Carry on where you stopped?"),
+            lines=(
+                _("You stopped {title} at {time} today.").format(
+                    title=loaded.routine.title, time=at
+                ),
+            ),
             choices=(
-                Choice("y", "Carry on from there", RESUME),
-                Choice("n", "Start from the beginning", FROM_START),
+                # TRANSLATORS: y and n are the keys that answer; they stay as they are
+                Choice("y", _("Carry on from there"), RESUME),
+                Choice("n", _("Start from the beginning"), FROM_START),
             ),
             cancel=FROM_START,
             on_go=RESUME,  # a clicker's next: carry on, as she most likely came to
@@ -301,13 +321,15 @@ def _resume(
     decision = resume_decision(stopped, loaded.digest, reps=args.reps)
     steps = compile_timeline(loaded.routine, replace(choices, reps=decision.reps)).steps
     if decision.from_step >= len(steps):
-        ctx.warn("That session had come to its end, so this one starts from the beginning.")
+        ctx.warn(_("That session had come to its end, so this one starts from the beginning."))
         return NO_RESUME
     names_then = {step.step_index: step.name for step in stopped.steps}
     if any(steps[i].name != name for i, name in names_then.items() if i < len(steps)):
         ctx.warn(
-            "The steps have changed since you stopped (a side-lying step in place of one on "
-            "the back, as your week moved on), so this session starts from the beginning."
+            _(
+                "The steps have changed since you stopped (a side-lying step in place of one "
+                "on the back, as your week moved on), so this session starts from the beginning."
+            )
         )
         return NO_RESUME
     if decision.message:
@@ -320,8 +342,10 @@ def _preview_carries_nothing_on(args: argparse.Namespace, ctx: Context) -> Resum
     played what was only looked at. Said when --resume asked otherwise."""
     if args.resume:
         ctx.warn(
-            f"A preview (--speed {args.speed:g}) starts from the beginning and carries "
-            "nothing on: play at the usual speed to carry on where you stopped."
+            _(
+                "A preview (--speed {speed}) starts from the beginning and carries "
+                "nothing on: play at the usual speed to carry on where you stopped."
+            ).format(speed=f"{args.speed:g}")
         )
     return NO_RESUME
 
@@ -336,12 +360,24 @@ def choose_ui(wanted: str, *, screenshots: bool, warn: Callable[[str], None]) ->
         if problem is None:
             return "window"
         if screenshots:
-            warn(f"No display ({problem}): drawing off screen for the screenshots.")
+            warn(
+                _("No display ({problem}): drawing off screen for the screenshots.").format(
+                    problem=problem
+                )
+            )
             draw_off_screen()
             return "window"
         fallback = _text_ui()
-        where = "in the terminal" if fallback == "text" else "in plain lines"
-        warn(f"No display ({problem}): playing {where} instead.")
+        if fallback == "text":
+            warn(
+                _("No display ({problem}): playing in the terminal instead.").format(
+                    problem=problem
+                )
+            )
+        else:
+            warn(
+                _("No display ({problem}): playing in plain lines instead.").format(problem=problem)
+            )
         return fallback
     if wanted == "text":
         return _text_ui()
@@ -387,9 +423,7 @@ def _started(
     stops = [window_key(key) for key in bindings.keys_of("quit")]
     starts = ["S", "Enter", *(window_key(key) for key in bindings.going_on())]
     length = format_duration(engine.timeline.total_ms)
-    question = safety.start_question(
-        loaded.routine, length, " or ".join(stops), ", ".join(starts[:5])
-    )
+    question = safety.start_question(loaded.routine, length, _or(stops), ", ".join(starts[:5]))
     return shell.ask(question) == safety.START
 
 
@@ -403,14 +437,20 @@ def _introduce(
     for note in routine.safety:
         if not safety.says_stop_if_it_hurts(note):  # the line on how to stop says it
             ctx.say(f"  ! {note}")
-    if bindings is None:
-        ctx.say("  Stop at once if anything hurts. Press Ctrl-C to stop.")
+    keys = _or([spoken_key(key) for key in bindings.keys_of("quit")]) if bindings else ""
+    if not keys:  # plain lines, or every quit key given to something else
+        ctx.say("  " + _("Stop at once if anything hurts. Press Ctrl-C to stop."))
         return
-    keys = " or ".join(spoken_key(key) for key in bindings.keys_of("quit"))
-    if not keys:  # every quit key given to something else
-        ctx.say("  Stop at once if anything hurts. Press Ctrl-C to stop.")
-        return
-    ctx.say(f"  Stop at once if anything hurts: {keys} pauses at once and asks to end.")
+    said = _("Stop at once if anything hurts: {keys} pauses at once and asks to end.")
+    ctx.say("  " + said.format(keys=keys))
+
+
+def _or(keys: list[str]) -> str:
+    """Keys any of which does it: ``Esc or q``."""
+    if len(keys) < 2:
+        return "".join(keys)
+    # TRANSLATORS: keys any of which does it, such as "Esc or q"
+    return _("{keys} or {last}").format(keys=" or ".join(keys[:-1]), last=keys[-1])
 
 
 COMMAND = Command(add_arguments, run, shows_results=lambda args: False)

@@ -13,6 +13,7 @@ from player.commands.options import add_routine, choices_for
 from player.commands.program import absolute_command
 from player.home import catalog
 from player.home.reminders import Reminder, daily_calendar, parse_time_of_day
+from player.language import _
 from player.playback.compiler import compile_timeline
 from player.routine.values import format_duration
 from player.system.regular_files import resolved
@@ -32,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=time_of_day,
         required=True,
         metavar="HH:MM",
-        help="the time of day, on the 24-hour clock, such as 07:30",
+        help=_("the time of day, on the 24-hour clock, such as 07:30"),
     )
 
 
@@ -68,7 +69,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     target = loaded.name if by_name else str(resolved(path))
     length = format_duration(timeline.total_ms)
     if timeline.waits:
-        length += " plus your own pace"
+        # TRANSLATORS: a routine's length in a calendar reminder, when some steps wait
+        length = _("{length} plus your own pace").format(length=length)
     reminder = Reminder(
         title=loaded.routine.title,
         command=f"{absolute_command(ctx.program)} play {shlex.quote(target)}",
@@ -78,10 +80,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     )
     _write(ctx.out, daily_calendar(reminder, ctx.now()))
     if ctx.out.isatty():
+        typed = f"{ctx.command('remind')} {shlex.quote(args.routine)} --daily {args.daily:%H:%M}"
         ctx.warn(
-            f"To keep it: {ctx.command('remind')} {shlex.quote(args.routine)} "
-            f"--daily {args.daily:%H:%M} "
-            "> reminder.ics, then open reminder.ics with your calendar."
+            _(
+                "To keep it: {command} > reminder.ics, then open reminder.ics with your calendar."
+            ).format(command=typed)
         )
     return EXIT_OK
 

@@ -7,13 +7,14 @@ import json
 from typing import Any
 
 from player.commands.base import EXIT_OK, Command, Context
+from player.language import _
 from player.routine.editor_text import plain_text_only
 from player.routine.model import ExerciseLibrary, Routine
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--library", action="store_true", help="the schema of shared exercise files instead"
+        "--library", action="store_true", help=_("the schema of shared exercise files instead")
     )
 
 

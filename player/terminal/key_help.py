@@ -6,21 +6,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from player.home.bindings import DEFAULT_BINDINGS, Bindings, spoken_key
+from player.language import N_, _
 from player.terminal.text_fit import DOT, cells, fit
 
 HelpKey = tuple[str, str, str]
-"""A key of the view: the key, what it does, and that shorter."""
+"""A key of the view: the key, what it does, and that shorter (in English: ``_()`` them
+where shown)."""
 
+# TRANSLATORS: what a key does, in the terminal's help line beside the key's name, such
+# as "Esc stop" or "Space pause": commands, as short as can be
 _HELPED: tuple[tuple[str, str, str], ...] = (
-    ("quit", "stop", "stop"),
-    ("pause", "pause", "pause"),
-    ("done", "done", "done"),
-    ("next", "next", "next"),
-    ("back", "back", "back"),
-    ("restart", "restart", "restart"),
-    ("more-time", "10 s", "10s"),
-    ("mute", "mute", "mute"),
-    ("captions", "captions", "captions"),
+    ("quit", N_("stop"), N_("stop")),
+    ("pause", N_("pause"), N_("pause")),
+    ("done", N_("done"), N_("done")),
+    ("next", N_("next"), N_("next")),
+    ("back", N_("back"), N_("back")),
+    ("restart", N_("restart"), N_("restart")),
+    # TRANSLATORS: ten seconds more (or less), in the terminal's help line
+    ("more-time", N_("10 s"), N_("10s")),
+    ("mute", N_("mute"), N_("mute")),
+    ("captions", N_("captions"), N_("captions")),
 )
 """What the help line tells, by the settings' name of each action; what matters most comes
 first (how to stop), so that a narrow screen keeps it."""
@@ -54,12 +59,14 @@ KEY_LINES = 2
 
 def spelled_keys(keys: Sequence[HelpKey] = KEYS_HELP) -> list[str]:
     """``Esc stop``, ``Space pause``, ...: the keys as the widest screens show them."""
-    return [f"{key} {does}" for key, does, _short in keys]
+    # TRANSLATORS: a key and what it does, in the terminal's help line: "Space pause"
+    return [_("{key} {does}").format(key=key, does=_(does)) for key, does, _short in keys]
 
 
 def short_keys(keys: Sequence[HelpKey] = KEYS_HELP) -> list[str]:
     """``Esc:stop``, ``Space:pause``, ...: the keys in fewer columns."""
-    return [f"{key}:{short}" for key, _does, short in keys]
+    # TRANSLATORS: a key and what it does, where room is short: "Space:pause"
+    return [_("{key}:{does}").format(key=key, does=_(short)) for key, _does, short in keys]
 
 
 def pack(items: Sequence[str], separator: str, width: int, most: int) -> list[str]:

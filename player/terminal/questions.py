@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from player.care.questions import Choice, Question
+from player.language import _
 from player.system.printable import printable
 
 DEFAULT_SIZE = (80, 24)
@@ -44,7 +45,9 @@ def _choice_lines(question: Question) -> list[str]:
     if question.scale:
         numbers = [c for c in choices if c.key.isdigit()]
         choices = tuple(c for c in choices if not c.key.isdigit())
-        return [f"  {numbers[0].key} to {numbers[-1].key}", *_labels(choices)]
+        # TRANSLATORS: the numbers of a scale, such as "0 to 10"
+        scale = _("{first} to {last}").format(first=numbers[0].key, last=numbers[-1].key)
+        return [f"  {scale}", *_labels(choices)]
     return _labels(choices)
 
 
@@ -91,9 +94,9 @@ LONGEST_ANSWER_SHOWN = 20
 
 def _prompt(question: Question) -> str:
     if question.scale:
-        return "Type a number and press Enter (Enter alone skips): "
+        return _("Type a number and press Enter (Enter alone skips): ")
     keys = "/".join(c.key.upper() for c in question.choices)
-    return f"Your answer ({keys}): "
+    return _("Your answer ({keys}): ").format(keys=keys)
 
 
 def ask_in_terminal(
@@ -104,7 +107,7 @@ def ask_in_terminal(
     width, height = size or terminal_size(out)
     for line in format_question(question, width, height):
         print(printable(line), file=out)
-    for _ in range(TRIES):
+    for _try in range(TRIES):
         print(printable(_prompt(question)), end="", file=out, flush=True)
         typed = read_line(stdin)
         if not typed:
@@ -120,7 +123,8 @@ def ask_in_terminal(
         shown = typed.strip()
         if len(shown) > LONGEST_ANSWER_SHOWN:
             shown = shown[:LONGEST_ANSWER_SHOWN] + "..."
-        print(printable(f"  '{shown}' is not one of the answers."), file=out, flush=True)
+        refused = _("'{typed}' is not one of the answers.").format(typed=shown)
+        print(printable(f"  {refused}"), file=out, flush=True)
     return question.cancel
 
 

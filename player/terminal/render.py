@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from player.home.bindings import DEFAULT_BINDINGS, Bindings, spoken_key
+from player.language import N_, _, ngettext
 from player.playback.events import Frame
 from player.playback.session import View
 from player.playback.timeline import Segment, StepSpan
@@ -108,10 +109,17 @@ def progress_bar(position_ms: int, total_ms: int, marks_ms: Sequence[int], width
 
 def step_title(step: StepSpan) -> str:
     if step.kind == "set_rest":
-        return f"{step.name} before set {step.set + 1} of {step.sets}"
+        return _("{name} before set {number} of {sets}").format(
+            name=step.name, number=step.set + 1, sets=step.sets
+        )
     if step.sets > 1:
-        return f"{step.name}{DOT}set {step.set} of {step.sets}"
+        return step.name + DOT + _("set {number} of {sets}").format(number=step.set, sets=step.sets)
     return step.name
+
+
+_SIDES = {"left": N_("LEFT"), "right": N_("RIGHT")}
+"""A side as the screen shows it, in capitals to be seen from across the room."""
+_SWITCH_TO = {"left": N_("switch to LEFT"), "right": N_("switch to RIGHT")}
 
 
 def detail(frame: Frame) -> str:
@@ -120,20 +128,24 @@ def detail(frame: Frame) -> str:
     parts: list[str] = []
     if segment.kind == "wait":
         if step.reps > 1:
-            parts.append(f"{step.reps} times, at your own pace")
+            parts.append(
+                ngettext(
+                    "{count} time, at your own pace", "{count} times, at your own pace", step.reps
+                ).format(count=step.reps)
+            )
     elif segment.reps > 1:
-        parts.append(f"rep {segment.rep} of {segment.reps}")
+        parts.append(_("rep {rep} of {reps}").format(rep=segment.rep, reps=segment.reps))
     if segment.side:
-        side = segment.side.upper()
-        parts.append(f"switch to {side}" if segment.kind == "switch" else side)
+        shown = _SWITCH_TO if segment.kind == "switch" else _SIDES
+        parts.append(_(shown[segment.side]) if segment.side in shown else segment.side.upper())
     if segment.phase:
         parts.append(segment.phase)
     if segment.kind == "prepare":
-        parts.append("Get into position")
+        parts.append(_("Get into position"))
     return DOT.join(parts)
 
 
-def _first_key(bindings: Bindings, action: str, otherwise: str) -> str:
+def _first_key(bindings: Bindings, action: str, otherwise: str | None) -> str | None:
     """The key to name for an action: its first one-character key (the shortest to read),
     else its first key, else ``otherwise``."""
     keys = bindings.keys_of(action)
@@ -144,22 +156,26 @@ def _first_key(bindings: Bindings, action: str, otherwise: str) -> str:
 def state_line(frame: Frame, bindings: Bindings = DEFAULT_BINDINGS) -> str | None:
     """What the session is doing, when it is not simply playing, and the key for it."""
     if frame.state == "paused":
-        return f"PAUSED \u2014 {_first_key(bindings, 'pause', 'the pause key')} to go on"
+        key = _first_key(bindings, "pause", None)
+        if key is None:
+            return _("PAUSED \u2014 the pause key to go on")
+        # TRANSLATORS: {key} is a key's name, such as Space
+        return _("PAUSED \u2014 {key} to go on").format(key=key)
     if frame.state == "finished":
-        return f"Press {_first_key(bindings, 'quit', 'q')} to close"
+        return _("Press {key} to close").format(key=_first_key(bindings, "quit", "q"))
     if frame.state == "ready":
-        return "Starting" + ELLIPSIS
+        return _("Starting\u2026")
     if frame.get_ready_ms > 0:
-        return f"Get ready{ELLIPSIS} {-(-frame.get_ready_ms // 1000)}"
+        return _("Get ready\u2026 {seconds}").format(seconds=-(-frame.get_ready_ms // 1000))
     if frame.state == "waiting" or _waits(frame.segment):
-        return f"Press {_first_key(bindings, 'done', 'Enter')} when done"
+        return _("Press {key} when done").format(key=_first_key(bindings, "done", "Enter"))
     return None
 
 
 def next_up(step: StepSpan | None) -> str:
     if step is None:
-        return "Last step"
-    return f"Next up: {step_title(step)}"
+        return _("Last step")
+    return _("Next up: {step}").format(step=step_title(step))
 
 
 def played_ms(frame: Frame) -> int:
@@ -179,18 +195,20 @@ def flags(view: View) -> str:
     """What is switched off, for the start of the help line: ``muted · ``."""
     off = []
     if view.muted:
-        off.append("muted")
+        off.append(_("muted"))
     if not view.captions_on:
-        off.append("captions off")
+        off.append(_("captions off"))
     return "".join(f"{name}{DOT}" for name in off)
 
 
 QUIT_QUESTION = (
-    "Stop the session? Press {keys} to stop, any other key to go on",
-    "Stop? {keys} stops, any other key goes on",
-    "Stop? {keys} stops",
-    "Stop? {short}",
+    N_("Stop the session? Press {keys} to stop, any other key to go on"),
+    N_("Stop? {keys} stops, any other key goes on"),
+    N_("Stop? {keys} stops"),
+    # TRANSLATORS: {short} is the keys that stop, such as Esc/q/y
+    N_("Stop? {short}"),
 )
+"""The question whether to stop, longest first: the longest that fits is shown."""
 
 
 def longest_fitting(texts: Sequence[str], width: int) -> str:
@@ -271,7 +289,7 @@ class _Page:
         """The margin, the name, the state, the detail and the timer."""
         frame = self.frame
         blocks = [_blank(KEEP_SPACE + 1 + n) for n in range(max(1, self.height // 10))]
-        name = step_title(frame.step) if self.going else self.view.ending.headline or "Finished"
+        name = step_title(frame.step) if self.going else self.view.ending.headline or _("Finished")
         blocks.append(_Block(KEEP_NAME, self.centred(name, "title")))
         state = state_line(frame, self.bindings)
         if state is not None and self.timed:
@@ -320,8 +338,9 @@ class _Page:
         blocks = [_Block(KEEP_BAR, [(_bar_line(self.view, self.width), "plain")])]
         if asking_to_quit:
             stops = [spoken_key(key) for key in bindings.keys_of("quit")] + ["y"]
-            said = ", ".join(stops[:-1]) + f" or {stops[-1]}"
-            forms = [text.format(keys=said, short="/".join(stops)) for text in QUIT_QUESTION]
+            # TRANSLATORS: keys to press, such as "Esc, q or y"
+            said = _("{keys} or {last}").format(keys=", ".join(stops[:-1]), last=stops[-1])
+            forms = [_(text).format(keys=said, short="/".join(stops)) for text in QUIT_QUESTION]
             question = longest_fitting(forms, self.width)
             return [*blocks, _Block(KEEP_STATE, self.centred(question, "state"))]
         off = flags(self.view)

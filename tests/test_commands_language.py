@@ -1,0 +1,164 @@
+"""The commands in the language in use: with ``--language x-pseudo`` every word ``plan``,
+``list``, ``safety``, ``remind`` and ``--help`` print is a message of the catalog, apart
+from routine text, names, paths and what is typed (commands, options)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from player import cli
+from player.commands import menu
+from player.commands.routines import load
+from player.home.user_dirs import UserDirs
+from player.language import LANGUAGES, PSEUDO
+from player.playback.compiler import compile_timeline
+from player.playback.timeline import Choices
+from player.routine.loader import RoutineFile
+from tests.conftest import ROUTINES
+from tests.pseudo_words import escaped_words
+
+BUNDLED = sorted(path.stem for path in ROUTINES.glob("*.yaml"))
+PROGRAM = "routine-player"
+COMMAND_NAMES = tuple(item.name for item in menu.MENU)
+TIME = re.compile(r"\b\d+:\d\d(?::\d\d)?\b")
+
+
+def run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = cli.main(list(args), out=out)
+    return code, out.getvalue()
+
+
+def pseudo(*args: str) -> str:
+    code, out = run("--language", PSEUDO, *args)
+    assert code == 0, out
+    return out
+
+
+def routine_words(loaded: RoutineFile) -> list[str]:
+    """What a routine file says, which the routine's own translation gives."""
+    routine = loaded.routine
+    words = [loaded.name, routine.title, *routine.safety]
+    for later in (False, True):  # the side-lying steps too
+        timeline = compile_timeline(routine, Choices(avoid_lying_on_back=later))
+        words += [step.name for step in timeline.steps]
+        words += [segment.phase or "" for segment in timeline.segments]
+    if routine.suits is not None and routine.suits.note:
+        words.append(routine.suits.note)
+    return words
+
+
+def bundled(name: str) -> RoutineFile:
+    return load(ROUTINES / f"{name}.yaml")
+
+
+NOTE = re.compile(r"^  \((?:!|\*)\) (?!\[!!).*$", re.MULTILINE)
+"""A line on what the week changes for a step (``(!) Step: why``): its words are the care
+rules', checked with them."""
+
+
+def plan_table(text: str) -> str:
+    """A plan without its cues (the voice's words, checked where they are made) and without
+    the notes on steps."""
+    table = "\n".join(line.split("\u00ab")[0] for line in text.splitlines())
+    return NOTE.sub("", table)
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_plan_shows_no_english(name: str) -> None:
+    text = pseudo("plan", name)
+    assert escaped_words(plan_table(text), [*routine_words(bundled(name)), "--reps"]) == [], text
+    assert "[!! Total: " in text
+
+
+def test_plan_with_a_week_set_shows_no_english() -> None:
+    assert run("settings", "set", "week", "20")[0] == 0
+    for name in BUNDLED:
+        text = pseudo("plan", name)
+        assert "[!! Your week: 20 !!]" in text
+        shown = plan_table(text)
+        assert escaped_words(shown, [*routine_words(bundled(name)), "--reps"]) == [], text
+
+
+def test_list_shows_no_english() -> None:
+    dirs = UserDirs.from_environment()
+    text = pseudo("list")
+    allowed = [str(dirs.routines), PROGRAM, *COMMAND_NAMES, "NAME"]
+    for name in BUNDLED:
+        allowed += routine_words(bundled(name))
+    assert escaped_words(text, allowed) == [], text
+    assert "[!! name !!]" in text and "[!! bundled !!]" in text
+
+
+def test_list_with_a_week_and_a_routine_of_yours_shows_no_english() -> None:
+    dirs = UserDirs.from_environment()
+    dirs.routines.mkdir(parents=True, exist_ok=True)
+    (dirs.routines / "first-trimester.yaml").write_text(
+        "title: Mine\nlead_in: 0\nsuits: {weeks: 1-12}\nsteps:\n  - rest: 30s\n", encoding="utf-8"
+    )
+    assert run("settings", "set", "week", "20")[0] == 0
+    text = pseudo("list")
+    allowed = [str(dirs.routines), PROGRAM, "Mine", "first-trimester"]
+    for name in BUNDLED:
+        allowed += routine_words(bundled(name))
+    assert escaped_words(text, allowed) == [], text
+    assert "[!! [!! weeks 1-12 !!] (! not for week 20) !!]" in text
+    assert "[!! yours, hides bundled !!]" in text
+
+
+@pytest.mark.parametrize("week", [None, "20"])
+def test_safety_shows_no_english(week: str | None) -> None:
+    if week is not None:
+        assert run("settings", "set", "week", week)[0] == 0
+    text = pseudo("safety")
+    assert escaped_words(text, [PROGRAM]) == [], text
+    assert "[!! WARNING SIGNS !!]" in text
+
+
+def calendar_text(data: str) -> list[str]:
+    """The SUMMARY and DESCRIPTION values of an iCalendar file, unfolded and unescaped."""
+    unfolded = data.replace("\r\n ", "").replace("\r\n", "\n")
+    values = []
+    for line in unfolded.splitlines():
+        field, _colon, value = line.partition(":")
+        if field in ("SUMMARY", "DESCRIPTION"):
+            values.append(value.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";"))
+    return values
+
+
+@pytest.mark.parametrize("name", ["warm-compress", "posture-drills"])
+def test_the_calendar_reminder_shows_no_english(name: str) -> None:
+    said = calendar_text(pseudo("remind", name, "--daily", "07:30"))
+    assert len(said) == 3, said
+    command = f"{PROGRAM} play {name}"
+    for value in said:
+        assert escaped_words(value, [*routine_words(bundled(name)), command]) == [], value
+    assert any("[!! Stop at once if anything hurts. !!]" in value for value in said)
+
+
+ARGPARSE_NAMES = re.compile(r"--?[\w-]+|\b[A-Z][A-Z_]+\b|\{[\w,-]+\}")
+"""Options, their metavars (``LANG``) and choices (``{window,text,none}``)."""
+
+
+@pytest.mark.parametrize(
+    "command", [None, "play", "export", "new", "remind", "plan", "list", "safety", "schema"]
+)
+def test_help_shows_no_english(command: str | None, capsys: pytest.CaptureFixture[str]) -> None:
+    code, printed = run("--language", PSEUDO, *([command] if command else []), "--help")
+    assert code == 0
+    text = printed + capsys.readouterr().out
+    allowed = [PROGRAM, *COMMAND_NAMES, "routine", "name", *LANGUAGES]
+    left = ARGPARSE_NAMES.sub(" ", text)
+    assert escaped_words(left, allowed) == [], text
+    assert "[!! " in text
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_plan_in_spanish_shows_the_same_times_as_in_english(name: str) -> None:
+    english = run("plan", name)[1]
+    spanish = run("--language", "es", "plan", name)[1]
+    assert TIME.findall(spanish) == TIME.findall(english)
+    assert TIME.findall(english)
