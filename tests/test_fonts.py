@@ -11,8 +11,8 @@ import yaml
 from babel.messages.pofile import read_po
 from fontTools.ttLib import TTFont
 
+from player.language import fonts
 from player.system.paths import ROUTINES_DIR
-from player.window import fonts
 
 LOCALE = Path(__file__).resolve().parent.parent / "player" / "language" / "locale"
 LANGUAGES = [("zh-Hans", "zh_Hans", fonts.CHINESE), ("vi", "vi", fonts.VIETNAMESE)]

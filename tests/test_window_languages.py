@@ -10,9 +10,9 @@ from itertools import pairwise
 import pygame
 import pytest
 
-from player.language import PSEUDO, speaking
+from player.language import PSEUDO, fonts, speaking
 from player.system.line_breaks import NO_END, NO_START
-from player.window import fonts, text
+from player.window import text
 from player.window.assets import Assets
 from player.window.theme import STANDARD
 from tests.test_line_breaking import CHINESE, SPANISH, VIETNAMESE

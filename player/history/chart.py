@@ -15,7 +15,7 @@ import pygame
 
 from player.history.forms import day_month, day_month_year, weekday_letter
 from player.history.summary import Day
-from player.language import N_, _, ngettext
+from player.language import N_, _, fonts, ngettext
 from player.system.png import save_png
 
 Colour = tuple[int, int, int]
@@ -94,7 +94,7 @@ class _Fonts:
 
     def __call__(self, size: int) -> pygame.font.Font:
         if size not in self._made:
-            self._made[size] = pygame.font.Font(None, size)
+            self._made[size] = fonts.load(fonts.current_face(), size)
         return self._made[size]
 
 
@@ -138,7 +138,7 @@ def _text(
     at: tuple[int, int],
     anchor: str = "topleft",
 ) -> pygame.Rect:
-    image = font(size).render(words, True, colour)
+    image = font(size).render(fonts.shaped(words), True, colour)
     rect = image.get_rect(**{anchor: at})
     surface.blit(image, rect)
     return rect

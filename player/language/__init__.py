@@ -6,8 +6,10 @@ catalog of the language in use: ``player/language/locale/LANG/LC_MESSAGES/player
 extracted and compiled with Babel (``make catalogs``). The language is chosen once, when a
 command starts (:mod:`player.language.choice`), and set with :func:`use`.
 
-May import: the standard library, and Babel (for dates and numbers, in
-:mod:`player.language.formats` only, when a command shows them). Nothing of the player's.
+May import: the standard library; Babel (for dates and numbers, in
+:mod:`player.language.formats` only, when a command shows them); pygame (in
+:mod:`player.language.fonts` only: which font draws each language's script, for the window
+and the chart); and ``player.system``.
 """
 
 from player.language.codes import (

@@ -1,7 +1,7 @@
 """Fonts, rendered words and pictures, made once and kept, within bounds.
 
 The font is the one bundled with pygame, or for a language it cannot draw one kept in
-``media/fonts`` (:mod:`player.window.fonts`), so nothing has to be installed. A picture that
+``media/fonts`` (:mod:`player.language.fonts`), so nothing has to be installed. A picture that
 is missing or cannot be read comes back as None (the drawing shows a placeholder); it is
 tried once, not on every frame.
 
@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pygame
 
+from player.language import fonts
+from player.language.fonts import Face
 from player.routine.pictures import (
     HEADER_BYTES,
     MAX_PICTURE_BYTES,
@@ -29,8 +31,7 @@ from player.system.bounded_cache import BoundedCache
 from player.system.paths import MEDIA_DIR
 from player.system.printable import printable
 from player.system.regular_files import open_regular
-from player.window import fonts, text
-from player.window.fonts import Face
+from player.window import text
 from player.window.theme import Colour
 
 MiB = 1024 * 1024

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pygame
 
-from player.language import current
+from player.language.translate import current
 from player.system.paths import MEDIA_DIR
 
 FONTS_DIR = MEDIA_DIR / "fonts"
