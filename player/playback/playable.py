@@ -52,6 +52,7 @@ def check_playable(paths: Sequence[Path], places: Sequence[Path] = ()) -> list[P
     figures that cannot move in step with their phases; and every problem of the words
     files beside the routine and the files it includes (``player.routine.words``)."""
     problems: list[Problem] = []
+    words_checked: set[Path] = set()  # a file of exercises many routines include: once
     with resolving_once():  # the folders of every file are the same few
         for path in paths:
             files: Sequence[Path] = (path,)
@@ -64,7 +65,8 @@ def check_playable(paths: Sequence[Path], places: Sequence[Path] = ()) -> list[P
             else:
                 problems.extend(room_warnings(loaded, timelines=timelines))
                 problems.extend(figure_warnings(loaded, timelines))
-            problems.extend(check_words(files))
+            problems.extend(check_words([f for f in files if f not in words_checked]))
+            words_checked.update(files)
     return problems
 
 

@@ -169,11 +169,9 @@ def read_words(path: Path, problems: list[Problem]) -> WordsFile | None:
     for key in doc.data:
         if key not in _KEYS:
             hint = did_you_mean(str(key), list(_KEYS))
-            add(
-                doc.key_spot((key,)),
-                str(key),
-                f"unknown key '{key}'{hint}; a words file has only 'language:' and 'words:'",
-            )
+            only = "only 'language:' and 'words:'"
+            tail = f" A words file has {only}" if hint else f"; a words file has {only}"
+            add(doc.key_spot((key,)), str(key), f"unknown key '{key}'{hint}{tail}")
     if "words" not in doc.data:
         add(doc.root, "words", "missing 'words:', the mapping of each text to its translation")
         return None
@@ -237,13 +235,11 @@ def words_problems(file: Path, data: object, language: str, found: WordsFile) ->
     for text in found.words:
         if text not in known:
             hint = did_you_mean(str(text), wanted)
-            add(
-                found.key_mark(text),
-                "words",
-                f"{describe(text)} is no text of {file.name}{hint}; correct it to the text "
-                "as the file now writes it, or remove it",
-            )
-    return problems
+            fix = "orrect it to the text as the file now writes it, or remove it"
+            fix = f" C{fix}" if hint else f"; c{fix}"
+            message = f"{describe(text)} is no text of {file.name}{hint}{fix}"
+            add(found.key_mark(text), "words", message)
+    return sorted(problems)
 
 
 def _braces(text: str) -> str:
