@@ -17,8 +17,9 @@ from player.playback.playable import check_playable
 from player.routine.loader import load_routine
 from player.routine.model import Exercise, Instruction
 from player.routine.problems import RoutineError
-from player.routine.words import session_language, texts
-from tests.conftest import WriteFile
+from player.routine.words import draft, session_language, texts
+from player.routine.yaml_source import read_document
+from tests.conftest import ROUTINES, WriteFile
 
 ROUTINE = """
 title: Gentle stretch
@@ -314,3 +315,68 @@ def test_list_shows_the_titles_in_the_language_in_use(gentle: Path, own_home: Pa
     listed = _plan("--language", "vi", "list")
     assert "Giãn cơ nhẹ nhàng" in listed
     assert current() == "vi"  # listing switches no language
+
+
+# -- a words file to fill in ----------------------------------------------------------------
+
+ODD = """
+title: "Odd: texts"
+safety:
+  - "yes"
+  - 10 minutes, then rest
+  - "Hold #2 {{gently}}"
+  - Ngồi xuống, {side}
+  - "  spaced  "
+steps:
+  - rest: 5s
+"""
+
+
+@pytest.mark.parametrize(
+    "name", [*sorted(p.name for p in ROUTINES.glob("*.yaml")), "exercises/pregnancy-back.yaml"]
+)
+def test_a_drafted_words_file_reads_back_with_every_text(name: str, tmp_path: Path) -> None:
+    file = ROUTINES / name
+    text = draft(file, "vi", [])
+    assert text is not None
+    written = tmp_path / "words.yaml"
+    written.write_text(text, encoding="utf-8")
+    doc = read_document(written, [])
+    assert doc is not None
+    assert list(doc.data["words"]) == texts(yaml.safe_load(file.read_text(encoding="utf-8")))
+    assert set(doc.data["words"].values()) == {""}
+
+
+def test_texts_that_need_quotes_are_drafted_with_them(write: WriteFile) -> None:
+    file = write("odd.yaml", ODD)
+    text = draft(file, "es", [])
+    assert text is not None
+    written = write("translations/es/odd.yaml", text)
+    doc = read_document(written, [])
+    assert doc is not None and list(doc.data["words"]) == texts(yaml.safe_load(ODD))
+    assert '  Ngồi xuống, {side}: ""' in text.splitlines()
+
+
+def test_the_words_command_keeps_what_is_translated(gentle: Path) -> None:
+    words = gentle.parent / "translations/vi/gentle.yaml"
+    words.write_text(
+        "# Checked by a midwife.\nlanguage: vi\nwords:\n  Side bend: Nghiêng người\n  Old: Cũ\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert cli.main(["words", str(gentle), "vi", "--write"], out=out) == cli.EXIT_OK
+    assert out.getvalue().startswith("wrote ")
+    assert words.read_text(encoding="utf-8").splitlines() == [
+        "# Checked by a midwife.",
+        "language: vi",
+        "words:",
+        '  Gentle stretch: ""',
+        '  Two stretches and a rest.: ""',
+        '  Stop if it hurts.: ""',
+        '  Sit on a chair.: ""',
+        "  Side bend: Nghiêng người",
+        '  Lean to one side.: ""',
+        "  Old: Cũ",
+    ]
+    out = io.StringIO()
+    assert cli.main(["words", str(gentle), "Tiếng"], out=out) == cli.EXIT_INVALID

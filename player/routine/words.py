@@ -17,6 +17,7 @@ placeholders); ``check`` tells every missing, extra or unfit translation at its 
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -275,3 +276,57 @@ def check_words(files: Sequence[Path], only: str | None = None) -> list[Problem]
             if found is not None:
                 problems.extend(words_problems(file, doc.data, language, found))
     return problems
+
+
+# -- a words file to fill in --------------------------------------------------------------
+
+
+def draft(file: Path, language: str, problems: list[Problem]) -> str | None:
+    """The words file of ``file`` in ``language`` with every text of the file, in the order
+    written: each translation already there kept, each missing one empty, and any that
+    matches no text any more last (``check`` tells them), with the comments at the top of
+    the file there; None with why added to ``problems`` when ``file`` cannot be read."""
+    doc = read_document(file, problems)
+    if doc is None:
+        return None
+    path = words_path(file, language)
+    found = read_words(path, problems) if path.is_file() else None
+    before = found.words if found else {}
+    words = {text: _text_or_empty(before.get(text)) for text in texts(doc.data)}
+    words.update({text: value for text, value in before.items() if text not in words})
+    header = _comments(found.doc.raw) if found else ""
+    if not header:
+        name = LANGUAGES.get(language, language)
+        header = f"# {name} words for {file.name}. Times, counts and figures come from that file.\n"
+    lines = [f"language: {_scalar(language)}", "words:"]
+    for text, translation in words.items():
+        key, value = _scalar(text), _scalar(translation)
+        long = len(key) > _LONGEST_KEY  # YAML reads a key in one line only up to this
+        lines.append(f"  ? {key}\n  : {value}" if long else f"  {key}: {value}")
+    body = "\n".join(lines) + "\n"
+    return header + body
+
+
+def _comments(raw: bytes) -> str:
+    """The comment lines a file starts with."""
+    lines = raw.decode("utf-8", "replace").splitlines(keepends=True)
+    end = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    top = lines[:end]
+    return "".join(line if line.endswith("\n") else line + "\n" for line in top)
+
+
+def _text_or_empty(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+_PLAIN = re.compile(r"[^\W\d_][^:#\n]*")
+"""Text YAML reads back as itself when written without quotes: it starts with a letter
+(of any script) and holds no colon, hash or line break."""
+_NOT_TEXT = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
+_LONGEST_KEY = 1000
+
+
+def _scalar(text: str) -> str:
+    """``text`` as a YAML value: as it is when that reads back the same, else in quotes."""
+    plain = _PLAIN.fullmatch(text) and text == text.strip() and text.lower() not in _NOT_TEXT
+    return text if plain else json.dumps(text, ensure_ascii=False)
