@@ -380,3 +380,11 @@ def test_the_words_command_keeps_what_is_translated(gentle: Path) -> None:
     ]
     out = io.StringIO()
     assert cli.main(["words", str(gentle), "Tiếng"], out=out) == cli.EXIT_INVALID
+
+
+def test_the_words_command_speaks_the_language_in_use(gentle: Path) -> None:
+    out = io.StringIO()
+    args = ["--language", PSEUDO, "words", str(gentle), "vi", "--write"]
+    assert cli.main(args, out=out) == cli.EXIT_OK
+    assert out.getvalue().startswith("[!! wrote ")
+    assert out.getvalue().rstrip().endswith(" !!]")
