@@ -17,6 +17,7 @@ from player.playback.playable import check_playable
 from player.routine.loader import load_routine
 from player.routine.model import Exercise, Instruction
 from player.routine.problems import RoutineError
+from player.routine.template import copy_routine
 from player.routine.words import draft, session_language, texts
 from player.routine.yaml_source import read_document
 from tests.conftest import ROUTINES, WriteFile
@@ -388,3 +389,15 @@ def test_the_words_command_speaks_the_language_in_use(gentle: Path) -> None:
     assert cli.main(args, out=out) == cli.EXIT_OK
     assert out.getvalue().startswith("[!! wrote ")
     assert out.getvalue().rstrip().endswith(" !!]")
+
+
+def test_a_copy_of_a_routine_takes_its_words_along(gentle: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "mine" / "my-stretch.yaml"
+    copied = copy_routine(gentle, dest)
+    assert sorted(p.relative_to(dest.parent).as_posix() for p in copied.alongside) == [
+        "shared.yaml",
+        "translations/vi/my-stretch.yaml",
+        "translations/vi/shared.yaml",
+    ]
+    loaded = load_routine(dest, language="vi")
+    assert (loaded.language, loaded.routine.title) == ("vi", "Giãn cơ nhẹ nhàng")
