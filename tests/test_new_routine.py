@@ -274,11 +274,14 @@ def test_a_copy_of_your_own_routine_beside_it(dirs: UserDirs) -> None:
     before = files_under(dirs.routines)
     code, out, err = run(dirs, "new", "second", "--from", "first")
     assert (code, err) == (0, "")
-    assert files_under(dirs.routines) == sorted([*before, "second.yaml"])
+    words = [f"translations/{tag}/second.yaml" for tag in ("es", "vi", "zh-Hans")]
+    assert files_under(dirs.routines) == sorted([*before, "second.yaml", *words])
     assert (dirs.routines / "second.yaml").read_bytes() == (
         dirs.routines / "first.yaml"
     ).read_bytes()
-    assert "which it uses" not in out
+    # Its shared exercises are there already; only its words in each language are new.
+    uses = [line for line in out.splitlines() if "which it uses" in line]
+    assert len(uses) == len(words) and all("/translations/" in line for line in uses)
 
 
 def test_copy_routine_refuses_to_overwrite(tmp_path: Path) -> None:

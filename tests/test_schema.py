@@ -108,6 +108,7 @@ def defaults_of(schema: dict[str, Any]) -> dict[tuple[str, str], Any]:
 def test_the_defaults_are_written_as_people_write_them() -> None:
     assert defaults_of(ROUTINE) == {
         ("Guided routine file", "lead_in"): "10s",
+        ("Guided routine file", "language"): "en",
         ("Exercise", "switch"): "5s",
         ("Block", "sets"): 1,
         ("CustomCue", "each"): "side",

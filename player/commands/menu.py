@@ -40,6 +40,11 @@ MENU: tuple[Entry, ...] = (
     Entry("voices", N_("list the installed voices, with their language"), "voices"),
     Entry("new", N_("start a routine of your own, from a template or a copy"), "new"),
     Entry("remind", N_("print a daily calendar reminder (.ics) for a routine"), "remind"),
+    Entry(
+        "words",
+        N_("print a routine's words file in a language, to translate; --write puts it in place"),
+        "words",
+    ),
 )
 
 DEFAULT = "play"

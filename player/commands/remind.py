@@ -53,6 +53,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     folders = catalog.search_folders(ctx.dirs)
     path = catalog.find_routine(args.routine, folders, ctx.warn)
     loaded = routines.load(path, ctx.dirs)
+    routines.speak_as(loaded)
     settings = ctx.settings()
     timeline = compile_timeline(
         loaded.routine,

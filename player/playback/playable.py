@@ -22,6 +22,7 @@ from player.routine.figures import FIGURES
 from player.routine.loader import RoutineError, RoutineFile, load_routine
 from player.routine.model import Block, Routine, Step
 from player.routine.problems import Problem, dotted
+from player.routine.words import check_words
 from player.system.paths import MEDIA_DIR, ROUTINES_DIR
 from player.system.regular_files import resolving_once
 
@@ -32,11 +33,15 @@ def load_playable(
     routines_dir: Path = ROUTINES_DIR,
     media_dir: Path = MEDIA_DIR,
     places: Sequence[Path] = (),
+    language: str | None = None,
 ) -> RoutineFile:
     """The routine at ``path``, loaded and known to play; RoutineError with every problem
     otherwise. ``places`` are folders besides its own where its includes and pictures
-    may be (the person's routines folder)."""
-    loaded = load_routine(path, routines_dir=routines_dir, media_dir=media_dir, places=places)
+    may be (the person's routines folder); ``language``, the language to play it in when
+    it has words in it (``load_routine``)."""
+    loaded = load_routine(
+        path, routines_dir=routines_dir, media_dir=media_dir, places=places, language=language
+    )
     _compiled(loaded)
     return loaded
 
@@ -44,18 +49,24 @@ def load_playable(
 def check_playable(paths: Sequence[Path], places: Sequence[Path] = ()) -> list[Problem]:
     """Every problem in every file, for ``check``; then, for each file that plays, every
     warning (``Problem.warning``): cues its steps leave no room to be heard whole, and
-    figures that cannot move in step with their phases."""
+    figures that cannot move in step with their phases; and every problem of the words
+    files beside the routine and the files it includes (``player.routine.words``)."""
     problems: list[Problem] = []
+    words_checked: set[Path] = set()  # a file of exercises many routines include: once
     with resolving_once():  # the folders of every file are the same few
         for path in paths:
+            files: Sequence[Path] = (path,)
             try:
                 loaded = load_routine(path, places=places)
+                files = loaded.files
                 timelines = _compiled(loaded)
             except RoutineError as error:
                 problems.extend(error.problems)
             else:
                 problems.extend(room_warnings(loaded, timelines=timelines))
                 problems.extend(figure_warnings(loaded, timelines))
+            problems.extend(check_words([f for f in files if f not in words_checked]))
+            words_checked.update(files)
     return problems
 
 

@@ -199,6 +199,13 @@ _INCLUDE = Key(
 )
 _CUE_WORDS = {"pattern": CUE_WORDS_PATTERN, "patternErrorMessage": CUE_WORDS_MESSAGE}
 
+_LANGUAGE = Key(
+    "Language",
+    "The language this file's words are written in, as a tag: en (the default), es, vi, "
+    "zh-Hans, fr... Its words in other languages go in translations/TAG/ beside it.",
+    "en",
+)
+
 KEYS: dict[str, dict[str, Key]] = {
     "Suits": {
         "weeks": Key(
@@ -317,6 +324,7 @@ KEYS: dict[str, dict[str, Key]] = {
     },
     "Routine": {
         "title": Key("Title", "The routine's name, shown and said at the start."),
+        "language": _LANGUAGE,
         "summary": Key("Summary", "A sentence or two about the routine."),
         "suits": Key(
             "Who it suits",
@@ -350,6 +358,7 @@ KEYS: dict[str, dict[str, Key]] = {
     },
     "ExerciseLibrary": {
         "title": Key("Title", "A name for this file of exercises."),
+        "language": _LANGUAGE,
         "include": _INCLUDE,
         "exercises": Key(
             "Exercises",

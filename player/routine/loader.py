@@ -29,6 +29,7 @@ from player.routine.model import ExerciseLibrary, Routine
 from player.routine.pictures import picture_problem
 from player.routine.problems import Problem, RoutineError, dotted
 from player.routine.values import describe
+from player.routine.words import read_words, translate, words_path, written_in
 from player.routine.yaml_source import did_you_mean, read_document
 from player.system.paths import MEDIA_DIR, ROUTINES_DIR
 from player.system.regular_files import LOOP, FileRefused, open_regular, resolved
@@ -51,6 +52,11 @@ class RoutineFile:
     such as its length, points at."""
     document: Document | None = field(default=None, compare=False, repr=False)
     """The file as read, with the place of every value: for telling where a step is."""
+    language: str = "en"
+    """The language the routine is played in: the one it was loaded in when it has words
+    in it (``player.routine.words``), else the one its file is written in."""
+    files: tuple[Path, ...] = ()
+    """The routine file and every file it includes, whose words files ``check`` reads."""
 
     def mark_of(self, path: tuple[str | int, ...]) -> Mark | None:
         """Where the value at ``path`` (such as ``("steps", 2)``) is written, if known."""
@@ -82,6 +88,8 @@ class _Loading:
         self.roots = roots
         """The folders a routine's includes and pictures may come from, resolved."""
         self.docs: dict[Path, Document | None] = {}
+        self.language: str | None = None
+        """The language the routine is played in, whose words each file takes."""
 
     def add(self, mark: Mark, path: PathKey, message: str) -> None:
         self.problems.append(Problem(mark.shown, mark.line, mark.column, dotted(path), message))
@@ -165,7 +173,25 @@ class _Loading:
         self.docs[target] = doc
         if doc is not None:
             self.validate(ExerciseLibrary, doc)
+            self.take_words(doc)
         return doc
+
+    # -- words in another language --------------------------------------------------------
+
+    def take_words(self, doc: Document) -> bool:
+        """Put the words of the language played in into ``doc``, when its file is written
+        in another and has a words file in it: whether it has. A words file that cannot be
+        read changes nothing (``check`` tells why)."""
+        if self.language is None or written_in(doc.data) == self.language:
+            return False
+        path = words_path(doc.path, self.language)
+        if not path.is_file() or not _inside(resolved(path), self.roots):
+            return False
+        found = read_words(path, [])
+        if found is None:
+            return False
+        translate(doc.data, found.words)
+        return True
 
     # -- 'use:' steps ---------------------------------------------------------------------
 
@@ -400,12 +426,18 @@ def load_routine(
     routines_dir: Path = ROUTINES_DIR,
     media_dir: Path = MEDIA_DIR,
     places: Sequence[Path] = (),
+    language: str | None = None,
 ) -> RoutineFile:
     """Read, check and resolve one routine file, or raise RoutineError with every problem.
 
     Its includes and pictures may come from its own folder and the folders in it, the
     bundled routines and media, and ``places`` (the person's routines folder); a file
-    anywhere else is refused at the line that names it."""
+    anywhere else is refused at the line that names it.
+
+    With ``language``, the routine is played in it when it has a words file in it, and
+    each file (the routine and those it includes) takes its words from its own words file
+    in that language; else the routine is played in the language it is written in, and
+    the files it includes take their words in that one."""
     roots = (path.parent, *places, routines_dir, media_dir)
     loading = _Loading(routines_dir, media_dir, tuple(resolved(root) for root in roots))
     doc = read_document(path, loading.problems)
@@ -419,6 +451,9 @@ def load_routine(
             f"found {describe(doc.data)}",
         )
         raise RoutineError(loading.problems)
+    loading.language = language
+    if language is None or not loading.take_words(doc):
+        loading.language = written_in(doc.data)
     library = loading.library(doc, (resolved(path),))
     for shared in loading.docs.values():
         if shared is not None:
@@ -439,7 +474,10 @@ def load_routine(
         raise RoutineError(loading.problems)
     included = [d for d in loading.docs.values() if d is not None]
     steps_at = doc.key_spot(("steps",))
-    return RoutineFile(path, path.stem, routine, _digest([doc, *included]), steps_at, doc)
+    digest = _digest([doc, *included])
+    files = (path, *(d.path for d in included))
+    played_in = loading.language or routine.language
+    return RoutineFile(path, path.stem, routine, digest, steps_at, doc, played_in, files)
 
 
 def check_files(paths: list[Path]) -> list[Problem]:

@@ -29,6 +29,7 @@ from player.routine.value_types import (
     Countdown,
     CountValue,
     Duration,
+    LanguageTag,
     Pause,
     Position,
     Sides,
@@ -315,6 +316,7 @@ class Routine(_Strict):
     """A whole routine file."""
 
     title: Text
+    language: LanguageTag = "en"
     summary: str | None = None
     suits: Suits | None = None
     sources: tuple[Text, ...] = ()
@@ -332,6 +334,7 @@ class ExerciseLibrary(_Strict):
     """A file of exercises shared by several routines."""
 
     title: str | None = None
+    language: LanguageTag = "en"
     include: tuple[Text, ...] = ()
     exercises: dict[str, Exercise] = Field(min_length=1)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from player.routine.words import languages_beside, words_path
 from player.system.paths import MEDIA_DIR, ROUTINES_DIR
 from player.system.regular_files import open_regular, resolved
 
@@ -30,6 +31,10 @@ _TEMPLATE = """\
 
 # The routine's name, shown and said at the start. Required.
 title: __TITLE__
+
+# The language its words are written in: en (the default), es, vi, zh-Hans, fr...
+# Optional. Its words in other languages go in translations/TAG/ beside this file.
+# language: en
 
 # A sentence or two about it, shown by '__PROGRAM__ list' and before playing. Optional.
 summary: A few gentle minutes for my back.
@@ -214,16 +219,19 @@ class _Copier:
         self.done.add(resolved(target))
         if what == "include":
             content = self.text_for(original, target, "library", result).encode("utf-8")
+            self.copy_words(original, target, result)
         else:
             content = _read(original)
-        if _is_file(target):
-            if _read(target) != content and resolved(target) != resolved(original):
-                result.kept.append(target)
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("xb") as out:
-            out.write(content)
-        result.alongside.append(target)
+        _write_new(original, target, content, result)
+
+    def copy_words(self, original: Path, target: Path, result: Copied) -> None:
+        """The words files of ``original`` in every language, beside ``target``."""
+        for language in languages_beside(original):
+            words = words_path(target, language)
+            if resolved(words) not in self.done:
+                self.done.add(resolved(words))
+                source = words_path(original, language)
+                _write_new(source, words, _read(source), result)
 
     def schema_line(self, text: str, dest: Path, kind: str) -> str:
         """Point the editor's schema comment of the first line at the schema beside the copy."""
@@ -253,7 +261,21 @@ def copy_routine(
     dest.parent.mkdir(parents=True, exist_ok=True)
     with dest.open("x", encoding="utf-8", newline="") as out:
         out.write(text)
+    copier.copy_words(source, dest, result)
     return result
+
+
+def _write_new(original: Path, target: Path, content: bytes, result: Copied) -> None:
+    """Write ``content`` to ``target`` unless a file is there: one that differs from
+    ``original`` is kept as it is, and told."""
+    if _is_file(target):
+        if _read(target) != content and resolved(target) != resolved(original):
+            result.kept.append(target)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("xb") as out:
+        out.write(content)
+    result.alongside.append(target)
 
 
 def _references(root: yaml.Node | None) -> list[tuple[str, yaml.ScalarNode]]:

@@ -11,6 +11,7 @@ numbers, for instance) is listed on the format page under "What only check decid
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Strict, WithJsonSchema
@@ -22,6 +23,7 @@ from player.routine.values import (
     SHORTEST_S,
     Count,
     WeekRange,
+    describe,
     parse_count,
     parse_countdown,
     parse_duration,
@@ -318,6 +320,26 @@ Switch = Annotated[
 ]
 """``true`` or ``false``: ``yes``, ``no``, ``on`` and ``off`` are text in YAML 1.2, as editors
 read it, and are refused rather than guessed at."""
+
+LANGUAGE_PATTERN = "^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+"""A BCP 47 language tag as people write them: ``en``, ``es``, ``vi``, ``zh-Hans``, ``fr``,
+``pt-BR``, ``es-419``."""
+_LANGUAGE_WORDS = "write a language tag such as en, es, vi, zh-Hans or fr"
+
+
+def parse_language(value: object) -> object:
+    """A language tag as written; anything else refused with what to write."""
+    if isinstance(value, str) and re.fullmatch(LANGUAGE_PATTERN, value):
+        return value
+    raise ValueError(f"{describe(value)} is not a language tag; {_LANGUAGE_WORDS}")
+
+
+LanguageTag = Annotated[
+    str,
+    BeforeValidator(parse_language),
+    WithJsonSchema(told({"type": "string", "pattern": LANGUAGE_PATTERN}, _LANGUAGE_WORDS + ".")),
+]
+"""The language a file is written in, such as ``en`` (the default) or ``vi``."""
 
 Position = Literal[
     "standing", "sitting", "kneeling", "all-fours", "side-lying", "lying-on-back", "squatting"
