@@ -59,11 +59,13 @@ def compiled(monkeypatch: pytest.MonkeyPatch) -> Counter[Chosen]:
     counts: Counter[Chosen] = Counter()
     compile_timeline = playable.compile_timeline
 
-    def counting(routine: Routine, choices: Choices | None = None) -> Timeline:
+    def counting(
+        routine: Routine, choices: Choices | None = None, paced_by: Routine | None = None
+    ) -> Timeline:
         chosen = choices or Choices()
         assert chosen == Choices(reps=chosen.reps, avoid_lying_on_back=chosen.avoid_lying_on_back)
         counts[chosen.reps, chosen.avoid_lying_on_back] += 1
-        return compile_timeline(routine, choices)
+        return compile_timeline(routine, choices, paced_by)
 
     monkeypatch.setattr(playable, "compile_timeline", counting)
     return counts

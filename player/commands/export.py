@@ -123,6 +123,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             settings.pregnancy_week(ctx.now().date()),
             ctx.program,
         ),
+        loaded.paced_by,
     )
     try:
         synth: Pyttsx3Synthesizer | None = start_synthesizer(

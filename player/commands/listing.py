@@ -90,7 +90,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             rows.append((entry.name, _origin(entry), broken, "", ""))
             continue
         choices = choices_for(args, settings, loaded, lambda _line: None, week)
-        timeline = compile_timeline(loaded.routine, choices)
+        timeline = compile_timeline(loaded.routine, choices, loaded.paced_by)
         length = format_duration(timeline.total_ms)
         if timeline.waits:
             # TRANSLATORS: a routine's length, when some steps wait for the person

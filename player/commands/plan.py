@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     settings = ctx.settings()
     week = settings.pregnancy_week(ctx.now().date())
     choices = choices_for(args, settings, loaded, ctx.warn, week, ctx.program)
-    timeline = compile_timeline(loaded.routine, choices)
+    timeline = compile_timeline(loaded.routine, choices, loaded.paced_by)
     week_check = check_week(loaded.routine, timeline, week)
     ctx.say(format_plan(loaded.routine, timeline, week_check))
     return EXIT_OK

@@ -9,6 +9,7 @@ after. The questions are asked in whichever shell plays the session.
 from __future__ import annotations
 
 import argparse
+import functools
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     today = ctx.now().date()
     week = settings.pregnancy_week(today)
     choices = choices_for(args, settings, loaded, ctx.warn, week, ctx.program)
-    timeline = compile_timeline(loaded.routine, choices)  # a bad --reps stops here
+    timeline = compile_timeline(loaded.routine, choices, loaded.paced_by)  # a bad --reps stops
     log = open_outputs(args.events, screenshots)  # before anything is recorded or shown
     week_check = safety.check_week(loaded.routine, timeline, week)
     ui = choose_ui(args.ui, screenshots=args.screenshots is not None, warn=ctx.warn)
@@ -207,7 +208,12 @@ def _play_session(
     history: History,
     log: EventLog | None,
 ) -> int:
-    engine = Engine(loaded.routine, choices, speed=args.speed)
+    engine = Engine(
+        loaded.routine,
+        choices,
+        speed=args.speed,
+        compile=functools.partial(compile_timeline, paced_by=loaded.paced_by),
+    )
     if not _started(args, settings, loaded, engine, shell):
         shell.tell(_("Not started"), _("Not started."))
         return EXIT_FAILED
@@ -319,7 +325,9 @@ def _resume(
         if shell.ask(question) != RESUME:
             return NO_RESUME
     decision = resume_decision(stopped, loaded.digest, reps=args.reps)
-    steps = compile_timeline(loaded.routine, replace(choices, reps=decision.reps)).steps
+    steps = compile_timeline(
+        loaded.routine, replace(choices, reps=decision.reps), loaded.paced_by
+    ).steps
     if decision.from_step >= len(steps):
         ctx.warn(_("That session had come to its end, so this one starts from the beginning."))
         return NO_RESUME

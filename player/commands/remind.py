@@ -65,6 +65,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             settings.pregnancy_week(ctx.now().date()),
             ctx.program,
         ),
+        loaded.paced_by,
     )
     by_name = catalog.named_routine(loaded.name, folders) == path
     target = loaded.name if by_name else str(resolved(path))

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from player.language import N_, _, ngettext
+from player.language import N_, _, ngettext, pgettext
 from player.playback.timeline import StepSpan
 from player.routine.values import fill_placeholders
 
@@ -28,19 +28,28 @@ SPOKEN_MARGIN = 1.15
 each stop inside it (``.``, ``!``, ``?``, ``:``, ``;``) and each comma, fitted to the
 clips of every bundled cue; then 15% more, a little over the most any of those clips ran
 past the fitted line (13%)."""
-_STOPS = re.compile(r"[.!?:;]")
+_WIDE_ENDS = "\u3002\uff01\uff1f\uff1a"  # the full stop, !, ? and : of Chinese
+_STOPS = re.compile(r"[.!?:;\u3002\uff01\uff1f\uff1a\uff1b]")
+_ENDS = ".!?:" + _WIDE_ENDS
 
 
 def join_words(parts: Sequence[str]) -> str:
     """Parts said one after another as sentences: ``["Rest", "Next up: X"]`` is
-    ``"Rest. Next up: X"``; empty parts are left out."""
+    ``"Rest. Next up: X"`` (with a full stop and no space in Chinese); empty parts are
+    left out."""
     out = ""
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if out:
-            out += " " if out[-1] in ".!?:" else ". "
+        if out and out[-1] in _WIDE_ENDS:
+            pass  # a full-width stop needs no space after it
+        elif out and out[-1] in _ENDS:
+            out += " "
+        elif out:
+            # TRANSLATORS: what ends a spoken sentence before the next one: ". " in
+            # English, "。" in Chinese
+            out += pgettext("between sentences", ". ")
         out += part
     return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from player.playback.announcements import DEFAULT_RATE, speaking_ms
@@ -42,6 +43,9 @@ def load_playable(
     loaded = load_routine(
         path, routines_dir=routines_dir, media_dir=media_dir, places=places, language=language
     )
+    if loaded.language != loaded.routine.language:  # its words in another language
+        written = load_routine(path, routines_dir=routines_dir, media_dir=media_dir, places=places)
+        loaded = replace(loaded, paced_by=written.routine)
     _compiled(loaded)
     return loaded
 
@@ -76,7 +80,7 @@ def _compiled(loaded: RoutineFile) -> list[Timeline]:
     timelines: list[Timeline] = []
     for choices in every_extreme(loaded.routine):
         try:
-            timelines.append(compile_timeline(loaded.routine, choices))
+            timelines.append(compile_timeline(loaded.routine, choices, loaded.paced_by))
         except SessionTooLong as error:
             raise RoutineError([_too_long(loaded, choices, error)]) from None
     return timelines
@@ -94,7 +98,10 @@ def room_warnings(
     by_step: dict[tuple[str | int, ...], list[CutShort]] = {}
     speaking = functools.partial(speaking_ms, words_per_minute=words_per_minute)
     if timelines is None:
-        timelines = [compile_timeline(loaded.routine, c) for c in every_extreme(loaded.routine)]
+        timelines = [
+            compile_timeline(loaded.routine, c, loaded.paced_by)
+            for c in every_extreme(loaded.routine)
+        ]
     for timeline in timelines:
         for short in cut_short(timeline, speaking):
             found = by_step.setdefault(timeline.steps[short.cue.step].path, [])

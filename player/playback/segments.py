@@ -89,12 +89,28 @@ class PendingStep:
     """The work segments (repetitions and phases) of an exercise, in order."""
 
 
+def shown_name(name: str) -> str:
+    """A step's name as shown and said: the names the format gives a rest and an
+    instruction that have none of their own, in the language in use."""
+    if name == Rest.model_fields["name"].default:
+        return pgettext("step name", "Rest")
+    if name == Instruction.model_fields["name"].default:
+        # TRANSLATORS: the name of a step that tells the person what to do, such as kneel
+        return pgettext("step name", "Get into position")
+    return name
+
+
 class SegmentBuilder:
     """Lays a routine's steps out in time; ``segments`` and ``pending`` are the result."""
 
-    def __init__(self, routine: Routine, choices: Choices) -> None:
+    def __init__(
+        self, routine: Routine, choices: Choices, paced: Sequence[int] | None = None
+    ) -> None:
         self.routine = routine
         self.choices = choices
+        self.paced = paced
+        """The planned length of each segment, when another timeline sets them: that of
+        the routine as written, for its words in another language (``compile_timeline``)."""
         self.now = 0
         self.segments: list[Segment] = []
         self.pending: list[PendingStep] = []
@@ -113,6 +129,8 @@ class SegmentBuilder:
         phase: str | None = None,
     ) -> Segment:
         index = len(self.segments)
+        if self.paced is not None and index < len(self.paced):
+            duration_ms = self.paced[index]
         planned_ms = duration_ms
         if kind != "wait":
             extra = self.choices.extra_ms.get(index, 0)
@@ -214,7 +232,7 @@ class SegmentBuilder:
             elif isinstance(step, Rest):
                 pending = self.begin(
                     "rest",
-                    step.name,
+                    shown_name(step.name),
                     step,
                     cue_switches(*layers, step.cues),
                     do=step.do,
@@ -231,7 +249,7 @@ class SegmentBuilder:
             elif isinstance(step, Instruction):
                 pending = self.begin(
                     "instruction",
-                    step.name,
+                    shown_name(step.name),
                     step,
                     cue_switches(*layers, step.cues),
                     do=step.instruction,

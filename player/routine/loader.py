@@ -57,6 +57,10 @@ class RoutineFile:
     in it (``player.routine.words``), else the one its file is written in."""
     files: tuple[Path, ...] = ()
     """The routine file and every file it includes, whose words files ``check`` reads."""
+    paced_by: Routine | None = field(default=None, compare=False, repr=False)
+    """The routine as written, when ``routine`` has its words in another language: its
+    words set the times that come from words, so a session lasts as long in every language
+    (``load_playable`` sets it)."""
 
     def mark_of(self, path: tuple[str | int, ...]) -> Mark | None:
         """Where the value at ``path`` (such as ``("steps", 2)``) is written, if known."""
