@@ -137,8 +137,8 @@ def streak_lines(summary: Summary) -> list[str]:
             "This week: {week} of 7 days done. This month: {month} days done.",
             month,
         ).format(week=summary.days_this_week, month=month),
-        _("(A day is done once a session on it is done: {percent}% of its time played.").format(
-            percent=DONE_PERCENT
+        _("(A day is done once a session on it is done: {percent} of its time played.").format(
+            percent=f"{DONE_PERCENT}%"
         ),
         " " + _("A preview, played faster than real time, is never counted.)"),
     ]

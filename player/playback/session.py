@@ -214,9 +214,10 @@ class Session:
 
     def _note_cut(self, now: int) -> None:
         """Words the voice cut off before they ended go in the events file: what it says
-        of a session is what was heard. So does the voice that speaks, once it is known."""
+        of a session is what was heard. So does the voice that speaks, once it is known
+        (before the session's end: one that ends first had no voice to tell of)."""
         voice = self.speaker.take_voice()
-        if voice is not None and self.log is not None:
+        if voice is not None and self.log is not None and self.engine.state != "finished":
             self.log.write_record({"event": "voice", **voice, "clock_ms": now})
         for text in self.speaker.take_cut():
             if self.log is not None:
