@@ -3,12 +3,13 @@ questions: ``python docs/make_screenshots.py`` (headless; takes a minute or two)
 
 For each bundled routine, the first step after "Get ready", as the window shows it; the
 daily check of the warning signs, a routine's first screen and the pain score, as the
-window asks them; the help and the question whether to stop; a flash; and one moving
+window asks them; one moment of a session in each language; the help and the question whether to stop; a flash; and one moving
 figure through one repetition, as an animated PNG.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -36,6 +37,9 @@ from player.playback.motion import figure_at  # noqa: E402
 from player.playback.session import Session  # noqa: E402
 from player.playback.speaker import RecordingSpeaker  # noqa: E402
 from player.playback.timeline import Segment  # noqa: E402
+from player.language import LANGUAGES, speaking  # noqa: E402
+from player.playback.compiler import compile_timeline  # noqa: E402
+from player.playback.playable import load_playable  # noqa: E402
 from player.routine.loader import load_routine  # noqa: E402
 from player.system.png import save_png  # noqa: E402
 from player.window.app import FIGURE_MS, WindowApp  # noqa: E402
@@ -146,6 +150,28 @@ def example_screenshots() -> None:
     session_screenshot("high-contrast", "pelvic-strength", sided, theme_for(high_contrast=True))
 
 
+def language_screenshots() -> None:
+    """The same moment of a session (a pelvic floor squeeze in ``daily-back-care``) in
+    every language: the routine's words from its words file, the player's from its catalog.
+    A session lasts as long in every language, so the moment is the same."""
+    squeeze = moment("daily-back-care", lambda s: s.phase == "Squeeze", 2500)
+    for language in LANGUAGES:
+        with speaking(language):
+            loaded = load_playable(REPO / "routines" / "daily-back-care.yaml", language=language)
+            compiled = functools.partial(compile_timeline, paced_by=loaded.paced_by)
+            engine = Engine(loaded.routine, compile=compiled)
+            clock = FakeClock(0)
+            app = WindowApp(Session(engine, RecordingSpeaker()), clock, size=(1280, 720))
+            try:
+                app.step(0)
+                clock.sleep_until(squeeze)
+                app.step(clock.now())
+                save_png(app.surface, OUT / f"language-{language}.png")
+                print(f"language-{language}.png")
+            finally:
+                app.close()
+
+
 ANIMATED_FIGURE = ("partner-back-massage", "massage-thumbs-down-spine")
 """The routine and the figure the animation shows: thumbs down the spine for six seconds,
 back to the top in two."""
@@ -187,6 +213,7 @@ if __name__ == "__main__":
         question_screenshots(Path(folder))
         overlay_screenshots()
         example_screenshots()
+        language_screenshots()
         routine_screenshots(Path(folder))
     count = figure_animation(OUT / "figure-moving.png")
     print(f"figure-moving.png ({count} frames)")

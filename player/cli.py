@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -144,7 +145,7 @@ def main(
     except StopSignal as stop:
         with contextlib.suppress(OSError, ValueError):  # after HUP the terminal may be gone
             # TRANSLATORS: {signal} is the signal's name, such as SIGTERM
-            ctx.warn("\n" + _("Stopped ({signal}).").format(signal=stop.name))
+            ctx.warn("\n" + _("Stopped ({signal}).").format(signal=_stopped_by(stop)))
         return stop.exit_code
     except BrokenPipeError:
         return EXIT_FAILED
@@ -152,6 +153,17 @@ def main(
         # TRANSLATORS: {error} is what went wrong, such as "cannot write FILE: disk full"
         ctx.warn(_("error: {error}").format(error=error))
         return EXIT_FAILED
+
+
+def _stopped_by(stop: StopSignal) -> str:
+    """What stopped the player, in a few words of the language in use."""
+    if stop.signum == getattr(signal, "SIGTERM", None):
+        # TRANSLATORS: what stopped the player, as in "Stopped (a TERM signal)."
+        return _("a TERM signal")
+    if stop.signum == getattr(signal, "SIGHUP", None):
+        # TRANSLATORS: what stopped the player, as in "Stopped (the terminal closed)."
+        return _("the terminal closed")
+    return stop.name  # Ctrl-C, and the name of any other signal
 
 
 def entry() -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 from player.language import N_, _, ngettext, pgettext
@@ -28,7 +29,13 @@ SPOKEN_MARGIN = 1.15
 each stop inside it (``.``, ``!``, ``?``, ``:``, ``;``) and each comma, fitted to the
 clips of every bundled cue; then 15% more, a little over the most any of those clips ran
 past the fitted line (13%)."""
+SPOKEN_CHARACTERS_PER_IDEOGRAPH = 3
+"""A Chinese character is a syllable: said as long as three letters, fitted the same way
+to the clips of every bundled cue in Chinese (the longest runs to 96% of the estimate)."""
 _WIDE_ENDS = "\u3002\uff01\uff1f\uff1a"  # the full stop, !, ? and : of Chinese
+_COMMAS = re.compile(r"[,\uff0c\u3001]")  # and the commas of Chinese
+_WIDE_MARKS = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20]")
+"""Chinese punctuation, which is wide but no syllable."""
 _STOPS = re.compile(r"[.!?:;\u3002\uff01\uff1f\uff1a\uff1b]")
 _ENDS = ".!?:" + _WIDE_ENDS
 
@@ -144,12 +151,15 @@ def speaking_ms(text: str, words_per_minute: int = DEFAULT_RATE) -> int:
 def _speaking_ms(text: str, words_per_minute: int) -> int:
     """``speaking_ms``, remembered for each text and rate: a session says the same few
     words many times, and room is made for each of them again and again."""
-    inner = text.strip().rstrip(".!?")
+    inner = text.strip().rstrip(".!?" + _WIDE_ENDS)
+    syllables = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF") - len(
+        _WIDE_MARKS.findall(text)
+    )
     fitted = (
         SPOKEN_BASE_MS
-        + SPOKEN_PER_CHARACTER_MS * len(text)
+        + SPOKEN_PER_CHARACTER_MS * (len(text) + (SPOKEN_CHARACTERS_PER_IDEOGRAPH - 1) * syllables)
         + SPOKEN_PER_STOP_MS * len(_STOPS.findall(inner))
-        + SPOKEN_PER_COMMA_MS * text.count(",")
+        + SPOKEN_PER_COMMA_MS * len(_COMMAS.findall(text))
     )
     return math.ceil(fitted * SPOKEN_MARGIN * DEFAULT_RATE / max(1, words_per_minute))
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from player.language import LANGUAGES, speaking
 from player.playback.announcements import DEFAULT_RATE, speaking_ms
 from player.playback.compiler import compile_timeline
 from player.playback.motion import fits, phases_per_repetition
@@ -23,7 +24,7 @@ from player.routine.figures import FIGURES
 from player.routine.loader import RoutineError, RoutineFile, load_routine
 from player.routine.model import Block, Routine, Step
 from player.routine.problems import Problem, dotted
-from player.routine.words import check_words
+from player.routine.words import check_words, languages_beside
 from player.system.paths import MEDIA_DIR, ROUTINES_DIR
 from player.system.regular_files import resolving_once
 
@@ -69,6 +70,7 @@ def check_playable(paths: Sequence[Path], places: Sequence[Path] = ()) -> list[P
             else:
                 problems.extend(room_warnings(loaded, timelines=timelines))
                 problems.extend(figure_warnings(loaded, timelines))
+                problems.extend(translated_room_warnings(path, places))
             problems.extend(check_words([f for f in files if f not in words_checked]))
             words_checked.update(files)
     return problems
@@ -108,6 +110,27 @@ def room_warnings(
             if short.cue.text not in {earlier.cue.text for earlier in found}:
                 found.append(short)
     return sorted(_room_warning(loaded, path, shorts) for path, shorts in by_step.items())
+
+
+def translated_room_warnings(path: Path, places: Sequence[Path] = ()) -> list[Problem]:
+    """``room_warnings`` for the routine's words in each language it has them in, with the
+    player's words in that language: a session lasts as long in every language, so a
+    translation longer than the words as written may not fit its step. Problems of a
+    words file itself are told by ``check_words``."""
+    found: list[Problem] = []
+    for language in languages_beside(path):
+        if language not in LANGUAGES:  # no catalog: its words fit as its own would
+            continue
+        with speaking(language):
+            try:
+                loaded = load_playable(path, places=places, language=language)
+            except RoutineError:
+                continue
+            found.extend(
+                replace(problem, message=f"in {language}: {problem.message}")
+                for problem in room_warnings(loaded)
+            )
+    return found
 
 
 def figure_warnings(loaded: RoutineFile, timelines: Sequence[Timeline]) -> list[Problem]:

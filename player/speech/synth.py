@@ -42,6 +42,12 @@ RENDER_TIMEOUT_S = 20.0
 VOICES_COMMAND = "routine-player voices"
 
 
+PACE: dict[str, float] = {"zh-Hans": 1.4}
+"""How much faster than the rate asked for a language is spoken, where espeak-ng's voice
+for it is slow at every rate: its Mandarin says about three syllables a second at 165 words
+a minute, where a calm speaker says four (a syllable is a character)."""
+
+
 @dataclass(frozen=True)
 class VoiceSettings:
     voice: str | None = None
@@ -58,7 +64,7 @@ class VoiceSettings:
         voice = _safe(voice_id or "") or "default"
         if language != DEFAULT_LANGUAGE:
             voice = f"{_safe(language)}-{voice}"
-        return f"{voice}-{self.rate}-{self.volume:.2f}"
+        return f"{voice}-{round(self.rate * PACE.get(language, 1.0))}-{self.volume:.2f}"
 
 
 def _safe(name: str) -> str:
@@ -66,8 +72,9 @@ def _safe(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in name)
 
 
-def _server_command(settings: VoiceSettings) -> list[str]:
-    return [sys.executable, "-m", "player.speech.server", str(settings.rate), str(settings.volume)]
+def _server_command(settings: VoiceSettings, language: str = DEFAULT_LANGUAGE) -> list[str]:
+    rate = round(settings.rate * PACE.get(language, 1.0))  # as in VoiceSettings.key
+    return [sys.executable, "-m", "player.speech.server", str(rate), str(settings.volume)]
 
 
 class Synthesizer(Protocol):
@@ -118,7 +125,7 @@ class Pyttsx3Synthesizer:
         self._damage_said = False
         self._lock = threading.Lock()
         self._process = subprocess.Popen(
-            _server_command(self.settings),
+            _server_command(self.settings, self.language),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
