@@ -13,6 +13,7 @@ layout and the fitting of words to boxes come out alike in every language.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from pathlib import Path
 
@@ -40,8 +41,10 @@ PROBE = 100
 _scales: dict[Path, float] = {}
 
 
+@functools.cache
 def face_for(language: str) -> Face:
-    """The font for ``language``: its own when it has one and the file is there."""
+    """The font for ``language``: its own when it has one and the file is there (looked
+    for once: the window asks at every word it draws)."""
     path = FACES.get(language)
     return path if path is not None and path.is_file() else None
 
