@@ -3,8 +3,8 @@ questions: ``python docs/make_screenshots.py`` (headless; takes a minute or two)
 
 For each bundled routine, the first step after "Get ready", as the window shows it; the
 daily check of the warning signs, a routine's first screen and the pain score, as the
-window asks them; one moment of a session in each language; the help and the question whether to stop; a flash; and one moving
-figure through one repetition, as an animated PNG.
+window asks them; one moment of a session in each language; the help and the question
+whether to stop; a flash; and one moving figure through one repetition, as an animated PNG.
 """
 
 from __future__ import annotations
@@ -31,15 +31,15 @@ import pygame  # noqa: E402
 from player.care.questions import pain_question  # noqa: E402
 from player.care.safety import daily_check_question, start_question  # noqa: E402
 from player.home.catalog import bundled_routines  # noqa: E402
+from player.language import LANGUAGES, speaking  # noqa: E402
 from player.playback.clock import FakeClock, MonotonicClock  # noqa: E402
+from player.playback.compiler import compile_timeline  # noqa: E402
 from player.playback.engine import Engine  # noqa: E402
 from player.playback.motion import figure_at  # noqa: E402
+from player.playback.playable import load_playable  # noqa: E402
 from player.playback.session import Session  # noqa: E402
 from player.playback.speaker import RecordingSpeaker  # noqa: E402
 from player.playback.timeline import Segment  # noqa: E402
-from player.language import LANGUAGES, speaking  # noqa: E402
-from player.playback.compiler import compile_timeline  # noqa: E402
-from player.playback.playable import load_playable  # noqa: E402
 from player.routine.loader import load_routine  # noqa: E402
 from player.system.png import save_png  # noqa: E402
 from player.window.app import FIGURE_MS, WindowApp  # noqa: E402
