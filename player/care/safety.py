@@ -276,9 +276,21 @@ def start_question(
 
 
 def says_stop_if_it_hurts(note: str) -> bool:
-    """A routine's own "Stop if it hurts.", which the screen's line on stopping says too."""
-    words = "".join(c for c in note.lower() if c.isalpha() or c == " ").split()
-    return words in (["stop", "if", "it", "hurts"], ["stop", "if", "anything", "hurts"])
+    """A routine's own "Stop if it hurts.", which the screen's line on stopping says too:
+    in English, or in the words the language in use gives it."""
+    # TRANSLATORS: a routine's safety note; write it as the bundled routines' words files
+    # do (routines/translations/LANG/), so that the start screen does not say it twice
+    translated = _("Stop if it hurts.")
+    return _letters(note) in (
+        ["stop", "if", "it", "hurts"],
+        ["stop", "if", "anything", "hurts"],
+        _letters(translated),
+    )
+
+
+def _letters(text: str) -> list[str]:
+    """The words of ``text``, in small letters, without its punctuation."""
+    return "".join(c for c in text.lower() if c.isalpha() or c.isspace()).split()
 
 
 def list_mark(routine: Routine, week: int | None) -> str:

@@ -8,11 +8,14 @@ from pathlib import Path
 from player.commands import routines
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
 from player.home import catalog
+from player.language import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*", help="files to check (default: your routines and the bundled ones)"
+        "paths",
+        nargs="*",
+        help=_("files to check (default: your routines and the bundled ones)"),
     )
 
 

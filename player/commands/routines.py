@@ -7,7 +7,7 @@ from pathlib import Path
 
 from player.home import catalog
 from player.home.user_dirs import UserDirs
-from player.language import current, use
+from player.language import PSEUDO, _, current, language_name, use
 from player.playback.playable import check_playable, load_playable
 from player.routine.loader import RoutineFile
 from player.routine.problems import Problem
@@ -40,6 +40,15 @@ def open_routine(
     read, searched on the way to the name, is told to ``warn``. The session speaks the
     routine's language from then on (``speak_as``)."""
     loaded = load(catalog.find_routine(name, catalog.search_folders(dirs), warn), dirs)
+    asked = current()
+    if warn is not None and asked not in (loaded.language, PSEUDO):
+        warn(
+            # TRANSLATORS: {language} and {own} are the names of languages, in their own
+            # words ("Tiếng Việt", "English")
+            _("'{name}' has no words in {language} yet: it plays in {own}.").format(
+                name=loaded.name, language=language_name(asked), own=language_name(loaded.language)
+            )
+        )
     speak_as(loaded)
     return loaded
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,8 @@ from player.home.settings import (
     routine_of,
     save_settings,
 )
-from player.language import _, pgettext
+from player.language import _, pgettext, use
+from player.language.choice import choose
 from player.playback.timeline import ChoiceError, Choices, check_choices, ranged_counts
 from player.routine.loader import RoutineError
 from player.routine.model import Routine
@@ -101,6 +103,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             )
         )
         return EXIT_FAILED
+    if args.key == "language" and getattr(args, "language", None) is None:
+        use(choose(None, updated.language, os.environ))  # say it in the language just set
     _tell_change(args.key, settings, updated, today, ctx)
     ctx.say(_("saved in {file}").format(file=path))
     return EXIT_OK

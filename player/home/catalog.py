@@ -210,7 +210,13 @@ def known_names(folders: Sequence[Folder]) -> str:
         if names or folder.origin == BUNDLED:
             # TRANSLATORS: no routines in that folder
             shown = ", ".join(names) or _("none")
-            parts.append(f"{folder.origin}: {shown}")
+            if folder.origin == BUNDLED:
+                # TRANSLATORS: the bundled routines a person can name, after "no routine
+                # named ..."
+                parts.append(_("bundled: {names}").format(names=shown))
+            else:
+                # TRANSLATORS: the person's own routines, after "no routine named ..."
+                parts.append(_("yours: {names}").format(names=shown))
     return "; ".join(parts)
 
 

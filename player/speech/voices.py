@@ -170,8 +170,9 @@ def speaks(voice: Voice, language: str) -> bool:
 
 
 def voices_for(language: str, voices: Sequence[Voice]) -> list[Voice]:
-    """The voices that speak ``language``, the likeliest first: one whose language is the
-    very tag asked for, then one that reads the language best (``PREFERRED``), then the
+    """The voices that speak ``language``, the likeliest first: for a plain language
+    (``es``), one that reads it best (``PREFERRED``), then one whose language is the very
+    tag asked for; for a tag with a region (``es-ES``), the other way round; then the
     plainest (``vi`` before ``vi-vn-x-south``, ``fr-fr`` before ``fr-be``), then in the
     order the engine lists them."""
     wanted = "-".join(_subtags(language))
@@ -183,15 +184,20 @@ def voices_for(language: str, voices: Sequence[Voice]) -> list[Voice]:
             exact = 0 if wanted in tags else 1
             best = 0 if preferred in tags else 1
             plainest = min(len(_plain(tag)) for tag in tags)
-            ranked.append((exact, best, plainest, index, voice))
+            # a plain language (``es``) takes the voice that reads it best; a tag with a
+            # region (``es-ES``) takes that region's first
+            first, second = (best, exact) if "-" not in wanted else (exact, best)
+            ranked.append((first, second, plainest, index, voice))
     return [voice for *_rank, voice in sorted(ranked, key=lambda row: row[:4])]
 
 
-PREFERRED = {"cmn": "cmn-latn-pinyin"}
+PREFERRED = {"cmn": "cmn-latn-pinyin", "es": "es-419"}
 """The voice of a spoken language that reads it best, where the plainest does not:
 espeak-ng 1.51's ``cmn`` reads Chinese characters with their tone numbers in English
 ("准备" as "zhun three bei four"), its ``cmn-latn-pinyin`` reads them in Mandarin (and
-Latin letters as pinyin rather than English)."""
+Latin letters as pinyin rather than English). Spanish: the Latin American voice, as the
+Spanish words are written for readers on both sides of the Atlantic with Latin American
+words (partera, colchoneta)."""
 
 
 def _plain(tag: str) -> list[str]:
