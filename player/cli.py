@@ -69,6 +69,7 @@ def _add_language_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         OPTION,
         metavar="LANG",
+        default=argparse.SUPPRESS,  # given before the command or after it, it is not lost
         help=_("the language to speak this time: {languages}").format(
             languages=", ".join(LANGUAGES)
         ),
