@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from player.language import LANGUAGES, speaking
+from player.language import LANGUAGES, PSEUDO, speaking
 from player.playback.announcements import DEFAULT_RATE, speaking_ms
 from player.playback.compiler import compile_timeline
 from player.playback.motion import fits, phases_per_repetition
@@ -47,6 +47,8 @@ def load_playable(
     if loaded.language != loaded.routine.language:  # its words in another language
         written = load_routine(path, routines_dir=routines_dir, media_dir=media_dir, places=places)
         loaded = replace(loaded, paced_by=written.routine)
+    elif language == PSEUDO:  # timed as it is really played, whatever the wrapping adds
+        loaded = replace(loaded, paced_by=loaded.routine)
     _compiled(loaded)
     return loaded
 
