@@ -46,6 +46,7 @@ from player.routine.loader import RoutineError
 from player.routine.model import Routine
 from player.speech.voices import UnknownVoice
 from player.system.regular_files import reason
+from player.system.text_width import cells, ljust
 
 DEFAULT_WORDS = ("default", "unset")
 
@@ -332,11 +333,9 @@ def show(settings: Settings, path: Path, today: date, ctx: Context) -> None:
             )
             origin = _("default, less what is given to others ({given})").format(given=given)
         rows.append((f"keys.{action.name}", ", ".join(keys) or _("no key"), origin))
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    widths = [max(cells(row[i]) for row in rows) for i in range(3)]
     for row in rows:
-        ctx.say(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+        ctx.say("  ".join(map(ljust, row, widths)).rstrip())
     ctx.say("")
     week = settings.pregnancy_week(today)
     if week is not None:

@@ -19,6 +19,7 @@ from player.language import _, current, language_name, ngettext, pgettext
 from player.speech.select import list_voices
 from player.speech.synth import SpeechUnavailable
 from player.speech.voices import UnknownVoice, Voice, chosen_voice, voices_for
+from player.system.text_width import cells, ljust
 
 
 def installed_voice(wanted: str, ctx: Context) -> Voice | None:
@@ -100,9 +101,9 @@ def _table(rows: Sequence[tuple[str, str, str]], ctx: Context) -> None:
         pgettext("column of voices", "id"),
     )
     table = [header, *rows]
-    widths = [max(len(row[i]) for row in table) for i in range(2)]
+    widths = [max(cells(row[i]) for row in table) for i in range(2)]
     for language, name, voice_id in table:
-        ctx.say(f"{language.ljust(widths[0])}  {name.ljust(widths[1])}  {voice_id}".rstrip())
+        ctx.say(f"{ljust(language, widths[0])}  {ljust(name, widths[1])}  {voice_id}".rstrip())
 
 
 COMMAND = Command(no_arguments, run)

@@ -10,6 +10,7 @@ from player.history.forms import number, one_decimal, short_day, time_of_day
 from player.history.records import SessionRecord
 from player.history.summary import PAIN_WINDOW_DAYS, PainTrend, PainWindow, Summary
 from player.language import N_, _, ngettext
+from player.system.text_width import cells, fit_start, ljust, rjust
 
 MEANINGFUL_PAIN_CHANGE = 2.0
 """On a 0 to 10 scale, a change smaller than this is within the usual ups and downs."""
@@ -87,20 +88,20 @@ def session_lines(
     """One line per session: day, time, routine, minutes, how it went, pain. ``counted``
     gives each session's sitting by id (by default, from ``records`` alone)."""
     found = counted if counted is not None else _by_id(records)
-    width = min(24, max((len(r.routine) for r in records), default=0))
+    width = min(24, max((cells(r.routine) for r in records), default=0))
     went = [outcome_text(record, found.get(record.id)) for record in records]
-    went_width = max(map(len, went), default=0)
+    went_width = max(map(cells, went), default=0)
     days = [day_text(record.local_day) for record in records]
-    day_width = max(10, *map(len, days))
+    day_width = max(10, *map(cells, days))
     lines = []
     for record, day, how in zip(records, days, went, strict=True):
         parts = [
-            f"{day:<{day_width}}",
-            f"{time_of_day(record.started):>5}",
-            f"{record.routine[:width]:<{width}}",
+            ljust(day, day_width),
+            rjust(time_of_day(record.started), 5),
+            ljust(fit_start(record.routine, width), width),
             # TRANSLATORS: the minutes a session took; {minutes} may be "<1"
             _("{minutes:>3} min").format(minutes=minutes_shown(record)),
-            f"{how:<{went_width}}",
+            ljust(how, went_width),
             pain_text(record),
         ]
         lines.append("  " + "  ".join(parts).rstrip())
@@ -171,11 +172,11 @@ def pain_lines(trend: PainTrend) -> list[str]:
         (_("before sessions"), _average(recent, True), _average(earlier, True)),
         (_("after sessions"), _average(recent, False), _average(earlier, False)),
     ]
-    first = max(17, *(len(row[0]) for row in rows))
-    second = max(16, *(len(row[1]) for row in rows))
+    first = max(17, *(cells(row[0]) for row in rows))
+    second = max(16, *(cells(row[1]) for row in rows))
     lines = [
         _("Pain, from 0 (none) to 10 (worst), on average:"),
-        *(f"  {a:<{first}} {b:<{second}} {c}" for a, b, c in rows),
+        *(f"  {ljust(a, first)} {ljust(b, second)} {c}" for a, b, c in rows),
     ]
     if trend.change is not None:
         lines += [

@@ -10,13 +10,13 @@ then the blank lines go.
 from __future__ import annotations
 
 import os
-import textwrap
 from collections.abc import Sequence
 from typing import TextIO
 
 from player.care.questions import Choice, Question
 from player.language import _
 from player.system.printable import printable
+from player.terminal.text_fit import cells, fit_start, wrap_as_typed
 
 DEFAULT_SIZE = (80, 24)
 """Columns and rows assumed when the answers are not typed in a terminal."""
@@ -59,7 +59,7 @@ def _wrapped(lines: Sequence[str], width: int, indent: str) -> list[str]:
     """Each of ``lines`` wrapped to ``width``, its following lines indented by ``indent``."""
     wrapped: list[str] = []
     for line in lines:
-        wrapped.extend(textwrap.wrap(line, width, subsequent_indent=indent) or [""])
+        wrapped.extend(wrap_as_typed(line, width, indent) or [""])
     return wrapped
 
 
@@ -71,11 +71,11 @@ def format_question(
     few as it takes, for the question and the line to answer on to fit ``height`` rows."""
     width = max(MIN_WIDTH, width)
     title = _wrapped([question.title], width, "")
-    underline = "=" * max(map(len, title))
+    underline = "=" * max(map(cells, title))
     body = _wrapped(question.lines, width, "  ")
     choices = _wrapped(_choice_lines(question), width, "     ")
     together = "  " + CHOICE_GAP.join(line.strip() for line in _choice_lines(question))
-    together_lines = [together] if len(together) <= width else choices
+    together_lines = [together] if cells(together) <= width else choices
     layouts = (
         ["", *title, underline, *body, "", *choices],
         ["", *title, *body, "", *choices],
@@ -121,8 +121,8 @@ def ask_in_terminal(
         if value is not None:
             return value
         shown = typed.strip()
-        if len(shown) > LONGEST_ANSWER_SHOWN:
-            shown = shown[:LONGEST_ANSWER_SHOWN] + "..."
+        if cells(shown) > LONGEST_ANSWER_SHOWN:
+            shown = fit_start(shown, LONGEST_ANSWER_SHOWN) + "..."
         refused = _("'{typed}' is not one of the answers.").format(typed=shown)
         print(printable(f"  {refused}"), file=out, flush=True)
     return question.cancel

@@ -8,58 +8,26 @@ between Chinese characters (:mod:`player.system.line_breaks`).
 
 from __future__ import annotations
 
-import unicodedata
+import textwrap
 
-from wcwidth import wcwidth
+from player.system.line_breaks import break_lines, pieces
+from player.system.text_width import ELLIPSIS, cells, composed, fit, fit_start, pad
 
-from player.system.line_breaks import break_lines
+__all__ = [
+    "DOT",
+    "ELLIPSIS",
+    "cells",
+    "center",
+    "composed",
+    "fit",
+    "fit_start",
+    "one_line",
+    "pad",
+    "wrap",
+    "wrap_as_typed",
+]
 
-ELLIPSIS = "\u2026"
 DOT = " \u00b7 "
-
-
-def composed(text: str) -> str:
-    """``text`` in NFC: each letter with its marks as one character where Unicode has one."""
-    return unicodedata.normalize("NFC", text)
-
-
-def cells(text: str) -> int:
-    """How many terminal columns ``text`` takes: wide characters two, combining marks none."""
-    return sum(_char_cells(char) for char in composed(text))
-
-
-def _char_cells(char: str) -> int:
-    """Control characters, which a terminal does not advance over, count none."""
-    return max(0, wcwidth(char))
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` (composed) in at most ``width`` columns, ending in an ellipsis when cut."""
-    text = composed(text)
-    if cells(text) <= width:
-        return text
-    if width <= 0:
-        return ""
-    kept, used = [], 0
-    for char in text:
-        size = _char_cells(char)
-        if used + size > width - 1:
-            break
-        kept.append(char)
-        used += size
-    return "".join(kept).rstrip() + ELLIPSIS
-
-
-def pad(text: str, width: int, align: str = "left") -> str:
-    """``text`` fitted to ``width`` columns and filled with spaces to exactly that many,
-    at its ``align`` (``left``, ``right`` or ``center``)."""
-    text = fit(text, width)
-    room = max(0, width - cells(text))
-    if align == "right":
-        return " " * room + text
-    if align == "center":
-        return " " * (room // 2) + text + " " * (room - room // 2)
-    return text + " " * room
 
 
 def one_line(text: str) -> str:
@@ -81,3 +49,61 @@ def wrap(text: str, width: int) -> list[str]:
     if not words:
         return []
     return break_lines(words, width, cells, lambda word: [fit(word, width)])
+
+
+class _CellWrapper(textwrap.TextWrapper):
+    """:class:`textwrap.TextWrapper` measuring in cells, and breaking between Chinese
+    characters as well as at spaces and hyphens. Text one cell a character (English)
+    wraps exactly as ``textwrap`` wraps it."""
+
+    def _split(self, text: str) -> list[str]:
+        return [
+            piece
+            for chunk in super()._split(text)
+            for piece in (pieces(chunk) if chunk.strip() else [chunk])
+        ]
+
+    def _wrap_chunks(self, chunks: list[str]) -> list[str]:
+        lines: list[str] = []
+        chunks.reverse()
+        while chunks:
+            line: list[str] = []
+            used = 0
+            indent = self.subsequent_indent if lines else self.initial_indent
+            width = self.width - cells(indent)
+            if self.drop_whitespace and chunks[-1].strip() == "" and lines:
+                del chunks[-1]
+            while chunks and used + cells(chunks[-1]) <= width:
+                used += cells(chunks[-1])
+                line.append(chunks.pop())
+            if chunks and cells(chunks[-1]) > width:
+                self._handle_long_word(chunks, line, used, width)
+            if self.drop_whitespace and line and line[-1].strip() == "":
+                del line[-1]
+            if line:
+                lines.append(indent + "".join(line))
+        return lines
+
+    def _handle_long_word(
+        self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int
+    ) -> None:
+        chunk = reversed_chunks[-1]
+        room = 1 if width < 1 else width - cur_len
+        end = len(fit_start(chunk, room))
+        if self.break_on_hyphens and cells(chunk) > room:
+            hyphen = chunk.rfind("-", 0, end)
+            if hyphen > 0 and any(char != "-" for char in chunk[:hyphen]):
+                end = hyphen + 1
+        if end == 0 and not cur_line:
+            end = 1  # a wide character in a line of one cell: it goes on all the same
+        cur_line.append(chunk[:end])
+        reversed_chunks[-1] = chunk[end:]
+
+
+def wrap_as_typed(text: str, width: int, indent: str = "", first_indent: str = "") -> list[str]:
+    """``text`` wrapped to ``width`` columns as :func:`textwrap.wrap` wraps it (spaces
+    kept inside a line, the leading ones of the first line kept, a word too long cut),
+    but measured in cells and broken between Chinese characters too. ``first_indent``
+    begins the first line, ``indent`` the others."""
+    wrapper = _CellWrapper(width, initial_indent=first_indent, subsequent_indent=indent)
+    return wrapper.wrap(text)
