@@ -27,7 +27,7 @@ def cells(text: str) -> int:
 
 def char_cells(char: str) -> int:
     """Control characters, which a terminal does not advance over, count none."""
-    return max(0, wcwidth(char))
+    return max(0, int(wcwidth(char)))
 
 
 def fit(text: str, width: int) -> str:
