@@ -191,13 +191,11 @@ def voices_for(language: str, voices: Sequence[Voice]) -> list[Voice]:
     return [voice for *_rank, voice in sorted(ranked, key=lambda row: row[:4])]
 
 
-PREFERRED = {"cmn": "cmn-latn-pinyin", "es": "es-419"}
+PREFERRED = {"cmn": "cmn-latn-pinyin"}
 """The voice of a spoken language that reads it best, where the plainest does not:
 espeak-ng 1.51's ``cmn`` reads Chinese characters with their tone numbers in English
 ("准备" as "zhun three bei four"), its ``cmn-latn-pinyin`` reads them in Mandarin (and
-Latin letters as pinyin rather than English). Spanish: the Latin American voice, as the
-Spanish words are written for readers on both sides of the Atlantic with Latin American
-words (partera, colchoneta)."""
+Latin letters as pinyin rather than English)."""
 
 
 def _plain(tag: str) -> list[str]:
