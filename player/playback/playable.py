@@ -41,15 +41,27 @@ def load_playable(
     otherwise. ``places`` are folders besides its own where its includes and pictures
     may be (the person's routines folder); ``language``, the language to play it in when
     it has words in it (``load_routine``)."""
+    loaded = _paced(path, routines_dir, media_dir, places, language)
+    _compiled(loaded)
+    return loaded
+
+
+def _paced(
+    path: Path,
+    routines_dir: Path,
+    media_dir: Path,
+    places: Sequence[Path],
+    language: str | None,
+) -> RoutineFile:
+    """The routine loaded in ``language``, with the routine that sets its times."""
     loaded = load_routine(
         path, routines_dir=routines_dir, media_dir=media_dir, places=places, language=language
     )
     if loaded.language != loaded.routine.language:  # its words in another language
         written = load_routine(path, routines_dir=routines_dir, media_dir=media_dir, places=places)
-        loaded = replace(loaded, paced_by=written.routine)
-    elif language == PSEUDO:  # timed as it is really played, whatever the wrapping adds
-        loaded = replace(loaded, paced_by=loaded.routine)
-    _compiled(loaded)
+        return replace(loaded, paced_by=written.routine)
+    if language == PSEUDO:  # timed as it is really played, whatever the wrapping adds
+        return replace(loaded, paced_by=loaded.routine)
     return loaded
 
 
@@ -125,12 +137,13 @@ def translated_room_warnings(path: Path, places: Sequence[Path] = ()) -> list[Pr
             continue
         with speaking(language):
             try:
-                loaded = load_playable(path, places=places, language=language)
+                loaded = _paced(path, ROUTINES_DIR, MEDIA_DIR, places, language)
+                timelines = _compiled(loaded)  # each choice compiled once, as for English
             except RoutineError:
                 continue
             found.extend(
                 replace(problem, message=f"in {language}: {problem.message}")
-                for problem in room_warnings(loaded)
+                for problem in room_warnings(loaded, timelines=timelines)
             )
     return found
 
