@@ -63,10 +63,24 @@ rules', checked with them."""
 
 
 def plan_table(text: str) -> str:
-    """A plan without its cues (the voice's words, checked where they are made) and without
-    the notes on steps."""
+    """A plan without its cues (the voice's words, checked where they are made), without
+    the notes on steps, and without its sources (checked by ``sources_escaped``)."""
+    text = text.split(SOURCES)[0]
     table = "\n".join(line.split("\u00ab")[0] for line in text.splitlines())
     return NOTE.sub("", table)
+
+
+SOURCES = "[!! Sources: !!]"
+
+
+def sources_escaped(text: str, loaded: RoutineFile) -> list[str]:
+    """English in a plan's list of sources, other than the sources' own words (cited as
+    written, in their own language, and wrapped over lines)."""
+    listed = text.split(SOURCES)[1]
+    cited = " ".join(
+        str(value) for source in loaded.routine.sources for value in source.model_dump().values()
+    )
+    return escaped_words(listed, cited.split())
 
 
 @pytest.mark.parametrize("name", BUNDLED)
@@ -74,6 +88,7 @@ def test_plan_shows_no_english(name: str) -> None:
     text = pseudo("plan", name)
     assert escaped_words(plan_table(text), [*routine_words(bundled(name)), "--reps"]) == [], text
     assert "[!! Total: " in text
+    assert sources_escaped(text, bundled(name)) == [], text
 
 
 def test_plan_with_a_week_set_shows_no_english() -> None:

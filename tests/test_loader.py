@@ -19,6 +19,7 @@ from player.routine.model import (
     Phase,
     Rest,
     Routine,
+    Source,
 )
 from player.routine.problems import Problem, RoutineError
 from player.routine.values import Count, WeekRange
@@ -76,7 +77,7 @@ def test_the_top_of_the_file(write: WriteFile, folders: Folders) -> None:
         suits:
           trimesters: 2-3
           note: from the middle
-        sources: [a leaflet]
+        sources: [{title: A leaflet, publisher: The clinic, year: 2024}]
         safety: [Stop if it hurts.]
         stop_if: [bleeding, dizziness]
         lead_in: 10s
@@ -96,7 +97,7 @@ def test_the_top_of_the_file(write: WriteFile, folders: Folders) -> None:
     assert routine.suits.trimesters == WeekRange(14, 42, "trimesters 2-3")
     assert routine.suits.weeks is None
     assert routine.suits.describe() == "trimesters 2-3; from the middle"
-    assert routine.sources == ("a leaflet",)
+    assert routine.sources == (Source(title="A leaflet", publisher="The clinic", year=2024),)
     assert routine.safety == ("Stop if it hurts.",)
     assert routine.stop_if == ("bleeding", "dizziness")
     assert routine.lead_in == 10_000
@@ -1795,7 +1796,7 @@ def test_deep_block_nesting_is_refused(write: WriteFile, folders: Folders) -> No
 
 
 def test_too_many_values(write: WriteFile, folders: Folders) -> None:
-    path = write("many.yaml", "title: R\nsources: [" + "a," * MAX_VALUES + "a]\n")
+    path = write("many.yaml", "title: R\nsafety: [" + "a," * MAX_VALUES + "a]\n")
     assert only_problem(path, folders) == Problem(
         str(path), 1, 1, "", f"the file holds more than {MAX_VALUES} values"
     )

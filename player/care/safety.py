@@ -18,6 +18,7 @@ from player.care.questions import Choice, Question
 from player.language import N_, _
 from player.playback.timeline import Timeline
 from player.routine.model import LYING_ON_BACK, Routine
+from player.routine.sources import citations
 from player.routine.values import TRIMESTER_WEEKS, WeekRange
 
 # The words below are in English, marked for the catalog: show them with _(), in the
@@ -40,9 +41,10 @@ WARNING_SIGNS: tuple[str, ...] = (
 )
 """Stop exercising and contact a doctor or midwife at once. The first nine are ACOG's
 ("Exercise During Pregnancy"); the back pain signs come from the two articles on back
-pain in pregnancy that the routines cite as their sources (000_64a92f0a7ca4b48a.txt,
-"5. Urinary infection, kidney stones, disc herniation"; 002_c83d1611f5999980.txt,
-"Find out the causes of back pain in pregnant women in the first 3 months")."""
+pain in pregnancy that the routines cite as their sources ("Back pain in pregnancy causes
+and treatment", section "5. Urinary infection, kidney stones, disc herniation"; Wilimedia,
+"Back Pain in the First 3 Months of Pregnancy", section "Find out the causes of back pain
+in pregnant women in the first 3 months")."""
 
 SIGNS_INTRO = N_("Stop and contact your doctor or midwife at once if you have any of these:")
 
@@ -240,6 +242,8 @@ def week_question(title: str, check: WeekCheck) -> Question:
 
 START = "start"
 NOT_NOW = "not now"
+SOURCES = "sources"
+BACK = "back"
 
 
 def start_question(
@@ -268,10 +272,35 @@ def start_question(
             _("Start when you are ready: {keys}.").format(keys=start_keys),
         ),
         # TRANSLATORS: the button that starts a session, picked with the key S
-        choices=(Choice("s", _("Start"), START),),
+        choices=(Choice("s", _("Start"), START), *_sources_choice(routine)),
         cancel=NOT_NOW,
         on_go=START,
         esc_cancels=False,
+    )
+
+
+def _sources_choice(routine: Routine) -> tuple[Choice, ...]:
+    # TRANSLATORS: a button on a routine's first screen that shows the documents the
+    # routine is based on, picked with the key I
+    return (Choice("i", _("Sources"), SOURCES),) if routine.sources else ()
+
+
+def sources_question(routine: Routine) -> Question:
+    """The routine's sources, asked for from its first screen: each with its address, so
+    a midwife can look them up; Back (or Esc, or a key that goes on) returns."""
+    lines = []
+    for number, citation in enumerate(citations(routine.sources), start=1):
+        found = f" {citation.address}" if citation.address else ""
+        lines.append(f"{number}. {citation.reference}{found}")
+    return Question(
+        # TRANSLATORS: the title of the screen listing a routine's sources; {title} is
+        # the routine's name
+        title=_("Where '{title}' comes from").format(title=routine.title),
+        lines=tuple(lines),
+        # TRANSLATORS: a button that goes back to the routine's first screen, key B
+        choices=(Choice("b", _("Back"), BACK),),
+        cancel=BACK,
+        on_go=BACK,
     )
 
 

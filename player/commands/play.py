@@ -432,7 +432,11 @@ def _started(
     starts = ["S", "Enter", *(window_key(key) for key in bindings.going_on())]
     length = format_duration(engine.timeline.total_ms)
     question = safety.start_question(loaded.routine, length, _or(stops), ", ".join(starts[:5]))
-    return shell.ask(question) == safety.START
+    answer = shell.ask(question)
+    while answer == safety.SOURCES:  # read them, then back to the first screen
+        shell.ask(safety.sources_question(loaded.routine))
+        answer = shell.ask(question)
+    return answer == safety.START
 
 
 def _introduce(

@@ -207,6 +207,17 @@ _LANGUAGE = Key(
 )
 
 KEYS: dict[str, dict[str, Key]] = {
+    "Source": {
+        "title": Key("Title", "The document's title, as it is written on it."),
+        "authors": Key("Authors", "Who wrote it, such as 'Mottola MF, Davenport MH, et al.'."),
+        "publisher": Key("Publisher", "Who published it: a journal, a health service, a site."),
+        "year": Key("Year", "The year it was published, such as 2020."),
+        "section": Key("Section", "The part of it the routine follows."),
+        "address": Key(
+            "Address", "Where to read it: a web address starting https://, or a DOI's address."
+        ),
+        "about": Key("About", "What the routine takes from it, in a few words."),
+    },
     "Suits": {
         "weeks": Key(
             "Weeks",
@@ -330,7 +341,11 @@ KEYS: dict[str, dict[str, Key]] = {
             "Who it suits",
             "Who the routine suits: weeks: 14-40 or trimesters: 2-3 (not both), and a note.",
         ),
-        "sources": Key("Sources", "What the routine is based on: documents, sections, guidelines."),
+        "sources": Key(
+            "Sources",
+            "What the routine is based on, each with its title, who wrote or published it, "
+            "its year, the section followed and its address; a plain line is a title alone.",
+        ),
         "safety": Key("Safety notes", "Safety notes shown before playing."),
         "stop_if": Key("Stop if", "Warning signs: stop and call a doctor or midwife."),
         "lead_in": Key(
@@ -368,6 +383,11 @@ KEYS: dict[str, dict[str, Key]] = {
 }
 
 MODELS: dict[str, tuple[str, str]] = {
+    "Source": (
+        "Source",
+        "A document the routine follows, written so a reader can find it: title, authors or "
+        "publisher, year, section, address.",
+    ),
     "Suits": ("Who it suits", "Give weeks or trimesters, not both, and a note if you like."),
     "CueSwitches": (
         "Automatic cues",

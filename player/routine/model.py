@@ -8,15 +8,18 @@ here reads files or the clock.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     Tag,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -36,8 +39,9 @@ from player.routine.value_types import (
     Switch,
     Trimesters,
     Weeks,
+    told,
 )
-from player.routine.values import Count, WeekRange, check_placeholders
+from player.routine.values import Count, WeekRange, check_placeholders, describe
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -82,6 +86,55 @@ class Suits(_Strict):
         if self.note:
             parts.append(self.note)
         return "; ".join(parts) or "any time"
+
+
+ADDRESS = r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$"
+"""A web address a reader can open: http or https, a host with a dot, no spaces."""
+
+
+def _web_address(value: object) -> object:
+    if isinstance(value, str) and len(value) <= 500 and re.fullmatch(ADDRESS, value):
+        return value
+    raise ValueError(
+        f"{describe(value)} is not a web address; write it in full, such as "
+        "https://www.nhs.uk/pregnancy/keeping-well/exercise/"
+    )
+
+
+Address = Annotated[
+    str,
+    BeforeValidator(_web_address),
+    WithJsonSchema(
+        told(
+            {"type": "string", "pattern": ADDRESS, "maxLength": 500},
+            "Write the web address in full, starting https://.",
+        )
+    ),
+]
+
+
+class Source(_Strict):
+    """Where a routine's advice comes from, written so a reader can find it: a title, who
+    wrote or published it, its year, the section followed, and its address."""
+
+    title: Text
+    authors: Text | None = None
+    publisher: Text | None = None
+    year: Annotated[int, Field(ge=1800, le=2100)] | None = None
+    section: Text | None = None
+    address: Address | None = None
+    about: Text | None = None
+    """What the routine takes from it."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _a_mapping(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            raise ValueError(
+                "write a source as a mapping a reader can follow: title:, then authors: or "
+                "publisher:, year:, section: and address: where there are ones"
+            )
+        return value
 
 
 class CueSwitches(_Strict):
@@ -319,7 +372,7 @@ class Routine(_Strict):
     language: LanguageTag = "en"
     summary: str | None = None
     suits: Suits | None = None
-    sources: tuple[Text, ...] = ()
+    sources: tuple[Source, ...] = ()
     safety: tuple[Text, ...] = ()
     stop_if: tuple[Text, ...] = ()
     lead_in: Pause = DEFAULT_LEAD_IN_MS

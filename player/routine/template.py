@@ -45,9 +45,15 @@ suits:
   trimesters: 1-3
   # note: not lying flat on my back after 16 weeks
 
-# What it is based on: a leaflet, a physiotherapist, a guideline. Optional.
+# What it is based on, so that your midwife can look it up: a title, then who wrote or
+# published it, the year, the section you followed and its web address. Optional.
 sources:
-  - my own notes
+  - title: Exercise in pregnancy
+    publisher: NHS
+    address: https://www.nhs.uk/pregnancy/keeping-well/exercise/
+    # year: 2023
+    # section: the part you followed
+    # about: what you took from it
 
 # Notes shown before playing. Optional.
 safety:

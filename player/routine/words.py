@@ -52,6 +52,10 @@ TEXT_KEYS = frozenset(
 )
 """The keys whose text values (or list of texts) are words a person reads or hears."""
 
+NOT_TRANSLATED = frozenset({"sources"})
+"""Keys whose texts stay as written: a source is cited by its own title, in its own
+language, so that a reader can find it."""
+
 _TAG = re.compile(LANGUAGE_PATTERN)
 _KEYS = ("language", "words")
 _BRACES = re.compile(r"\{\{|\}\}|\{[^{}]*\}|[{}]")
@@ -103,6 +107,8 @@ def _text_places(data: object) -> Iterator[tuple[dict[str, Any] | list[Any], Any
     if not isinstance(data, dict):
         return
     for key, value in data.items():
+        if key in NOT_TRANSLATED:
+            continue
         if key in TEXT_KEYS and isinstance(value, str):
             yield data, key, value
         elif key in TEXT_KEYS and isinstance(value, list):

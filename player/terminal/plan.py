@@ -10,8 +10,9 @@ from player.playback.announcements import DEFAULT_RATE, speaking_ms
 from player.playback.room import cut_short
 from player.playback.timeline import Segment, Timeline, ranged_counts
 from player.routine.model import Routine
+from player.routine.sources import citations
 from player.routine.values import format_duration
-from player.terminal.text_fit import cells
+from player.terminal.text_fit import cells, wrap_as_typed
 
 # TRANSLATORS: what a part of a step is, in the table 'plan' prints
 _KIND_WORDS = {
@@ -174,4 +175,28 @@ def format_plan(
                 )
             )
     lines.extend(_week_lines(week_check))
+    lines.extend(source_lines(routine))
     return "\n".join(lines)
+
+
+SOURCE_WIDTH = 78
+"""Sources are prose: wrapped to fit an 80-column terminal, whatever the table's width."""
+
+
+def source_lines(routine: Routine, width: int = SOURCE_WIDTH) -> list[str]:
+    """The routine's sources, numbered, each with its address and what it is followed for."""
+    if not routine.sources:
+        return []
+    # TRANSLATORS: the heading above the documents a routine is based on
+    lines = ["", _("Sources:")]
+    for number, citation in enumerate(citations(routine.sources), start=1):
+        first = f"{number:>3}. "
+        indent = " " * len(first)
+        lines.extend(wrap_as_typed(citation.reference, width, indent, first))
+        if citation.address:
+            lines.append(indent + citation.address)  # never broken: it is copied whole
+        if citation.about:
+            # TRANSLATORS: {about} says what a routine takes from one of its sources
+            about = _("Followed for: {about}").format(about=citation.about)
+            lines.extend(wrap_as_typed(about, width, indent, indent))
+    return lines
