@@ -65,7 +65,16 @@ def test_a_citation_reads_as_a_reference_with_its_address_and_use() -> None:
     ("written", "where", "message"),
     [
         ("  - my own notes\n", "3:5", "sources[0]: write a source as a mapping"),
-        ("  - title: A\n    url: https://a.example/\n", "4:5", "sources[0].url: unknown key"),
+        (
+            "  - title: A\n    url: https://a.example/\n",
+            "4:5",
+            "sources[0].url: unknown key 'url'; did you mean 'address'?",
+        ),
+        (
+            "  - title: A\n    author: Me\n",
+            "4:5",
+            "sources[0].author: unknown key 'author'; did you mean 'authors'?",
+        ),
         ("  - title: A\n    year: twenty\n", "4:11", "sources[0].year: expected a whole number"),
         ("  - title: A\n    year: 3000\n", "4:11", "sources[0].year:"),
         (
