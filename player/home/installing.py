@@ -105,7 +105,10 @@ def _apply(changes: list[_Change]) -> None:
             change.staged = _staged(change.target, change.data)
         for change in changes:
             assert change.staged is not None
-            os.replace(change.staged, change.target)
+            try:
+                os.replace(change.staged, change.target)
+            except OSError as error:
+                raise OSError(_cannot_write(change.target, error)) from None
             change.staged, change.done = None, True
     except BaseException:
         _undo(changes, made)
@@ -133,9 +136,7 @@ def _staged(target: Path, data: bytes) -> Path:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
     except OSError as error:
-        raise OSError(
-            _("cannot write {file}: {reason}").format(file=target, reason=reason(error, target))
-        ) from None
+        raise OSError(_cannot_write(target, error)) from None
     staged = Path(name)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -146,10 +147,12 @@ def _staged(target: Path, data: bytes) -> Path:
     except OSError as error:
         with contextlib.suppress(OSError):
             staged.unlink()
-        raise OSError(
-            _("cannot write {file}: {reason}").format(file=target, reason=reason(error, target))
-        ) from None
+        raise OSError(_cannot_write(target, error)) from None
     return staged
+
+
+def _cannot_write(target: Path, error: OSError) -> str:
+    return _("cannot write {file}: {reason}").format(file=target, reason=reason(error, target))
 
 
 def _umask() -> int:
