@@ -118,9 +118,9 @@ def test_a_shared_routine_goes_into_a_routines_folder_that_is_made(
     [
         ("../evil.yaml", "a path with '..', '.' or an empty part"),
         ("pics/../../evil.yaml", "a path with '..', '.' or an empty part"),
-        ("/tmp/evil.yaml", "a full path, or a name with one of \\ : * ? \" < > |"),
-        ("C:\\evil.yaml", "a full path, or a name with one of \\ : * ? \" < > |"),
-        ("pics\\..\\..\\evil.yaml", "a full path, or a name with one of \\ : * ? \" < > |"),
+        ("/tmp/evil.yaml", 'a full path, or a name with one of \\ : * ? " < > |'),
+        ("C:\\evil.yaml", 'a full path, or a name with one of \\ : * ? " < > |'),
+        ("pics\\..\\..\\evil.yaml", 'a full path, or a name with one of \\ : * ? " < > |'),
     ],
 )
 def test_a_file_that_would_land_elsewhere_is_refused(
@@ -147,7 +147,9 @@ def test_a_special_file_is_refused(dirs: UserDirs, tmp_path: Path) -> None:
     archive(shared)
     with zipfile.ZipFile(shared, "a") as out:
         out.writestr(member("pics/pipe", stat.S_IFIFO | 0o644), "")
-    assert refused(dirs, shared).endswith("pics/pipe is a special file (a device, a pipe or a socket)")
+    assert refused(dirs, shared).endswith(
+        "pics/pipe is a special file (a device, a pipe or a socket)"
+    )
 
 
 def test_too_many_files_are_refused_before_they_are_read(dirs: UserDirs, tmp_path: Path) -> None:
@@ -250,8 +252,7 @@ def test_a_manifest_that_disagrees_is_refused(dirs: UserDirs, tmp_path: Path) ->
         tmp_path / "changed.routine.zip", listed={**FILES, "mine.yaml": ROUTINE + b"# more\n"}
     )
     assert refused(dirs, changed) == (
-        f"{changed}: mine.yaml is not the file its manifest describes (it was damaged or "
-        "changed)"
+        f"{changed}: mine.yaml is not the file its manifest describes (it was damaged or changed)"
     )
     unlisted = archive(tmp_path / "unlisted.routine.zip", extra={"pics/other.png": PICTURE})
     assert refused(dirs, unlisted) == (
@@ -336,4 +337,3 @@ def test_a_failure_half_way_leaves_the_folder_as_it_was(
     assert (code, out) == (1, "")
     assert err == f"error: cannot write {calls[2]}: no space left on device\n"
     assert listing(dirs.routines) == before
-

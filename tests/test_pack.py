@@ -163,7 +163,17 @@ def test_a_shared_routine_added_elsewhere_checks_and_plans_as_the_original(
         assert shared[0] == 0
         assert shared == original
     assert "ES Cat stretch" in run(home, "--language", "es", "plan", "my-stretch")[1]
-    code, out, err = run(home, "play", "my-stretch", "--ui", "none", "--mute", "--speed", "1000", "--no-warning-signs")
+    code, out, err = run(
+        home,
+        "play",
+        "my-stretch",
+        "--ui",
+        "none",
+        "--mute",
+        "--speed",
+        "1000",
+        "--no-warning-signs",
+    )
     assert code == 0, err
 
 
@@ -197,9 +207,7 @@ def test_pack_refuses_a_file_named_outside_the_routines_folder(tmp_path: Path) -
 
 
 @pytest.mark.parametrize("name", ["my-stretch.zip", "my-stretch", ".routine.zip"])
-def test_the_archive_name_must_end_in_routine_zip(
-    routine: Path, tmp_path: Path, name: str
-) -> None:
+def test_the_archive_name_must_end_in_routine_zip(routine: Path, tmp_path: Path, name: str) -> None:
     code, out, err = run(tmp_path / "home", "pack", str(routine), str(tmp_path / name))
     assert (code, out) == (2, "")
     assert err.startswith("pack: the file's name must end in .routine.zip, such as ")

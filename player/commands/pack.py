@@ -56,12 +56,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_INVALID
     files = files_to_pack(path)
     size = write_archive(args.file, path.name, files)
-    ctx.say(
-        ngettext(
+    if len(files) == 1:
+        said = _("wrote {file} ({size} KB): {routine}, which uses no other file of its own")
+    else:
+        said = ngettext(
             "wrote {file} ({size} KB): {routine} and {count} file it takes with it",
             "wrote {file} ({size} KB): {routine} and {count} files it takes with it",
             len(files) - 1,
-        ).format(file=args.file, size=-(-size // 1024), routine=path.name, count=len(files) - 1)
+        )
+    ctx.say(
+        said.format(file=args.file, size=-(-size // 1024), routine=path.name, count=len(files) - 1)
     )
     for item in files[1:]:
         ctx.say(f"  {item.member}")
