@@ -282,3 +282,22 @@ def test_a_bundled_picture_stays_behind_and_an_included_bundled_file_goes(
 )
 def test_which_names_a_shared_file_may_have(name: str, fine: bool) -> None:
     assert (member_problem(name) is None) == fine
+
+
+def test_a_file_with_the_manifests_name_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "sender"
+    folder.mkdir()
+    (folder / "routine-manifest.json").write_bytes(png_bytes())
+    path = folder / "odd.yaml"
+    path.write_text(
+        "title: Odd\nsteps:\n  - rest: 10s\n    picture: routine-manifest.json\n",
+        encoding="utf-8",
+    )
+    archive = tmp_path / "odd.routine.zip"
+    code, out, err = run(tmp_path / "home", "pack", str(path), str(archive))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"{folder / 'routine-manifest.json'} has the name of the manifest, "
+        "routine-manifest.json; rename it\n"
+    )
+    assert not archive.exists()

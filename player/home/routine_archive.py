@@ -83,6 +83,13 @@ def write_archive(path: Path, routine: str, files: Sequence[PackedFile]) -> int:
     stays as it was, and on any error (or Ctrl-C) nothing is left behind. Its size.
     PackRefused for a file too large to share; OSError when a file cannot be read or the
     archive cannot be written."""
+    for item in files:
+        if same_name_key(item.member) == MANIFEST:
+            raise PackRefused(
+                _("{file} has the name of the manifest, {manifest}; rename it").format(
+                    file=item.source, manifest=MANIFEST
+                )
+            )
     contents = [(item.member, _read_to_share(item)) for item in files]
     total = sum(len(data) for _member, data in contents)
     if total > MAX_TOTAL_BYTES:
