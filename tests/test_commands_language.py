@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 
 from player import cli
 from player.commands import menu
+from player.commands.base import Context
 from player.commands.routines import load
 from player.home.user_dirs import UserDirs
 from player.language import LANGUAGES, PSEUDO
 from player.playback.compiler import compile_timeline
 from player.playback.timeline import Choices
 from player.routine.loader import RoutineFile
-from tests.conftest import ROUTINES
+from tests.conftest import ROUTINES, png_bytes
 from tests.pseudo_words import escaped_words
 
 BUNDLED = sorted(path.stem for path in ROUTINES.glob("*.yaml"))
@@ -161,13 +163,14 @@ ARGPARSE_NAMES = re.compile(r"--?[\w-]+|\b[A-Z][A-Z_]+\b|\{[\w,-]+\}")
 
 
 @pytest.mark.parametrize(
-    "command", [None, "play", "export", "new", "remind", "plan", "list", "safety", "schema"]
+    "command",
+    [None, "play", "export", "new", "remind", "plan", "list", "safety", "schema", "pack", "add"],
 )
 def test_help_shows_no_english(command: str | None, capsys: pytest.CaptureFixture[str]) -> None:
     code, printed = run("--language", PSEUDO, *([command] if command else []), "--help")
     assert code == 0
     text = printed + capsys.readouterr().out
-    allowed = [PROGRAM, *COMMAND_NAMES, "routine", "name", *LANGUAGES]
+    allowed = [PROGRAM, *COMMAND_NAMES, "routine.zip", "routine", "name", *LANGUAGES]
     left = ARGPARSE_NAMES.sub(" ", text)
     assert escaped_words(left, allowed) == [], text
     assert "[!! " in text
@@ -183,3 +186,43 @@ def test_plan_in_every_language_shows_the_same_times_as_in_english(name: str) ->
     assert len(english) > 10
     for language in ("es", "vi", "zh-Hans"):
         assert STEP_TIME.findall(run("--language", language, "plan", name)[1]) == english
+
+
+SHARED = "title: Mine\nlead_in: 0\nsteps:\n  - rest: 30s\n    picture: pics/mine.png\n"
+
+
+def sharing(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    context = Context(out=out, dirs=UserDirs.from_environment(), err_stream=lambda: err)
+    code = cli.main(["--language", PSEUDO, *args], context=context)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_pack_and_add_show_no_english(tmp_path: Path) -> None:
+    """What pack and add say when they work, and when they refuse."""
+    folder = tmp_path / "sender"
+    (folder / "pics").mkdir(parents=True)
+    (folder / "mine.yaml").write_text(SHARED, encoding="utf-8")
+    (folder / "pics" / "mine.png").write_bytes(png_bytes())
+    shared = tmp_path / "mine.routine.zip"
+    dirs = UserDirs.from_environment()
+    allowed = [PROGRAM, "pack", "add", "play", "mine", "--replace", str(dirs.routines)]
+    allowed += [str(folder / "mine.yaml"), str(shared), "pics/mine.png", "mine.yaml"]
+    said = [sharing("pack", str(folder / "mine.yaml"), str(shared))]
+    said.append(sharing("add", str(shared)))
+    (dirs.routines / "pics" / "mine.png").write_bytes(png_bytes(note="changed"))
+    said.append(sharing("add", str(shared)))  # refused: a file of yours differs
+    said.append(sharing("add", str(shared), "--replace"))
+    said.append(sharing("pack", str(folder / "mine.yaml"), str(tmp_path / "mine.zip")))
+    said.append(sharing("add", str(folder / "mine.yaml")))  # not a shared routine
+    (folder / "bad.yaml").write_text("title: Bad\nsteps: []\n", encoding="utf-8")
+    said.append(sharing("pack", str(folder / "bad.yaml"), str(tmp_path / "bad.routine.zip")))
+    codes = [code for code, _out, _err in said]
+    assert codes == [0, 0, 2, 0, 2, 2, 2], said
+    for _code, out, err in said:
+        text = out + "\n".join(
+            line for line in err.splitlines() if not line.startswith(str(folder / "bad.yaml"))
+        )
+        left = text.replace(str(dirs.routines / "pics" / "mine.png"), " ")
+        assert escaped_words(left, [*allowed, str(tmp_path / "mine.zip")]) == [], text
+        assert "[!! " in text

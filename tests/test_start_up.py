@@ -75,3 +75,11 @@ def test_a_command_loads_only_what_it_uses(command: str, not_needed: tuple[str, 
     assert [name for name in _heavy(loaded) if name.split(".")[0] in not_needed] == []
     others = {"play", "export", "remind", "history", "voices", "new", "listing"}
     assert [name for name in loaded if name.rsplit(".", 1)[-1] in others] == []
+
+
+@pytest.mark.parametrize("command", ["pack", "add"])
+def test_the_help_of_sharing_loads_no_heavy_library(command: str) -> None:
+    loaded, code = _loaded_by(command, "--help")
+    assert code == 0
+    assert _heavy(loaded) == []
+    assert "zipfile" not in loaded
