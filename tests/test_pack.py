@@ -197,8 +197,10 @@ def test_pack_refuses_a_file_named_outside_the_routines_folder(tmp_path: Path) -
     archive = tmp_path / "example.routine.zip"
     code, out, err = run(tmp_path / "home", "pack", str(example), str(archive))
     assert (code, out) == (2, "")
+    written = example.read_text(encoding="utf-8").splitlines()
+    line = 1 + next(i for i, text in enumerate(written) if "../../routines/exercises" in text)
     assert err.endswith(
-        ":22:5: '../../routines/exercises/pregnancy-back.yaml' is outside the folder of "
+        f":{line}:5: '../../routines/exercises/pregnancy-back.yaml' is outside the folder of "
         "my-back-routine.yaml, so it cannot be shared with it: copy it into that folder (or "
         "a folder in it) and name it from there\n"
     )
