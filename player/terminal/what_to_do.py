@@ -9,7 +9,7 @@ from player.home.bindings import DEFAULT_BINDINGS, Bindings, spoken_key
 from player.language import _
 from player.terminal.render import MAX_TEXT_WIDTH, Style
 from player.terminal.render import Line as Shown
-from player.terminal.text_fit import DOT, center, fit, wrap
+from player.terminal.text_fit import DOT, ELLIPSIS, center, fit, wrap
 
 BULLET = "- "
 _SPACED = ("heading", "text")
@@ -56,7 +56,10 @@ def what_to_do_lines(
             shown.append(("", "plain"))
         style: Style = "title" if line.kind in ("heading", "note") else "plain"
         shown += [(fit(indent + row, width), style) for row in _wrapped(line, text_width)]
-    shown = shown[: max(1, height - 2)]
+    if len(shown) > max(1, height - 2):  # a sign taller than the screen: cut, and marked
+        shown = shown[: max(1, height - 2)]
+        text, style = shown[-1]
+        shown[-1] = (fit(text.rstrip() + ELLIPSIS, width), style)
     while len(shown) < height - 1:
         shown.append(("", "plain"))
     shown.append((fit(indent + _keys(page, len(every), bindings), width), "dim"))
