@@ -151,7 +151,8 @@ def draw_what_to_do(
     faces = [
         # TRANSLATORS: the button that closes the screen of what to do (and the player)
         (where.close, pgettext("button", "Close"), "escape", False, True),
-        (where.back, pgettext("button", "Back"), "page up", False, page > 0),
+        # TRANSLATORS: the button that shows the page before, of what to do
+        (where.back, pgettext("page", "Back"), "page up", False, page > 0),
         # TRANSLATORS: the button that shows the next page of what to do
         (where.read_on, pgettext("button", "Read on"), "page down", True, page + 1 < count),
     ]
