@@ -61,8 +61,8 @@ def version_and_columns(path: Path) -> tuple[int, list[str]]:
     return version, columns
 
 
-def test_the_history_is_at_version_2_with_the_speed_of_each_session() -> None:
-    assert SCHEMA_VERSION == 2
+def test_the_history_is_at_version_3_with_the_speed_and_stop_reason_of_each_session() -> None:
+    assert SCHEMA_VERSION == 3
 
 
 def test_the_file_written_by_version_1_has_no_speed(old_file: Path) -> None:
@@ -72,7 +72,7 @@ def test_the_file_written_by_version_1_has_no_speed(old_file: Path) -> None:
     assert "speed" not in columns and "resumed_from" in columns
 
 
-def test_a_version_1_file_is_brought_up_to_version_2_and_keeps_every_session(
+def test_a_version_1_file_is_brought_up_to_version_3_and_keeps_every_session(
     old_file: Path,
 ) -> None:
     warnings: list[str] = []
@@ -83,7 +83,7 @@ def test_a_version_1_file_is_brought_up_to_version_2_and_keeps_every_session(
 
     assert warnings == []
     version, columns = version_and_columns(old_file)
-    assert version == 2 and columns[-1] == "speed"
+    assert version == 3 and columns[-2:] == ["speed", "stop_reason"]
     assert [r.id for r in records] == [1, 2, 3, 4, 5, 6, 7, 8]
     assert [r.outcome for r in records] == [
         "finished",
@@ -96,6 +96,7 @@ def test_a_version_1_file_is_brought_up_to_version_2_and_keeps_every_session(
         None,
     ]
     assert all(r.speed is None for r in records)  # not recorded then: nothing made up
+    assert all(r.stop_reason is None for r in records)
     second = records[1]
     assert (second.routine, second.local_day, second.pain_before, second.pain_after) == (
         "back-care",
@@ -149,7 +150,7 @@ def test_opening_it_again_changes_nothing_more(old_file: Path) -> None:
     open_history(old_file, pytest.fail, NOW).close()
 
     assert old_file.read_bytes() == first
-    assert version_and_columns(old_file)[0] == 2
+    assert version_and_columns(old_file)[0] == 3
 
 
 def test_what_the_version_1_file_adds_up_to(old_file: Path) -> None:

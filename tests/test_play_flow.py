@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 
 from player import cli
-from player.care import safety
+from player.care import safety, something_wrong
 from player.care.questions import Question
 from player.commands import play
 from player.commands.base import Context
 from player.history.opening import open_history
 from player.home.user_dirs import UserDirs
 from player.playback.clock import FakeClock
+from player.playback.session import Session
 from player.routine.loader import load_routine
 from player.shells import LinesShell
 from player.terminal.questions import ask_in_terminal
@@ -495,3 +496,52 @@ def test_a_data_folder_that_may_not_be_written_is_told_in_plain_words(
     ]
     assert [s.outcome for s in recorded_sessions(unchecked_home)] == ["finished"]
     assert sorted(p.name for p in data.iterdir()) == ["history.sqlite3"]
+
+
+class SomethingWrong(Person):
+    """A person who, three seconds into the session, says something is wrong."""
+
+    def play(self, session: Session) -> str:
+        clock = FakeClock(T_PLAY)
+        session.start(clock.now())
+        clock.advance(3_000)
+        session.tick(clock.now())
+        session.stop(something_wrong.REASON, clock.now())
+        return "something wrong"
+
+
+T_PLAY = 5_000_000
+
+
+def test_something_wrong_ends_the_sitting_and_the_warning_signs_are_asked_again(
+    write: WriteFile, own_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = write("tiny.yaml", TINY)
+    log = tmp_path / "events.jsonl"
+    person = SomethingWrong(["5"], io.StringIO())
+    monkeypatch.setattr(play, "_open_shell", lambda *args: person)
+    code = cli.main(["play", str(path), "--events", str(log)], context=Context(out=io.StringIO()))
+    assert code == cli.EXIT_OK
+    # the pain score before only: nothing is asked after
+    assert [q.title for q in person.asked] == ["How does your back feel right now?"]
+    assert events(log)[-1] == {
+        "event": "stopped",
+        "actual_ms": 3_000,
+        "reason": "something is wrong",
+        "clock_ms": T_PLAY + 3_000,
+    }
+    [record] = recorded_sessions(own_home)
+    assert (record.outcome, record.stop_reason, record.pain_after) == (
+        "stopped",
+        "something is wrong",
+        None,
+    )
+    assert not UserDirs.under(own_home).safety_file.exists()  # asked again next time
+    again = Person([safety.NONE_APPLIES, "4", "3"], io.StringIO())  # pain before and after
+    monkeypatch.setattr(play, "_open_shell", lambda *args: again)
+    assert cli.main(["play", str(path)], context=Context(out=io.StringIO())) == cli.EXIT_OK
+    assert [q.title for q in again.asked] == [
+        "Does any of these apply to you today?",
+        "How does your back feel right now?",  # not offered to carry on where it stopped
+        "And how does your back feel now?",
+    ]

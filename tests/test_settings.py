@@ -96,6 +96,7 @@ def test_settings_without_a_file_shows_every_default_and_the_path(run: Run, dirs
         "keys.mute": ["m", "default"],
         "keys.captions": ["c", "default"],
         "keys.quit": ["escape, q", "default"],
+        "keys.something-wrong": ["x", "default"],
         "keys.help": ["h, ?", "default"],
         "keys.fullscreen": ["f", "default"],
     }

@@ -22,6 +22,7 @@ from player.terminal.key_help import spelled_keys
 from player.terminal.plan import format_plan
 from player.terminal.questions import ask_in_terminal, format_question
 from player.terminal.render import render
+from player.terminal.what_to_do import page_count, what_to_do_lines
 from tests.pseudo_words import escaped_words, unwrapped
 
 S = 1000
@@ -188,3 +189,12 @@ def test_the_plan_table_is_all_in_the_language_in_use() -> None:
     assert "start" not in left and "length" not in left
     assert english("\n".join(line.split("\u00ab")[0] for line in text.splitlines())) == [], text
     assert cues  # the cues are the voice's words, checked where they are made
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES[:4])  # 24 by 12 cuts a sign short
+def test_the_screen_of_what_to_do_is_all_in_the_language_in_use(width: int, height: int) -> None:
+    count = page_count(width, height)
+    for page in range(count):
+        screen = "\n".join(text for text, _style in what_to_do_lines(width, height, page))
+        assert english(screen) == [], f"page {page + 1} at {width}x{height}:\n{screen}"
+    assert count >= 1

@@ -30,7 +30,8 @@ from player.window.asking import QuestionScreen
 from player.window.assets import Assets
 from player.window.display import Display
 from player.window.text import ELLIPSIS
-from player.window.theme import Colour
+from player.window.theme import DEFAULT_THEME, Colour
+from player.window.what_to_do import draw_what_to_do, what_to_do_layout
 
 T0 = 1_000_000
 SIZE = (1600, 900)
@@ -215,4 +216,15 @@ def test_a_question_draws_only_words_from_the_catalogs(drawn: list[str]) -> None
         display.close()
     assert any(piece.startswith("[!! Click a number") for piece in drawn)
     assert any(piece.startswith("[!! 7 \u2014 press Enter") for piece in drawn)
+    assert escaped(drawn, set()) == []
+
+
+def test_the_screen_of_what_to_do_draws_only_words_from_the_catalogs(drawn: list[str]) -> None:
+    assets = Assets()
+    surface = pygame.Surface(SIZE)
+    where = what_to_do_layout(*SIZE, assets)
+    for page in range(len(where.pages)):
+        draw_what_to_do(surface, where, page, assets, DEFAULT_THEME)
+    assert len(where.pages) > 1
+    assert drawn
     assert escaped(drawn, set()) == []

@@ -27,3 +27,9 @@ def last_checked(path: Path) -> date | None:
 def record_checked(path: Path, day: date) -> None:
     """Remember that none of the warning signs applied on ``day`` (written atomically)."""
     write_atomically(path, day.isoformat() + "\n")
+
+
+def forget_checked(path: Path) -> None:
+    """Ask again before the next session: after a session stopped because something was
+    wrong, today's answer no longer holds. OSError when the file cannot be removed."""
+    path.unlink(missing_ok=True)

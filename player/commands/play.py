@@ -162,6 +162,18 @@ def _remember_check(ctx: Context, today: date) -> None:
         ctx.warn(_("Could not remember today's check of the warning signs: {why}.").format(why=why))
 
 
+def _forget_check(ctx: Context) -> None:
+    """After a session stopped because something is wrong, the warning signs are asked
+    again before the next one; failing that, say so."""
+    try:
+        daily_check.forget_checked(ctx.dirs.safety_file)
+    except OSError as error:
+        why = reason(error, ctx.dirs.safety_file)
+        ctx.warn(
+            _("Could not forget today's check of the warning signs: {why}.").format(why=why)
+        )
+
+
 MOST_FRAMES_MS = 3_600_000
 
 
@@ -263,6 +275,9 @@ def _play_session(
     finally:
         recorder.stop("stopped")
         session.close()
+    if session.stopped is not None:  # something is wrong: no pain score, and ask again
+        _forget_check(ctx)
+        return EXIT_OK
     after = _pain(shell, _("And how does your back feel now?"))
     if after is not None:
         history.record_pain(session_id, "after", after)

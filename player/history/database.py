@@ -21,8 +21,9 @@ from pathlib import Path
 from player.language import _
 from player.system.regular_files import read_regular
 
-SCHEMA_VERSION = 2
-"""1: sessions, steps and pain scores. 2: the speed each session was played at."""
+SCHEMA_VERSION = 3
+"""1: sessions, steps and pain scores. 2: the speed each session was played at. 3: why a
+session was stopped at once, when it was (``something is wrong``)."""
 BUSY_TIMEOUT_S = 5.0
 """How long to wait for another player writing to the same file before giving up."""
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -47,7 +48,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     planned_ms INTEGER NOT NULL,
     at_step INTEGER NOT NULL DEFAULT 0,
     resumed_from INTEGER REFERENCES sessions(id),
-    speed REAL CHECK (speed IS NULL OR speed > 0)
+    speed REAL CHECK (speed IS NULL OR speed > 0),
+    stop_reason TEXT
 );
 CREATE INDEX IF NOT EXISTS sessions_by_day ON sessions(local_day);
 CREATE INDEX IF NOT EXISTS sessions_by_routine ON sessions(routine, local_day);
@@ -70,11 +72,14 @@ CREATE TABLE IF NOT EXISTS pain (
 """
 
 SPEED_COLUMN = "speed REAL CHECK (speed IS NULL OR speed > 0)"
+STOP_REASON_COLUMN = "stop_reason TEXT"
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (f"ALTER TABLE sessions ADD COLUMN {SPEED_COLUMN}",),
+    2: (f"ALTER TABLE sessions ADD COLUMN {STOP_REASON_COLUMN}",),
 }
 """What brings a file of each version to the next. A session recorded before version 2
-has no speed (NULL): how fast it was played is then worked out from its times."""
+has no speed (NULL): how fast it was played is then worked out from its times. One
+recorded before version 3 has no reason it was stopped (NULL), as no session then had."""
 
 
 class DamagedHistory(Exception):
@@ -199,4 +204,10 @@ def prepare_tables(db: sqlite3.Connection) -> None:
 def has_speed(db: sqlite3.Connection) -> bool:
     """Whether the sessions in this file have a speed column: a file of version 1 opened
     for reading alone has none."""
-    return any(row[1] == "speed" for row in db.execute("PRAGMA table_info(sessions)"))
+    return has_column(db, "speed")
+
+
+def has_column(db: sqlite3.Connection, name: str) -> bool:
+    """Whether the sessions in this file have the column ``name``: one added by a later
+    version is missing from an older file opened for reading alone."""
+    return any(row[1] == name for row in db.execute("PRAGMA table_info(sessions)"))

@@ -134,7 +134,9 @@ class NullHistory:
     def record_pain(self, session_id: int, moment: Moment, score: int) -> None:
         return None
 
-    def end_session(self, session_id: int, outcome: Outcome, ended: datetime) -> None:
+    def end_session(
+        self, session_id: int, outcome: Outcome, ended: datetime, reason: str | None = None
+    ) -> None:
         return None
 
     def sessions(self, since: date | None = None) -> list[SessionRecord]:

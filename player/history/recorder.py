@@ -19,7 +19,16 @@ from datetime import datetime
 from player.history.records import Outcome, SessionRecord, StepRecord
 from player.history.store import History
 from player.playback.engine import Engine
-from player.playback.events import DoneSaid, Event, Finished, Paused, Skipped, StepStarted, Waiting
+from player.playback.events import (
+    DoneSaid,
+    Event,
+    Finished,
+    Paused,
+    Skipped,
+    StepStarted,
+    Stopped,
+    Waiting,
+)
 
 
 def begin_recording(
@@ -122,16 +131,21 @@ class HistoryRecorder:
             else:
                 self._step = event.to_step
                 self._entry = event.to_ms
+        elif isinstance(event, Stopped):  # stopped at once, for a reason
+            self.stop("stopped", now, reason=event.reason)
         elif isinstance(event, Finished):
             self._stop_waiting(now)
             if self._step is not None:
                 self._leave(self._step, event.actual_ms, went_to=None)
             self._end("finished")
 
-    def stop(self, outcome: Outcome = "stopped", now: int | None = None) -> None:
+    def stop(
+        self, outcome: Outcome = "stopped", now: int | None = None, *, reason: str | None = None
+    ) -> None:
         """Close the session: the step under way is kept with the part of it done. Safe to
         call more than once, and after the session finished (then it does nothing).
-        ``now`` (the clock) counts a wait for done still under way."""
+        ``now`` (the clock) counts a wait for done still under way; ``reason`` says why it
+        was stopped at once (``something is wrong``)."""
         if self.closed:
             return
         self.closed = True
@@ -142,7 +156,7 @@ class HistoryRecorder:
             position = self._engine.position_ms
             if self._done(step, position) > 0:
                 self._leave(step, position, went_to=step, moved_on=False)
-        self._end(outcome)
+        self._end(outcome, reason)
 
     # -- inside -------------------------------------------------------------------------
 
@@ -182,10 +196,10 @@ class HistoryRecorder:
             self.record, steps=tuple(steps[i] for i in sorted(steps)), at_step=went_to
         )
 
-    def _end(self, outcome: Outcome) -> None:
+    def _end(self, outcome: Outcome, reason: str | None = None) -> None:
         ended = self._wall()
-        self._history.end_session(self._id, outcome, ended)
-        self.record = replace(self.record, outcome=outcome, ended=ended)
+        self._history.end_session(self._id, outcome, ended, reason)
+        self.record = replace(self.record, outcome=outcome, ended=ended, stop_reason=reason)
         self.closed = True
 
     def _stop_waiting(self, now: int) -> None:

@@ -57,6 +57,8 @@ class SessionRecord:
     speed: float | None = 1.0
     """How many times faster than real time it was played; None for a session recorded
     before the history kept the speed (``counting.played_speed`` then works it out)."""
+    stop_reason: str | None = None
+    """Why it was stopped at once (``something is wrong``); None for any other end."""
 
     @property
     def finished(self) -> bool:

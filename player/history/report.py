@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from player.care.something_wrong import REASON as SOMETHING_WRONG
 from player.history.counting import DONE_PERCENT, Sitting, played_speed, sitting, sittings
 from player.history.forms import number, one_decimal, short_day, time_of_day
 from player.history.records import SessionRecord
@@ -46,7 +47,8 @@ def day_text(day: date) -> str:
 def outcome_text(record: SessionRecord, counted: Sitting | None = None) -> str:
     """How a session went, by the rule of what counts: ``done``, ``done (90%)``,
     ``stopped (50%)``, ``skipped through (1%)`` (to its end, but not enough played),
-    ``interrupted (40%)`` (never closed), ``preview x25``. ``counted`` is its sitting, with
+    ``interrupted (40%)`` (never closed), ``stopped: something was wrong (30%)``,
+    ``preview x25``. ``counted`` is its sitting, with
     the sessions that carried it on or that it carried on (by default, the session alone)."""
     found = counted if counted is not None else sitting([record])
     if found.preview:
@@ -56,6 +58,10 @@ def outcome_text(record: SessionRecord, counted: Sitting | None = None) -> str:
     ended = record.outcome if record.outcome in ("finished", "stopped") else None
     if record.id != found.last.id:
         return _(_THEN_CARRIED_ON[ended])
+    if record.stop_reason == SOMETHING_WRONG:
+        # TRANSLATORS: how a session ended: stopped with the "Something is wrong" button
+        # or key; {percent} is how much of it was played
+        return _("stopped: something was wrong ({percent}%)").format(percent=found.percent)
     if found.counts:
         if found.percent >= 100:
             return _("done, carried on") if carried else _("done")

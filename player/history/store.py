@@ -28,6 +28,7 @@ from player.history.database import (
     READ_ONLY,
     SIDE_FILES,
     check_header,
+    has_column,
     has_speed,
     may_write,
     opened,
@@ -51,7 +52,8 @@ SESSION_COLUMNS = (
     "id, routine, digest, path, reps, started_utc, utc_offset_minutes, local_day, "
     "ended_utc, outcome, planned_ms, at_step, resumed_from"
 )
-"""Read from every version of the file; then the speed, where the file has it."""
+"""Read from every version of the file; then the speed and why it was stopped, where the
+file has them."""
 
 
 class History(Protocol):
@@ -86,7 +88,9 @@ class History(Protocol):
 
     def record_pain(self, session_id: int, moment: Moment, score: int) -> None: ...
 
-    def end_session(self, session_id: int, outcome: Outcome, ended: datetime) -> None: ...
+    def end_session(
+        self, session_id: int, outcome: Outcome, ended: datetime, reason: str | None = None
+    ) -> None: ...
 
     def sessions(self, since: date | None = None) -> list[SessionRecord]: ...
 
@@ -223,14 +227,18 @@ class HistoryStore:
 
         self._write(write)
 
-    def end_session(self, session_id: int, outcome: Outcome, ended: datetime) -> None:
-        """Close a session; one already closed keeps how it ended."""
+    def end_session(
+        self, session_id: int, outcome: Outcome, ended: datetime, reason: str | None = None
+    ) -> None:
+        """Close a session; one already closed keeps how it ended. ``reason`` says why it
+        was stopped at once, when it was (``something is wrong``)."""
         ended_text = _utc_text(ended)
 
         def write(db: sqlite3.Connection) -> None:
             db.execute(
-                "UPDATE sessions SET outcome = ?, ended_utc = ? WHERE id = ? AND outcome IS NULL",
-                (outcome, ended_text, session_id),
+                "UPDATE sessions SET outcome = ?, ended_utc = ?, stop_reason = ? "
+                "WHERE id = ? AND outcome IS NULL",
+                (outcome, ended_text, reason, session_id),
             )
 
         self._write(write)
@@ -254,7 +262,8 @@ class HistoryStore:
     def resumable(self, routine: str, day: date) -> SessionRecord | None:
         """The session of ``routine`` to carry on, if the last one begun on ``day`` that
         was not a preview stopped part way (or was never closed) and no later session
-        carried it on already. Ask before beginning the new session."""
+        carried it on already; not one stopped because something was wrong. Ask before
+        beginning the new session."""
 
         def find(db: sqlite3.Connection) -> SessionRecord | None:
             that_day = _load(
@@ -269,7 +278,8 @@ class HistoryStore:
             carried_on = db.execute(
                 "SELECT 1 FROM sessions WHERE resumed_from = ? LIMIT 1", (record.id,)
             ).fetchone()
-            if record.finished or carried_on or record.at_step <= 0:
+            stopped_for_a_reason = record.stop_reason is not None  # something was wrong
+            if record.finished or carried_on or record.at_step <= 0 or stopped_for_a_reason:
                 return None
             return record
 
@@ -369,8 +379,9 @@ def _load(
 ) -> list[SessionRecord]:
     """The sessions ``where`` picks (``WHERE ... ORDER BY ...``), with their steps and pain."""
     speed = "speed" if has_speed(db) else "NULL"
+    stop_reason = "stop_reason" if has_column(db, "stop_reason") else "NULL"
     rows = db.execute(
-        f"SELECT {SESSION_COLUMNS}, {speed} FROM sessions {where}", parameters
+        f"SELECT {SESSION_COLUMNS}, {speed}, {stop_reason} FROM sessions {where}", parameters
     ).fetchall()
     if not rows:
         return []
@@ -408,6 +419,7 @@ def _session(row: Any, steps: list[Any], pain: dict[tuple[int, str], int]) -> Se
         at_step,
         resumed_from,
         speed,
+        stop_reason,
     ) = row
     minutes = int(offset)
     number = int(session_id)
@@ -438,4 +450,5 @@ def _session(row: Any, steps: list[Any], pain: dict[tuple[int, str], int]) -> Se
         pain_before=pain.get((number, "before")),
         pain_after=pain.get((number, "after")),
         speed=None if speed is None else float(speed),
+        stop_reason=None if stop_reason is None else str(stop_reason),
     )

@@ -6,6 +6,9 @@ names into what they read from the keyboard. The defaults fit a keyboard, a pres
 clicker (Page Down / Page Up, F5, Esc and ``.`` or ``b`` for a blank screen) and the media
 keys. No key stops a session at once, so that a clicker's button can never end one by
 accident: Esc and Q pause and ask first; only the window's Stop button stops at once.
+The one key that does stop at once is "something is wrong" (X): no clicker sends it (W,
+which PowerPoint takes for a white screen and a clicker might send, is left free), and it
+cannot be given a key a clicker sends.
 
 Pure: no pygame, no curses.
 """
@@ -50,6 +53,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("mute", N_("voice off or on"), ("m",)),
     Action("captions", N_("captions off or on"), ("c",)),
     Action("quit", N_("pause and ask whether to stop"), ("escape", "q")),
+    Action(
+        "something-wrong", N_("stop at once and show what to do: something is wrong"), ("x",)
+    ),
     Action("help", N_("the keys (window)"), ("h", "?")),
     Action("fullscreen", N_("full screen (window)"), ("f",)),
 )
@@ -66,7 +72,7 @@ SESSION_COMMANDS: dict[str, str] = {
     "captions": "captions",
 }
 """The session's command for each action that is one (``playback.session.COMMANDS``); the
-others are the shells' own: quit, help, full screen."""
+others are the shells' own: quit, something wrong, help, full screen."""
 
 NAMED_KEYS: tuple[str, ...] = (
     "space",
@@ -332,6 +338,14 @@ def bindings(changes: Mapping[str, Iterable[str]] | None = None) -> Bindings:
             _(
                 "{keys} is what a presentation clicker sends, and a clicker must never end "
                 "a session; give quit another key"
+            ).format(keys=", ".join(sent_by_clickers))
+        )
+    sent_by_clickers = sorted(CLICKER_KEYS.intersection(wanted.get("something-wrong", ())))
+    if sent_by_clickers:
+        raise ValueError(
+            _(
+                "{keys} is what a presentation clicker sends, and a clicker must never end "
+                "a session; give something-wrong another key"
             ).format(keys=", ".join(sent_by_clickers))
         )
     given: dict[str, str] = {}

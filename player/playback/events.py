@@ -100,6 +100,15 @@ class SpeedChanged(Event):
 
 
 @dataclass(frozen=True)
+class Stopped(Event):
+    """The person stopped the session at once, part way, for ``reason`` (such as
+    "something is wrong"): nothing more is played or said."""
+
+    reason: str
+    kind = "stopped"
+
+
+@dataclass(frozen=True)
 class Finished(Event):
     total_ms: int
     kind = "finished"

@@ -18,7 +18,7 @@ from typing import IO, BinaryIO, Literal
 
 from player.language import _
 from player.playback.engine import Engine
-from player.playback.events import CueDue, Event, Frame, Paused, Skipped
+from player.playback.events import CueDue, Event, Frame, Paused, Skipped, Stopped
 from player.playback.speaker import Speaker
 from player.system.regular_files import open_for_writing, reason
 
@@ -121,6 +121,8 @@ class Session:
         self.listeners = list(listeners)
         """Called with every event and the clock time, after the session has acted on it:
         the history recorder is one."""
+        self.stopped: str | None = None
+        """Why the session was stopped at once (``stop``), once it has been."""
         self.ending = Ending()
         """Set by a listener when the session finishes: what the end screen says."""
         self.speaker = speaker
@@ -165,6 +167,22 @@ class Session:
             "done": engine.done,
         }
         return self._handle(actions[name](now), now)
+
+    def stop(self, reason: str, now: int) -> list[Event]:
+        """Stop at once, part way, for ``reason``: the voice falls silent and the stop, with
+        why, goes in the events file and to the listeners (the history closes the session
+        with it). Nothing more is played: the shell stops ticking. A second stop does
+        nothing."""
+        if self.stopped is not None or self.engine.state == "finished":
+            self.speaker.stop()
+            return []
+        events = self._handle(self.engine.advance(now), now)  # where play is, to the moment
+        self.speaker.stop()
+        self.stopped = reason
+        state: str = self.engine.state  # advanced: it may have come to its end just now
+        if state == "finished":
+            return events
+        return [*events, *self._handle([Stopped(self.engine.position_ms, reason)], now)]
 
     def view(self, now: int) -> View:
         caption = self._caption if now < self._caption_until else None

@@ -19,6 +19,9 @@ _HELPED: tuple[tuple[str, str, str], ...] = (
     ("quit", N_("stop"), N_("stop")),
     ("pause", N_("pause"), N_("pause")),
     ("done", N_("done"), N_("done")),
+    # TRANSLATORS: in the terminal's help line: the key that stops at once and shows what
+    # to do, as in "x something wrong" (and "x:wrong" where room is short)
+    ("something-wrong", N_("something wrong"), N_("wrong")),
     ("next", N_("next"), N_("next")),
     ("back", N_("back"), N_("back")),
     ("restart", N_("restart"), N_("restart")),

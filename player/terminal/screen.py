@@ -17,12 +17,14 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal, Protocol, TextIO, cast
 
+from player.care.something_wrong import REASON as SOMETHING_WRONG
 from player.home.bindings import DEFAULT_BINDINGS, SESSION_COMMANDS, Bindings
 from player.playback.clock import Clock
 from player.playback.flash import flashing
 from player.playback.session import Command, Session
 from player.system.printable import printable
 from player.terminal.render import Line, Style, layout, render
+from player.terminal.what_to_do import page_count, what_to_do_lines
 
 if TYPE_CHECKING:
     import curses
@@ -39,12 +41,18 @@ __all__ = [
 MAX_WAIT_MS = 250
 """The longest a wake waits for a key, so that a resized screen is redrawn soon enough."""
 
-Outcome = Literal["finished", "quit"]
+Outcome = Literal["finished", "quit", "something wrong"]
+""""something wrong": stopped at once with the "something is wrong" key, and the screen of
+what to do closed."""
 
-TerminalAction = Command | Literal["quit"]
-"""A session command, or "quit", which pauses and asks first. No key stops at once."""
+TerminalAction = Command | Literal["quit", "something_wrong"]
+"""A session command, "quit", which pauses and asks first, or "something_wrong", which
+stops at once and shows what to do (no clicker sends its key)."""
 
-_DOES = cast(dict[str, TerminalAction], {**SESSION_COMMANDS, "quit": "quit"})
+_DOES = cast(
+    dict[str, TerminalAction],
+    {**SESSION_COMMANDS, "quit": "quit", "something-wrong": "something_wrong"},
+)
 """The terminal's action for each action the settings name; help and full screen are the
 window's."""
 
@@ -89,6 +97,9 @@ CONFIRM_QUIT = ("y",)
 it is given to something else)."""
 CONFIRM_AFTER_MS = 400
 """A yes to stopping counts only this long after the question (see the window's)."""
+SETTLE_MS = 800
+"""How long after it appears the screen of what to do takes no key: one pressed twice in
+the hurry of stopping does not turn or close it unread."""
 
 
 def key_to_command(
@@ -146,14 +157,18 @@ class TerminalLoop:
         self._paused_to_ask = False
         self._asked_at = 0
         self.shown: tuple[tuple[int, int], list[Line]] | None = None
+        self.what_to_do_page: int | None = None
+        """The page of what to do shown, once stopped because something is wrong."""
+        self._stopped_at = 0
 
     def step(self) -> Outcome | None:
         """One wake: move the session on, redraw if needed, take one key if one comes.
         Returns how the session ended once the person has closed it, else None."""
         now = self.clock.now()
-        if self.session.engine.state == "ready":
-            self.session.start(now)
-        self.session.tick(now)
+        if self.what_to_do_page is None:
+            if self.session.engine.state == "ready":
+                self.session.start(now)
+            self.session.tick(now)
         self.draw(now)
         self._flash_if_due(now)
         key = self.screen.read_key(self.wait_ms(now))
@@ -161,27 +176,31 @@ class TerminalLoop:
 
     def draw(self, now: int) -> None:
         width, height = self.screen.size()
-        lines = layout(
-            self.session.view(now),
-            width,
-            height,
-            asking_to_quit=self.asking_to_quit,
-            bindings=self.bindings,
-        )
+        if self.what_to_do_page is not None:
+            lines = what_to_do_lines(width, height, self.what_to_do_page, self.bindings)
+        else:
+            lines = layout(
+                self.session.view(now),
+                width,
+                height,
+                asking_to_quit=self.asking_to_quit,
+                bindings=self.bindings,
+            )
         if self.shown != ((width, height), lines):
             self.screen.show(lines)
             self.shown = ((width, height), lines)
 
     def _flash_if_due(self, now: int) -> None:
         """Flash once as each flashing moment begins (see ``playback.flash``)."""
-        lit = self.flash and flashing(self.session.view(now).frame)
+        lit = self.flash and self.what_to_do_page is None
+        lit = lit and flashing(self.session.view(now).frame)
         if lit and not self._lit:
             self.screen.flash()
         self._lit = lit
 
     def wait_ms(self, now: int) -> int:
         """How long to wait for a key: until the session next changes, at most a moment."""
-        wake = self.session.next_wake(now)
+        wake = self.session.next_wake(now) if self.what_to_do_page is None else None
         if wake is None:
             return MAX_WAIT_MS
         return max(0, min(wake - now, MAX_WAIT_MS))
@@ -189,6 +208,14 @@ class TerminalLoop:
     def press(self, key: str) -> Outcome | None:
         action = key_to_command(key, self.keys)
         now = self.clock.now()
+        if self.what_to_do_page is not None:
+            return self._read(key, action, now)
+        if action == "something_wrong" and self.session.engine.state != "finished":
+            self.session.stop(SOMETHING_WRONG, now)  # at once, even while asking to quit
+            self.asking_to_quit = False
+            self.what_to_do_page = 0
+            self._stopped_at = now
+            return None
         if self.asking_to_quit:
             says_yes = action == "quit" or (key.lower() in CONFIRM_QUIT and action is None)
             if says_yes and now - self._asked_at < CONFIRM_AFTER_MS:
@@ -210,8 +237,23 @@ class TerminalLoop:
             if self.session.engine.state in ("playing", "waiting"):
                 self.session.command("toggle_pause", now)  # time stands still while asking
                 self._paused_to_ask = True
-        elif action is not None:
+        elif action is not None and action != "something_wrong":
             self.session.command(action, now)
+        return None
+
+    def _read(self, key: str, action: TerminalAction | None, now: int) -> Outcome | None:
+        """A key on the screen of what to do: turn the page, or close it."""
+        if now - self._stopped_at < SETTLE_MS or self.what_to_do_page is None:
+            return None
+        width, height = self.screen.size()
+        last = page_count(width, height) - 1
+        enter = key in ("\n", "\r", "KEY_ENTER")
+        if action == "quit" or (enter and self.what_to_do_page >= last):
+            return "something wrong"
+        if action in ("next", "toggle_pause", "done") or key in ("KEY_DOWN", " "):
+            self.what_to_do_page = min(last, self.what_to_do_page + 1)
+        elif action == "previous" or key == "KEY_UP":
+            self.what_to_do_page = max(0, self.what_to_do_page - 1)
         return None
 
     def outcome(self) -> Outcome:
@@ -340,6 +382,8 @@ def run_terminal(
     try:
         return _in_full_screen(play)
     except (KeyboardInterrupt, TerminalGone):
+        if session.stopped is not None:
+            return "something wrong"
         return "finished" if session.engine.state == "finished" else "quit"
 
 

@@ -17,6 +17,7 @@ from typing import Any, Literal, TypeGuard
 
 import pygame
 
+from player.care.something_wrong import REASON as SOMETHING_WRONG
 from player.language import _
 from player.playback.clock import Clock
 from player.playback.events import Event
@@ -54,8 +55,11 @@ from player.window.theme import (
     Theme,
     theme_for,
 )
+from player.window.what_to_do import WhatToDoScreen
 
-Outcome = Literal["finished", "quit"]
+Outcome = Literal["finished", "quit", "something wrong"]
+""""something wrong": stopped at once with the "Something is wrong" key or button; the
+screen of what to do has been shown, and closed."""
 
 IDLE_MS = 1_000
 """The longest sleep, when nothing at all is due (paused, or waiting for done)."""
@@ -152,9 +156,26 @@ class WindowApp:
         try:
             while self.step(self.clock.now()):
                 self.wait(self.next_wake(self.clock.now()))
+            if self.outcome == "something wrong":
+                self.show_what_to_do()
         finally:
             self.close()
         return self.outcome or "quit"
+
+    def show_what_to_do(self) -> None:
+        """After "Something is wrong": what to do for each warning sign, until it is closed
+        (or the window is)."""
+        if self.display.closed_by_person or not self.display.is_open:
+            return
+        folder = self.screenshots.folder if self.screenshots is not None else None
+        WhatToDoScreen(
+            self.clock,
+            self.display,
+            self.assets,
+            theme=self.theme,
+            controls=self.controls,
+            screenshots=folder,
+        ).run()
 
     @property
     def surface(self) -> pygame.Surface:
@@ -220,6 +241,9 @@ class WindowApp:
 
     def _key(self, key: int, typed: str, now: int) -> None:
         action = self.controls.action(key, typed)
+        if action == "something_wrong" and not self._finished(now):
+            self._something_wrong(now)  # at once, whatever is shown over the session
+            return
         if self.overlay == "quit":
             if not self.controls.confirms_quit(key):
                 self._go_on(now)
@@ -245,6 +269,9 @@ class WindowApp:
         if self.shown is None:
             return
         where = layout_for(self.surface, self.shown, self.assets, self.theme)
+        if where.button_at(*pos) == "wrong":
+            self._act(button_action("wrong"), now)  # at once, whatever is shown over it
+            return
         if self.overlay == "quit":
             if where.dialog_buttons[0].contains(*pos):
                 self.outcome = "quit"
@@ -273,6 +300,14 @@ class WindowApp:
                 self._ask_to_stop(now)
         elif action in ("close", "stop"):
             self.outcome = "finished" if self._finished(now) else "quit"
+        elif action == "something_wrong" and not self._finished(now):
+            self._something_wrong(now)
+
+    def _something_wrong(self, now: int) -> None:
+        """Stop at once, silence the voice and record why; ``run`` then shows what to do."""
+        self._record(self.session.stop(SOMETHING_WRONG, now), now)
+        self.overlay = None
+        self.outcome = "something wrong"
 
     def _ask_to_stop(self, now: int) -> None:
         """Pause at once, and ask whether to stop: time stands still while she answers."""

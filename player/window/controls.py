@@ -13,14 +13,21 @@ from player.home.bindings import DEFAULT_BINDINGS, SESSION_COMMANDS, Bindings
 from player.playback.session import Command
 from player.window.layout import ButtonId
 
-WindowAction = Literal["fullscreen", "help", "quit", "stop", "close"]
+WindowAction = Literal["fullscreen", "help", "quit", "stop", "close", "something_wrong"]
 """Besides session commands: "quit" pauses and asks first; "stop" (the Stop button) stops
-at once; no key stops at once, so that a clicker cannot end a session by accident."""
+at once; "something_wrong" stops at once and shows what to do. No key a clicker sends
+stops at once, so that a clicker cannot end a session by accident."""
 Action = Command | WindowAction
 
 _DOES = cast(
     dict[str, Action],
-    {**SESSION_COMMANDS, "quit": "quit", "help": "help", "fullscreen": "fullscreen"},
+    {
+        **SESSION_COMMANDS,
+        "quit": "quit",
+        "something-wrong": "something_wrong",
+        "help": "help",
+        "fullscreen": "fullscreen",
+    },
 )
 """The window's action for each action the settings name."""
 
@@ -72,6 +79,7 @@ _BUTTONS: dict[ButtonId, Action] = {
     "captions": "captions",
     "help": "help",
     "quit": "stop",
+    "wrong": "something_wrong",
     "close": "close",
 }
 

@@ -15,7 +15,7 @@ from player.language import _
 from player.playback.motion import FigureMoment, still_moment
 from player.window.assets import Assets
 from player.window.figures import draw_figure
-from player.window.layout import Box, Layout, layout
+from player.window.layout import WIDE_BUTTONS, Box, Layout, layout
 from player.window.overlays import cover, end_screen
 from player.window.paint import block, button, line, rect
 from player.window.present import Shown
@@ -406,7 +406,8 @@ def _caption(
 def _buttons(
     surface: pygame.Surface, where: Layout, shown: Shown, assets: Assets, colours: Palette
 ) -> None:
-    """Every button, its label at one size for all (the size the longest label allows)."""
+    """Every button, its label at one size for all (the size the longest label allows);
+    a wide button ("Something is wrong") at the size its own box allows, in its colour."""
     if not where.buttons:
         return
     faces = {face.name: face for face in shown.buttons}
@@ -414,24 +415,41 @@ def _buttons(
     inner = sample.inset(max(3, sample.w // 14), max(2, sample.h // 10))
     hints = sample.h >= 44
     label_h = inner.h * 3 // 5 if hints else inner.h
-    label_size = min(assets.fit_line(f.label, inner.w, label_h, 1000) for f in shown.buttons)
+    ordinary = [f for f in shown.buttons if f.name not in WIDE_BUTTONS] or list(shown.buttons)
+    label_size = min(assets.fit_line(f.label, inner.w, label_h, 1000) for f in ordinary)
     shorten_labels = label_size < SMALLEST_LABEL
     if shorten_labels:
         label_size = min(
-            assets.fit_line(f.short or f.label, inner.w, label_h, 1000) for f in shown.buttons
+            assets.fit_line(f.short or f.label, inner.w, label_h, 1000) for f in ordinary
         )
-    key_size = min(assets.fit_line(f.key, inner.w, inner.h - label_h, 1000) for f in shown.buttons)
+    key_size = min(assets.fit_line(f.key, inner.w, inner.h - label_h, 1000) for f in ordinary)
     for name, box in where.buttons:
         face = faces[name]
-        button(surface, box, colours, face.lit)
-        ink = colours.on_accent if face.lit else colours.text
-        cx = box.center[0]
         words = face.short or face.label if shorten_labels else face.label
-        label = assets.render(words, label_size, ink)
+        size = label_size
+        if name in WIDE_BUTTONS:
+            wide = box.inset(max(3, sample.w // 14), max(2, sample.h // 10))
+            words, size = face.label, assets.fit_line(face.label, wide.w, label_h, 1000)
+            _alarm_button(surface, box, colours)
+            ink, key_ink = colours.on_alarm, colours.on_alarm
+        else:
+            button(surface, box, colours, face.lit)
+            ink = colours.on_accent if face.lit else colours.text
+            key_ink = colours.on_accent if face.lit else colours.dim
+        cx = box.center[0]
+        label = assets.render(words, size, ink)
         if hints:
-            key = assets.render(face.key, key_size, colours.on_accent if face.lit else colours.dim)
+            key = assets.render(face.key, key_size, key_ink)
             top = box.y + (box.h - label.get_height() - key.get_height()) // 2
             surface.blit(label, (cx - label.get_width() // 2, top))
             surface.blit(key, (cx - key.get_width() // 2, top + label.get_height()))
         else:
             surface.blit(label, label.get_rect(center=box.center))
+
+
+def _alarm_button(surface: pygame.Surface, box: Box, colours: Palette) -> None:
+    """The face of "Something is wrong": filled with the alarm colour, outlined in white."""
+    radius = max(4, box.h // 6)
+    pygame.draw.rect(surface, colours.alarm, rect(box), border_radius=radius)
+    edge = max(2, colours.outline)
+    pygame.draw.rect(surface, colours.on_alarm, rect(box), edge, border_radius=radius)

@@ -26,11 +26,14 @@ ButtonId = Literal[
     "captions",
     "help",
     "quit",
+    "wrong",
     "close",
 ]
 
 MIN_BUTTON_WIDTH = 64
 """Narrower than this, the buttons take two rows."""
+WIDE_BUTTONS: dict[ButtonId, int] = {"wrong": 3}
+"""Buttons as wide as this many others: "Something is wrong", for a hasty hand."""
 MIN_WINDOW = (640, 360)
 """The smallest window the player lets itself be made; every screen fits it."""
 MIN_COUNTDOWN = 0.22
@@ -236,27 +239,38 @@ def _arrange(
 def _button_row(
     width: int, height: int, margin: int, buttons: tuple[ButtonId, ...], scale: float
 ) -> tuple[tuple[tuple[ButtonId, Box], ...], int]:
-    """The buttons spread evenly along the bottom, in one row or two."""
+    """The buttons spread evenly along the bottom, in one row or two; a wide button
+    (``WIDE_BUTTONS``) takes the room of as many others."""
     spacing = max(3, round(width * 0.006))
     row_h = max(30, round(min(height * 0.085, width * 0.06) * (1 + (scale - 1) * 0.8)))
     inner = width - 2 * margin
     count = max(1, len(buttons))
-    rows = 1 if (inner - (count - 1) * spacing) / count >= MIN_BUTTON_WIDTH else 2
+
+    def unit(names: tuple[ButtonId, ...]) -> float:
+        """The width of an ordinary button, for ``names`` in one row."""
+        weight = sum(WIDE_BUTTONS.get(name, 1) for name in names) or 1
+        return (inner - (max(1, len(names)) - 1) * spacing) / weight
+
+    # A wide button squeezes the others, but does not make two rows where they fit one.
+    ordinary = tuple(name for name in buttons if name not in WIDE_BUTTONS)
+    rows = 1 if unit(ordinary or buttons) >= MIN_BUTTON_WIDTH else 2
     per_row = -(-count // rows)
+    lines = [buttons[row * per_row : (row + 1) * per_row] for row in range(rows)]
     top = height - margin - rows * row_h - (rows - 1) * spacing
+    # Every row shares one button width, so the buttons line up.
+    w = min(int(min(unit(names) for names in lines if names)), row_h * 4) if buttons else 0
     placed: list[tuple[ButtonId, Box]] = []
-    for row in range(rows):
-        names = buttons[row * per_row : (row + 1) * per_row]
+    for row, names in enumerate(lines):
         if not names:
             continue
-        # Every row shares the first row's button width, so the buttons line up.
-        w = min((inner - (per_row - 1) * spacing) // per_row, row_h * 4)
-        used = len(names) * w + (len(names) - 1) * spacing
+        weights = [WIDE_BUTTONS.get(name, 1) for name in names]
+        widths = [w * weight + spacing * (weight - 1) for weight in weights]
+        used = sum(widths) + (len(names) - 1) * spacing
         x = margin + (inner - used) // 2
         y = top + row * (row_h + spacing)
-        for name in names:
-            placed.append((name, Box(x, y, w, row_h)))
-            x += w + spacing
+        for name, each in zip(names, widths, strict=True):
+            placed.append((name, Box(x, y, each, row_h)))
+            x += each + spacing
     return tuple(placed), top
 
 

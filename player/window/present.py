@@ -206,6 +206,7 @@ HELPED = (
     ("fullscreen", N_("Full screen")),
     ("help", N_("This help")),
     ("quit", N_("Pause, and ask whether to stop")),
+    ("something-wrong", N_("Something is wrong: stop, and what to do")),
 )
 """The help's rows, by the settings' name of each action."""
 MOST_KEYS_SHOWN = 3
@@ -398,6 +399,9 @@ def _buttons(
         ButtonFace("help", pgettext("button", "Help"), key("help")),
         # TRANSLATORS: the button that stops the session at once
         ButtonFace("quit", pgettext("button", "Stop"), key("quit")),
+        # TRANSLATORS: the wide button that stops the session at once and shows what to
+        # do for each warning sign
+        ButtonFace("wrong", pgettext("button", "Something is wrong"), key("something-wrong")),
     ]
     return tuple(faces)
 

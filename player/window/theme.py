@@ -38,6 +38,9 @@ class Palette:
     """The dimming laid over the session behind an overlay (with alpha)."""
     outline: int
     """How thick the outlines of buttons and panels are, in pixels."""
+    alarm: Colour = (178, 34, 34)
+    """The "Something is wrong" button: a colour no other part of the window has."""
+    on_alarm: Colour = (255, 255, 255)
 
 
 STANDARD = Palette(
