@@ -27,7 +27,7 @@ from player.care.safety import DISCLAIMER
 from player.language import _
 from player.printing.faces import Face, faces_for, runs
 from player.system.files import replace_file
-from player.system.line_breaks import break_lines
+from player.system.line_breaks import break_lines, pieces
 
 PAGE_WIDTH = 210.0
 """A4 portrait, in millimetres."""
@@ -72,12 +72,18 @@ class Document:
         self.created = created
         self._parts: list[Callable[[_Layout], None]] = []
 
+    @property
+    def width(self) -> float:
+        """The width the text runs across, in millimetres."""
+        return PAGE_WIDTH - 2 * MARGIN
+
     def title(self, text: str) -> None:
         self._parts.append(lambda layout: layout.title(text))
 
-    def heading(self, text: str) -> None:
-        """A heading, kept on the page of what follows it."""
-        self._parts.append(lambda layout: layout.heading(text))
+    def heading(self, text: str, keep: float = 0) -> None:
+        """A heading, kept on the page of what follows it: three lines of text, or
+        ``keep`` millimetres (the height of a picture) when more."""
+        self._parts.append(lambda layout: layout.heading(text, keep))
 
     def paragraph(self, text: str, *, size: float = BODY, grey: bool = False) -> None:
         """Text across the page; a line break in it starts a new line."""
@@ -176,10 +182,9 @@ class _Layout:
         self._block(text, TITLE, keep=2 * line_height(BODY))
         self.space(2)
 
-    def heading(self, text: str) -> None:
-        """A heading, kept on the page of what follows it."""
+    def heading(self, text: str, keep: float = 0) -> None:
         self.space(4)
-        self._block(text, HEADING, keep=3 * line_height(BODY))
+        self._block(text, HEADING, keep=max(keep, 3 * line_height(BODY)))
         self.space(1)
 
     def paragraph(self, text: str, *, size: float = BODY, grey: bool = False) -> None:
@@ -211,9 +216,10 @@ class _Layout:
         """A table across the page; its heading row is printed again on each new page.
         ``align`` gives each column's L, R or C (L for those it leaves out); ``widths``
         each column's share of the width (by default, after its longest text)."""
-        shares = list(widths) if widths is not None else self._natural(header, rows, size)
-        total = sum(shares) or 1
-        columns = [self.width * share / total for share in shares]
+        if widths is not None:
+            columns = [self.width * share / (sum(widths) or 1) for share in widths]
+        else:
+            columns = self._columns(header, rows, size)
         aligns = [align[i] if i < len(align) else "L" for i in range(len(header))]
         self._room_for(2 * _row_height(1, size))
         self._row(header, columns, aligns, size, fill=SHADE)
@@ -326,16 +332,30 @@ class _Layout:
 
     # -- tables -------------------------------------------------------------------------
 
-    def _natural(
+    def _columns(
         self, header: Sequence[str], rows: Sequence[Sequence[str]], size: float
     ) -> list[float]:
-        """Each column's widest text (a line of a cell at most), with its padding."""
-        found = [0.0] * len(header)
+        """Each column's width: its longest text on one line when all fit; else its
+        widest word, and a share of what is left after its longest text."""
+        longest = [0.0] * len(header)
+        word = [0.0] * len(header)
         for row in (header, *rows):
-            for index, text in enumerate(row[: len(found)]):
-                widest = max((self.measure(line, size) for line in text.splitlines()), default=0)
-                found[index] = max(found[index], widest + 2 * CELL_PADDING)
-        return found
+            for index, text in enumerate(row[: len(header)]):
+                for line in text.splitlines():
+                    longest[index] = max(longest[index], self.measure(line, size))
+                    for each in line.split():
+                        for piece in pieces(each):
+                            word[index] = max(word[index], self.measure(piece, size))
+        padded = [width + 2 * CELL_PADDING + 0.5 for width in longest]
+        least = [width + 2 * CELL_PADDING + 0.5 for width in word]
+        if sum(padded) <= self.width:
+            spare = self.width - sum(padded)
+            return [width + spare * width / sum(padded) for width in padded]
+        if sum(least) >= self.width:
+            return [self.width * width / sum(least) for width in least]
+        spare = self.width - sum(least)
+        wanted = [full - low for full, low in zip(padded, least, strict=True)]
+        return [low + spare * more / sum(wanted) for low, more in zip(least, wanted, strict=True)]
 
     def _row_lines(self, row: Sequence[str], columns: Sequence[float], size: float) -> int:
         return max(
