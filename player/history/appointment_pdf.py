@@ -17,7 +17,7 @@ from player.history.summary import days_of
 from player.language import _, current, ngettext
 from player.printing.document import SMALL, Document
 
-CHART_WIDTH = 160.0
+CHART_WIDTH = 140.0
 """Millimetres: small enough to follow the table of weeks on the first page."""
 
 

@@ -335,19 +335,22 @@ class _Layout:
     def _columns(
         self, header: Sequence[str], rows: Sequence[Sequence[str]], size: float
     ) -> list[float]:
-        """Each column's width: its longest text on one line when all fit; else its
-        widest word, and a share of what is left after its longest text."""
+        """Each column's width: wide enough for its widest word, and for its longest
+        text on one line when they all fit (the heading row's words may wrap); what
+        space is left or lacking is shared after the longest texts."""
         longest = [0.0] * len(header)
         word = [0.0] * len(header)
-        for row in (header, *rows):
+        for number, row in enumerate((header, *rows)):
             for index, text in enumerate(row[: len(header)]):
                 for line in text.splitlines():
-                    longest[index] = max(longest[index], self.measure(line, size))
+                    if number > 0:
+                        longest[index] = max(longest[index], self.measure(line, size))
                     for each in line.split():
                         for piece in pieces(each):
                             word[index] = max(word[index], self.measure(piece, size))
-        padded = [width + 2 * CELL_PADDING + 0.5 for width in longest]
-        least = [width + 2 * CELL_PADDING + 0.5 for width in word]
+        padding = 2 * CELL_PADDING + 0.5
+        least = [width + padding for width in word]
+        padded = [max(width + padding, low) for width, low in zip(longest, least, strict=True)]
         if sum(padded) <= self.width:
             spare = self.width - sum(padded)
             return [width + spare * width / sum(padded) for width in padded]
