@@ -4,7 +4,8 @@ questions: ``python docs/make_screenshots.py`` (headless; takes a minute or two)
 For each bundled routine, the first step after "Get ready", as the window shows it; the
 daily check of the warning signs, a routine's first screen and the pain score, as the
 window asks them; one moment of a session in each language; the help and the question
-whether to stop; a flash; and one moving figure through one repetition, as an animated PNG.
+whether to stop; a flash; the first page of the report for an appointment; and one moving
+figure through one repetition, as an animated PNG.
 """
 
 from __future__ import annotations
@@ -172,6 +173,34 @@ def language_screenshots() -> None:
                 app.close()
 
 
+def report_screenshot(work: Path) -> None:
+    """The first page of ``history --report`` for four weeks of sessions (the tests' sample
+    history), as ``pdftoppm`` (poppler-utils) renders it at 60 dots an inch."""
+    import argparse
+    import io
+
+    from player.commands.base import Context
+    from player.commands.history import COMMAND
+    from player.home.user_dirs import UserDirs
+    from tests.sample_history import NOW, write_sample
+
+    dirs = UserDirs.under(work / "report-home")
+    write_sample(dirs.history_file)
+    parser = argparse.ArgumentParser()
+    COMMAND.add_arguments(parser)
+    report = work / "report.pdf"
+    context = Context(out=io.StringIO(), dirs=dirs, now=lambda: NOW)
+    if COMMAND.run(parser.parse_args(["--report", str(report)]), context) != 0:
+        raise SystemExit("the report was not written")
+    first = work / "report-page"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", report, first],
+        check=True,
+    )
+    shutil.copyfile(first.with_suffix(".png"), OUT / "report-page-1.png")
+    print("report-page-1.png")
+
+
 ANIMATED_FIGURE = ("partner-back-massage", "massage-thumbs-down-spine")
 """The routine and the figure the animation shows: thumbs down the spine for six seconds,
 back to the top in two."""
@@ -215,5 +244,6 @@ if __name__ == "__main__":
         example_screenshots()
         language_screenshots()
         routine_screenshots(Path(folder))
+        report_screenshot(Path(folder))
     count = figure_animation(OUT / "figure-moving.png")
     print(f"figure-moving.png ({count} frames)")

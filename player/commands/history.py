@@ -50,9 +50,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=4,
         help=_("how many weeks the chart shows (4; at most {most})").format(most=MAX_WEEKS),
     )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE.pdf",
+        help=_("write a report of those weeks for your next appointment, as a PDF"),
+    )
+    parser.add_argument(
+        "--csv",
+        type=Path,
+        metavar="FILE.csv",
+        help=_("write the sessions of those weeks and their steps as a table (CSV)"),
+    )
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.report is not None or args.csv is not None:
+        from player.commands.history_files import write_files
+
+        written = write_files(args, ctx, _read)
+        if written != EXIT_OK or args.chart is None:
+            return written
     chart: Path | None = args.chart
     if chart is not None and chart.suffix.lower() != ".png":
         ctx.warn(
@@ -130,5 +148,5 @@ def _nothing_at(path: Path) -> bool:
 COMMAND = Command(
     add_arguments,
     run,
-    shows_results=lambda args: args.chart is None,
+    shows_results=lambda args: args.chart is None and args.report is None and args.csv is None,
 )

@@ -8,10 +8,12 @@
 - ``summary`` adds it all up (streak, days, minutes, pain); ``report`` and ``chart`` show it;
   ``ending`` says how a session went on its end screen ("Well done" only when it counts).
 - ``resume.resume_decision`` says whether a stopped session is carried on.
+- ``appointment`` sums up the weeks for an appointment; ``appointment_pdf`` prints them
+  (``history --report``) and ``sessions_csv`` makes them a table (``history --csv``).
 
 May import: ``player.language`` (its words, dates and numbers), ``player.playback`` (the
-events it records), ``player.system``. Knows nothing of the window, the terminal or the
-voice.
+events it records), ``player.printing`` (the printed report), ``player.system``. Knows
+nothing of the window, the terminal or the voice.
 """
 
 from __future__ import annotations
