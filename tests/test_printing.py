@@ -261,3 +261,19 @@ def test_a_failure_while_writing_leaves_the_old_file_whole(
         Document("Sessions", "en").save(target)
     assert target.read_bytes() == b"the old report"
     assert os.listdir(folder) == ["report.pdf"]
+
+
+def test_the_chinese_font_is_embedded_as_the_cff_font_it_is() -> None:
+    """Noto Sans CJK has CFF outlines: embedded as TrueType (as fpdf2 before 2.8.8 did),
+    poppler warns of a mismatch and stricter readers may show nothing."""
+    use("zh-Hans")
+    document = Document("t", "zh-Hans", datetime(2026, 1, 1))
+    document.paragraph("每日护腰")
+    fonts = PdfReader(io.BytesIO(document.pdf_bytes())).pages[0]["/Resources"]["/Font"]
+    embedded = []
+    for font in fonts.values():
+        for descendant in font.get_object().get("/DescendantFonts", []):
+            cid_font = descendant.get_object()
+            described = cid_font["/FontDescriptor"].get_object()
+            embedded.append((cid_font["/Subtype"], sorted(k for k in described if "FontFile" in k)))
+    assert embedded == [("/CIDFontType0", ["/FontFile3"])]
