@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from player.care.something_wrong import REASON as SOMETHING_WRONG
 from player.history.opening import open_history
 from player.history.store import History
 from player.language import speaking
@@ -43,6 +44,7 @@ def play(
     resumed_from: int | None = None,
     from_step: int = 0,
     language: str = "en",
+    reason: str | None = None,
 ) -> int:
     """Record a session of the bundled routine ``name``: its steps from ``from_step``
     played whole up to ``until_step`` (all by default), then ended by ``outcome``."""
@@ -79,7 +81,7 @@ def play(
     if after is not None:
         history.record_pain(session, "after", after)
     if outcome == "finished" or outcome == "stopped":
-        history.end_session(session, outcome, at + timedelta(seconds=5))
+        history.end_session(session, outcome, at + timedelta(seconds=5), reason)
     return session
 
 
@@ -101,7 +103,7 @@ def write_sample(history_file: Path, language: str = "en") -> None:
         before, after = pains[played % len(pains)]
         if number == 9:
             play(history, name, when, until_step=4, outcome="stopped", pain=(before, None),
-                 language=language)  # fmt: skip
+                 language=language, reason=SOMETHING_WRONG)  # fmt: skip
         else:
             play(history, name, when, pain=(before, after), language=language)
         played += 1

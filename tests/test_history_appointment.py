@@ -119,7 +119,7 @@ def test_the_report_holds_the_weeks_routines_pain_and_disclaimer(
         *ROUTINES,
         "daily-back-care 14 14 96",
         "Sessions stopped early",
-        "Wed 11 Mar 08:00 pelvic-strength stopped (17%)",
+        "Wed 11 Mar 08:00 pelvic-strength stopped: something was wrong (17%)",
         steps_of("pelvic-strength")[3].name,
         "Mon 2 Mar 08:00 pelvic-strength 12 done 6 4",
         "preview x10",
@@ -235,6 +235,11 @@ def test_the_table_has_a_row_per_session_and_per_step(home: UserDirs, tmp_path: 
     assert (first["routine"], first["outcome"]) == ("pelvic-strength", "finished")
     assert first["done"] == "yes"
     assert (first["pain_before"], first["pain_after"]) == ("6", "4")
+    assert first["stop_reason"] == ""
+    halted = [row for row in sessions if row["stop_reason"]]
+    assert [(row["outcome"], row["stop_reason"]) for row in halted] == [
+        ("stopped", "something is wrong")
+    ]
     its_steps = [row["step_name"] for row in steps if row["session_id"] == first["session_id"]]
     assert its_steps == [step.name for step in steps_of("pelvic-strength")]
     preview = next(row for row in sessions if row["preview"] == "yes")
