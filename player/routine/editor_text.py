@@ -220,7 +220,6 @@ KEYS: dict[str, dict[str, Key]] = {
         ),
         "note": Key("Note", "Anything else about who it suits, in your own words."),
     },
-    "RoutineSuits": {},  # the keys of Suits, and one more: filled in below
     "CueSwitches": {
         "announce": Key(
             "Announce",
@@ -329,8 +328,7 @@ KEYS: dict[str, dict[str, Key]] = {
         "summary": Key("Summary", "A sentence or two about the routine."),
         "suits": Key(
             "Who it suits",
-            "Who the routine suits: weeks: 14-40 or trimesters: 2-3 (not both), a note, and "
-            "advised_against_exercise: true for a massage or warmth that is no exercise.",
+            "Who the routine suits: weeks: 14-40 or trimesters: 2-3 (not both), and a note.",
         ),
         "sources": Key("Sources", "What the routine is based on: documents, sections, guidelines."),
         "safety": Key("Safety notes", "Safety notes shown before playing."),
@@ -372,22 +370,16 @@ KEYS: dict[str, dict[str, Key]] = {
 KEYS["RoutineSuits"] = {
     **KEYS["Suits"],
     "advised_against_exercise": Key(
-        "Suits those advised against exercise",
-        "true for a routine that is no exercise (a massage, warmth) and that its sources give "
-        "apart from exercise: it is still played to someone who said a doctor or midwife "
-        "advised her not to exercise. Every other routine is exercise, and is not. Say in "
-        "the note that her midwife should still be asked.",
+        "Still suits those advised not to exercise",
+        "true for a massage or warmth, no exercise, that its sources give apart from exercise: "
+        "played even to someone advised not to exercise. Say in the note to ask her midwife.",
         False,
     ),
 }
 
 MODELS: dict[str, tuple[str, str]] = {
     "Suits": ("Who it suits", "Give weeks or trimesters, not both, and a note if you like."),
-    "RoutineSuits": (
-        "Who it suits",
-        "Give weeks or trimesters, not both, a note if you like, and whether it is still "
-        "suitable for someone advised not to exercise.",
-    ),
+    "RoutineSuits": ("Who it suits", "Weeks or trimesters (not both), a note, if it is exercise."),
     "CueSwitches": (
         "Automatic cues",
         "Which cues the player speaks by itself, each true or false; a cue left out follows "
