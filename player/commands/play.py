@@ -1,10 +1,10 @@
 """``run.py play``: one sitting, from the safety checks to the pain score afterwards.
 
 In order: whether a doctor or midwife advised against exercise (once, before the first
-exercise routine), the warning signs (first session of the day), whether to play a routine that
-does not suit the pregnancy week, whether to carry on a session stopped earlier today,
-the pain score before, the session itself (recorded step by step), and the pain score
-after. The questions are asked in whichever shell plays the session.
+exercise routine), the warning signs (first session of the day), whether to play a
+routine that does not suit the pregnancy week, whether to carry on a session stopped
+earlier today, the pain score before, the session itself (recorded step by step), and the
+pain score after. The questions are asked in whichever shell plays the session.
 """
 
 from __future__ import annotations
@@ -456,14 +456,14 @@ def _introduce(
     engine: Engine,
     ctx: Context,
     bindings: Bindings | None,
-    note: str | None = None,
+    advice: str | None = None,
 ) -> None:
-    """The routine's length, ``note`` and safety notes, and how to stop: Ctrl-C where the
+    """The routine's length, ``advice`` and safety notes, and how to stop: Ctrl-C where the
     session is plain lines (``bindings`` None), else the keys that pause and ask to stop."""
     routine = loaded.routine
     ctx.say(f"{routine.title}: {format_duration(engine.timeline.total_ms)}")
-    if note:
-        ctx.say(f"  ! {note}")
+    if advice:
+        ctx.say(f"  ! {advice}")
     for note in routine.safety:
         if not safety.says_stop_if_it_hurts(note):  # the line on how to stop says it
             ctx.say(f"  ! {note}")
