@@ -36,6 +36,18 @@ def player_command(*args: str) -> list[str]:
     return [sys.executable, str(ROOT / "run.py"), *args]
 
 
+def answer_first_use(env: dict[str, str], home: Path | str) -> None:
+    """Answer, in ``home``'s settings, the question the player asks once before its first
+    exercise routine: no doctor or midwife advised against exercise."""
+    subprocess.run(
+        player_command("settings", "set", "advised-against-exercise", "no"),
+        env={**env, "ROUTINE_PLAYER_HOME": str(home)},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=True,
+    )
+
+
 def load() -> float:
     """The load average over the last minute."""
     return os.getloadavg()[0]

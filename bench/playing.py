@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.machine import ROOT, cpu_ticks, memory_kib, now_ms, player_command, speech_process
+from bench.machine import (
+    ROOT,
+    answer_first_use,
+    cpu_ticks,
+    memory_kib,
+    now_ms,
+    player_command,
+    speech_process,
+)
 
 Record = dict[str, Any]
 
@@ -74,6 +82,7 @@ def play_whole(env: dict[str, str], routine: str, speed: float, sample_s: float)
     phases, total_ms = phase_spans(routine)
     limit_s = total_ms / 1000 / speed + 180
     with tempfile.TemporaryDirectory(prefix="bench-play-") as home:
+        answer_first_use(env, home)
         events = Path(home) / "events.jsonl"
         command = player_command(
             "play", str(routine_path(routine)), "--ui", "window", "--close-at-end",

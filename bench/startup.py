@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.machine import ROOT, Spread, now_ms, player_command
+from bench.machine import ROOT, Spread, answer_first_use, now_ms, player_command
 from bench.modes import DAILY, Mode
 from bench.report import PartResult, Target, plural, table
 
@@ -66,6 +66,7 @@ def first_frame_ms(env: dict[str, str], home: Path) -> float:
     """Milliseconds from starting ``play`` to its first frame in the window."""
     events = home / "first-frame.jsonl"
     events.unlink(missing_ok=True)
+    answer_first_use(env, home)  # as after a first start; no clips are made by it
     command = player_command(
         "play", DAILY, "--ui", "window", "--close-at-end", "--no-warning-signs",
         "--events", str(events),

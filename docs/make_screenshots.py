@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO))
 
 import pygame  # noqa: E402
 
+from player.care import first_use  # noqa: E402
 from player.care.questions import pain_question  # noqa: E402
 from player.care.safety import daily_check_question, start_question  # noqa: E402
 from player.home.catalog import bundled_routines  # noqa: E402
@@ -52,9 +53,11 @@ OUT = REPO / "docs" / "screenshots"
 
 
 def routine_screenshots(work: Path) -> None:
+    environment = {**os.environ, "ROUTINE_PLAYER_HOME": str(work / "home")}
+    answer = ["settings", "set", "advised-against-exercise", "no"]  # asked before exercise
+    subprocess.run([sys.executable, str(REPO / "run.py"), *answer], env=environment, check=True)
     for path in bundled_routines():
         shots = work / path.stem
-        environment = {**os.environ, "ROUTINE_PLAYER_HOME": str(work / "home")}
         command = [sys.executable, str(REPO / "run.py"), "play", path.stem, "--speed", "100"]
         command += ["--mute", "--close-at-end", "--no-warning-signs", "--screenshots", str(shots)]
         player = subprocess.Popen(
@@ -80,12 +83,15 @@ def question_screenshots(work: Path) -> None:
         window.ask(pain_question("How does your back feel right now?"), timeout_ms=0)
         massage = load_routine(REPO / "routines" / "partner-back-massage.yaml").routine
         window.ask(start_question(massage, "20:35", "Esc or Q"), timeout_ms=0)
+        window.ask(first_use.question("python run.py settings"), timeout_ms=0)
     finally:
         window.close()
     shutil.copyfile(shots / "question-01.png", OUT / "window-question-safety.png")
     shutil.copyfile(shots / "question-02.png", OUT / "window-question-pain.png")
     shutil.copyfile(shots / "question-03.png", OUT / "window-question-start.png")
+    shutil.copyfile(shots / "question-04.png", OUT / "window-question-first-use.png")
     print("window-question-safety.png, window-question-pain.png, window-question-start.png")
+    print("window-question-first-use.png")
 
 
 def overlay_screenshots() -> None:

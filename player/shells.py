@@ -25,7 +25,7 @@ class Shell(Protocol):
     def ask(self, question: Question) -> str: ...
 
     def tell(self, title: str, message: str) -> None:
-        """Show why nothing is played, where the person is looking."""
+        """Show why nothing is played, where the person is looking (one paragraph a line)."""
         ...
 
     def play(self, session: Session) -> str:
@@ -141,7 +141,8 @@ class WindowShellAdapter:
 
     def tell(self, title: str, message: str) -> None:
         print(printable(message), file=self.err, flush=True)
-        shown = Question(title, (message,), (Choice("o", _("OK"), "ok"),), cancel="ok", on_go="ok")
+        lines = tuple(message.splitlines())  # one paragraph a line
+        shown = Question(title, lines, (Choice("o", _("OK"), "ok"),), cancel="ok", on_go="ok")
         self.ask(shown)
 
     def play(self, session: Session) -> str:

@@ -15,6 +15,7 @@ import pytest
 from player.care.daily_check import record_checked
 from player.history.opening import open_history
 from player.history.records import SessionRecord
+from player.home.settings import Settings, save_settings
 from player.home.user_dirs import HOME_VARIABLE, UserDirs
 from player.language import DEFAULT_LANGUAGE, use
 
@@ -33,11 +34,15 @@ def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A home of one's own for each test (settings, history, routines), so that nothing of
     the person's running the tests is read or changed. Child processes inherit it.
 
-    In it, the warning signs were checked today, as after a first session: the tests of
-    the daily check itself start from a home where they were not (``unchecked_home``)."""
+    In it, the warning signs were checked today and the first-use check was answered
+    "not advised against exercise", as after a first session: the tests of the checks
+    themselves start from a home where they were not (``unchecked_home``,
+    ``unanswered_home``)."""
     home = tmp_path / "home"
     monkeypatch.setenv(HOME_VARIABLE, str(home))
-    record_checked(UserDirs.under(home).safety_file, date.today())
+    dirs = UserDirs.under(home)
+    record_checked(dirs.safety_file, date.today())
+    save_settings(dirs.settings_file, Settings(advised_against_exercise=False))
     return home
 
 
@@ -57,6 +62,16 @@ def english(monkeypatch: pytest.MonkeyPatch) -> object:
 def unchecked_home(own_home: Path) -> Path:
     """A home where the warning signs have not been checked today."""
     UserDirs.under(own_home).safety_file.unlink()
+    return own_home
+
+
+@pytest.fixture
+def unanswered_home(own_home: Path) -> Path:
+    """A home with no settings file, nor a folder for it: the first-use check was never
+    answered."""
+    settings_file = UserDirs.under(own_home).settings_file
+    settings_file.unlink()
+    settings_file.parent.rmdir()
     return own_home
 
 

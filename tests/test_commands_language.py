@@ -128,13 +128,16 @@ def test_list_with_a_week_and_a_routine_of_yours_shows_no_english() -> None:
     assert "[!! yours, hides bundled !!]" in text
 
 
-@pytest.mark.parametrize("week", [None, "20"])
-def test_safety_shows_no_english(week: str | None) -> None:
+@pytest.mark.parametrize(("week", "advised"), [(None, None), ("20", "yes"), (None, "default")])
+def test_safety_shows_no_english(week: str | None, advised: str | None) -> None:
     if week is not None:
         assert run("settings", "set", "week", week)[0] == 0
+    if advised is not None:
+        assert run("settings", "set", "advised-against-exercise", advised)[0] == 0
     text = pseudo("safety")
     assert escaped_words(text, [PROGRAM]) == [], text
     assert "[!! WARNING SIGNS !!]" in text
+    assert "[!! REASONS NOT TO EXERCISE !!]" in text
 
 
 def calendar_text(data: str) -> list[str]:

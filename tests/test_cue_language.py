@@ -184,10 +184,18 @@ def test_what_the_week_changes_is_wrapped() -> None:
         check = safety.check_week(routine, timeline, 22)
         question = safety.week_question(routine.title, check)
         refused = preflight.before_session(
-            lambda q: safety.ONE_APPLIES, checked_today=False, title="T", week_check=check
+            lambda q: safety.ONE_APPLIES,
+            first_use_check=preflight.FirstUse(answer=False, exercise=True),
+            checked_today=False,
+            title="T",
+            week_check=check,
         )
         cancelled = preflight.before_session(
-            lambda q: safety.DO_NOT_PLAY, checked_today=True, title="T", week_check=check
+            lambda q: safety.DO_NOT_PLAY,
+            first_use_check=preflight.FirstUse(answer=False, exercise=True),
+            checked_today=True,
+            title="T",
+            week_check=check,
         )
     assert check.routine_note is not None and is_wrapped(check.routine_note)
     assert check.step_notes and all(is_wrapped(n.text) for n in check.step_notes)

@@ -34,7 +34,7 @@ Mar``, ``3 Mar``, ``30 Mar 2025``: formats, not messages."""
 
 ROUTINES = ("back-care", "pelvic-tilts")
 """The routines of the sessions recorded: names, never translated."""
-TYPED = ("off",)
+TYPED = ("off", "yes")
 """Values as typed after ``settings set`` (``on`` is too short to be seen as a word)."""
 COMMANDS = ("settings set KEY VALUE", "settings unset KEY", "play")
 """Commands a message tells the person to type, after the program's name."""
@@ -147,6 +147,23 @@ def test_settings_in_the_pseudo_language_leave_no_english_word(home: UserDirs) -
     assert "[!! Settings file: " in out
     assert "[!! default, less what is given to others ([!! b to next !!]) !!]" in out
     assert escaped(out, names_not_translated(home.settings_file)) == []
+
+
+def test_the_first_use_answer_in_the_pseudo_language_leaves_no_english_word(
+    home: UserDirs,
+) -> None:
+    key = "advised-against-exercise"
+    code, out, err = run(home, "--language", PSEUDO, "settings", "set", key, "yes")
+    assert (code, err) == (0, "")
+    assert out.startswith("advised-against-exercise: yes\n  [!! The exercise routines ")
+    code, shown, err = run(home, "--language", PSEUDO, "settings")
+    assert (code, err) == (0, "")
+    assert escaped(out + shown, names_not_translated(home.settings_file)) == []
+    code, out, err = run(home, "--language", PSEUDO, "settings", "unset", key)
+    assert (code, err) == (0, "")
+    code, shown, err = run(home, "--language", PSEUDO, "settings")
+    assert "[!! not answered yet (asked before the first exercise routine) !!]" in shown
+    assert escaped(out + shown, names_not_translated(home.settings_file)) == []
 
 
 def test_a_bad_value_in_the_pseudo_language_leaves_no_english_word(home: UserDirs) -> None:

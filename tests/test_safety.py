@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from player.care import daily_check, safety
-from player.care.preflight import before_session
+from player.care.preflight import FirstUse, before_session
 from player.care.questions import Question
 from player.playback.compiler import compile_timeline
 from player.playback.timeline import Choices
@@ -256,18 +256,30 @@ class Script:
 
 
 NOTHING_TO_ASK = safety.WeekCheck(None, None, ())
+NO_ADVICE = FirstUse(answer=False, exercise=True)
+"""The first-use check answered: not advised against exercise."""
 
 
 def test_the_first_session_of_a_day_asks_and_starts_when_none_applies() -> None:
     ask = Script(safety.NONE_APPLIES)
-    result = before_session(ask, checked_today=False, title="Easing", week_check=NOTHING_TO_ASK)
+    result = before_session(
+        ask,
+        first_use_check=NO_ADVICE,
+        checked_today=False,
+        title="Easing",
+        week_check=NOTHING_TO_ASK,
+    )
     assert (result.outcome, result.confirmed_now) == ("start", True)
     assert [q.title for q in ask.asked] == ["Does any of these apply to you today?"]
 
 
 def test_when_a_sign_applies_the_session_does_not_start_and_says_why() -> None:
     result = before_session(
-        Script(safety.ONE_APPLIES), checked_today=False, title="E", week_check=NOTHING_TO_ASK
+        Script(safety.ONE_APPLIES),
+        first_use_check=NO_ADVICE,
+        checked_today=False,
+        title="E",
+        week_check=NOTHING_TO_ASK,
     )
     assert result.outcome == "refused"
     assert result.message == safety.REFUSAL
@@ -277,30 +289,38 @@ def test_when_a_sign_applies_the_session_does_not_start_and_says_why() -> None:
 
 def test_closing_the_daily_question_does_not_start() -> None:
     result = before_session(
-        Script(safety.DO_NOT_PLAY), checked_today=False, title="E", week_check=NOTHING_TO_ASK
+        Script(safety.DO_NOT_PLAY),
+        first_use_check=NO_ADVICE,
+        checked_today=False,
+        title="E",
+        week_check=NOTHING_TO_ASK,
     )
     assert (result.outcome, result.confirmed_now) == ("cancelled", False)
 
 
 def test_a_later_session_the_same_day_is_not_asked_again() -> None:
     ask = Script()
-    result = before_session(ask, checked_today=True, title="E", week_check=NOTHING_TO_ASK)
+    result = before_session(
+        ask, first_use_check=NO_ADVICE, checked_today=True, title="E", week_check=NOTHING_TO_ASK
+    )
     assert (result.outcome, ask.asked) == ("start", [])
 
 
 def test_a_routine_outside_the_week_is_asked_about_after_the_signs(write: WriteFile) -> None:
     check = checked(easing(write), 30)
     ask = Script(safety.NONE_APPLIES, safety.DO_NOT_PLAY)
-    result = before_session(ask, checked_today=False, title="Easing", week_check=check)
+    result = before_session(
+        ask, first_use_check=NO_ADVICE, checked_today=False, title="Easing", week_check=check
+    )
     assert [q.title for q in ask.asked] == [
         "Does any of these apply to you today?",
         "Easing: play it anyway?",
     ]
     assert (result.outcome, result.confirmed_now) == ("cancelled", True)
     ask = Script(safety.PLAY)
-    assert before_session(ask, checked_today=True, title="Easing", week_check=check).outcome == (
-        "start"
-    )
+    assert before_session(
+        ask, first_use_check=NO_ADVICE, checked_today=True, title="Easing", week_check=check
+    ).outcome == ("start")
 
 
 def test_the_day_checked_is_remembered_and_a_bad_file_means_not_checked(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ ROUTINE = schema_of(Routine)
 LIBRARY = schema_of(ExerciseLibrary)
 MODEL_CLASSES = [
     model.Suits,
+    model.RoutineSuits,
     model.CueSwitches,
     model.CustomCue,
     model.Phase,
@@ -114,6 +115,7 @@ def test_the_defaults_are_written_as_people_write_them() -> None:
         ("CustomCue", "each"): "side",
         ("Rest", "name"): "Rest",
         ("Instruction", "name"): "Get into position",
+        ("RoutineSuits", "advised_against_exercise"): False,
     }
     assert (DEFAULT_LEAD_IN_MS, DEFAULT_SWITCH_MS) == (10_000, 5_000)
 
@@ -125,6 +127,7 @@ SMALLEST: dict[type[BaseModel], dict[str, Any]] = {
     model.CustomCue: {"at": 1, "say": "Now"},
     model.Rest: {"rest": 1},
     model.Instruction: {"instruction": "Sit."},
+    model.RoutineSuits: {},
 }
 
 
@@ -137,6 +140,7 @@ SMALLEST: dict[type[BaseModel], dict[str, Any]] = {
         (model.CustomCue, "each"),
         (model.Rest, "name"),
         (model.Instruction, "name"),
+        (model.RoutineSuits, "advised_against_exercise"),
     ],
 )
 def test_each_default_an_editor_inserts_means_the_same_as_leaving_the_key_out(

@@ -38,8 +38,9 @@ Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
-def dirs(own_home: Path) -> UserDirs:
-    return UserDirs.under(own_home)
+def dirs(unanswered_home: Path) -> UserDirs:
+    """A home with no settings file yet."""
+    return UserDirs.under(unanswered_home)
 
 
 @pytest.fixture
@@ -85,6 +86,10 @@ def test_settings_without_a_file_shows_every_default_and_the_path(run: Run, dirs
         "lead-in": ["each routine's own", "default"],
         "week": ["not set", "default"],
         "due-date": ["not set", "default"],
+        "advised-against-exercise": [
+            "not answered yet (asked before the first exercise routine)",
+            "default",
+        ],
         "reps.ROUTINE": ["each routine's own", "default"],
         "keys.pause": ["space, b, ., f5, media play, media stop", "default"],
         "keys.next": ["right, n, page down, media next", "default"],
@@ -199,7 +204,7 @@ def test_unset_or_default_puts_a_setting_back(run: Run, dirs: UserDirs, word: st
             "unknown setting 'rat'; did you mean 'rate'? The settings are: language, voice, "
             "rate, volume, "
             "mute, captions, large-text, high-contrast, flash, lead-in, week, due-date, "
-            "reps.ROUTINE, keys.ACTION",
+            "advised-against-exercise, reps.ROUTINE, keys.ACTION",
         ),
         (
             "large_text",
@@ -207,7 +212,7 @@ def test_unset_or_default_puts_a_setting_back(run: Run, dirs: UserDirs, word: st
             "unknown setting 'large_text'; did you mean 'large-text'? The settings are: "
             "language, voice, "
             "rate, volume, mute, captions, large-text, high-contrast, flash, lead-in, week, "
-            "due-date, reps.ROUTINE, keys.ACTION",
+            "due-date, advised-against-exercise, reps.ROUTINE, keys.ACTION",
         ),
         ("reps", "8", "reps: name the routine after a dot, such as reps.partner-back-massage"),
     ],
@@ -370,7 +375,7 @@ def write_settings(dirs: UserDirs, text: str | bytes) -> Path:
                 "1:1: unknown setting 'rat'; did you mean 'rate'? The settings are: language, "
                 "voice, rate, "
                 "volume, mute, captions, large-text, high-contrast, flash, lead-in, week, "
-                "due-date, week-set-on, reps, keys",
+                "due-date, advised-against-exercise, week-set-on, reps, keys",
             ],
         ),
         (

@@ -615,9 +615,9 @@ def test_history_says_in_one_line_that_the_chart_cannot_be_written(
 
 @pytest.mark.parametrize("kind", MADE)
 def test_a_settings_file_that_is_no_file_is_told_and_the_defaults_used(
-    kind: str, own_home: Path
+    kind: str, unanswered_home: Path
 ) -> None:
-    path = UserDirs.under(own_home).settings_file
+    path = UserDirs.under(unanswered_home).settings_file
     path.parent.mkdir(parents=True)
     make(kind, path)
     told = f"{shown_path(path)}: this is {WORDS[kind]}, not a settings file"
@@ -642,8 +642,10 @@ def test_a_settings_file_that_is_no_file_is_told_and_the_defaults_used(
     ]
 
 
-def test_a_settings_file_that_is_a_device_is_one_line_saying_what_to_do(own_home: Path) -> None:
-    path = UserDirs.under(own_home).settings_file
+def test_a_settings_file_that_is_a_device_is_one_line_saying_what_to_do(
+    unanswered_home: Path,
+) -> None:
+    path = UserDirs.under(unanswered_home).settings_file
     path.parent.mkdir(parents=True)
     path.symlink_to("/dev/null")
 
@@ -657,8 +659,8 @@ def test_a_settings_file_that_is_a_device_is_one_line_saying_what_to_do(own_home
     assert path.is_symlink()  # left as it was
 
 
-def test_settings_in_a_folder_that_may_not_be_written_are_one_line(own_home: Path) -> None:
-    config = UserDirs.under(own_home).settings_file.parent
+def test_settings_in_a_folder_that_may_not_be_written_are_one_line(unanswered_home: Path) -> None:
+    config = UserDirs.under(unanswered_home).settings_file.parent
     config.mkdir(parents=True)
 
     with read_only(config):
@@ -672,8 +674,10 @@ def test_settings_in_a_folder_that_may_not_be_written_are_one_line(own_home: Pat
     assert list(config.iterdir()) == []
 
 
-def test_an_unreadable_settings_file(own_home: Path, unreadable: Callable[[Path], Path]) -> None:
-    path = UserDirs.under(own_home).settings_file
+def test_an_unreadable_settings_file(
+    unanswered_home: Path, unreadable: Callable[[Path], Path]
+) -> None:
+    path = UserDirs.under(unanswered_home).settings_file
     path.parent.mkdir(parents=True)
     path.write_text("rate: 150\n", encoding="utf-8")
     unreadable(path)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from player.care import first_use
 from player.care.questions import Choice, Question
 from player.home.bindings import DEFAULT_BINDINGS
 from player.language import PSEUDO, speaking
@@ -176,6 +177,16 @@ def test_a_question_in_lines_is_all_in_the_language_in_use() -> None:
     assert "[!! 0 to 10 !!]" in text
     assert "[!! 'maybe' is not one of the answers. !!]" in text
     assert "[!! Your answer (Y):  !!]" in text
+
+
+def test_the_first_use_check_in_lines_is_all_in_the_language_in_use() -> None:
+    question = first_use.question("routine-player settings")
+    refusal = first_use.refusal("[!! Tiny !!]", ("[!! Massage !!] (massage)",), "rp x")
+    out = io.StringIO()
+    assert ask_in_terminal(question, io.StringIO("n\n"), out, (80, 24)) == first_use.NOT_ADVISED
+    text = "\n".join([out.getvalue(), refusal])
+    assert english(text) == [], text
+    assert "[!! Ask me later !!]" in text
 
 
 def test_the_plan_table_is_all_in_the_language_in_use() -> None:

@@ -32,8 +32,9 @@ VOICES = (
 
 
 @pytest.fixture
-def dirs(own_home: Path) -> UserDirs:
-    return UserDirs.under(own_home)
+def dirs(unanswered_home: Path) -> UserDirs:
+    """A home with no settings file yet."""
+    return UserDirs.under(unanswered_home)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from typing import Any
 import pygame
 import pytest
 
+from player.care import first_use
 from player.care.questions import Choice, Question
 from player.home.bindings import DEFAULT_BINDINGS, window_key
 from player.language import PSEUDO, speaking
@@ -228,3 +229,20 @@ def test_the_screen_of_what_to_do_draws_only_words_from_the_catalogs(drawn: list
     assert len(where.pages) > 1
     assert drawn
     assert escaped(drawn, set()) == []
+
+
+def test_the_first_use_check_and_its_refusal_draw_only_words_from_the_catalogs(
+    drawn: list[str],
+) -> None:
+    refusal = first_use.refusal("[!! Tiny !!]", ("[!! Massage !!] (massage)",), "rp x")
+    told = Question("[!! Not started !!]", tuple(refusal.splitlines()), (), cancel="ok")
+    display = Display(size=SIZE)
+    try:
+        for question in (first_use.question("routine-player settings"), told):
+            screen = QuestionScreen(question, FakeClock(T0), display, Assets())
+            screen.step(T0)
+    finally:
+        display.close()
+    assert any(piece.startswith("[!! Were you advised not to exercise?") for piece in drawn)
+    assert any("Ask me later" in piece for piece in drawn)
+    assert escaped(drawn, {"N", "L"}) == []  # the keys on the badges, Y among the key names

@@ -17,6 +17,7 @@ from typing import Any
 import pygame
 import pytest
 
+from player.care import first_use
 from player.care.questions import Choice, Question, pain_question
 from player.care.safety import DO_NOT_PLAY, NONE_APPLIES, ONE_APPLIES, daily_check_question
 from player.playback.clock import FakeClock
@@ -46,6 +47,7 @@ RESUME = Question(
     cancel="cancelled",
 )
 PAIN = pain_question("How much does your back hurt now?")
+FIRST_USE = first_use.question("python3 run.py settings")
 SIZES = [(1280, 720), MIN_WINDOW, (800, 450), (1920, 1080), (640, 900)]
 
 
@@ -239,7 +241,9 @@ def words(texts: Sequence[Text]) -> list[str]:
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("scale", [1.0, 1.3])
-@pytest.mark.parametrize("question", [SAFETY, PAIN, RESUME], ids=["safety", "pain", "resume"])
+@pytest.mark.parametrize(
+    "question", [SAFETY, PAIN, RESUME, FIRST_USE], ids=["safety", "pain", "resume", "first-use"]
+)
 def test_every_word_lies_inside_the_window_and_nothing_overlaps(
     size: tuple[int, int], scale: float, question: Question
 ) -> None:

@@ -247,12 +247,20 @@ BACK = "back"
 
 
 def start_question(
-    routine: Routine, length: str, stop_keys: str, start_keys: str | None = None
+    routine: Routine,
+    length: str,
+    stop_keys: str,
+    start_keys: str | None = None,
+    *,
+    note: str | None = None,
 ) -> Question:
-    """The routine's first screen: how long it is, its safety notes, and how to stop,
-    answered by Start (or any key that goes on: ``start_keys`` says which). Esc does not
-    answer it: only closing the window does not start."""
+    """The routine's first screen: how long it is, ``note`` (a line of the player's own,
+    if any), its safety notes, and how to stop, answered by Start (or any key that goes
+    on: ``start_keys`` says which). Esc does not answer it: only closing the window does
+    not start."""
     notes = tuple(note for note in routine.safety if not says_stop_if_it_hurts(note))
+    if note:
+        notes = (note, *notes)
     if stop_keys:
         # TRANSLATORS: {keys} are key names, such as "Esc or Q"
         stopping = _("Stop at once if anything hurts: {keys} pauses at once and asks to stop.")

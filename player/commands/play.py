@@ -1,9 +1,10 @@
-"""``run.py play``: one sitting, from the daily safety check to the pain score afterwards.
+"""``run.py play``: one sitting, from the safety checks to the pain score afterwards.
 
-In order: the warning signs (first session of the day), whether to play a routine that
-does not suit the pregnancy week, whether to carry on a session stopped earlier today,
-the pain score before, the session itself (recorded step by step), and the pain score
-after. The questions are asked in whichever shell plays the session.
+In order: whether a doctor or midwife advised against exercise (once, before the first
+exercise routine), the warning signs (first session of the day), whether to play a
+routine that does not suit the pregnancy week, whether to carry on a session stopped
+earlier today, the pain score before, the session itself (recorded step by step), and the
+pain score after. The questions are asked in whichever shell plays the session.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from player.care import daily_check, safety
 from player.care.preflight import before_session
 from player.care.questions import Choice, Question, pain_question
+from player.commands import exercise_advice
 from player.commands.base import EXIT_FAILED, EXIT_OK, Command, Context
 from player.commands.options import (
     add_display_options,
@@ -131,11 +133,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         preflight = before_session(
             shell.ask,
+            first_use_check=exercise_advice.first_use_check(ctx, settings, loaded.routine),
             checked_today=args.no_warning_signs or checked,
             title=loaded.routine.title,
             week_check=week_check,
             safety_command=ctx.command("safety"),
         )
+        if preflight.advised_now is not None:
+            exercise_advice.remember(ctx, preflight.advised_now)
         if preflight.confirmed_now:
             _remember_check(ctx, today)
         if preflight.outcome != "start":
@@ -144,7 +149,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         resume = _resume(args, shell, history, loaded, choices, ctx)
         if resume.from_step:
             choices = replace(choices, reps=resume.reps)
-        return _play_session(args, ctx, settings, loaded, choices, resume, shell, history, log)
+        return _play_session(
+            args, ctx, settings, loaded, choices, resume, shell, history, log, preflight.note
+        )
     finally:
         shell.close()
         history.close()
@@ -219,6 +226,7 @@ def _play_session(
     shell: Shell,
     history: History,
     log: EventLog | None,
+    note: str | None = None,
 ) -> int:
     engine = Engine(
         loaded.routine,
@@ -226,13 +234,13 @@ def _play_session(
         speed=args.speed,
         compile=functools.partial(compile_timeline, paced_by=loaded.paced_by),
     )
-    if not _started(args, settings, loaded, engine, shell):
+    if not _started(args, settings, loaded, engine, shell, note):
         shell.tell(_("Not started"), _("Not started."))
         return EXIT_FAILED
     lines_only = isinstance(shell, LinesShell) and not isinstance(shell, TerminalShell)
     # Before the pain question, which the terminal asks in lines: read while answering it,
     # not wiped at once by the full-screen view.
-    _introduce(loaded, engine, ctx, None if lines_only else settings.bindings)
+    _introduce(loaded, engine, ctx, None if lines_only else settings.bindings, note)
     before = _pain(shell, _("How does your back feel right now?"))
     recorder = begin_recording(
         history,
@@ -436,17 +444,25 @@ def _open_shell(ui: str, args: argparse.Namespace, settings: Settings, ctx: Cont
 
 
 def _started(
-    args: argparse.Namespace, settings: Settings, loaded: RoutineFile, engine: Engine, shell: Shell
+    args: argparse.Namespace,
+    settings: Settings,
+    loaded: RoutineFile,
+    engine: Engine,
+    shell: Shell,
+    note: str | None = None,
 ) -> bool:
-    """In a window with someone there, the routine's first screen (its safety notes) waits
-    for Start; False when she closes it instead. The terminal has printed them already."""
-    if args.ui != "window" or not shell.interactive or not loaded.routine.safety:
+    """In a window with someone there, the routine's first screen (its safety notes, and
+    ``note``) waits for Start; False when she closes it instead. The terminal has printed
+    them already."""
+    if args.ui != "window" or not shell.interactive or not (loaded.routine.safety or note):
         return True
     bindings = settings.bindings
     stops = [window_key(key) for key in bindings.keys_of("quit")]
     starts = ["S", "Enter", *(window_key(key) for key in bindings.going_on())]
     length = format_duration(engine.timeline.total_ms)
-    question = safety.start_question(loaded.routine, length, _or(stops), ", ".join(starts[:5]))
+    question = safety.start_question(
+        loaded.routine, length, _or(stops), ", ".join(starts[:5]), note=note
+    )
     answer = shell.ask(question)
     while answer == safety.SOURCES:  # read them, then back to the first screen
         shell.ask(safety.sources_question(loaded.routine))
@@ -455,12 +471,18 @@ def _started(
 
 
 def _introduce(
-    loaded: RoutineFile, engine: Engine, ctx: Context, bindings: Bindings | None
+    loaded: RoutineFile,
+    engine: Engine,
+    ctx: Context,
+    bindings: Bindings | None,
+    advice: str | None = None,
 ) -> None:
-    """The routine's length and safety notes, and how to stop: Ctrl-C where the session is
-    plain lines (``bindings`` None), else the keys that pause and ask to stop."""
+    """The routine's length, ``advice`` and safety notes, and how to stop: Ctrl-C where the
+    session is plain lines (``bindings`` None), else the keys that pause and ask to stop."""
     routine = loaded.routine
     ctx.say(f"{routine.title}: {format_duration(engine.timeline.total_ms)}")
+    if advice:
+        ctx.say(f"  ! {advice}")
     for note in routine.safety:
         if not safety.says_stop_if_it_hurts(note):  # the line on how to stop says it
             ctx.say(f"  ! {note}")

@@ -1,10 +1,12 @@
-"""``run.py safety``: the warning signs, what the week changes, and the disclaimer."""
+"""``run.py safety``: the warning signs, the reasons not to exercise at all, what the week
+changes, and the disclaimer."""
 
 from __future__ import annotations
 
 import argparse
 
-from player.care import daily_check, safety
+from player.care import daily_check, first_use, safety
+from player.commands import exercise_advice
 from player.commands.base import EXIT_OK, Command, Context, no_arguments
 from player.commands.week import current_week
 from player.language import _
@@ -54,6 +56,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
     ctx.say(_wrapped(daily, width))
     ctx.say("")
+    _reasons_not_to_exercise(ctx, width)
+    ctx.say("")
     ctx.say(_("YOUR WEEK"))
     week = current_week(ctx)
     if week is None:
@@ -85,6 +89,47 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     ctx.say("")
     ctx.say(_wrapped(_(safety.DISCLAIMER), width))
     return EXIT_OK
+
+
+def _reasons_not_to_exercise(ctx: Context, width: int) -> None:
+    """The first-use check: what it asks, what a yes does, whose threshold it takes, and
+    the answer remembered, with the command that changes it."""
+    ctx.say(_("REASONS NOT TO EXERCISE"))
+    asked = _(
+        "Before the first exercise routine, the player asks once whether a doctor or midwife "
+        "advised you not to exercise, or whether any of these applies to you:"
+    )
+    ctx.say(_wrapped(asked, width))
+    for condition in first_use.conditions():
+        ctx.say("\n".join(wrap_as_typed(f"  - {condition}", width, "    ")))
+    rule = _(
+        "If so, it does not play the exercise routines: talk to your midwife or doctor before "
+        "using them. Routines of massage or warmth, which are not exercise, are still played; "
+        "ask your midwife about them too."
+    )
+    ctx.say(_wrapped(rule, width))
+    # TRANSLATORS: {acog} and {canadian} are numbers of weeks of pregnancy (26 and 28)
+    guidelines = _(
+        "These are the reasons not to exercise at all given by ACOG (Committee Opinion 804, "
+        "2020) and the 2019 Canadian guideline for physical activity throughout pregnancy. "
+        "Where they differ, the player takes the more cautious: placenta praevia after "
+        "{acog} weeks, as ACOG says (the Canadian guideline says after {canadian})."
+    ).format(
+        acog=first_use.PLACENTA_PRAEVIA_WEEKS, canadian=first_use.CANADIAN_PLACENTA_PRAEVIA_WEEKS
+    )
+    ctx.say(_wrapped(guidelines, width))
+    answer = ctx.settings().advised_against_exercise
+    if answer is None:
+        said = _("Your answer: not given yet.")
+    elif answer:
+        said = _("Your answer: yes, the exercise routines are not played.")
+    else:
+        said = _("Your answer: no.")
+    change = _("Change it with '{yes}' or '{no}'.").format(
+        yes=_whole(ctx.command(f"settings set {exercise_advice.KEY} yes")),
+        no=_whole(ctx.command(f"settings set {exercise_advice.KEY} no")),
+    )
+    ctx.say(_wrapped(f"{said} {change}", width))
 
 
 COMMAND = Command(no_arguments, run)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from player.care import first_use
 from player.commands import routines
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
 from player.commands.program import absolute_command
@@ -150,6 +151,8 @@ def _tell_change(
     if key.name in ("week", "due-date") and week is not None:
         shown = _("{value}; pregnancy week {week} today").format(value=shown, week=week)
     ctx.say(f"{key_text}: {shown}")
+    if key.field == "advised_against_exercise":
+        ctx.say("  " + first_use.what_the_answer_means(after.advised_against_exercise))
     other = {"week": "due_date", "due_date": "week"}.get(key.field)
     if other and not is_default(before, other) and is_default(after, other):
         ctx.say(
@@ -272,8 +275,18 @@ def _reps_text(reps: int | None) -> str:
     return _("the routine's own") if reps is None else str(reps)
 
 
+def _yes_no(value: bool | None) -> str:
+    """``yes`` or ``no``, as typed (the same in every language), or that it was not asked."""
+    if value is None:
+        # TRANSLATORS: the value of the setting advised-against-exercise before it is answered
+        return _("not answered yet (asked before the first exercise routine)")
+    return "yes" if value else "no"
+
+
 def _value_text(settings: Settings, field: str, today: date) -> str:
     value = getattr(settings, field)
+    if field == "advised_against_exercise":
+        return _yes_no(value)
     if isinstance(value, bool):
         return _on_off(value)
     if field == "language":

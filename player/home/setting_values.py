@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator
 
 from player.home.bindings import action_named, parse_keys
-from player.language import _
+from player.language import N_, _
 from player.language.codes import LANGUAGES, PSEUDO, normalise
 from player.routine.values import MAX_COUNT, describe
 from player.system.printable import first_control
@@ -56,6 +56,22 @@ def parse_switch(value: Any) -> bool:
     raise ValueError(
         _("expected on or off (or yes/no, true/false), found {value}").format(value=describe(value))
     )
+
+
+# TRANSLATORS: what the setting advised-against-exercise may be; yes and no are typed as
+# they are, and 'safety' is a command
+YES_NO = N_("yes or no (the question 'safety' shows)")
+_YES = ("yes", "true")
+_NO = ("no", "false")
+
+
+def parse_yes_no(value: Any) -> bool:
+    """``yes`` or ``no`` (or ``true``/``false``): the answer to a question asked once."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in (*_YES, *_NO):
+        return value.strip().lower() in _YES
+    raise ValueError(_("expected yes or no, found {value}").format(value=describe(value)))
 
 
 def parse_voice(value: Any) -> str:
@@ -188,6 +204,7 @@ def _keys_table(value: Any) -> Any:
 
 
 Switch = Annotated[bool, BeforeValidator(parse_switch)]
+YesNo = Annotated[bool, BeforeValidator(parse_yes_no)]
 Voice = Annotated[str, BeforeValidator(parse_voice)]
 Rate = Annotated[int, BeforeValidator(parse_rate)]
 Language = Annotated[str, BeforeValidator(parse_language)]

@@ -166,6 +166,8 @@ class Settings(BaseModel):
     """Completed weeks of pregnancy on the day ``week_set_on``."""
     week_set_on: Day | None = Field(None, alias="week-set-on")
     due_date: Day | None = Field(None, alias="due-date")
+    advised_against_exercise: values.YesNo | None = Field(None, alias="advised-against-exercise")
+    """The first-use check's answer (``player.care.first_use``); None: not answered yet."""
     reps: RepsTable = Field(default_factory=dict)
     """Repetitions by routine name, for the counts a routine gives as a range."""
     keys: KeysTable = Field(default_factory=dict)
@@ -239,6 +241,7 @@ KEYS: tuple[Key, ...] = (
     Key("lead-in", "lead_in", N_("seconds from 0 to {most}"), parse_lead_in),
     Key("week", "week", N_("a pregnancy week from {first} to {last}"), parse_week),
     Key("due-date", "due_date", N_("a date such as 2027-03-14"), parse_day),
+    Key("advised-against-exercise", "advised_against_exercise", values.YES_NO, values.parse_yes_no),
 )
 REPS_PREFIX = "reps."
 REPS_KEY = Key("reps.ROUTINE", "reps", N_("repetitions for the ranges of that routine"), parse_reps)

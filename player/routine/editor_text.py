@@ -382,6 +382,16 @@ KEYS: dict[str, dict[str, Key]] = {
     },
 }
 
+KEYS["RoutineSuits"] = {
+    **KEYS["Suits"],
+    "advised_against_exercise": Key(
+        "Still suits those advised not to exercise",
+        "true for a massage or warmth, no exercise, that its sources give apart from exercise: "
+        "played even to someone advised not to exercise. Say in the note to ask her midwife.",
+        False,
+    ),
+}
+
 MODELS: dict[str, tuple[str, str]] = {
     "Source": (
         "Source",
@@ -389,6 +399,7 @@ MODELS: dict[str, tuple[str, str]] = {
         "publisher, year, section, address.",
     ),
     "Suits": ("Who it suits", "Give weeks or trimesters, not both, and a note if you like."),
+    "RoutineSuits": ("Who it suits", "Weeks or trimesters (not both), a note, if it is exercise."),
     "CueSwitches": (
         "Automatic cues",
         "Which cues the player speaks by itself, each true or false; a cue left out follows "
@@ -424,6 +435,7 @@ MODELS: dict[str, tuple[str, str]] = {
 
 RULES: dict[str, list[JsonSchema]] = {
     "Suits": [not_both("weeks", "trimesters", "give weeks or trimesters, not both")],
+    "RoutineSuits": [not_both("weeks", "trimesters", "give weeks or trimesters, not both")],
     "Exercise": [
         not_both("time", "phases", _TIME_OR_PHASES),
         cues_need(

@@ -88,6 +88,16 @@ class Suits(_Strict):
         return "; ".join(parts) or "any time"
 
 
+class RoutineSuits(Suits):
+    """Who a whole routine suits: a step's ``suits`` and, besides, whether the routine is
+    still suitable for someone a doctor or midwife advised not to exercise."""
+
+    advised_against_exercise: Switch = False
+    """True for a routine that is no exercise (a massage, warmth) and whose sources give it
+    apart from exercise: the player still plays it to someone who said she was advised not
+    to exercise. Every other routine is exercise, and is not played to her."""
+
+
 ADDRESS = r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$"
 """A web address a reader can open: http or https, a host with a dot, no spaces."""
 
@@ -371,7 +381,7 @@ class Routine(_Strict):
     title: Text
     language: LanguageTag = "en"
     summary: str | None = None
-    suits: Suits | None = None
+    suits: RoutineSuits | None = None
     sources: tuple[Source, ...] = ()
     safety: tuple[Text, ...] = ()
     stop_if: tuple[Text, ...] = ()
