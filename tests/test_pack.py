@@ -163,6 +163,7 @@ def test_a_shared_routine_added_elsewhere_checks_and_plans_as_the_original(
         assert shared[0] == 0
         assert shared == original
     assert "ES Cat stretch" in run(home, "--language", "es", "plan", "my-stretch")[1]
+    assert run(home, "settings", "set", "advised-against-exercise", "no")[0] == 0
     code, out, err = run(
         home,
         "play",

@@ -14,7 +14,7 @@ import pytest
 from player import cli
 from player.care import safety
 from player.care.questions import Question
-from player.commands import play
+from player.commands import first_screen
 from player.home.settings import Settings
 from player.language import PSEUDO, speaking
 from player.playback.engine import Engine
@@ -172,7 +172,7 @@ def started(shell: Shell, data: dict[str, Any] = ROUTINE) -> bool:
     loaded = RoutineFile(path=Path("gentle.yaml"), name="gentle", routine=routine, digest="")
     args = argparse.Namespace(ui="window")
     engine = Engine(routine, Choices())
-    return play._started(args, Settings(), loaded, engine, shell)  # type: ignore[arg-type]
+    return first_screen.started(args, Settings(), loaded, engine, shell)  # type: ignore[arg-type]
 
 
 def test_the_first_screen_shows_the_sources_when_asked_then_comes_back() -> None:

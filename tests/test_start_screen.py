@@ -12,7 +12,7 @@ import pytest
 
 from player.care import safety
 from player.care.questions import Question, pain_question
-from player.commands import play
+from player.commands import first_screen
 from player.home.settings import Settings
 from player.playback.engine import Engine
 from player.playback.timeline import Choices
@@ -115,7 +115,7 @@ def started(ui: str, shell: Shell, data: dict[str, Any] = ROUTINE) -> bool:
     loaded = RoutineFile(path=Path("gentle.yaml"), name="gentle", routine=routine, digest="")
     args = argparse.Namespace(ui=ui)
     engine = Engine(routine, Choices())
-    return play._started(args, Settings(), loaded, engine, shell)  # type: ignore[arg-type]
+    return first_screen.started(args, Settings(), loaded, engine, shell)  # type: ignore[arg-type]
 
 
 def test_the_window_waits_for_start_and_not_now_does_not_start() -> None:
@@ -161,6 +161,6 @@ def test_the_terminal_says_stop_if_it_hurts_once() -> None:
 
     routine = Routine.model_validate(ROUTINE)
     loaded = RoutineFile(path=Path("gentle.yaml"), name="gentle", routine=routine, digest="")
-    play._introduce(loaded, Engine(routine, Choices()), Ctx(), None)  # type: ignore[arg-type]
+    first_screen.introduce(loaded, Engine(routine, Choices()), Ctx(), None)  # type: ignore[arg-type]
     assert "  ! Keep breathing through every hold." in said
     assert sum("hurts" in line for line in said) == 1

@@ -19,7 +19,7 @@ from pathlib import Path
 from player.care import daily_check, safety
 from player.care.preflight import before_session
 from player.care.questions import Choice, Question, pain_question
-from player.commands import exercise_advice
+from player.commands import exercise_advice, first_screen
 from player.commands.base import EXIT_FAILED, EXIT_OK, Command, Context
 from player.commands.options import (
     add_display_options,
@@ -43,7 +43,6 @@ from player.history.recorder import begin_recording
 from player.history.resume import ResumeDecision, resume_decision
 from player.history.store import History
 from player.home import catalog
-from player.home.bindings import Bindings, spoken_key, window_key
 from player.home.settings import Settings
 from player.language import _
 from player.playback.clock import MonotonicClock
@@ -53,7 +52,6 @@ from player.playback.events import Event, Finished
 from player.playback.session import EventLog, Session
 from player.playback.timeline import Choices
 from player.routine.loader import RoutineFile
-from player.routine.values import format_duration
 from player.shells import LinesShell, Shell, TerminalShell, WindowShellAdapter
 from player.speech.select import make_speaker
 from player.system.regular_files import reason
@@ -234,13 +232,13 @@ def _play_session(
         speed=args.speed,
         compile=functools.partial(compile_timeline, paced_by=loaded.paced_by),
     )
-    if not _started(args, settings, loaded, engine, shell, note):
+    if not first_screen.started(args, settings, loaded, engine, shell, note):
         shell.tell(_("Not started"), _("Not started."))
         return EXIT_FAILED
     lines_only = isinstance(shell, LinesShell) and not isinstance(shell, TerminalShell)
     # Before the pain question, which the terminal asks in lines: read while answering it,
     # not wiped at once by the full-screen view.
-    _introduce(loaded, engine, ctx, None if lines_only else settings.bindings, note)
+    first_screen.introduce(loaded, engine, ctx, None if lines_only else settings.bindings, note)
     before = _pain(shell, _("How does your back feel right now?"))
     recorder = begin_recording(
         history,
@@ -441,65 +439,6 @@ def _open_shell(ui: str, args: argparse.Namespace, settings: Settings, ctx: Cont
             clock, ctx.stdin, ctx.out, ctx.err, settings.bindings, flash(args, settings)
         )
     return LinesShell(clock, ctx.stdin, ctx.out, ctx.err, show=ui == "lines")
-
-
-def _started(
-    args: argparse.Namespace,
-    settings: Settings,
-    loaded: RoutineFile,
-    engine: Engine,
-    shell: Shell,
-    note: str | None = None,
-) -> bool:
-    """In a window with someone there, the routine's first screen (its safety notes, and
-    ``note``) waits for Start; False when she closes it instead. The terminal has printed
-    them already."""
-    if args.ui != "window" or not shell.interactive or not (loaded.routine.safety or note):
-        return True
-    bindings = settings.bindings
-    stops = [window_key(key) for key in bindings.keys_of("quit")]
-    starts = ["S", "Enter", *(window_key(key) for key in bindings.going_on())]
-    length = format_duration(engine.timeline.total_ms)
-    question = safety.start_question(
-        loaded.routine, length, _or(stops), ", ".join(starts[:5]), note=note
-    )
-    answer = shell.ask(question)
-    while answer == safety.SOURCES:  # read them, then back to the first screen
-        shell.ask(safety.sources_question(loaded.routine))
-        answer = shell.ask(question)
-    return answer == safety.START
-
-
-def _introduce(
-    loaded: RoutineFile,
-    engine: Engine,
-    ctx: Context,
-    bindings: Bindings | None,
-    advice: str | None = None,
-) -> None:
-    """The routine's length, ``advice`` and safety notes, and how to stop: Ctrl-C where the
-    session is plain lines (``bindings`` None), else the keys that pause and ask to stop."""
-    routine = loaded.routine
-    ctx.say(f"{routine.title}: {format_duration(engine.timeline.total_ms)}")
-    if advice:
-        ctx.say(f"  ! {advice}")
-    for note in routine.safety:
-        if not safety.says_stop_if_it_hurts(note):  # the line on how to stop says it
-            ctx.say(f"  ! {note}")
-    keys = _or([spoken_key(key) for key in bindings.keys_of("quit")]) if bindings else ""
-    if not keys:  # plain lines, or every quit key given to something else
-        ctx.say("  " + _("Stop at once if anything hurts. Press Ctrl-C to stop."))
-        return
-    said = _("Stop at once if anything hurts: {keys} pauses at once and asks to end.")
-    ctx.say("  " + said.format(keys=keys))
-
-
-def _or(keys: list[str]) -> str:
-    """Keys any of which does it: ``Esc or q``."""
-    if len(keys) < 2:
-        return "".join(keys)
-    # TRANSLATORS: keys any of which does it, such as "Esc or q"
-    return _("{keys} or {last}").format(keys=" or ".join(keys[:-1]), last=keys[-1])
 
 
 COMMAND = Command(add_arguments, run, shows_results=lambda args: False)

@@ -21,6 +21,7 @@ from player.routine.figures import FIGURE_NAMES
 from player.routine.messages import (
     PathKey,
     clean_loc,
+    known_as,
     message_for,
     model_at,
     unknown_step_message,
@@ -356,7 +357,7 @@ class _Loading:
             owner = model_at(model, path[:-1], doc.data)
             names = list(owner.model_fields) if owner else []
             key = str(path[-1])
-            hint = did_you_mean(key, names) or _known_as(key, names)
+            hint = did_you_mean(key, names) or known_as(key, names)
             self.add(doc.key_spot(path), path, f"unknown key '{key}'{hint}")
             return
         if kind == "too_short" and found:
@@ -375,25 +376,6 @@ class _Loading:
             self.add(doc.spot(path)[0], path, unknown_step_message(found))
             return
         self.add(doc.spot(path)[0], path, message_for(kind, detail, found))
-
-
-_OTHER_NAMES = {
-    "url": "address",
-    "link": "address",
-    "web": "address",
-    "author": "authors",
-    "date": "year",
-    "site": "publisher",
-    "website": "publisher",
-    "journal": "publisher",
-}
-"""Keys people write for a source's, from other formats of citation."""
-
-
-def _known_as(key: str, names: list[str]) -> str:
-    """``; did you mean 'address'?`` for a key a source's has under another name."""
-    meant = _OTHER_NAMES.get(key.lower())
-    return f"; did you mean '{meant}'?" if meant in names else ""
 
 
 def _inside(path: Path, roots: tuple[Path, ...]) -> bool:

@@ -143,3 +143,22 @@ def message_for(kind: str, detail: ErrorDetails, found: Any) -> str:
     if kind == "value_error" and "error" in context:
         return str(context["error"])
     return str(detail.get("msg", "is not valid here"))
+
+
+_OTHER_NAMES = {
+    "url": "address",
+    "link": "address",
+    "web": "address",
+    "author": "authors",
+    "date": "year",
+    "site": "publisher",
+    "website": "publisher",
+    "journal": "publisher",
+}
+"""Keys people write for a source's, from other formats of citation."""
+
+
+def known_as(key: str, names: list[str]) -> str:
+    """``; did you mean 'address'?`` for a key a source's has under another name."""
+    meant = _OTHER_NAMES.get(key.lower())
+    return f"; did you mean '{meant}'?" if meant in names else ""
