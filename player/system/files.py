@@ -9,14 +9,31 @@ import stat
 import tempfile
 from pathlib import Path
 
+from player.system.regular_files import FileRefused, kind_of
+
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a file beside ``path``, flush it to the disk, then put it in place."""
+    """Write ``text`` to a file beside ``path``, flush it to the disk, then put it in place
+    (its folder made first if need be)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(path, text.encode("utf-8"))
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to a file beside ``path``, flush it to the disk, then put it in place:
+    ``path`` holds what it held before or all of ``data``, never part of it.
+
+    Raises FileNotFoundError when the folder is missing (it is not made), FileRefused
+    when ``path`` is a folder, a named pipe or anything else but a file, and any other
+    OSError as it comes; nothing is left beside ``path`` when it fails.
+    """
+    problem = _not_a_file(path)
+    if problem is not None:
+        raise problem
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
@@ -24,6 +41,19 @@ def write_atomically(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _not_a_file(path: Path) -> OSError | None:
+    """The error to raise when something other than a regular file is at ``path``."""
+    try:
+        kind = kind_of(os.stat(path).st_mode)
+    except OSError:
+        return None  # nothing there (yet), or an error the writing will meet and tell
+    if kind is None:
+        return None
+    if kind == "a folder":
+        return FileRefused(path, "this is a folder: give the name of a file to write in it", kind)
+    return FileRefused(path, f"this is {kind}, not a file", kind)
 
 
 PRIVATE = 0o600

@@ -1,0 +1,402 @@
+"""A printed document: A4 pages of headings, paragraphs, lists, tables and pictures.
+
+Made to be read on paper by someone who may print it in black and white: large type, black
+on white, greys for what is secondary, nothing told by colour alone. Every page ends with
+the player's disclaimer and its page number ("Page 2 of 3"). Text is broken into lines
+here, at spaces and between Chinese characters (:mod:`player.system.line_breaks`), and each
+character is printed with a font that has it (:mod:`player.printing.faces`).
+
+    document = Document(_("Your sessions"), language="en")
+    document.heading(_("Sessions by week"))
+    document.table([_("Week"), _("Sessions")], [["3 Mar", "4"]], align="LR")
+    data = document.pdf_bytes()
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+import pygame
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from player.care.safety import DISCLAIMER
+from player.language import _
+from player.printing.faces import Face, faces_for, runs
+from player.system.files import replace_file
+from player.system.line_breaks import break_lines
+
+PAGE_WIDTH = 210.0
+"""A4 portrait, in millimetres."""
+PAGE_HEIGHT = 297.0
+MARGIN = 18.0
+
+TITLE = 22.0
+"""Type sizes in points: large, to be read without glasses held close."""
+HEADING = 16.0
+BODY = 13.0
+SMALL = 10.0
+LEADING = 1.4
+"""A line's height as a share of its type size."""
+
+POINT = 25.4 / 72
+"""A point in millimetres."""
+
+BLACK = 0
+GREY = 90
+"""The grey of secondary words: dark enough to read when printed."""
+RULE = 150
+SHADE = 232
+"""The background of a table's heading row."""
+STRIPE = 245
+"""The background of every other table row."""
+CELL_PADDING = 1.8
+BULLET = "\u2022"
+
+Align = str
+"""``L``, ``R`` or ``C``: where a line sits in its box."""
+
+
+class Document:
+    """An A4 document, written top to bottom; ``pdf_bytes()`` or ``save()`` finishes it.
+
+    What is added is kept and laid out when the document is finished, twice: once to
+    count its pages, once to print "Page 1 of 3" at the foot of each."""
+
+    def __init__(self, title: str, language: str, created: datetime | None = None) -> None:
+        self.title_text = title
+        self.language = language
+        self.created = created
+        self._parts: list[Callable[[_Layout], None]] = []
+
+    def title(self, text: str) -> None:
+        self._parts.append(lambda layout: layout.title(text))
+
+    def heading(self, text: str) -> None:
+        """A heading, kept on the page of what follows it."""
+        self._parts.append(lambda layout: layout.heading(text))
+
+    def paragraph(self, text: str, *, size: float = BODY, grey: bool = False) -> None:
+        """Text across the page; a line break in it starts a new line."""
+        self._parts.append(lambda layout: layout.paragraph(text, size=size, grey=grey))
+
+    def bullets(self, items: Sequence[str], *, size: float = BODY) -> None:
+        kept = tuple(items)
+        self._parts.append(lambda layout: layout.bullets(kept, size=size))
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        align: str = "",
+        widths: Sequence[float] | None = None,
+        size: float = BODY,
+    ) -> None:
+        """A table across the page; its heading row is printed again on each new page.
+        ``align`` gives each column's L, R or C (L for those it leaves out); ``widths``
+        each column's share of the width (by default, after its longest text)."""
+        kept_header = tuple(header)
+        kept_rows = tuple(tuple(row) for row in rows)
+        kept_widths = None if widths is None else tuple(widths)
+        self._parts.append(
+            lambda layout: layout.table(
+                kept_header, kept_rows, align=align, widths=kept_widths, size=size
+            )
+        )
+
+    def image(self, surface: pygame.Surface, width: float | None = None) -> None:
+        """``surface`` as a picture ``width`` millimetres wide (the text's width at most),
+        on a new page when it does not fit on this one."""
+        buffer = io.BytesIO()
+        pygame.image.save(surface, buffer, "picture.png")
+        png, size = buffer.getvalue(), surface.get_size()
+        self._parts.append(lambda layout: layout.image(png, size, width))
+
+    def space(self, millimetres: float) -> None:
+        """Leave some room, unless at the top of a page."""
+        self._parts.append(lambda layout: layout.space(millimetres))
+
+    def pdf_bytes(self) -> bytes:
+        """The document as a PDF file."""
+        pages = self._laid_out(None).pages_count
+        return bytes(self._laid_out(pages).output())
+
+    def measure(self, text: str, size: float = BODY) -> float:
+        """How wide ``text`` is printed at ``size`` points, in millimetres."""
+        return _Layout(self.title_text, self.language, None, None).measure(text, size)
+
+    def save(self, path: Path) -> None:
+        """Write the document to ``path``: the whole file or, when that fails (an OSError
+        that ``reason`` puts in words), nothing; a missing folder is not made."""
+        replace_file(path, self.pdf_bytes())
+
+    def _laid_out(self, pages: int | None) -> FPDF:
+        layout = _Layout(self.title_text, self.language, self.created, pages)
+        for part in self._parts:
+            part(layout)
+        return layout.pdf
+
+
+class _Layout:
+    """Lays a document out on pages of fpdf2's; ``pages`` is their number, once known."""
+
+    def __init__(
+        self, title: str, language: str, created: datetime | None, pages: int | None
+    ) -> None:
+        self.faces = faces_for(language)
+        self.pages = pages
+        self._added: set[str] = set()
+        self.pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+        # fpdf2 calls its footer() as it closes each page (fpdf2 before 2.8 has no types
+        # to subclass it with).
+        setattr(self.pdf, "footer", self._footer)  # noqa: B010
+        self.pdf.set_margins(MARGIN, MARGIN, MARGIN)
+        self.pdf.set_auto_page_break(False)
+        self.pdf.set_title(title)
+        self.pdf.set_lang(language)
+        self.pdf.set_creator("routine-player")
+        if created is not None:
+            self.pdf.set_creation_date(created)
+        self.footer_lines = self.lines(_(DISCLAIMER), SMALL, self.width)
+        self.bottom = PAGE_HEIGHT - MARGIN - (len(self.footer_lines) + 1) * line_height(SMALL)
+        self.pdf.add_page()
+
+    # -- what a document holds ----------------------------------------------------------
+
+    @property
+    def width(self) -> float:
+        """The width the text runs across, in millimetres."""
+        return PAGE_WIDTH - 2 * MARGIN
+
+    def title(self, text: str) -> None:
+        self._block(text, TITLE, keep=2 * line_height(BODY))
+        self.space(2)
+
+    def heading(self, text: str) -> None:
+        """A heading, kept on the page of what follows it."""
+        self.space(4)
+        self._block(text, HEADING, keep=3 * line_height(BODY))
+        self.space(1)
+
+    def paragraph(self, text: str, *, size: float = BODY, grey: bool = False) -> None:
+        self._block(text, size, colour=GREY if grey else BLACK)
+        self.space(1.5)
+
+    def bullets(self, items: Sequence[str], *, size: float = BODY) -> None:
+        indent = self.measure(BULLET + "  ", size)
+        for item in items:
+            lines = self.lines(item, size, self.width - indent)
+            for number, line in enumerate(lines):
+                self._room_for(line_height(size))
+                if number == 0:
+                    self._line(BULLET, size, MARGIN, self.width)
+                self._line(line, size, MARGIN + indent, self.width - indent)
+                self.pdf.set_y(self.pdf.get_y() + line_height(size))
+            self.space(1)
+        self.space(1)
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        align: str = "",
+        widths: Sequence[float] | None = None,
+        size: float = BODY,
+    ) -> None:
+        """A table across the page; its heading row is printed again on each new page.
+        ``align`` gives each column's L, R or C (L for those it leaves out); ``widths``
+        each column's share of the width (by default, after its longest text)."""
+        shares = list(widths) if widths is not None else self._natural(header, rows, size)
+        total = sum(shares) or 1
+        columns = [self.width * share / total for share in shares]
+        aligns = [align[i] if i < len(align) else "L" for i in range(len(header))]
+        self._room_for(2 * _row_height(1, size))
+        self._row(header, columns, aligns, size, fill=SHADE)
+        for number, row in enumerate(rows):
+            height = _row_height(self._row_lines(row, columns, size), size)
+            if self.pdf.get_y() + height > self.bottom:
+                self._new_page()
+                self._row(header, columns, aligns, size, fill=SHADE)
+            self._row(row, columns, aligns, size, fill=STRIPE if number % 2 else None)
+        self.space(3)
+
+    def image(self, png: bytes, size: tuple[int, int], width: float | None) -> None:
+        shown = min(width or self.width, self.width)
+        height = shown * size[1] / max(1, size[0])
+        self._room_for(height)
+        self.pdf.image(io.BytesIO(png), x=MARGIN, y=self.pdf.get_y(), w=shown, h=height)
+        self.pdf.set_y(self.pdf.get_y() + height)
+        self.space(3)
+
+    def space(self, millimetres: float) -> None:
+        """Leave some room, unless at the top of a page."""
+        if self.pdf.get_y() > MARGIN + 0.01:
+            self.pdf.set_y(min(self.pdf.get_y() + millimetres, self.bottom))
+
+    # -- text ---------------------------------------------------------------------------
+
+    def measure(self, text: str, size: float) -> float:
+        """How wide ``text`` is printed at ``size``, in millimetres."""
+        width = 0.0
+        for face, part in runs(text, self.faces):
+            self._use(face, size)
+            width += self.pdf.get_string_width(part)
+        return width
+
+    def lines(self, text: str, size: float, width: float) -> list[str]:
+        """``text`` broken into lines at most ``width`` millimetres wide; a line break in
+        it starts a new line."""
+
+        def hundredths(piece: str) -> int:
+            return round(self.measure(piece, size) * 100)
+
+        def cut(piece: str) -> list[str]:
+            return _cut(piece, width, lambda part: self.measure(part, size))
+
+        found: list[str] = []
+        for paragraph in text.splitlines() or [""]:
+            found.extend(break_lines(paragraph, round(width * 100), hundredths, cut))
+        return found
+
+    def _use(self, face: Face, size: float) -> None:
+        if face.family not in self._added:
+            self.pdf.add_font(face.family, "", str(face.path))
+            self._added.add(face.family)
+        self.pdf.set_font(face.family, "", size)
+
+    def _line(self, text: str, size: float, x: float, width: float, align: Align = "L") -> None:
+        """One line of ``text`` in the box from ``x``, ``width`` wide, at the current height."""
+        spare = width - self.measure(text, size)
+        start = x + (spare if align == "R" else spare / 2 if align == "C" else 0)
+        y = self.pdf.get_y()
+        self.pdf.set_xy(start, y)
+        for face, part in runs(text, self.faces):
+            self._use(face, size)
+            self.pdf.cell(
+                self.pdf.get_string_width(part),
+                line_height(size),
+                part,
+                new_x=XPos.RIGHT,
+                new_y=YPos.TOP,
+            )
+        self.pdf.set_xy(MARGIN, y)
+
+    def _block(self, text: str, size: float, colour: int = BLACK, keep: float = 0) -> None:
+        """Lines of text across the page; the first with ``keep`` millimetres free below it."""
+        self.pdf.set_text_color(colour)
+        for number, line in enumerate(self.lines(text, size, self.width)):
+            self._room_for(line_height(size) + (keep if number == 0 else 0))
+            self._line(line, size, MARGIN, self.width)
+            self.pdf.set_y(self.pdf.get_y() + line_height(size))
+        self.pdf.set_text_color(BLACK)
+
+    # -- pages --------------------------------------------------------------------------
+
+    def _room_for(self, height: float) -> None:
+        """Go on to a new page unless ``height`` fits above the footer."""
+        if self.pdf.get_y() + height > self.bottom and self.pdf.get_y() > MARGIN + 0.01:
+            self._new_page()
+
+    def _new_page(self) -> None:
+        self.pdf.add_page()
+        self.pdf.set_xy(MARGIN, MARGIN)
+
+    def _footer(self) -> None:
+        """The disclaimer and the page number at the foot of the page being closed."""
+        height = line_height(SMALL)
+        y = PAGE_HEIGHT - MARGIN - len(self.footer_lines) * height
+        self.pdf.set_draw_color(RULE)
+        self.pdf.set_line_width(0.3)
+        self.pdf.line(MARGIN, y - height / 2, PAGE_WIDTH - MARGIN, y - height / 2)
+        self.pdf.set_text_color(GREY)
+        for line in self.footer_lines:
+            self.pdf.set_y(y)
+            self._line(line, SMALL, MARGIN, self.width)
+            y += height
+        self.pdf.set_y(PAGE_HEIGHT - MARGIN + 1)
+        page = self.pdf.page_no()
+        number = _("Page {page} of {pages}").format(page=page, pages=self.pages or page)
+        self._line(number, SMALL, MARGIN, self.width, "R")
+        self.pdf.set_text_color(BLACK)
+
+    # -- tables -------------------------------------------------------------------------
+
+    def _natural(
+        self, header: Sequence[str], rows: Sequence[Sequence[str]], size: float
+    ) -> list[float]:
+        """Each column's widest text (a line of a cell at most), with its padding."""
+        found = [0.0] * len(header)
+        for row in (header, *rows):
+            for index, text in enumerate(row[: len(found)]):
+                widest = max((self.measure(line, size) for line in text.splitlines()), default=0)
+                found[index] = max(found[index], widest + 2 * CELL_PADDING)
+        return found
+
+    def _row_lines(self, row: Sequence[str], columns: Sequence[float], size: float) -> int:
+        return max(
+            (
+                len(self.lines(text, size, width - 2 * CELL_PADDING))
+                for text, width in zip(row, columns, strict=False)
+            ),
+            default=1,
+        )
+
+    def _row(
+        self,
+        row: Sequence[str],
+        columns: Sequence[float],
+        aligns: Sequence[Align],
+        size: float,
+        fill: int | None,
+    ) -> None:
+        top = self.pdf.get_y()
+        height = _row_height(self._row_lines(row, columns, size), size)
+        if fill is not None:
+            self.pdf.set_fill_color(fill)
+            self.pdf.rect(MARGIN, top, self.width, height, style="F")
+        x = MARGIN
+        for text, width, align in zip(row, columns, aligns, strict=False):
+            y = top + CELL_PADDING
+            for line in self.lines(text, size, width - 2 * CELL_PADDING):
+                self.pdf.set_y(y)
+                self._line(line, size, x + CELL_PADDING, width - 2 * CELL_PADDING, align)
+                y += line_height(size)
+            x += width
+        self.pdf.set_draw_color(RULE)
+        self.pdf.set_line_width(0.2)
+        self.pdf.line(MARGIN, top + height, MARGIN + self.width, top + height)
+        self.pdf.set_y(top + height)
+
+
+def wrap(text: str, language: str, size: float, width: float) -> list[str]:
+    """``text`` broken into the lines a document in ``language`` prints it in, ``size``
+    points, at most ``width`` millimetres wide."""
+    return _Layout("", language, None, None).lines(text, size, width)
+
+
+def line_height(size: float) -> float:
+    """The height of a line of type of ``size`` points, in millimetres."""
+    return size * POINT * LEADING
+
+
+def _row_height(lines: int, size: float) -> float:
+    return lines * line_height(size) + 2 * CELL_PADDING
+
+
+def _cut(piece: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """``piece``, too wide for a line, cut into parts that fit (one character at least)."""
+    parts: list[str] = []
+    part = ""
+    for char in piece:
+        if part and measure(part + char) > width:
+            parts.append(part)
+            part = char
+        else:
+            part += char
+    parts.append(part)
+    return parts
