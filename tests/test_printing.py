@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from player.care.safety import DISCLAIMER, warning_signs
 from player.language import LANGUAGES, _, use
 from player.printing import faces
-from player.printing.document import BODY, Document, wrap
+from player.printing.document import BODY, MARGIN, SMALL, Document, Passage, wrap
 from player.system.line_breaks import NO_END, NO_START
 from player.system.paths import ROUTINES_DIR
 from player.system.regular_files import FileRefused, reason
@@ -147,6 +147,39 @@ def test_a_picture_is_embedded_with_its_pixels() -> None:
     assert picture.size == (40, 20)
     assert picture.convert("L").getpixel((5, 10)) == 0
     assert picture.convert("L").getpixel((35, 10)) == 255
+
+
+def test_words_beside_a_picture_start_level_with_it_and_right_of_it() -> None:
+    surface = pygame.Surface((80, 40))
+    surface.fill((0, 0, 0))
+    document = Document("Steps", "en")
+    document.paragraph("Above")
+    document.beside(surface, 40, [Passage("Stand tall"), Passage("Feet apart", SMALL, True)])
+    document.paragraph("Below")
+    page = PdfReader(io.BytesIO(document.pdf_bytes())).pages[0]
+    assert len(page.images) == 1
+    placed: dict[str, tuple[float, float]] = {}
+
+    def seen(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            placed.setdefault(text.strip(), (tm[4], tm[5]))
+
+    page.extract_text(visitor_text=seen)
+    millimetre = 72 / 25.4
+    assert placed["Stand tall"][0] > (MARGIN + 40) * millimetre  # right of the picture
+    assert placed["Above"][1] > placed["Stand tall"][1] > placed["Feet apart"][1]
+    picture_bottom = placed["Above"][1] - 40 / 2 * millimetre  # 20 mm high, under "Above"
+    assert placed["Below"][1] < picture_bottom  # under the picture, not under the words
+
+
+def test_words_beside_a_picture_longer_than_a_page_go_on_over_the_next() -> None:
+    document = Document("Steps", "en")
+    lines = [Passage(f"line {n}") for n in range(60)]
+    document.beside(None, 40, lines, indent=6)
+    pages = pages_text(document.pdf_bytes())
+    assert len(pages) == 2
+    assert "line 0" in pages[0] and "line 59" in pages[1]
+    assert all(f"line {n}\n" in "\n".join(pages) + "\n" for n in range(60))
 
 
 # -- fonts --------------------------------------------------------------------------------

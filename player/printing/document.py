@@ -1,4 +1,5 @@
-"""A printed document: A4 pages of headings, paragraphs, lists, tables and pictures.
+"""A printed document: A4 pages of headings, paragraphs, lists, tables and pictures, and
+pictures with words beside them.
 
 Made to be read on paper by someone who may print it in black and white: large type, black
 on white, greys for what is secondary, nothing told by colour alone. Every page ends with
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -58,6 +60,17 @@ BULLET = "\u2022"
 
 Align = str
 """``L``, ``R`` or ``C``: where a line sits in its box."""
+PICTURE_GAP = 4.0
+"""Between a picture and the words beside it, in millimetres."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Words to print beside a picture, in their own size, black or grey."""
+
+    text: str
+    size: float = BODY
+    grey: bool = False
 
 
 class Document:
@@ -111,10 +124,24 @@ class Document:
     def image(self, surface: pygame.Surface, width: float | None = None) -> None:
         """``surface`` as a picture ``width`` millimetres wide (the text's width at most),
         on a new page when it does not fit on this one."""
-        buffer = io.BytesIO()
-        pygame.image.save(surface, buffer, "picture.png")
-        png, size = buffer.getvalue(), surface.get_size()
+        png, size = _png(surface), surface.get_size()
         self._parts.append(lambda layout: layout.image(png, size, width))
+
+    def beside(
+        self,
+        picture: pygame.Surface | None,
+        width: float,
+        passages: Sequence[Passage],
+        *,
+        indent: float = 0.0,
+    ) -> None:
+        """A picture ``width`` millimetres wide at the left, ``indent`` in from the margin
+        (its room left blank when there is none), and ``passages`` beside it, one under
+        the other; kept together on one page when they fit on one."""
+        png = None if picture is None else _png(picture)
+        size = (1, 1) if picture is None else picture.get_size()
+        kept = tuple(passages)
+        self._parts.append(lambda layout: layout.beside(png, size, width, kept, indent))
 
     def space(self, millimetres: float) -> None:
         """Leave some room, unless at the top of a page."""
@@ -231,6 +258,39 @@ class _Layout:
         self._room_for(height)
         self.pdf.image(io.BytesIO(png), x=MARGIN, y=self.pdf.get_y(), w=shown, h=height)
         self.pdf.set_y(self.pdf.get_y() + height)
+        self.space(3)
+
+    def beside(
+        self,
+        png: bytes | None,
+        size: tuple[int, int],
+        width: float,
+        passages: Sequence[Passage],
+        indent: float,
+    ) -> None:
+        left = MARGIN + indent
+        text_x = left + width + PICTURE_GAP
+        text_width = PAGE_WIDTH - MARGIN - text_x
+        picture_height = 0.0 if png is None else width * size[1] / max(1, size[0])
+        laid = [(self.lines(p.text, p.size, text_width), p) for p in passages]
+        text_height = sum(len(lines) * line_height(p.size) for lines, p in laid)
+        self._room_for(max(picture_height, text_height))
+        top = self.pdf.get_y()
+        if png is not None:
+            self.pdf.image(io.BytesIO(png), x=left, y=top, w=width, h=picture_height)
+        y = top
+        for lines, passage in laid:
+            self.pdf.set_text_color(GREY if passage.grey else BLACK)
+            for line in lines:
+                if y + line_height(passage.size) > self.bottom:  # longer than a page
+                    self._new_page()
+                    top = y = MARGIN
+                    picture_height = 0.0
+                self.pdf.set_y(y)
+                self._line(line, passage.size, text_x, text_width)
+                y += line_height(passage.size)
+        self.pdf.set_text_color(BLACK)
+        self.pdf.set_y(max(y, top + picture_height))
         self.space(3)
 
     def space(self, millimetres: float) -> None:
@@ -377,6 +437,12 @@ def wrap(text: str, language: str, size: float, width: float) -> list[str]:
     """``text`` broken into the lines a document in ``language`` prints it in, ``size``
     points, at most ``width`` millimetres wide."""
     return _Layout("", language, None, None).lines(text, size, width)
+
+
+def _png(surface: pygame.Surface) -> bytes:
+    buffer = io.BytesIO()
+    pygame.image.save(surface, buffer, "picture.png")
+    return buffer.getvalue()
 
 
 def line_height(size: float) -> float:
