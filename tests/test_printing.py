@@ -182,6 +182,13 @@ def test_words_beside_a_picture_longer_than_a_page_go_on_over_the_next() -> None
     assert all(f"line {n}\n" in "\n".join(pages) + "\n" for n in range(60))
 
 
+def test_a_numbered_list_numbers_its_items_and_keeps_their_lines() -> None:
+    document = Document("Sources", "en")
+    document.numbered(["Exercise in pregnancy. NHS.\nhttps://www.nhs.uk/pregnancy/", "Second"])
+    text = pages_text(document.pdf_bytes())[0]
+    assert "1. Exercise in pregnancy. NHS.\nhttps://www.nhs.uk/pregnancy/\n2. Second" in text
+
+
 # -- fonts --------------------------------------------------------------------------------
 
 

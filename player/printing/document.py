@@ -100,6 +100,12 @@ class Document:
         kept = tuple(items)
         self._parts.append(lambda layout: layout.bullets(kept, size=size))
 
+    def numbered(self, items: Sequence[str], *, size: float = BODY) -> None:
+        """A list numbered from 1, each item's lines (a line break starts a new one) set
+        in from its number."""
+        kept = tuple(items)
+        self._parts.append(lambda layout: layout.numbered(kept, size=size))
+
     def table(
         self,
         header: Sequence[str],
@@ -224,6 +230,20 @@ class _Layout:
                 self._line(line, size, MARGIN + indent, self.width - indent)
                 self.pdf.set_y(self.pdf.get_y() + line_height(size))
             self.space(1)
+        self.space(1)
+
+    def numbered(self, items: Sequence[str], *, size: float) -> None:
+        marks = [f"{number}." for number in range(1, len(items) + 1)]
+        indent = max((self.measure(mark + "  ", size) for mark in marks), default=0)
+        for mark, item in zip(marks, items, strict=True):
+            lines = self.lines(item, size, self.width - indent)
+            for number, line in enumerate(lines):
+                self._room_for(line_height(size) * (min(len(lines), 2) if number == 0 else 1))
+                if number == 0:
+                    self._line(mark, size, MARGIN, indent, "R" if len(marks) > 9 else "L")
+                self._line(line, size, MARGIN + indent, self.width - indent)
+                self.pdf.set_y(self.pdf.get_y() + line_height(size))
+            self.space(1.5)
         self.space(1)
 
     def table(
