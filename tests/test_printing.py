@@ -251,7 +251,7 @@ def test_saving_writes_the_whole_file_and_nothing_beside_it(tmp_path: Path) -> N
     folder = tmp_path / "papers"
     folder.mkdir()
     target = folder / "report.pdf"
-    document.save(target)
+    assert document.save(target) == 1
     assert target.read_bytes().startswith(b"%PDF-")
     assert PdfReader(target).pages[0].extract_text().startswith("Hello")
     assert os.listdir(folder) == ["report.pdf"]

@@ -155,17 +155,24 @@ class Document:
 
     def pdf_bytes(self) -> bytes:
         """The document as a PDF file."""
-        pages = self._laid_out(None).pages_count
-        return bytes(self._laid_out(pages).output())
+        return self._finished()[0]
 
     def measure(self, text: str, size: float = BODY) -> float:
         """How wide ``text`` is printed at ``size`` points, in millimetres."""
         return _Layout(self.title_text, self.language, None, None).measure(text, size)
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path) -> int:
         """Write the document to ``path``: the whole file or, when that fails (an OSError
-        that ``reason`` puts in words), nothing; a missing folder is not made."""
-        replace_file(path, self.pdf_bytes())
+        that ``reason`` puts in words), nothing; a missing folder is not made. Returns
+        how many pages were written."""
+        data, pages = self._finished()
+        replace_file(path, data)
+        return pages
+
+    def _finished(self) -> tuple[bytes, int]:
+        """The PDF file, and its number of pages."""
+        pages = self._laid_out(None).pages_count
+        return bytes(self._laid_out(pages).output()), pages
 
     def _laid_out(self, pages: int | None) -> FPDF:
         layout = _Layout(self.title_text, self.language, self.created, pages)
