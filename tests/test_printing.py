@@ -189,6 +189,33 @@ def test_a_numbered_list_numbers_its_items_and_keeps_their_lines() -> None:
     assert "1. Exercise in pregnancy. NHS.\nhttps://www.nhs.uk/pregnancy/\n2. Second" in text
 
 
+@pytest.mark.parametrize("language", PRINTED)
+def test_a_list_in_two_columns_keeps_each_item_whole_and_in_order(language: str) -> None:
+    use(language)
+    signs = list(warning_signs())
+    document = Document("Signs", language)
+    document.two_columns(signs)
+    reader = PdfReader(io.BytesIO(document.pdf_bytes()))
+    assert len(reader.pages) == 1
+    text = squeezed(pages_text(document.pdf_bytes())[0])
+    places = [text.index(squeezed(sign)) for sign in signs]
+    assert places == sorted(places)
+    lefts: list[float] = []
+    reader.pages[0].extract_text(
+        visitor_text=lambda t, _cm, tm, _f, _s: lefts.append(tm[4]) if t.strip() else None
+    )
+    middle = 210 / 2 * 72 / 25.4
+    assert min(lefts) < middle < max(lefts)  # both columns are used
+
+
+def test_a_list_in_two_columns_longer_than_a_page_is_one_column() -> None:
+    document = Document("Long", "en")
+    document.two_columns([f"item {n}" for n in range(120)])
+    pages = pages_text(document.pdf_bytes())
+    assert len(pages) > 1
+    assert all(f"item {n}\n" in "\n".join(pages) + "\n" for n in range(120))
+
+
 # -- fonts --------------------------------------------------------------------------------
 
 

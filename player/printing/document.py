@@ -60,6 +60,8 @@ BULLET = "\u2022"
 
 Align = str
 """``L``, ``R`` or ``C``: where a line sits in its box."""
+COLUMN_GAP = 6.0
+"""Between two columns of a list, in millimetres."""
 PICTURE_GAP = 4.0
 """Between a picture and the words beside it, in millimetres."""
 
@@ -99,6 +101,12 @@ class Document:
     def bullets(self, items: Sequence[str], *, size: float = BODY) -> None:
         kept = tuple(items)
         self._parts.append(lambda layout: layout.bullets(kept, size=size))
+
+    def two_columns(self, items: Sequence[str], *, size: float = BODY) -> None:
+        """A bulleted list in two columns side by side, the first filled first, kept on one
+        page; a list longer than a page is set as ``bullets``."""
+        kept = tuple(items)
+        self._parts.append(lambda layout: layout.two_columns(kept, size=size))
 
     def numbered(self, items: Sequence[str], *, size: float = BODY) -> None:
         """A list numbered from 1, each item's lines (a line break starts a new one) set
@@ -237,6 +245,35 @@ class _Layout:
                 self._line(line, size, MARGIN + indent, self.width - indent)
                 self.pdf.set_y(self.pdf.get_y() + line_height(size))
             self.space(1)
+        self.space(1)
+
+    def two_columns(self, items: Sequence[str], *, size: float) -> None:
+        indent = self.measure(BULLET + "  ", size)
+        column = (self.width - COLUMN_GAP) / 2
+        laid = [self.lines(item, size, column - indent) for item in items]
+        heights = [len(lines) * line_height(size) + 1 for lines in laid]
+        split = min(
+            range(len(laid) + 1),
+            key=lambda at: max(sum(heights[:at]), sum(heights[at:])),
+        )
+        height = max(sum(heights[:split]), sum(heights[split:]))
+        if height > self.bottom - MARGIN:
+            self.bullets(items, size=size)
+            return
+        self._room_for(height)
+        top = self.pdf.get_y()
+        for first, group in ((0, laid[:split]), (split, laid[split:])):
+            x = MARGIN + (column + COLUMN_GAP if first else 0)
+            y = top
+            for lines in group:
+                for number, line in enumerate(lines):
+                    self.pdf.set_y(y)
+                    if number == 0:
+                        self._line(BULLET, size, x, column)
+                    self._line(line, size, x + indent, column - indent)
+                    y += line_height(size)
+                y += 1
+        self.pdf.set_y(top + height)
         self.space(1)
 
     def numbered(self, items: Sequence[str], *, size: float) -> None:
