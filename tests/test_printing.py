@@ -16,7 +16,7 @@ import yaml
 from babel.messages.pofile import read_po
 from pypdf import PdfReader
 
-from player.care.safety import DISCLAIMER, warning_signs
+from player.care.safety import DISCLAIMER, SIGNS_INTRO, warning_signs
 from player.language import LANGUAGES, _, use
 from player.printing import faces
 from player.printing.document import BODY, MARGIN, SMALL, Document, Passage, wrap
@@ -194,14 +194,16 @@ def test_a_list_in_two_columns_keeps_each_item_whole_and_in_order(language: str)
     use(language)
     signs = list(warning_signs())
     document = Document("Signs", language)
-    document.two_columns(signs)
+    document.paragraph("\n".join(["Filler"] * 30))
+    document.two_columns(signs, above=_(SIGNS_INTRO))
     reader = PdfReader(io.BytesIO(document.pdf_bytes()))
-    assert len(reader.pages) == 1
-    text = squeezed(pages_text(document.pdf_bytes())[0])
+    assert len(reader.pages) == 2  # the words above it go over with the list
+    text = squeezed(pages_text(document.pdf_bytes())[1])
+    assert text.startswith(squeezed(_(SIGNS_INTRO) + "\u2022" + signs[0]))
     places = [text.index(squeezed(sign)) for sign in signs]
     assert places == sorted(places)
     lefts: list[float] = []
-    reader.pages[0].extract_text(
+    reader.pages[1].extract_text(
         visitor_text=lambda t, _cm, tm, _f, _s: lefts.append(tm[4]) if t.strip() else None
     )
     middle = 210 / 2 * 72 / 25.4

@@ -102,11 +102,12 @@ class Document:
         kept = tuple(items)
         self._parts.append(lambda layout: layout.bullets(kept, size=size))
 
-    def two_columns(self, items: Sequence[str], *, size: float = BODY) -> None:
+    def two_columns(self, items: Sequence[str], *, size: float = BODY, above: str = "") -> None:
         """A bulleted list in two columns side by side, the first filled first, kept on one
-        page; a list longer than a page is set as ``bullets``."""
+        page with the words ``above`` it; a list longer than a page is set as
+        ``bullets``."""
         kept = tuple(items)
-        self._parts.append(lambda layout: layout.two_columns(kept, size=size))
+        self._parts.append(lambda layout: layout.two_columns(kept, size=size, above=above))
 
     def numbered(self, items: Sequence[str], *, size: float = BODY) -> None:
         """A list numbered from 1, each item's lines (a line break starts a new one) set
@@ -247,8 +248,9 @@ class _Layout:
             self.space(1)
         self.space(1)
 
-    def two_columns(self, items: Sequence[str], *, size: float) -> None:
+    def two_columns(self, items: Sequence[str], *, size: float, above: str) -> None:
         indent = self.measure(BULLET + "  ", size)
+        lead = self.lines(above, size, self.width) if above else []
         column = (self.width - COLUMN_GAP) / 2
         laid = [self.lines(item, size, column - indent) for item in items]
         heights = [len(lines) * line_height(size) + 1 for lines in laid]
@@ -257,10 +259,17 @@ class _Layout:
             key=lambda at: max(sum(heights[:at]), sum(heights[at:])),
         )
         height = max(sum(heights[:split]), sum(heights[split:]))
-        if height > self.bottom - MARGIN:
+        lead_height = len(lead) * line_height(size) + (1.5 if lead else 0)
+        if lead_height + height > self.bottom - MARGIN:
+            if above:
+                self.paragraph(above, size=size)
             self.bullets(items, size=size)
             return
-        self._room_for(height)
+        self._room_for(lead_height + height)
+        for line in lead:
+            self._line(line, size, MARGIN, self.width)
+            self.pdf.set_y(self.pdf.get_y() + line_height(size))
+        self.space(1.5 if lead else 0)
         top = self.pdf.get_y()
         for first, group in ((0, laid[:split]), (split, laid[split:])):
             x = MARGIN + (column + COLUMN_GAP if first else 0)
