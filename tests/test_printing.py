@@ -195,12 +195,12 @@ def test_a_list_in_two_columns_keeps_each_item_whole_and_in_order(language: str)
     signs = list(warning_signs())
     document = Document("Signs", language)
     document.paragraph("\n".join(["Filler"] * 30))
-    document.two_columns(signs, above=_(SIGNS_INTRO))
+    document.two_columns(signs, above=_(SIGNS_INTRO), below=_("Your sessions"))
     reader = PdfReader(io.BytesIO(document.pdf_bytes()))
-    assert len(reader.pages) == 2  # the words above it go over with the list
+    assert len(reader.pages) == 2  # the words above and below it go over with the list
     text = squeezed(pages_text(document.pdf_bytes())[1])
     assert text.startswith(squeezed(_(SIGNS_INTRO) + "\u2022" + signs[0]))
-    places = [text.index(squeezed(sign)) for sign in signs]
+    places = [text.index(squeezed(sign)) for sign in [*signs, _("Your sessions")]]
     assert places == sorted(places)
     lefts: list[float] = []
     reader.pages[1].extract_text(

@@ -102,12 +102,16 @@ class Document:
         kept = tuple(items)
         self._parts.append(lambda layout: layout.bullets(kept, size=size))
 
-    def two_columns(self, items: Sequence[str], *, size: float = BODY, above: str = "") -> None:
+    def two_columns(
+        self, items: Sequence[str], *, size: float = BODY, above: str = "", below: str = ""
+    ) -> None:
         """A bulleted list in two columns side by side, the first filled first, kept on one
-        page with the words ``above`` it; a list longer than a page is set as
-        ``bullets``."""
+        page with the words ``above`` and ``below`` it; a list longer than a page is set
+        as ``bullets``."""
         kept = tuple(items)
-        self._parts.append(lambda layout: layout.two_columns(kept, size=size, above=above))
+        self._parts.append(
+            lambda layout: layout.two_columns(kept, size=size, above=above, below=below)
+        )
 
     def numbered(self, items: Sequence[str], *, size: float = BODY) -> None:
         """A list numbered from 1, each item's lines (a line break starts a new one) set
@@ -248,9 +252,10 @@ class _Layout:
             self.space(1)
         self.space(1)
 
-    def two_columns(self, items: Sequence[str], *, size: float, above: str) -> None:
+    def two_columns(self, items: Sequence[str], *, size: float, above: str, below: str) -> None:
         indent = self.measure(BULLET + "  ", size)
         lead = self.lines(above, size, self.width) if above else []
+        tail = self.lines(below, size, self.width) if below else []
         column = (self.width - COLUMN_GAP) / 2
         laid = [self.lines(item, size, column - indent) for item in items]
         heights = [len(lines) * line_height(size) + 1 for lines in laid]
@@ -260,12 +265,15 @@ class _Layout:
         )
         height = max(sum(heights[:split]), sum(heights[split:]))
         lead_height = len(lead) * line_height(size) + (1.5 if lead else 0)
-        if lead_height + height > self.bottom - MARGIN:
+        tail_height = len(tail) * line_height(size)
+        if lead_height + height + tail_height > self.bottom - MARGIN:
             if above:
                 self.paragraph(above, size=size)
             self.bullets(items, size=size)
+            if below:
+                self.paragraph(below, size=size)
             return
-        self._room_for(lead_height + height)
+        self._room_for(lead_height + height + tail_height)
         for line in lead:
             self._line(line, size, MARGIN, self.width)
             self.pdf.set_y(self.pdf.get_y() + line_height(size))
@@ -283,7 +291,10 @@ class _Layout:
                     y += line_height(size)
                 y += 1
         self.pdf.set_y(top + height)
-        self.space(1)
+        for line in tail:
+            self._line(line, size, MARGIN, self.width)
+            self.pdf.set_y(self.pdf.get_y() + line_height(size))
+        self.space(1.5)
 
     def numbered(self, items: Sequence[str], *, size: float) -> None:
         marks = [f"{number}." for number in range(1, len(items) + 1)]
