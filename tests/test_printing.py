@@ -195,11 +195,11 @@ def test_a_list_in_two_columns_keeps_each_item_whole_and_in_order(language: str)
     signs = list(warning_signs())
     document = Document("Signs", language)
     document.paragraph("\n".join(["Filler"] * 30))
-    document.two_columns(signs, above=_(SIGNS_INTRO), below=_("Your sessions"))
+    document.two_columns(signs, heading="Signs", above=_(SIGNS_INTRO), below=_("Your sessions"))
     reader = PdfReader(io.BytesIO(document.pdf_bytes()))
-    assert len(reader.pages) == 2  # the words above and below it go over with the list
+    assert len(reader.pages) == 2  # its heading and words go over with the list
     text = squeezed(pages_text(document.pdf_bytes())[1])
-    assert text.startswith(squeezed(_(SIGNS_INTRO) + "\u2022" + signs[0]))
+    assert text.startswith(squeezed("Signs" + _(SIGNS_INTRO) + "\u2022" + signs[0]))
     places = [text.index(squeezed(sign)) for sign in [*signs, _("Your sessions")]]
     assert places == sorted(places)
     lefts: list[float] = []

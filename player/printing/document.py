@@ -103,15 +103,20 @@ class Document:
         self._parts.append(lambda layout: layout.bullets(kept, size=size))
 
     def two_columns(
-        self, items: Sequence[str], *, size: float = BODY, above: str = "", below: str = ""
+        self,
+        items: Sequence[str],
+        *,
+        size: float = BODY,
+        heading: str = "",
+        above: str = "",
+        below: str = "",
     ) -> None:
         """A bulleted list in two columns side by side, the first filled first, kept on one
-        page with the words ``above`` and ``below`` it; a list longer than a page is set
-        as ``bullets``."""
+        page with its ``heading`` and the words ``above`` and ``below`` it; a list longer
+        than a page is set as ``bullets``."""
         kept = tuple(items)
-        self._parts.append(
-            lambda layout: layout.two_columns(kept, size=size, above=above, below=below)
-        )
+        words = (heading, above, below)
+        self._parts.append(lambda layout: layout.two_columns(kept, size, *words))
 
     def numbered(self, items: Sequence[str], *, size: float = BODY) -> None:
         """A list numbered from 1, each item's lines (a line break starts a new one) set
@@ -252,8 +257,12 @@ class _Layout:
             self.space(1)
         self.space(1)
 
-    def two_columns(self, items: Sequence[str], *, size: float, above: str, below: str) -> None:
+    def two_columns(
+        self, items: Sequence[str], size: float, heading: str, above: str, below: str
+    ) -> None:
         indent = self.measure(BULLET + "  ", size)
+        titled = self.lines(heading, HEADING, self.width) if heading else []
+        title_height = len(titled) * line_height(HEADING) + (5 if titled else 0)
         lead = self.lines(above, size, self.width) if above else []
         tail = self.lines(below, size, self.width) if below else []
         column = (self.width - COLUMN_GAP) / 2
@@ -266,14 +275,18 @@ class _Layout:
         height = max(sum(heights[:split]), sum(heights[split:]))
         lead_height = len(lead) * line_height(size) + (1.5 if lead else 0)
         tail_height = len(tail) * line_height(size)
-        if lead_height + height + tail_height > self.bottom - MARGIN:
+        if title_height + lead_height + height + tail_height > self.bottom - MARGIN:
+            if heading:
+                self.heading(heading)
             if above:
                 self.paragraph(above, size=size)
             self.bullets(items, size=size)
             if below:
                 self.paragraph(below, size=size)
             return
-        self._room_for(lead_height + height + tail_height)
+        self._room_for(title_height + lead_height + height + tail_height)
+        if heading:
+            self.heading(heading)
         for line in lead:
             self._line(line, size, MARGIN, self.width)
             self.pdf.set_y(self.pdf.get_y() + line_height(size))
