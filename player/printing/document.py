@@ -173,7 +173,7 @@ class Document:
 
     def pdf_bytes(self) -> bytes:
         """The document as a PDF file."""
-        return self._finished()[0]
+        return self.pdf_and_pages()[0]
 
     def measure(self, text: str, size: float = BODY) -> float:
         """How wide ``text`` is printed at ``size`` points, in millimetres."""
@@ -183,12 +183,12 @@ class Document:
         """Write the document to ``path``: the whole file or, when that fails (an OSError
         that ``reason`` puts in words), nothing; a missing folder is not made. Returns
         how many pages were written."""
-        data, pages = self._finished()
+        data, pages = self.pdf_and_pages()
         replace_file(path, data)
         return pages
 
-    def _finished(self) -> tuple[bytes, int]:
-        """The PDF file, and its number of pages."""
+    def pdf_and_pages(self) -> tuple[bytes, int]:
+        """The document as a PDF file, and its number of pages."""
         pages = self._laid_out(None).pages_count
         return bytes(self._laid_out(pages).output()), pages
 
