@@ -161,13 +161,14 @@ ARGPARSE_NAMES = re.compile(r"--?[\w-]+|\b[A-Z][A-Z_]+\b|\{[\w,-]+\}")
 
 
 @pytest.mark.parametrize(
-    "command", [None, "play", "export", "new", "remind", "plan", "list", "safety", "schema"]
+    "command",
+    [None, "play", "export", "handout", "new", "remind", "plan", "list", "safety", "schema"],
 )
 def test_help_shows_no_english(command: str | None, capsys: pytest.CaptureFixture[str]) -> None:
     code, printed = run("--language", PSEUDO, *([command] if command else []), "--help")
     assert code == 0
     text = printed + capsys.readouterr().out
-    allowed = [PROGRAM, *COMMAND_NAMES, "routine", "name", *LANGUAGES]
+    allowed = [PROGRAM, *COMMAND_NAMES, "routine", "name", *LANGUAGES, "pdf"]  # FILE.pdf
     left = ARGPARSE_NAMES.sub(" ", text)
     assert escaped_words(left, allowed) == [], text
     assert "[!! " in text
