@@ -60,10 +60,6 @@ BULLET = "\u2022"
 
 Align = str
 """``L``, ``R`` or ``C``: where a line sits in its box."""
-COLUMN_GAP = 6.0
-"""Between two columns of a list, in millimetres."""
-PICTURE_GAP = 4.0
-"""Between a picture and the words beside it, in millimetres."""
 
 
 @dataclass(frozen=True)
@@ -114,15 +110,19 @@ class Document:
         """A bulleted list in two columns side by side, the first filled first, kept on one
         page with its ``heading`` and the words ``above`` and ``below`` it; a list longer
         than a page is set as ``bullets``."""
+        from player.printing.arranged import two_columns
+
         kept = tuple(items)
         words = (heading, above, below)
-        self._parts.append(lambda layout: layout.two_columns(kept, size, *words))
+        self._parts.append(lambda layout: two_columns(layout, kept, size, *words))
 
     def numbered(self, items: Sequence[str], *, size: float = BODY) -> None:
         """A list numbered from 1, each item's lines (a line break starts a new one) set
         in from its number."""
+        from player.printing.arranged import numbered
+
         kept = tuple(items)
-        self._parts.append(lambda layout: layout.numbered(kept, size=size))
+        self._parts.append(lambda layout: numbered(layout, kept, size=size))
 
     def table(
         self,
@@ -164,8 +164,10 @@ class Document:
         the other; kept together on one page when they fit on one."""
         png = None if picture is None else _png(picture)
         size = (1, 1) if picture is None else picture.get_size()
+        from player.printing.arranged import beside
+
         kept = tuple(passages)
-        self._parts.append(lambda layout: layout.beside(png, size, width, kept, indent))
+        self._parts.append(lambda layout: beside(layout, png, size, width, kept, indent))
 
     def space(self, millimetres: float) -> None:
         """Leave some room, unless at the top of a page."""
@@ -257,72 +259,6 @@ class _Layout:
             self.space(1)
         self.space(1)
 
-    def two_columns(
-        self, items: Sequence[str], size: float, heading: str, above: str, below: str
-    ) -> None:
-        indent = self.measure(BULLET + "  ", size)
-        titled = self.lines(heading, HEADING, self.width) if heading else []
-        title_height = len(titled) * line_height(HEADING) + (5 if titled else 0)
-        lead = self.lines(above, size, self.width) if above else []
-        tail = self.lines(below, size, self.width) if below else []
-        column = (self.width - COLUMN_GAP) / 2
-        laid = [self.lines(item, size, column - indent) for item in items]
-        heights = [len(lines) * line_height(size) + 1 for lines in laid]
-        split = min(
-            range(len(laid) + 1),
-            key=lambda at: max(sum(heights[:at]), sum(heights[at:])),
-        )
-        height = max(sum(heights[:split]), sum(heights[split:]))
-        lead_height = len(lead) * line_height(size) + (1.5 if lead else 0)
-        tail_height = len(tail) * line_height(size)
-        if title_height + lead_height + height + tail_height > self.bottom - MARGIN:
-            if heading:
-                self.heading(heading)
-            if above:
-                self.paragraph(above, size=size)
-            self.bullets(items, size=size)
-            if below:
-                self.paragraph(below, size=size)
-            return
-        self._room_for(title_height + lead_height + height + tail_height)
-        if heading:
-            self.heading(heading)
-        for line in lead:
-            self._line(line, size, MARGIN, self.width)
-            self.pdf.set_y(self.pdf.get_y() + line_height(size))
-        self.space(1.5 if lead else 0)
-        top = self.pdf.get_y()
-        for first, group in ((0, laid[:split]), (split, laid[split:])):
-            x = MARGIN + (column + COLUMN_GAP if first else 0)
-            y = top
-            for lines in group:
-                for number, line in enumerate(lines):
-                    self.pdf.set_y(y)
-                    if number == 0:
-                        self._line(BULLET, size, x, column)
-                    self._line(line, size, x + indent, column - indent)
-                    y += line_height(size)
-                y += 1
-        self.pdf.set_y(top + height)
-        for line in tail:
-            self._line(line, size, MARGIN, self.width)
-            self.pdf.set_y(self.pdf.get_y() + line_height(size))
-        self.space(1.5)
-
-    def numbered(self, items: Sequence[str], *, size: float) -> None:
-        marks = [f"{number}." for number in range(1, len(items) + 1)]
-        indent = max((self.measure(mark + "  ", size) for mark in marks), default=0)
-        for mark, item in zip(marks, items, strict=True):
-            lines = self.lines(item, size, self.width - indent)
-            for number, line in enumerate(lines):
-                self._room_for(line_height(size) * (min(len(lines), 2) if number == 0 else 1))
-                if number == 0:
-                    self._line(mark, size, MARGIN, indent, "R" if len(marks) > 9 else "L")
-                self._line(line, size, MARGIN + indent, self.width - indent)
-                self.pdf.set_y(self.pdf.get_y() + line_height(size))
-            self.space(1.5)
-        self.space(1)
-
     def table(
         self,
         header: Sequence[str],
@@ -355,39 +291,6 @@ class _Layout:
         self._room_for(height)
         self.pdf.image(io.BytesIO(png), x=MARGIN, y=self.pdf.get_y(), w=shown, h=height)
         self.pdf.set_y(self.pdf.get_y() + height)
-        self.space(3)
-
-    def beside(
-        self,
-        png: bytes | None,
-        size: tuple[int, int],
-        width: float,
-        passages: Sequence[Passage],
-        indent: float,
-    ) -> None:
-        left = MARGIN + indent
-        text_x = left + width + PICTURE_GAP
-        text_width = PAGE_WIDTH - MARGIN - text_x
-        picture_height = 0.0 if png is None else width * size[1] / max(1, size[0])
-        laid = [(self.lines(p.text, p.size, text_width), p) for p in passages]
-        text_height = sum(len(lines) * line_height(p.size) for lines, p in laid)
-        self._room_for(max(picture_height, text_height))
-        top = self.pdf.get_y()
-        if png is not None:
-            self.pdf.image(io.BytesIO(png), x=left, y=top, w=width, h=picture_height)
-        y = top
-        for lines, passage in laid:
-            self.pdf.set_text_color(GREY if passage.grey else BLACK)
-            for line in lines:
-                if y + line_height(passage.size) > self.bottom:  # longer than a page
-                    self._new_page()
-                    top = y = MARGIN
-                    picture_height = 0.0
-                self.pdf.set_y(y)
-                self._line(line, passage.size, text_x, text_width)
-                y += line_height(passage.size)
-        self.pdf.set_text_color(BLACK)
-        self.pdf.set_y(max(y, top + picture_height))
         self.space(3)
 
     def space(self, millimetres: float) -> None:
