@@ -4,8 +4,9 @@ questions: ``python docs/make_screenshots.py`` (headless; takes a minute or two)
 For each bundled routine, the first step after "Get ready", as the window shows it; the
 daily check of the warning signs, a routine's first screen and the pain score, as the
 window asks them; one moment of a session in each language; the help and the question
-whether to stop; a flash; the first page of the report for an appointment; and one moving
-figure through one repetition, as an animated PNG.
+whether to stop; a flash; the first page of the report for an appointment; one moving
+figure through one repetition, as an animated PNG; and the first two pages of the daily
+routine's printed handout (pdftoppm, from poppler-utils, renders the printed pages).
 """
 
 from __future__ import annotations
@@ -73,6 +74,19 @@ def routine_screenshots(work: Path) -> None:
         first_step = sorted(shots.glob("[0-9]*.png"))[1]
         shutil.copyfile(first_step, OUT / f"routine-{path.stem}.png")
         print(f"routine-{path.stem}.png: {first_step.name}")
+
+
+def handout_screenshots(work: Path) -> None:
+    """The first two pages of the daily routine's handout, as ``handout`` writes it."""
+    pdf = work / "handout.pdf"
+    environment = {**os.environ, "ROUTINE_PLAYER_HOME": str(work / "home")}
+    command = [sys.executable, str(REPO / "run.py"), "handout", "daily-back-care"]
+    subprocess.run([*command, "--pdf", str(pdf)], env=environment, check=True)
+    for page in (1, 2):
+        name = OUT / f"handout-daily-back-care-{page}"
+        render = ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page)]
+        subprocess.run([*render, "-singlefile", str(pdf), str(name)], check=True)
+        print(f"{name.name}.png")
 
 
 def question_screenshots(work: Path) -> None:
@@ -251,5 +265,6 @@ if __name__ == "__main__":
         language_screenshots()
         routine_screenshots(Path(folder))
         report_screenshot(Path(folder))
+        handout_screenshots(Path(folder))
     count = figure_animation(OUT / "figure-moving.png")
     print(f"figure-moving.png ({count} frames)")

@@ -167,13 +167,26 @@ ARGPARSE_NAMES = re.compile(r"--?[\w-]+|\b[A-Z][A-Z_]+\b|\{[\w,-]+\}")
 
 @pytest.mark.parametrize(
     "command",
-    [None, "play", "export", "new", "remind", "plan", "list", "safety", "schema", "pack", "add"],
+    [
+        None,
+        "play",
+        "export",
+        "handout",
+        "new",
+        "remind",
+        "plan",
+        "list",
+        "safety",
+        "schema",
+        "pack",
+        "add",
+    ],
 )
 def test_help_shows_no_english(command: str | None, capsys: pytest.CaptureFixture[str]) -> None:
     code, printed = run("--language", PSEUDO, *([command] if command else []), "--help")
     assert code == 0
     text = printed + capsys.readouterr().out
-    allowed = [PROGRAM, *COMMAND_NAMES, "routine.zip", "routine", "name", *LANGUAGES]
+    allowed = [PROGRAM, *COMMAND_NAMES, "routine.zip", "routine", "name", *LANGUAGES, "pdf"]
     left = ARGPARSE_NAMES.sub(" ", text)
     assert escaped_words(left, allowed) == [], text
     assert "[!! " in text

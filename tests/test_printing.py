@@ -16,10 +16,10 @@ import yaml
 from babel.messages.pofile import read_po
 from pypdf import PdfReader
 
-from player.care.safety import DISCLAIMER, warning_signs
+from player.care.safety import DISCLAIMER, SIGNS_INTRO, warning_signs
 from player.language import LANGUAGES, _, use
 from player.printing import faces
-from player.printing.document import BODY, Document, wrap
+from player.printing.document import BODY, MARGIN, SMALL, Document, Passage, wrap
 from player.system.line_breaks import NO_END, NO_START
 from player.system.paths import ROUTINES_DIR
 from player.system.regular_files import FileRefused, reason
@@ -149,6 +149,75 @@ def test_a_picture_is_embedded_with_its_pixels() -> None:
     assert picture.convert("L").getpixel((35, 10)) == 255
 
 
+def test_words_beside_a_picture_start_level_with_it_and_right_of_it() -> None:
+    surface = pygame.Surface((80, 40))
+    surface.fill((0, 0, 0))
+    document = Document("Steps", "en")
+    document.paragraph("Above")
+    document.beside(surface, 40, [Passage("Stand tall"), Passage("Feet apart", SMALL, True)])
+    document.paragraph("Below")
+    page = PdfReader(io.BytesIO(document.pdf_bytes())).pages[0]
+    assert len(page.images) == 1
+    placed: dict[str, tuple[float, float]] = {}
+
+    def seen(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            placed.setdefault(text.strip(), (tm[4], tm[5]))
+
+    page.extract_text(visitor_text=seen)
+    millimetre = 72 / 25.4
+    assert placed["Stand tall"][0] > (MARGIN + 40) * millimetre  # right of the picture
+    assert placed["Above"][1] > placed["Stand tall"][1] > placed["Feet apart"][1]
+    picture_bottom = placed["Above"][1] - 40 / 2 * millimetre  # 20 mm high, under "Above"
+    assert placed["Below"][1] < picture_bottom  # under the picture, not under the words
+
+
+def test_words_beside_a_picture_longer_than_a_page_go_on_over_the_next() -> None:
+    document = Document("Steps", "en")
+    lines = [Passage(f"line {n}") for n in range(60)]
+    document.beside(None, 40, lines, indent=6)
+    pages = pages_text(document.pdf_bytes())
+    assert len(pages) == 2
+    assert "line 0" in pages[0] and "line 59" in pages[1]
+    assert all(f"line {n}\n" in "\n".join(pages) + "\n" for n in range(60))
+
+
+def test_a_numbered_list_numbers_its_items_and_keeps_their_lines() -> None:
+    document = Document("Sources", "en")
+    document.numbered(["Exercise in pregnancy. NHS.\nhttps://www.nhs.uk/pregnancy/", "Second"])
+    text = pages_text(document.pdf_bytes())[0]
+    assert "1. Exercise in pregnancy. NHS.\nhttps://www.nhs.uk/pregnancy/\n2. Second" in text
+
+
+@pytest.mark.parametrize("language", PRINTED)
+def test_a_list_in_two_columns_keeps_each_item_whole_and_in_order(language: str) -> None:
+    use(language)
+    signs = list(warning_signs())
+    document = Document("Signs", language)
+    document.paragraph("\n".join(["Filler"] * 30))
+    document.two_columns(signs, heading="Signs", above=_(SIGNS_INTRO), below=_("Your sessions"))
+    reader = PdfReader(io.BytesIO(document.pdf_bytes()))
+    assert len(reader.pages) == 2  # its heading and words go over with the list
+    text = squeezed(pages_text(document.pdf_bytes())[1])
+    assert text.startswith(squeezed("Signs" + _(SIGNS_INTRO) + "\u2022" + signs[0]))
+    places = [text.index(squeezed(sign)) for sign in [*signs, _("Your sessions")]]
+    assert places == sorted(places)
+    lefts: list[float] = []
+    reader.pages[1].extract_text(
+        visitor_text=lambda t, _cm, tm, _f, _s: lefts.append(tm[4]) if t.strip() else None
+    )
+    middle = 210 / 2 * 72 / 25.4
+    assert min(lefts) < middle < max(lefts)  # both columns are used
+
+
+def test_a_list_in_two_columns_longer_than_a_page_is_one_column() -> None:
+    document = Document("Long", "en")
+    document.two_columns([f"item {n}" for n in range(120)])
+    pages = pages_text(document.pdf_bytes())
+    assert len(pages) > 1
+    assert all(f"item {n}\n" in "\n".join(pages) + "\n" for n in range(120))
+
+
 # -- fonts --------------------------------------------------------------------------------
 
 
@@ -211,7 +280,7 @@ def test_saving_writes_the_whole_file_and_nothing_beside_it(tmp_path: Path) -> N
     folder = tmp_path / "papers"
     folder.mkdir()
     target = folder / "report.pdf"
-    document.save(target)
+    assert document.save(target) == 1
     assert target.read_bytes().startswith(b"%PDF-")
     assert PdfReader(target).pages[0].extract_text().startswith("Hello")
     assert os.listdir(folder) == ["report.pdf"]

@@ -35,6 +35,15 @@ def _trimester(week: int, end: int) -> int | None:
 def _suits(routine: Routine, week: int | None) -> str:
     """Who the routine suits, as ``list`` shows it: its weeks or trimesters, its note, and
     a mark when it does not suit this week."""
+    said = suits_words(routine)
+    if list_mark(routine, week):
+        # TRANSLATORS: after who a routine suits, when it does not suit the person's week
+        said = _("{suits} (! not for week {week})").format(suits=said, week=week)
+    return said
+
+
+def suits_words(routine: Routine) -> str:
+    """Who the routine suits: its weeks or trimesters and its note, or "any time"."""
     suits = routine.suits
     weeks = suits.week_range if suits else None
     said = ""
@@ -51,11 +60,7 @@ def _suits(routine: Routine, week: int | None) -> str:
     if suits is not None and suits.note:
         # TRANSLATORS: the weeks a routine suits, then its own note on who it suits
         said = _("{weeks}; {note}").format(weeks=said, note=suits.note) if said else suits.note
-    said = said or _("any time")
-    if list_mark(routine, week):
-        # TRANSLATORS: after who a routine suits, when it does not suit the person's week
-        said = _("{suits} (! not for week {week})").format(suits=said, week=week)
-    return said
+    return said or _("any time")
 
 
 def _padded(row: tuple[str, ...], widths: list[int]) -> str:

@@ -30,6 +30,11 @@ MENU: tuple[Entry, ...] = (
     Entry("plan", N_("print a routine's timeline as a table"), "plan"),
     Entry("play", N_("play a routine"), "play"),
     Entry("export", N_("render the guided session as one audio track"), "export"),
+    Entry(
+        "handout",
+        N_("write a routine as a PDF handout to print: its steps, figures and warning signs"),
+        "handout",
+    ),
     Entry("safety", N_("the warning signs to stop and call a doctor or midwife"), "safety"),
     Entry(
         "history",

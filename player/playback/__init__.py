@@ -7,6 +7,7 @@ returns the events that became due: play, pause, skip, back, restart, +/- 10 s, 
 speed; it never reads a clock. ``clock`` is the one place that does. ``session`` routes
 the engine's events to a ``speaker`` (the interface a voice implements), the caption and
 the event log. ``motion`` says where a step's figure is between its key poses at a frame.
+``outline`` lists the steps a timeline plays, each once, for a printed page.
 
 Pure and tested with literal data and a fake clock. May import: ``player.routine``,
 ``player.language``, ``player.system``. Knows nothing of a screen, a terminal, a sound

@@ -1,4 +1,5 @@
-"""A printed document: A4 pages of headings, paragraphs, lists, tables and pictures.
+"""A printed document: A4 pages of headings, paragraphs, lists, tables and pictures, and
+pictures with words beside them.
 
 Made to be read on paper by someone who may print it in black and white: large type, black
 on white, greys for what is secondary, nothing told by colour alone. Every page ends with
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -60,6 +62,15 @@ Align = str
 """``L``, ``R`` or ``C``: where a line sits in its box."""
 
 
+@dataclass(frozen=True)
+class Passage:
+    """Words to print beside a picture, in their own size, black or grey."""
+
+    text: str
+    size: float = BODY
+    grey: bool = False
+
+
 class Document:
     """An A4 document, written top to bottom; ``pdf_bytes()`` or ``save()`` finishes it.
 
@@ -93,6 +104,32 @@ class Document:
         kept = tuple(items)
         self._parts.append(lambda layout: layout.bullets(kept, size=size))
 
+    def two_columns(
+        self,
+        items: Sequence[str],
+        *,
+        size: float = BODY,
+        heading: str = "",
+        above: str = "",
+        below: str = "",
+    ) -> None:
+        """A bulleted list in two columns side by side, the first filled first, kept on one
+        page with its ``heading`` and the words ``above`` and ``below`` it; a list longer
+        than a page is set as ``bullets``."""
+        from player.printing.arranged import two_columns
+
+        kept = tuple(items)
+        words = (heading, above, below)
+        self._parts.append(lambda layout: two_columns(layout, kept, size, *words))
+
+    def numbered(self, items: Sequence[str], *, size: float = BODY) -> None:
+        """A list numbered from 1, each item's lines (a line break starts a new one) set
+        in from its number."""
+        from player.printing.arranged import numbered
+
+        kept = tuple(items)
+        self._parts.append(lambda layout: numbered(layout, kept, size=size))
+
     def table(
         self,
         header: Sequence[str],
@@ -117,10 +154,26 @@ class Document:
     def image(self, surface: pygame.Surface, width: float | None = None) -> None:
         """``surface`` as a picture ``width`` millimetres wide (the text's width at most),
         on a new page when it does not fit on this one."""
-        buffer = io.BytesIO()
-        pygame.image.save(surface, buffer, "picture.png")
-        png, size = buffer.getvalue(), surface.get_size()
+        png, size = _png(surface), surface.get_size()
         self._parts.append(lambda layout: layout.image(png, size, width))
+
+    def beside(
+        self,
+        picture: pygame.Surface | None,
+        width: float,
+        passages: Sequence[Passage],
+        *,
+        indent: float = 0.0,
+    ) -> None:
+        """A picture ``width`` millimetres wide at the left, ``indent`` in from the margin
+        (its room left blank when there is none), and ``passages`` beside it, one under
+        the other; kept together on one page when they fit on one."""
+        png = None if picture is None else _png(picture)
+        size = (1, 1) if picture is None else picture.get_size()
+        from player.printing.arranged import beside
+
+        kept = tuple(passages)
+        self._parts.append(lambda layout: beside(layout, png, size, width, kept, indent))
 
     def space(self, millimetres: float) -> None:
         """Leave some room, unless at the top of a page."""
@@ -128,17 +181,24 @@ class Document:
 
     def pdf_bytes(self) -> bytes:
         """The document as a PDF file."""
-        pages = self._laid_out(None).pages_count
-        return bytes(self._laid_out(pages).output())
+        return self.pdf_and_pages()[0]
 
     def measure(self, text: str, size: float = BODY) -> float:
         """How wide ``text`` is printed at ``size`` points, in millimetres."""
         return _Layout(self.title_text, self.language, None, None).measure(text, size)
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path) -> int:
         """Write the document to ``path``: the whole file or, when that fails (an OSError
-        that ``reason`` puts in words), nothing; a missing folder is not made."""
-        replace_file(path, self.pdf_bytes())
+        that ``reason`` puts in words), nothing; a missing folder is not made. Returns
+        how many pages were written."""
+        data, pages = self.pdf_and_pages()
+        replace_file(path, data)
+        return pages
+
+    def pdf_and_pages(self) -> tuple[bytes, int]:
+        """The document as a PDF file, and its number of pages."""
+        pages = self._laid_out(None).pages_count
+        return bytes(self._laid_out(pages).output()), pages
 
     def _laid_out(self, pages: int | None) -> FPDF:
         layout = _Layout(self.title_text, self.language, self.created, pages)
@@ -400,6 +460,12 @@ def wrap(text: str, language: str, size: float, width: float) -> list[str]:
     """``text`` broken into the lines a document in ``language`` prints it in, ``size``
     points, at most ``width`` millimetres wide."""
     return _Layout("", language, None, None).lines(text, size, width)
+
+
+def _png(surface: pygame.Surface) -> bytes:
+    buffer = io.BytesIO()
+    pygame.image.save(surface, buffer, "picture.png")
+    return buffer.getvalue()
 
 
 def line_height(size: float) -> float:

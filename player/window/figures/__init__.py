@@ -2,7 +2,8 @@
 the window's moving figure.
 
 ``draw_figure`` paints one figure at one moment onto a surface of any size (twice as wide
-as high); ``still_picture`` is the PNG's drawing, made at twice its size and smoothed.
+as high); ``still_picture`` is the PNG's drawing, made at twice its size and smoothed;
+``paper.paper_picture`` draws the same pose in greys on white, for a printed page.
 The poses' numbers come from ``player.playback.motion``; the key poses are data in
 ``player.routine.figures``.
 """
