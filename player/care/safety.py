@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from player.care.questions import Choice, Question
-from player.language import N_, _
+from player.language import N_, _, pgettext
 from player.playback.timeline import Timeline
 from player.routine.model import LYING_ON_BACK, Routine
 from player.routine.sources import citations
@@ -253,11 +253,13 @@ def start_question(
     start_keys: str | None = None,
     *,
     note: str | None = None,
+    wrong_keys: str = "",
 ) -> Question:
     """The routine's first screen: how long it is, ``note`` (a line of the player's own,
-    if any), its safety notes, and how to stop, answered by Start (or any key that goes
-    on: ``start_keys`` says which). Esc does not answer it: only closing the window does
-    not start."""
+    if any), its safety notes, how to stop, and how to stop when something is wrong
+    (``wrong_keys``, or the button), answered by Start (or any key that goes on:
+    ``start_keys`` says which). Esc does not answer it: only closing the window does not
+    start."""
     notes = tuple(note for note in routine.safety if not says_stop_if_it_hurts(note))
     if note:
         notes = (note, *notes)
@@ -276,6 +278,7 @@ def start_question(
         lines=(
             *notes,
             stopping,
+            something_wrong_line(wrong_keys),
             # TRANSLATORS: {keys} are key names, such as "S, Enter, Space"
             _("Start when you are ready: {keys}.").format(keys=start_keys),
         ),
@@ -285,6 +288,16 @@ def start_question(
         on_go=START,
         esc_cancels=False,
     )
+
+
+def something_wrong_line(keys: str) -> str:
+    """How to stop at once and learn what to do, said before a session starts."""
+    if keys:
+        # TRANSLATORS: {keys} are key names, such as "X"
+        return _("Something wrong? {keys} stops at once and says what to do.").format(keys=keys)
+    # TRANSLATORS: {button} is the label of the button, "Something is wrong"
+    said = _("Something wrong? The button '{button}' stops at once and says what to do.")
+    return said.format(button=pgettext("button", "Something is wrong"))
 
 
 def _sources_choice(routine: Routine) -> tuple[Choice, ...]:

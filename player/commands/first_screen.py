@@ -34,8 +34,14 @@ def started(
     stops = [window_key(key) for key in bindings.keys_of("quit")]
     starts = ["S", "Enter", *(window_key(key) for key in bindings.going_on())]
     length = format_duration(engine.timeline.total_ms)
+    wrong = either_key([window_key(key) for key in bindings.keys_of("something-wrong")])
     question = safety.start_question(
-        loaded.routine, length, either_key(stops), ", ".join(starts[:5]), note=note
+        loaded.routine,
+        length,
+        either_key(stops),
+        ", ".join(starts[:5]),
+        note=note,
+        wrong_keys=wrong,
     )
     answer = shell.ask(question)
     while answer == safety.SOURCES:  # read them, then back to the first screen
@@ -66,6 +72,13 @@ def introduce(
         return
     said = _("Stop at once if anything hurts: {keys} pauses at once and asks to end.")
     ctx.say("  " + said.format(keys=keys))
+    wrong = (
+        either_key([spoken_key(key) for key in bindings.keys_of("something-wrong")])
+        if bindings
+        else ""
+    )
+    if wrong:
+        ctx.say("  " + safety.something_wrong_line(wrong))
 
 
 def either_key(keys: list[str]) -> str:
