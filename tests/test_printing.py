@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -186,7 +187,9 @@ def test_a_numbered_list_numbers_its_items_and_keeps_their_lines() -> None:
     document = Document("Sources", "en")
     document.numbered(["Exercise in pregnancy. NHS.\nhttps://www.nhs.uk/pregnancy/", "Second"])
     text = pages_text(document.pdf_bytes())[0]
-    assert "1. Exercise in pregnancy. NHS.\nhttps://www.nhs.uk/pregnancy/\n2. Second" in text
+    # pypdf before 5 reads the gap after a number as no space at all
+    numbered = r"1\. ?Exercise in pregnancy\. NHS\.\nhttps://www\.nhs\.uk/pregnancy/\n2\. ?Second"
+    assert re.search(numbered, text), text
 
 
 @pytest.mark.parametrize("language", PRINTED)
