@@ -371,7 +371,17 @@ CASES: list[Case] = [
     Case("a bell in a name", steps('  - rest: 5s\n    name: "Rest\\a now"\n'), "refused"),
     Case("a C1 escape in words", steps(EXERCISE + '    do: "Reach \\x9b2J up"\n'), "refused"),
     Case("a carriage return in words", steps(EXERCISE + '    do: "Reach\\rDone"\n'), "refused"),
-    Case("a NUL in a source", 'title: Bad\nsources: [{title: "a\\0b"}]\nsteps:\n' + EXERCISE, "refused"),
+    Case("a direction override in a title", 'title: "a\\u202eb"\nsteps:\n' + EXERCISE, "refused"),
+    Case(
+        "a direction isolate in a source",
+        'title: B\nsources: [{title: "a\\u2067b"}]\nsteps:\n' + EXERCISE,
+        "refused",
+    ),
+    Case(
+        "a NUL in a source",
+        'title: Bad\nsources: [{title: "a\\0b"}]\nsteps:\n' + EXERCISE,
+        "refused",
+    ),
     Case(
         "a backspace in cue words",
         steps(EXERCISE + '    say: [{at: 1s, say: "Up\\b"}]\n'),

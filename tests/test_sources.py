@@ -75,8 +75,12 @@ def test_a_citation_reads_as_a_reference_with_its_address_and_use() -> None:
             "4:5",
             "sources[0].author: unknown key 'author'; did you mean 'authors'?",
         ),
-        ("  - title: A\n    year: twenty\n", "4:11", "sources[0].year: expected a whole number"),
-        ("  - title: A\n    year: 3000\n", "4:11", "sources[0].year:"),
+        (
+            "  - title: A\n    year: twenty\n",
+            "4:11",
+            "sources[0].year: 'twenty' is not a year a document was published in; write one",
+        ),
+        ("  - title: A\n    year: 3000\n", "4:11", "sources[0].year: 3000 is not a year"),
         (
             "  - title: A\n    address: www.nhs.uk/pregnancy\n",
             "4:14",
@@ -99,6 +103,15 @@ def test_check_refuses_a_source_a_reader_cannot_follow(
     assert code != 0
     assert f"{path}:{where}: {message}" in out, out
     assert "Traceback" not in out
+
+
+@pytest.mark.parametrize(
+    "address", ["https://www.nhs.uk/", "http://www.nhs.uk/x?y=1#z", "HTTPS://EXAMPLE.COM"]
+)
+def test_check_takes_a_web_address_written_in_full(write: WriteFile, address: str) -> None:
+    path = write("r.yaml", f"title: R\nsources:\n  - title: A\n    address: {address}\nsteps:\n")
+    path.write_text(path.read_text(encoding="utf-8") + "  - rest: 5s\n", encoding="utf-8")
+    assert run("check", str(path)) == (0, "1 file checked: all good\n")
 
 
 def test_every_bundled_routine_cites_documents_a_reader_can_find() -> None:

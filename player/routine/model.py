@@ -98,7 +98,7 @@ class RoutineSuits(Suits):
     to exercise. Every other routine is exercise, and is not played to her."""
 
 
-ADDRESS = r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$"
+ADDRESS = r"^[hH][tT][tT][pP][sS]?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$"
 """A web address a reader can open: http or https, a host with a dot, no spaces."""
 
 
@@ -109,6 +109,31 @@ def _web_address(value: object) -> object:
         f"{describe(value)} is not a web address; write it in full, such as "
         "https://www.nhs.uk/pregnancy/keeping-well/exercise/"
     )
+
+
+FIRST_YEAR, LAST_YEAR = 1800, 2100
+
+
+def _year(value: object) -> object:
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if whole and isinstance(value, int) and FIRST_YEAR <= value <= LAST_YEAR:
+        return value
+    raise ValueError(
+        f"{describe(value)} is not a year a document was published in; write one such as "
+        f"2020 (from {FIRST_YEAR} to {LAST_YEAR})"
+    )
+
+
+Year = Annotated[
+    int,
+    BeforeValidator(_year),
+    WithJsonSchema(
+        told(
+            {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+            "Write the year it was published, such as 2020.",
+        )
+    ),
+]
 
 
 Address = Annotated[
@@ -130,7 +155,7 @@ class Source(_Strict):
     title: Text
     authors: Text | None = None
     publisher: Text | None = None
-    year: Annotated[int, Field(ge=1800, le=2100)] | None = None
+    year: Year | None = None
     section: Text | None = None
     address: Address | None = None
     about: Text | None = None

@@ -277,9 +277,10 @@ COUNTDOWN = one_of(
 # -- words with placeholders --------------------------------------------------------------
 
 _PLACEHOLDER_NAMES = "|".join(PLACEHOLDERS)
-PRINTABLE_CLASS = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f"
+PRINTABLE_CLASS = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069"
 """The control characters no text may hold, as a regular expression's class: all but
-the tab and the line break (as ``player.system.printable`` takes out)."""
+the tab and the line break, and the controls of the direction of text (as
+``player.system.printable`` takes out)."""
 NO_CONTROL_PATTERN = f"^[^{PRINTABLE_CLASS}]*$"
 CUE_WORDS_PATTERN = (
     f"^(?:[^{{}}{PRINTABLE_CLASS}]|\\{{\\{{|\\}}\\}}|\\{{(?:{_PLACEHOLDER_NAMES})\\}})*$"

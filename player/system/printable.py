@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Control characters but the tab and the line break: the escape that starts an ANSI
 sequence (which can clear a screen or retitle a terminal), bells, backspaces, carriage
-returns, and the C1 controls."""
+returns, the C1 controls; and the controls that embed, override or isolate the direction
+of text (U+202A-U+202E, U+2066-U+2069), which make words show in another order than they
+are written and push the rest of a printed line to its far end."""
 
 
 def printable(text: str) -> str:
