@@ -123,7 +123,9 @@ def test_the_window_waits_for_start_and_not_now_does_not_start() -> None:
     assert started("window", shell)
     assert [q.title for q in shell.asked] == ["Gentle back \u00b7 1:13"]  # lead-in, prepare, 1 min
     assert "Esc or Q pauses" in shell.asked[0].lines[1]
-    assert shell.asked[0].lines[2] == "Something wrong? X stops at once and says what to do."
+    assert shell.asked[0].lines[2] == (
+        "Something wrong during the session? X stops at once and says what to do."
+    )
     assert not started("window", Shell(safety.NOT_NOW))
 
 
@@ -131,7 +133,8 @@ def test_with_no_key_for_something_wrong_the_first_screen_names_its_button() -> 
     routine = Routine.model_validate(ROUTINE)
     question = safety.start_question(routine, "1:10", "Esc or Q", wrong_keys="")
     assert question.lines[2] == (
-        "Something wrong? The button 'Something is wrong' stops at once and says what to do."
+        "Something wrong during the session? The button 'Something is wrong' stops at once "
+        "and says what to do."
     )
 
 
@@ -143,7 +146,6 @@ def test_no_first_screen_unattended_in_the_terminal_or_without_notes() -> None:
     ]:
         assert started(ui, shell, data)
         assert shell.asked == []
-
 
 
 F13 = 104 | 1 << 30
@@ -177,4 +179,4 @@ def test_the_terminal_says_stop_if_it_hurts_once() -> None:
     said.clear()
     keys = Settings().bindings
     first_screen.introduce(loaded, Engine(routine, Choices()), Ctx(), keys)  # type: ignore[arg-type]
-    assert said[-1] == "  Something wrong? x stops at once and says what to do."
+    assert said[-1] == "  Something wrong during the session? x stops at once and says what to do."

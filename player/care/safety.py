@@ -294,9 +294,13 @@ def something_wrong_line(keys: str) -> str:
     """How to stop at once and learn what to do, said before a session starts."""
     if keys:
         # TRANSLATORS: {keys} are key names, such as "X"
-        return _("Something wrong? {keys} stops at once and says what to do.").format(keys=keys)
+        said = _("Something wrong during the session? {keys} stops at once and says what to do.")
+        return said.format(keys=keys)
     # TRANSLATORS: {button} is the label of the button, "Something is wrong"
-    said = _("Something wrong? The button '{button}' stops at once and says what to do.")
+    said = _(
+        "Something wrong during the session? The button '{button}' stops at once and says "
+        "what to do."
+    )
     return said.format(button=pgettext("button", "Something is wrong"))
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import argparse
 
-from player.care import daily_check, first_use, safety
+from player.care import daily_check, first_use, safety, something_wrong
 from player.commands import exercise_advice
 from player.commands.base import EXIT_OK, Command, Context, no_arguments
 from player.commands.week import current_week
+from player.home.bindings import spoken_key
 from player.language import _
 from player.terminal.questions import terminal_size
 from player.terminal.text_fit import wrap_as_typed
@@ -31,17 +32,41 @@ def _wrapped(text: str, width: int) -> str:
     return "\n".join(lines).replace(_SPACE, " ").replace(_HYPHEN, "-")
 
 
+def _every_session(ctx: Context) -> str:
+    """How to stop, with the keys this person's settings give."""
+    keys = ctx.settings().bindings
+
+    def named(action: str) -> str:
+        # TRANSLATORS: between two keys that do the same, such as "Esc or q"
+        return _(" or ").join(spoken_key(key) for key in keys.keys_of(action))
+
+    # TRANSLATORS: {pause} and {wrong} are keys, such as "Esc or q" and "x"
+    said = _(
+        "Stop if it hurts: {pause} pauses at once and asks whether to stop. If something is "
+        "wrong, {wrong} (or the window's button) stops at once and says what to do. Ctrl-C "
+        "stops at once in the terminal."
+    )
+    return said.format(pause=named("quit"), wrong=named("something-wrong"))
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     today = ctx.now().date()
     width = max(20, terminal_size(ctx.out)[0] - MARGIN)
     ctx.say(_("WARNING SIGNS"))
-    ctx.say(_wrapped(_(safety.SIGNS_INTRO), width))
-    for sign in safety.WARNING_SIGNS:
-        ctx.say(f"  - {_(sign)}")
-    ctx.say(_wrapped(_(safety.EMERGENCY), width))
+    intro = _(
+        "Stop exercising at once if you have any of these, and get help as each heading says:"
+    )
+    ctx.say(_wrapped(intro, width))
+    for line in something_wrong.what_to_do():
+        if line.kind == "heading":
+            ctx.say(_wrapped(line.text, width))
+        elif line.kind == "sign":
+            ctx.say("\n".join(wrap_as_typed(line.text, width, "    ", "  - ")))
+        elif line.kind == "note":
+            ctx.say("\n".join(wrap_as_typed(line.text, width, "    ", "    ")))
     ctx.say("")
     ctx.say(_("EVERY SESSION"))
-    ctx.say(_wrapped(_("Stop if it hurts. Esc (or Ctrl-C in the terminal) stops at once."), width))
+    ctx.say(_wrapped(_every_session(ctx), width))
     checked = daily_check.last_checked(ctx.dirs.safety_file) == today
     if checked:
         daily = _(
