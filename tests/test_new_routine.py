@@ -64,6 +64,14 @@ def test_new_writes_a_commented_routine_that_passes_check(dirs: UserDirs) -> Non
     assert run(dirs, "check", str(path)) == (0, "1 file checked: all good\n", "")
 
 
+def test_the_new_routine_says_each_count_once(dirs: UserDirs) -> None:
+    run(dirs, "new", "counted")
+    loaded = load_routine(dirs.routines / "counted.yaml")
+    said = [cue.text for cue in compile_timeline(loaded.routine).cues]
+    assert "Squeeze and hold, 2 of 5" in said
+    assert not [text for text in said if re.search(r"(\d+ of \d+).*\1", text)], said
+
+
 def test_new_writes_the_schemas_editors_use_beside_it(dirs: UserDirs) -> None:
     run(dirs, "new", "mine")
     first_line = (dirs.routines / "mine.yaml").read_text(encoding="utf-8").splitlines()[0]

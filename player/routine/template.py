@@ -129,6 +129,8 @@ steps:
     position: sitting
     do: Squeeze the muscles you would use to stop passing wind, hold, then let go.
     reps: 5
+    cues:
+      rep_count: false             # the words below say the count instead
     phases:                        # the parts of one repetition, in order
       - name: Squeeze
         time: 5s
