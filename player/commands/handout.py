@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from player.care.safety import check_week
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
 from player.commands.listing import suits_words
-from player.commands.options import add_routine, choices_for, positive_int
+from player.commands.options import add_chosen_reps, add_routine, choices_for
 from player.commands.routines import open_routine
 from player.language import _, current, ngettext
 from player.playback.compiler import compile_timeline
@@ -36,13 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE.pdf",
         help=_("the PDF file to write (A4, one to three pages, fine in black and white)"),
     )
-    parser.add_argument(
-        "--reps",
-        type=positive_int,
-        help=_(
-            "repetitions for steps given as a range (default: your setting, else the routine's)"
-        ),
-    )
+    add_chosen_reps(parser)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

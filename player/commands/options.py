@@ -82,6 +82,17 @@ def add_routine(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("routine", help=_("a routine file or a routine's name"))
 
 
+def add_chosen_reps(parser: argparse.ArgumentParser) -> None:
+    """``--reps`` where the settings' repetitions count too (``plan``, ``handout``)."""
+    parser.add_argument(
+        "--reps",
+        type=positive_int,
+        help=_(
+            "repetitions for steps given as a range (default: your setting, else the routine's)"
+        ),
+    )
+
+
 def add_voice_and_reps(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--reps", type=positive_int, help=_("repetitions for steps given as a range")

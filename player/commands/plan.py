@@ -6,22 +6,15 @@ import argparse
 
 from player.care.safety import check_week
 from player.commands.base import EXIT_OK, Command, Context
-from player.commands.options import add_routine, choices_for, positive_int
+from player.commands.options import add_chosen_reps, add_routine, choices_for
 from player.commands.routines import open_routine
-from player.language import _
 from player.playback.compiler import compile_timeline
 from player.terminal.plan import format_plan
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_routine(parser)
-    parser.add_argument(
-        "--reps",
-        type=positive_int,
-        help=_(
-            "repetitions for steps given as a range (default: your setting, else the routine's)"
-        ),
-    )
+    add_chosen_reps(parser)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
