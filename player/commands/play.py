@@ -55,6 +55,7 @@ from player.routine.loader import RoutineFile
 from player.shells import LinesShell, Shell, TerminalShell, WindowShellAdapter
 from player.speech.select import make_speaker
 from player.system.regular_files import reason
+from player.system.stopping import StopSignal
 
 RESUME = "resume"
 FROM_START = "start"
@@ -278,12 +279,15 @@ def _play_session(
     session.listeners.extend([recorder, say_how_it_went])
     try:
         shell.play(session)
+    except StopSignal as stop:  # the events file ends with why, as the history does
+        session.interrupted(stop.reason, shell.clock.now())
+        raise
     finally:
         recorder.stop("stopped")
         session.close()
     if session.stopped is not None:  # something is wrong: no pain score, and ask again
         _forget_check(ctx)
-        return EXIT_OK
+        return EXIT_FAILED  # as when a warning sign applies before: no script goes on
     after = _pain(shell, _("And how does your back feel now?"))
     if after is not None:
         history.record_pain(session_id, "after", after)
