@@ -521,7 +521,7 @@ def test_something_wrong_ends_the_sitting_and_the_warning_signs_are_asked_again(
     person = SomethingWrong(["5"], io.StringIO())
     monkeypatch.setattr(play, "_open_shell", lambda *args: person)
     code = cli.main(["play", str(path), "--events", str(log)], context=Context(out=io.StringIO()))
-    assert code == cli.EXIT_OK
+    assert code == cli.EXIT_FAILED  # as when a warning sign applies: a script does not go on
     # the pain score before only: nothing is asked after
     assert [q.title for q in person.asked] == ["How does your back feel right now?"]
     assert events(log)[-1] == {
