@@ -40,7 +40,7 @@ from player.commands.voices import refuse_unknown_voice
 from player.history.ending import session_ending
 from player.history.opening import open_history
 from player.history.recorder import begin_recording
-from player.history.resume import ResumeDecision, resume_decision
+from player.history.resume import ResumeDecision, nothing_to_resume, resume_decision
 from player.history.store import History
 from player.home import catalog
 from player.home.settings import Settings
@@ -316,14 +316,12 @@ def _resume(
     """Where to begin: a session of this routine stopped earlier today is offered (or, with
     --resume, carried on), unless the routine file has changed since. A preview (faster
     than real time) carries nothing on: it would count what was only looked at."""
-    stopped = history.resumable(loaded.name, ctx.now().date())
+    today = ctx.now().date()
+    stopped = history.resumable(loaded.name, today)
     if stopped is None:
         if args.resume:
-            ctx.warn(
-                _("Nothing to resume: no session of {routine} was stopped today.").format(
-                    routine=loaded.name
-                )
-            )
+            why = history.why_not_resumable(loaded.name, today) or "none today"
+            ctx.warn(nothing_to_resume(why, loaded.name))
         return NO_RESUME
     if args.speed > 1:
         return _preview_carries_nothing_on(args, ctx)
