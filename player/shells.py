@@ -3,11 +3,13 @@ voice alone. Each asks questions and plays sessions in its own way, behind one s
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, TextIO
 
 from player.care.questions import Choice, Question
+from player.care.something_wrong import REASON as SOMETHING_WRONG
 from player.home.bindings import DEFAULT_BINDINGS, Bindings
 from player.language import _
 from player.playback.clock import Clock
@@ -15,12 +17,16 @@ from player.playback.session import Session
 from player.system.paths import MEDIA_DIR
 from player.system.printable import printable
 from player.terminal.lines import play_text
-from player.terminal.questions import ask_in_terminal, read_line
+from player.terminal.questions import ask_in_terminal, read_line, terminal_size
+from player.terminal.text_fit import composed
+from player.terminal.what_to_do import what_to_do_text
 
 
 class Shell(Protocol):
     interactive: bool
     """Someone is there to answer questions that can be skipped, such as the pain score."""
+    clock: Clock
+    """The clock the session is played on."""
 
     def ask(self, question: Question) -> str: ...
 
@@ -92,9 +98,22 @@ class TerminalShell(LinesShell):
         self.flash = flash
 
     def play(self, session: Session) -> str:
+        """Full screen; after "Something is wrong", what to do is written again as plain
+        lines once the full screen has gone, so that it stays to be read (and scrolled
+        back to), however the screen was closed."""
         from player.terminal.screen import run_terminal
 
-        return run_terminal(session, self.clock, self.bindings, self.flash)
+        try:
+            return run_terminal(session, self.clock, self.bindings, self.flash)
+        finally:
+            if session.stopped == SOMETHING_WRONG:
+                self._what_to_do()
+
+    def _what_to_do(self) -> None:
+        width, _rows = terminal_size(self.out)
+        text = "\n".join(composed(printable(line)) for line in what_to_do_text(width))
+        with contextlib.suppress(OSError, ValueError):  # a terminal gone (HUP) hears nothing
+            print("\n" + text + "\n", file=self.out, flush=True)
 
 
 class WindowShellAdapter:
@@ -132,6 +151,7 @@ class WindowShellAdapter:
             bindings=bindings,
             frames_every_ms=frames_every_ms,
         )
+        self.clock = clock
         self.close_at_end = close_at_end
         self.interactive = not close_at_end
         self.err = err

@@ -14,6 +14,7 @@ import pty
 import select
 import subprocess
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -243,3 +244,65 @@ def test_with_no_display_the_window_falls_back_to_the_terminal_and_says_so(
         "No display (DISPLAY is not set): playing in plain lines instead."
     )
     check_events(events, NO_WAITS)
+
+
+LEAVE_FULL_SCREEN = b"\x1b[?1049l"
+"""What curses sends an xterm as it gives the terminal back (the screen before returns)."""
+
+
+def test_something_wrong_in_a_real_terminal_leaves_what_to_do_and_exits_with_1(
+    tmp_path: Path, own_home: Path
+) -> None:
+    events = tmp_path / "wrong.jsonl"
+    main, side = pty.openpty()
+    process = subprocess.Popen(
+        command(NO_WAITS, "text", events, speed="1"),
+        env=environment(),
+        stdin=side,
+        stdout=side,
+        stderr=side,
+        close_fds=True,
+    )
+    os.close(side)
+    screen = b""
+    skipped_before = False
+    pressed_x_at: float | None = None
+    pressed_esc = False
+    try:
+        while process.poll() is None:
+            ready, _, _ = select.select([main], [], [], 0.1)
+            if ready:
+                try:
+                    screen += os.read(main, 65536)
+                except OSError:
+                    break
+            if BEFORE in screen and not skipped_before:
+                os.write(main, b"\n")
+                skipped_before = True
+            playing = events.exists() and "step_started" in events.read_text(encoding="utf-8")
+            if playing and pressed_x_at is None:
+                os.write(main, b"x")
+                pressed_x_at = time.monotonic()
+            settled = pressed_x_at is not None and time.monotonic() - pressed_x_at > 1.5
+            if settled and not pressed_esc:  # past the time the screen takes no key
+                os.write(main, b"\x1b")
+                pressed_esc = True
+        process.wait(timeout=60)
+        with contextlib.suppress(OSError):
+            while select.select([main], [], [], 0.2)[0]:
+                screen += os.read(main, 65536)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main)
+    shown = screen.decode(errors="replace")
+    assert process.returncode == 1, shown[-2000:]
+    last = json.loads(events.read_text(encoding="utf-8").splitlines()[-1])
+    assert (last["event"], last["reason"]) == ("stopped", "something is wrong")
+    assert LEAVE_FULL_SCREEN in screen
+    after = screen[screen.rindex(LEAVE_FULL_SCREEN) :].decode(errors="replace")
+    plain = [line.rstrip("\r") for line in after.splitlines()]
+    assert "Stopped. What to do now" in plain
+    assert "Call your local emergency number now:" in plain
+    assert "- Chest pain" in plain
+    assert "None of these? Rest" in after

@@ -16,7 +16,7 @@ from player.commands.base import Context
 from player.history import chart
 from player.history.ending import session_ending
 from player.history.opening import open_history
-from player.history.resume import resume_decision
+from player.history.resume import nothing_to_resume, resume_decision
 from player.home.bindings import ACTION_NAMES, NAMED_KEYS
 from player.home.settings import KEY_NAMES
 from player.home.user_dirs import UserDirs
@@ -191,6 +191,17 @@ def test_the_resume_lines_and_the_end_screen_in_the_pseudo_language() -> None:
             resume_decision(stopped(), "changed").message,
             resume_decision(stopped(reps=8), "abc", reps=10).message,
             resume_decision(stopped(), "abc", reps=10).message,
+            *(
+                nothing_to_resume(why, "back-care")
+                for why in (
+                    "none today",
+                    "previews only",
+                    "finished",
+                    "carried on",
+                    "before a step",
+                    "something wrong",
+                )
+            ),
         ]
         well_done = session_ending([YESTERDAY], whole(2, TODAY), TODAY.date())
         skipped = record(2, TODAY, *((i, 850) for i in range(13)))

@@ -342,3 +342,27 @@ def test_a_closed_store_quietly_does_nothing(tmp_path: Path) -> None:
     again = store(tmp_path)
     record = again.session(sid)
     assert record is not None and record.outcome is None
+
+
+def test_why_nothing_is_carried_on_is_told_for_each_reason(tmp_path: Path) -> None:
+    history = store(tmp_path)
+    day = date(2025, 3, 10)
+    assert history.why_not_resumable("back-care", day) == "none today"
+    preview = begin(history, MORNING, speed=10)
+    history.end_session(preview, "stopped", MORNING)
+    assert history.why_not_resumable("back-care", day) == "previews only"
+    in_first = stopped_at(history, 0, MORNING + timedelta(hours=1))
+    history.end_session(in_first, "stopped", MORNING + timedelta(hours=1))  # Ctrl-C at 1%
+    assert history.why_not_resumable("back-care", day) == "before a step"
+    wrong = stopped_at(history, 2, MORNING + timedelta(hours=2))
+    history.end_session(wrong, "stopped", MORNING + timedelta(hours=2), "something is wrong")
+    assert history.why_not_resumable("back-care", day) == "something wrong"
+    assert history.resumable("back-care", day) is None
+    done = stopped_at(history, 5, MORNING + timedelta(hours=3))
+    history.end_session(done, "finished", MORNING + timedelta(hours=3))
+    assert history.why_not_resumable("back-care", day) == "finished"
+    later = stopped_at(history, 3, MORNING + timedelta(hours=4))
+    history.end_session(later, "stopped", MORNING + timedelta(hours=4))  # Ctrl-C in step 3
+    assert history.why_not_resumable("back-care", day) is None
+    found = history.resumable("back-care", day)
+    assert found is not None and found.id == later

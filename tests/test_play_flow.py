@@ -521,7 +521,7 @@ def test_something_wrong_ends_the_sitting_and_the_warning_signs_are_asked_again(
     person = SomethingWrong(["5"], io.StringIO())
     monkeypatch.setattr(play, "_open_shell", lambda *args: person)
     code = cli.main(["play", str(path), "--events", str(log)], context=Context(out=io.StringIO()))
-    assert code == cli.EXIT_OK
+    assert code == cli.EXIT_FAILED  # as when a warning sign applies: a script does not go on
     # the pain score before only: nothing is asked after
     assert [q.title for q in person.asked] == ["How does your back feel right now?"]
     assert events(log)[-1] == {
@@ -545,3 +545,71 @@ def test_something_wrong_ends_the_sitting_and_the_warning_signs_are_asked_again(
         "How does your back feel right now?",  # not offered to carry on where it stopped
         "And how does your back feel now?",
     ]
+
+
+def test_resume_after_something_wrong_says_it_is_not_carried_on(
+    write: WriteFile,
+    own_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write("tiny.yaml", TINY)
+    person = SomethingWrong(["5"], io.StringIO())
+    open_shell = play._open_shell
+    monkeypatch.setattr(play, "_open_shell", lambda *args: person)
+    assert cli.main(["play", str(path)], context=Context(out=io.StringIO())) == cli.EXIT_FAILED
+    monkeypatch.setattr(play, "_open_shell", open_shell)
+    capsys.readouterr()
+    log = tmp_path / "events.jsonl"
+    argv = (str(path), "--resume", "--no-warning-signs", "--events", str(log))
+    code, _ = play_with("", *argv, monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    said = capsys.readouterr().err
+    assert (
+        "The session stopped today because something was wrong is not carried on: "
+        "it starts from the beginning." in said
+    )
+    assert "Nothing to resume" not in said
+    assert started(log) == ["Get ready", "Reach", "Rest", "Stretch"]
+
+
+@pytest.mark.parametrize(
+    ("steps", "closed", "says"),
+    [
+        (  # Ctrl-C in the get-ready: stopped, but in its first step
+            [("Get ready", 1_000, 400, 0)],
+            "stopped",
+            "The session of tiny stopped today was still in its first step, so there is "
+            "nothing to carry on: it starts from the beginning.",
+        ),
+        (
+            [("Get ready", 1_000, 1_000, 1), ("Reach", 2_000, 2_000, 2)],
+            "finished",
+            "The last session of tiny today was played to its end, so there is nothing to "
+            "carry on: it starts from the beginning.",
+        ),
+        ([], None, "Nothing to resume: no session of tiny was stopped today."),
+    ],
+    ids=["in its first step", "finished", "none"],
+)
+def test_resume_with_nothing_to_carry_on_says_why(
+    write: WriteFile,
+    own_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    steps: list[StepPlayed],
+    closed: str | None,
+    says: str,
+) -> None:
+    path = write("tiny.yaml", TINY)
+    if closed is not None:
+        record_session(own_home, path, steps, closed=closed == "stopped")
+    if closed == "finished":
+        history = open_history(UserDirs.under(own_home).history_file, print, datetime.now())
+        [record] = history.sessions()
+        history.end_session(record.id, "finished", datetime.now().astimezone())
+        history.close()
+    code, _ = play_with("", str(path), "--resume", monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    assert says in capsys.readouterr().err

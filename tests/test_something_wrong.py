@@ -4,7 +4,9 @@ screen of what to do, in the window and in the terminal."""
 
 from __future__ import annotations
 
+import io
 import json
+import signal
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -33,10 +35,12 @@ from player.playback.session import EventLog, Session
 from player.playback.speaker import RecordingSpeaker
 from player.playback.timeline import Choices
 from player.routine.model import Routine
+from player.shells import TerminalShell
+from player.system.stopping import StopSignal
 from player.system.text_width import cells
 from player.terminal.screen import SETTLE_MS as TERMINAL_SETTLE_MS
 from player.terminal.screen import TerminalLoop, key_to_command
-from player.terminal.what_to_do import page_count, what_to_do_lines
+from player.terminal.what_to_do import page_count, what_to_do_lines, what_to_do_text
 from player.window.app import WindowApp
 from player.window.draw import layout_for
 from player.window.theme import ACCENT, DEFAULT_THEME
@@ -450,3 +454,72 @@ def test_any_terminal_size_fits(width: int, height: int) -> None:
         lines = what_to_do_lines(width, height, page)
         assert len(lines) <= height
         assert all(cells(text) <= width for text, _style in lines)
+
+
+# -- what stays in the terminal -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [80, 40, 200])
+def test_what_to_do_as_plain_lines_says_everything_within_the_width(width: int) -> None:
+    lines = what_to_do_text(width)
+    assert lines[0] == "Stopped. What to do now"
+    assert all(cells(line) <= min(width, 76) for line in lines)
+    joined = " ".join(" ".join(line.removeprefix("- ").split()) for line in lines)
+    for line in what_to_do():
+        assert " ".join(line.text.split()) in joined, line.text
+    assert "- Chest pain" in lines
+    assert lines.index("Call your local emergency number now:") < lines.index("- Chest pain")
+
+
+class StopsAtOnce:
+    """``run_terminal`` in a terminal where X is pressed (``wrong``) or Esc quits."""
+
+    def __init__(self, wrong: bool) -> None:
+        self.wrong = wrong
+
+    def __call__(self, session: Session, *args: object) -> str:
+        session.start(T0)
+        if self.wrong:
+            session.stop(REASON, T0 + 2 * S)
+            return "something wrong"
+        return "quit"
+
+
+@pytest.mark.parametrize("wrong", [True, False])
+def test_after_the_full_screen_what_to_do_stays_in_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, wrong: bool
+) -> None:
+    """Written to where the terminal writes, wrapped to its width: 80 when it is not a
+    terminal (as here, a file), or the terminal's own."""
+    monkeypatch.setattr("player.terminal.screen.run_terminal", StopsAtOnce(wrong))
+    out = io.StringIO()
+    shell = TerminalShell(FakeClock(T0), io.StringIO(), out, io.StringIO())
+    session = make_session()
+    shell.play(session)
+    session.close()
+    written = out.getvalue().splitlines()
+    if not wrong:  # stopped with Esc: nothing to do, nothing said
+        assert written == []
+        return
+    assert "Stopped. What to do now" in written
+    assert "Call your maternity unit or labour ward now:" in written
+    assert all(cells(line) <= 80 for line in written)
+    assert " ".join(safety.DISCLAIMER.split()) in " ".join(" ".join(written).split())
+
+
+def test_what_to_do_stays_in_the_terminal_after_a_signal_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """X, then Ctrl-C on the screen of what to do: the words stay all the same."""
+
+    def stopped_then_interrupted(session: Session, *args: object) -> str:
+        session.start(T0)
+        session.stop(REASON, T0 + 2 * S)
+        raise StopSignal(signal.SIGINT)
+
+    monkeypatch.setattr("player.terminal.screen.run_terminal", stopped_then_interrupted)
+    out = io.StringIO()
+    shell = TerminalShell(FakeClock(T0), io.StringIO(), out, io.StringIO())
+    with pytest.raises(StopSignal):
+        shell.play(make_session())
+    assert "Call your local emergency number now:" in out.getvalue().splitlines()

@@ -19,13 +19,21 @@ from pathlib import Path
 
 import pytest
 
+from player.care.something_wrong import REASON
+from player.playback.session import EventLog
 from player.system.stopping import StopSignal, stop_on_signals
 from tests.conftest import recorded_sessions
 from tests.test_end_to_end import BEFORE, command, environment
+from tests.test_something_wrong import T0, S, make_session
 
 ROUTINE = "daily-back-care"
 SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
 STOP_WITHIN_S = 1.0
+REASONS = {
+    signal.SIGINT: "an INT signal",
+    signal.SIGTERM: "a TERM signal",
+    signal.SIGHUP: "a HUP signal",
+}
 
 
 def _started(events: Path) -> bool:
@@ -74,6 +82,11 @@ def _check_stopped(own_home: Path, events: Path, took: float, code: int, signum:
     assert session.outcome == "stopped"
     records = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
     assert all(record["event"] != "finished" for record in records)
+    last = records[-1]  # the events file ends with the stop, and why, as the history does
+    assert (last["event"], last["reason"]) == ("stopped", REASONS[signum])
+    assert set(last) == {"event", "actual_ms", "reason", "clock_ms"}
+    began = next(record for record in records if record["event"] == "step_started")
+    assert last["clock_ms"] >= began["clock_ms"]
 
 
 @pytest.mark.parametrize("signum", SIGNALS, ids=lambda s: signal.Signals(s).name)
@@ -182,6 +195,44 @@ def test_a_signal_inside_raises_stop_signal_with_the_shell_exit_code() -> None:
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(1)  # the handler runs here, in the main thread
     assert (stopped.value.exit_code, stopped.value.name) == (143, "a TERM signal")
+    assert stopped.value.reason == "a TERM signal"
+
+
+def test_a_session_stopped_from_outside_ends_its_events_file_with_why(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    session = make_session(EventLog(path))
+    heard: list[object] = []
+    session.listeners.append(lambda event, now: heard.append(event))
+    session.start(T0)
+    session.tick(T0 + 12 * S)
+    told = len(heard)
+    session.interrupted(StopSignal(signal.SIGINT).reason, T0 + 12 * S + 400)
+    session.close()
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert lines[-1] == {
+        "event": "stopped",
+        "actual_ms": 12 * S,
+        "reason": "an INT signal",
+        "clock_ms": T0 + 12 * S + 400,
+    }
+    assert len(heard) == told  # the history is closed by whoever stopped it, not by this
+    assert session.stopped is None
+
+
+@pytest.mark.parametrize("how", ["not begun", "finished", "stopped at once"])
+def test_a_session_over_or_not_begun_gets_no_second_end(tmp_path: Path, how: str) -> None:
+    path = tmp_path / "events.jsonl"
+    session = make_session(EventLog(path))
+    if how != "not begun":
+        session.start(T0)
+    if how == "finished":
+        session.tick(T0 + 120 * S)
+    if how == "stopped at once":
+        session.stop(REASON, T0 + 5 * S)
+    before = path.read_text(encoding="utf-8")
+    session.interrupted("a TERM signal", T0 + 130 * S)
+    session.close()
+    assert path.read_text(encoding="utf-8") == before
 
 
 def test_a_terminal_closed_under_the_player_stops_it_cleanly(
@@ -217,6 +268,8 @@ def test_a_terminal_closed_under_the_player_stops_it_cleanly(
     assert code == 128 + signal.SIGHUP
     [session] = recorded_sessions(own_home)
     assert session.outcome == "stopped"
+    last = json.loads(events.read_text(encoding="utf-8").splitlines()[-1])
+    assert (last["event"], last["reason"]) == ("stopped", "a HUP signal")
 
 
 def test_a_second_signal_during_the_clean_up_does_not_cut_it_short() -> None:

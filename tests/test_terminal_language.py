@@ -23,7 +23,7 @@ from player.terminal.key_help import spelled_keys
 from player.terminal.plan import format_plan
 from player.terminal.questions import ask_in_terminal, format_question
 from player.terminal.render import render
-from player.terminal.what_to_do import page_count, what_to_do_lines
+from player.terminal.what_to_do import page_count, what_to_do_lines, what_to_do_text
 from tests.pseudo_words import escaped_words, unwrapped
 
 S = 1000
@@ -209,3 +209,9 @@ def test_the_screen_of_what_to_do_is_all_in_the_language_in_use(width: int, heig
         screen = "\n".join(text for text, _style in what_to_do_lines(width, height, page))
         assert english(screen) == [], f"page {page + 1} at {width}x{height}:\n{screen}"
     assert count >= 1
+
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_what_to_do_left_in_the_terminal_is_all_in_the_language_in_use(width: int) -> None:
+    text = "\n".join(what_to_do_text(width))
+    assert english(text) == [], text

@@ -40,7 +40,7 @@ from player.commands.voices import refuse_unknown_voice
 from player.history.ending import session_ending
 from player.history.opening import open_history
 from player.history.recorder import begin_recording
-from player.history.resume import ResumeDecision, resume_decision
+from player.history.resume import ResumeDecision, nothing_to_resume, resume_decision
 from player.history.store import History
 from player.home import catalog
 from player.home.settings import Settings
@@ -55,6 +55,7 @@ from player.routine.loader import RoutineFile
 from player.shells import LinesShell, Shell, TerminalShell, WindowShellAdapter
 from player.speech.select import make_speaker
 from player.system.regular_files import reason
+from player.system.stopping import StopSignal
 
 RESUME = "resume"
 FROM_START = "start"
@@ -278,12 +279,15 @@ def _play_session(
     session.listeners.extend([recorder, say_how_it_went])
     try:
         shell.play(session)
+    except StopSignal as stop:  # the events file ends with why, as the history does
+        session.interrupted(stop.reason, shell.clock.now())
+        raise
     finally:
         recorder.stop("stopped")
         session.close()
     if session.stopped is not None:  # something is wrong: no pain score, and ask again
         _forget_check(ctx)
-        return EXIT_OK
+        return EXIT_FAILED  # as when a warning sign applies before: no script goes on
     after = _pain(shell, _("And how does your back feel now?"))
     if after is not None:
         history.record_pain(session_id, "after", after)
@@ -312,14 +316,12 @@ def _resume(
     """Where to begin: a session of this routine stopped earlier today is offered (or, with
     --resume, carried on), unless the routine file has changed since. A preview (faster
     than real time) carries nothing on: it would count what was only looked at."""
-    stopped = history.resumable(loaded.name, ctx.now().date())
+    today = ctx.now().date()
+    stopped = history.resumable(loaded.name, today)
     if stopped is None:
         if args.resume:
-            ctx.warn(
-                _("Nothing to resume: no session of {routine} was stopped today.").format(
-                    routine=loaded.name
-                )
-            )
+            why = history.why_not_resumable(loaded.name, today) or "none today"
+            ctx.warn(nothing_to_resume(why, loaded.name))
         return NO_RESUME
     if args.speed > 1:
         return _preview_carries_nothing_on(args, ctx)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from player.history.database import SIDE_FILES, DamagedHistory
 from player.history.records import Moment, Outcome, SessionRecord
+from player.history.resume import NotCarriedOn
 from player.history.store import History, HistoryStore, Warn
 from player.language import _
 from player.system.files import keep_private
@@ -147,6 +148,9 @@ class NullHistory:
 
     def resumable(self, routine: str, day: date) -> SessionRecord | None:
         return None
+
+    def why_not_resumable(self, routine: str, day: date) -> NotCarriedOn | None:
+        return "none today"
 
     def close(self) -> None:
         return None

@@ -23,7 +23,6 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from player.history.counting import is_preview
 from player.history.database import (
     READ_ONLY,
     SIDE_FILES,
@@ -42,6 +41,7 @@ from player.history.records import (
     SessionRecord,
     StepRecord,
 )
+from player.history.resume import NotCarriedOn, last_played, why_not_carried_on
 from player.language import N_, _
 from player.system.files import create_private, keep_private
 
@@ -97,6 +97,8 @@ class History(Protocol):
     def session(self, session_id: int) -> SessionRecord | None: ...
 
     def resumable(self, routine: str, day: date) -> SessionRecord | None: ...
+
+    def why_not_resumable(self, routine: str, day: date) -> NotCarriedOn | None: ...
 
     def close(self) -> None: ...
 
@@ -266,24 +268,21 @@ class HistoryStore:
         beginning the new session."""
 
         def find(db: sqlite3.Connection) -> SessionRecord | None:
-            that_day = _load(
-                db,
-                "WHERE routine = ? AND local_day = ? ORDER BY started_utc, id",
-                (routine, day.isoformat()),
-            )
-            played = [record for record in that_day if not is_preview(record)]
-            if not played:
+            that_day = _that_day(db, routine, day)
+            if why_not_carried_on(that_day, lambda id: _carried_on(db, id)) is not None:
                 return None
-            record = played[-1]
-            carried_on = db.execute(
-                "SELECT 1 FROM sessions WHERE resumed_from = ? LIMIT 1", (record.id,)
-            ).fetchone()
-            stopped_for_a_reason = record.stop_reason is not None  # something was wrong
-            if record.finished or carried_on or record.at_step <= 0 or stopped_for_a_reason:
-                return None
-            return record
+            return last_played(that_day)
 
         return self._read(find)
+
+    def why_not_resumable(self, routine: str, day: date) -> NotCarriedOn | None:
+        """Why ``resumable`` finds no session of ``routine`` begun on ``day`` to carry on
+        (None when it finds one, or when the file cannot be read)."""
+
+        def why(db: sqlite3.Connection) -> NotCarriedOn | None:
+            return why_not_carried_on(_that_day(db, routine, day), lambda id: _carried_on(db, id))
+
+        return self._read(why)
 
     def close(self) -> None:
         """Close the file; anything asked of the store afterwards quietly does nothing."""
@@ -372,6 +371,23 @@ def _utc_text(moment: datetime) -> str:
 
 def _from_utc_text(text: str, offset_minutes: int) -> datetime:
     return datetime.fromisoformat(text).astimezone(timezone(timedelta(minutes=offset_minutes)))
+
+
+def _that_day(db: sqlite3.Connection, routine: str, day: date) -> list[SessionRecord]:
+    """The sessions of ``routine`` begun on ``day``, in the order they began."""
+    return _load(
+        db,
+        "WHERE routine = ? AND local_day = ? ORDER BY started_utc, id",
+        (routine, day.isoformat()),
+    )
+
+
+def _carried_on(db: sqlite3.Connection, session_id: int) -> bool:
+    """Whether another session carried on the one of ``session_id`` already."""
+    found = db.execute(
+        "SELECT 1 FROM sessions WHERE resumed_from = ? LIMIT 1", (session_id,)
+    ).fetchone()
+    return found is not None
 
 
 def _load(

@@ -184,6 +184,18 @@ class Session:
             return events
         return [*events, *self._handle([Stopped(self.engine.position_ms, reason)], now)]
 
+    def interrupted(self, reason: str, now: int) -> None:
+        """Stopped from outside, for ``reason`` (such as "a TERM signal"): the stop goes in
+        the events file as its last line, with where play was when it last moved on and the
+        clock time ``now``. Nothing more is played, said or told to the listeners: whoever
+        stopped it closes the session and the history the way any other way out does.
+        Nothing is written for a session not yet begun, already finished, or already
+        stopped at once (``stop``)."""
+        if self.stopped is not None or self.engine.state in ("ready", "finished"):
+            return
+        if self.log is not None:
+            self.log.write(Stopped(self.engine.position_ms, reason), now)
+
     def view(self, now: int) -> View:
         caption = self._caption if now < self._caption_until else None
         return View(

@@ -48,6 +48,14 @@ class StopSignal(BaseException):
             return _HANGUP
         return _NAMES.get(self.signum, signal.Signals(self.signum).name)
 
+    @property
+    def reason(self) -> str:
+        """Why the session stopped, as the events file keeps it (never translated): "an INT
+        signal", "a TERM signal", "a HUP signal"."""
+        name = signal.Signals(self.signum).name.removeprefix("SIG")
+        article = "an" if name[0] in "AEIO" else "a"
+        return f"{article} {name} signal"
+
 
 CLEAN_UP_S = 3.0
 """After the first signal, how long the player has to record and close before another

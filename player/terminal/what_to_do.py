@@ -28,6 +28,19 @@ def _wrapped(line: Line, width: int) -> list[str]:
     return wrap(line.text, width)
 
 
+def what_to_do_text(width: int) -> list[str]:
+    """The whole screen of what to do as plain lines no wider than ``width`` (and no
+    wider than is easy to read), to stay in the terminal once the full screen has closed:
+    the title, each group's heading and signs, what to do otherwise, and the disclaimer."""
+    text_width = max(1, min(width, MAX_TEXT_WIDTH))
+    shown = [_(TITLE)]
+    for line in what_to_do():
+        if line.kind in _SPACED:
+            shown.append("")
+        shown += _wrapped(line, text_width)
+    return shown
+
+
 def page_count(width: int, height: int) -> int:
     return len(_pages(width, height))
 
