@@ -27,9 +27,10 @@ from fpdf.enums import XPos, YPos
 
 from player.care.safety import DISCLAIMER
 from player.language import _
+from player.printing.cutting import cut_to_fit
 from player.printing.faces import Face, faces_for, runs
 from player.system.files import replace_file
-from player.system.line_breaks import break_lines, pieces
+from player.system.line_breaks import break_lines
 
 PAGE_WIDTH = 210.0
 """A4 portrait, in millimetres."""
@@ -66,9 +67,6 @@ Lay = Callable[["_Layout"], None]
 Lead = Callable[["_Layout"], float]
 """The height of the start of a part that must stay on one page with what is kept with it
 (a heading's first lines, a table's heading row and first row), in millimetres."""
-
-ADDRESS_BREAKS_AFTER = "/"
-ADDRESS_BREAKS_BEFORE = "?&#"
 
 
 @dataclass(frozen=True)
@@ -168,11 +166,13 @@ class Document:
         kept_header = tuple(header)
         kept_rows = tuple(tuple(row) for row in rows)
         kept_widths = None if widths is None else tuple(widths)
+        from player.printing.tables import table, table_lead
+
         self._add(
-            lambda layout: layout.table(
-                kept_header, kept_rows, align=align, widths=kept_widths, size=size
+            lambda layout: table(
+                layout, kept_header, kept_rows, align=align, widths=kept_widths, size=size
             ),
-            lambda layout: layout.table_lead(kept_header, kept_rows, kept_widths, size),
+            lambda layout: table_lead(layout, kept_header, kept_rows, kept_widths, size),
         )
 
     def image(self, surface: pygame.Surface, width: float | None = None) -> None:
@@ -324,48 +324,6 @@ class _Layout:
             self.space(1)
         self.space(1)
 
-    def table(
-        self,
-        header: Sequence[str],
-        rows: Sequence[Sequence[str]],
-        *,
-        align: str = "",
-        widths: Sequence[float] | None = None,
-        size: float = BODY,
-    ) -> None:
-        """A table across the page; its heading row is printed again on each new page.
-        ``align`` gives each column's L, R or C (L for those it leaves out); ``widths``
-        each column's share of the width (by default, after its longest text)."""
-        if widths is not None:
-            columns = [self.width * share / (sum(widths) or 1) for share in widths]
-        else:
-            columns = self._columns(header, rows, size)
-        aligns = [align[i] if i < len(align) else "L" for i in range(len(header))]
-        self._room_for(self.table_lead(header, rows, widths, size))
-        self._row(header, columns, aligns, size, fill=SHADE)
-        for number, row in enumerate(rows):
-            height = _row_height(self._row_lines(row, columns, size), size)
-            if self.pdf.get_y() + height > self.bottom:
-                self._new_page()
-                self._row(header, columns, aligns, size, fill=SHADE)
-            self._row(row, columns, aligns, size, fill=STRIPE if number % 2 else None)
-        self.space(3)
-
-    def table_lead(
-        self,
-        header: Sequence[str],
-        rows: Sequence[Sequence[str]],
-        widths: Sequence[float] | None,
-        size: float,
-    ) -> float:
-        """The height of a table's heading row and first row, never parted by a page."""
-        if widths is not None:
-            columns = [self.width * share / (sum(widths) or 1) for share in widths]
-        else:
-            columns = self._columns(header, rows, size)
-        first = _row_height(self._row_lines(rows[0], columns, size), size) if rows else 0
-        return _row_height(self._row_lines(header, columns, size), size) + first
-
     def image(self, png: bytes, size: tuple[int, int], width: float | None) -> None:
         shown = min(width or self.width, self.width)
         height = shown * size[1] / max(1, size[0])
@@ -473,71 +431,6 @@ class _Layout:
         self._line(number, SMALL, MARGIN, self.width, "R")
         self.pdf.set_text_color(BLACK)
 
-    # -- tables -------------------------------------------------------------------------
-
-    def _columns(
-        self, header: Sequence[str], rows: Sequence[Sequence[str]], size: float
-    ) -> list[float]:
-        """Each column's width: wide enough for its widest word, and for its longest
-        text on one line when they all fit (the heading row's words may wrap); what
-        space is left or lacking is shared after the longest texts."""
-        longest = [0.0] * len(header)
-        word = [0.0] * len(header)
-        for number, row in enumerate((header, *rows)):
-            for index, text in enumerate(row[: len(header)]):
-                for line in text.splitlines():
-                    if number > 0:
-                        longest[index] = max(longest[index], self.measure(line, size))
-                    for each in line.split():
-                        for piece in pieces(each):
-                            word[index] = max(word[index], self.measure(piece, size))
-        padding = 2 * CELL_PADDING + 0.5
-        least = [width + padding for width in word]
-        padded = [max(width + padding, low) for width, low in zip(longest, least, strict=True)]
-        if sum(padded) <= self.width:
-            spare = self.width - sum(padded)
-            return [width + spare * width / sum(padded) for width in padded]
-        if sum(least) >= self.width:
-            return [self.width * width / sum(least) for width in least]
-        spare = self.width - sum(least)
-        wanted = [full - low for full, low in zip(padded, least, strict=True)]
-        return [low + spare * more / sum(wanted) for low, more in zip(least, wanted, strict=True)]
-
-    def _row_lines(self, row: Sequence[str], columns: Sequence[float], size: float) -> int:
-        return max(
-            (
-                len(self.lines(text, size, width - 2 * CELL_PADDING))
-                for text, width in zip(row, columns, strict=False)
-            ),
-            default=1,
-        )
-
-    def _row(
-        self,
-        row: Sequence[str],
-        columns: Sequence[float],
-        aligns: Sequence[Align],
-        size: float,
-        fill: int | None,
-    ) -> None:
-        top = self.pdf.get_y()
-        height = _row_height(self._row_lines(row, columns, size), size)
-        if fill is not None:
-            self.pdf.set_fill_color(fill)
-            self.pdf.rect(MARGIN, top, self.width, height, style="F")
-        x = MARGIN
-        for text, width, align in zip(row, columns, aligns, strict=False):
-            y = top + CELL_PADDING
-            for line in self.lines(text, size, width - 2 * CELL_PADDING):
-                self.pdf.set_y(y)
-                self._line(line, size, x + CELL_PADDING, width - 2 * CELL_PADDING, align)
-                y += line_height(size)
-            x += width
-        self.pdf.set_draw_color(RULE)
-        self.pdf.set_line_width(0.2)
-        self.pdf.line(MARGIN, top + height, MARGIN + self.width, top + height)
-        self.pdf.set_y(top + height)
-
 
 def wrap(text: str, language: str, size: float, width: float) -> list[str]:
     """``text`` broken into the lines a document in ``language`` prints it in, ``size``
@@ -554,57 +447,3 @@ def _png(surface: pygame.Surface) -> bytes:
 def line_height(size: float) -> float:
     """The height of a line of type of ``size`` points, in millimetres."""
     return size * POINT * LEADING
-
-
-def _row_height(lines: int, size: float) -> float:
-    return lines * line_height(size) + 2 * CELL_PADDING
-
-
-def cut_to_fit(piece: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """``piece``, too wide for a line, cut into parts that fit. A web address is cut only
-    after a "/" or before a "?", "&" or "#", never at a hyphen or inside a word, so that
-    it can be typed from the paper; a part still too wide, and any other word, is cut
-    between characters (one character at least)."""
-    parts: list[str] = []
-    part = ""
-    for chunk in address_chunks(piece):
-        if part and measure(part + chunk) > width:
-            parts.append(part)
-            part = ""
-        if measure(chunk) > width:
-            *whole, part = _cut_characters(chunk, width, measure)
-            parts.extend(whole)
-        else:
-            part += chunk
-    parts.append(part)
-    return parts
-
-
-def address_chunks(piece: str) -> list[str]:
-    """``piece`` cut where a web address may break: after a "/" (not within "//") and
-    before a "?", "&" or "#"; the whole piece when it is not an address."""
-    if "://" not in piece and not piece.startswith("www."):
-        return [piece]
-    chunks: list[str] = []
-    start = 0
-    for at in range(1, len(piece)):
-        before, after = piece[at - 1], piece[at]
-        after_slash = before in ADDRESS_BREAKS_AFTER and after not in ADDRESS_BREAKS_AFTER
-        if after_slash or after in ADDRESS_BREAKS_BEFORE:
-            chunks.append(piece[start:at])
-            start = at
-    chunks.append(piece[start:])
-    return chunks
-
-
-def _cut_characters(piece: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    parts: list[str] = []
-    part = ""
-    for char in piece:
-        if part and measure(part + char) > width:
-            parts.append(part)
-            part = char
-        else:
-            part += char
-    parts.append(part)
-    return parts
