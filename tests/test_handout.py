@@ -24,8 +24,16 @@ from player.language import PSEUDO, _, use
 from player.playback.compiler import compile_timeline
 from player.playback.outline import OutlineBlock, outline
 from player.playback.timeline import Choices
-from player.printing.handout import COMPACT, MOST_PAGES, REGULAR, handout_pdf
+from player.printing.handout import (
+    COMPACT,
+    MOST_PAGES,
+    REGULAR,
+    _block_words,
+    _source,
+    handout_pdf,
+)
 from player.routine.loader import RoutineFile
+from player.routine.sources import citations
 from tests.conftest import ROUTINES, WriteFile
 from tests.pdf_text import all_text, pages_text, squeezed
 from tests.pseudo_words import escaped_words
@@ -336,3 +344,70 @@ def test_a_handout_in_the_pseudo_language_shows_no_english(name: str, tmp_path: 
         allowed += [str(value) for value in source.model_dump().values() if value]
     cited = " ".join(a for a in allowed if a).split()
     assert escaped_words(text, [*allowed, *cited]) == [], text
+
+
+# -- what is kept together on a page -------------------------------------------------------
+
+PRINTED = ["en", "es", "vi", "zh-Hans"]
+
+
+@pytest.mark.parametrize("language", PRINTED[1:])
+@pytest.mark.parametrize("name", BUNDLED)
+def test_every_handout_fits_on_one_to_three_pages_in_every_language(
+    name: str, language: str
+) -> None:
+    data, pages = made(name, language=language)
+    assert 1 <= pages <= MOST_PAGES
+    assert len(PdfReader(io.BytesIO(data)).pages) == pages
+
+
+def _block_lines(name: str, language: str) -> list[tuple[str, str]]:
+    """Each block's line on the handout (its name and sets) and its first step's name."""
+    use(language)
+    loaded = bundled(name)
+    timeline = compile_timeline(loaded.routine, Choices(), loaded.paced_by)
+    items = outline(loaded.routine, timeline)
+    found = []
+    for number, item in enumerate(items[:-1]):
+        if isinstance(item, OutlineBlock):
+            words = "".join(passage.text for passage in _block_words(item, REGULAR))
+            after = items[number + 1]
+            first = after.name if isinstance(after, OutlineBlock) else after.span.name
+            found.append((squeezed(words), squeezed(first)))
+    return found
+
+
+@pytest.mark.parametrize("language", PRINTED)
+@pytest.mark.parametrize("name", BUNDLED)
+def test_a_blocks_line_is_on_the_page_of_its_first_step(name: str, language: str) -> None:
+    pages = [squeezed(page) for page in pages_text(made(name, language=language)[0])]
+    for words, first in _block_lines(name, language):
+        page = next(page for page in pages if words in page)
+        assert first in page[page.index(words) :], (words, first)
+
+
+def test_steps_of_a_block_going_on_over_a_page_say_so_at_its_top() -> None:
+    pages = [squeezed(page) for page in pages_text(made("partner-back-massage")[0])]
+    use("en")
+    heads = [page for page in pages if page.startswith(squeezed("Massage sequence (continued)"))]
+    assert len(heads) == 1
+    said = squeezed("8 sets, with a rest of 10 seconds between sets. In each set:")
+    assert heads[0].startswith(squeezed("Massage sequence (continued)") + said + "5.")
+    assert squeezed("Down the spine") in heads[0]
+    assert sum(squeezed("(continued)") in page for page in pages) == 1
+
+
+@pytest.mark.parametrize("language", PRINTED)
+@pytest.mark.parametrize("name", BUNDLED)
+def test_each_source_is_kept_whole_on_one_page(name: str, language: str) -> None:
+    pages = [squeezed(page) for page in pages_text(made(name, language=language)[0])]
+    use(language)
+    for citation in citations(bundled(name).routine.sources):
+        whole = squeezed(_source(citation))
+        assert any(whole in page for page in pages), citation.reference
+
+
+def test_a_long_address_is_broken_only_after_a_slash() -> None:
+    pages = pages_text(made("first-trimester")[0])
+    lines = [line.strip() for page in pages for line in page.splitlines()]
+    assert "physical-activity-and-exercise-during-pregnancy-and-the-postpartum-period" in lines

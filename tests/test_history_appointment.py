@@ -16,9 +16,12 @@ import pytest
 from player import cli
 from player.care.safety import DISCLAIMER
 from player.commands.base import Context
-from player.history.appointment import appointment, period_of
+from player.history.appointment import Scores, appointment, period_of
+from player.history.appointment_pdf import _minutes, _pain_averages
+from player.history.chart import SIZE, facts_line
 from player.history.opening import open_history
 from player.history.sessions_csv import COLUMNS
+from player.history.summary import Day
 from player.home.user_dirs import UserDirs
 from player.language import PSEUDO, _, use
 from tests.pdf_text import all_text, pages_text, squeezed
@@ -202,7 +205,7 @@ def read_by_hand(text: str) -> list[list[str]]:
     at = 0
     while at < len(text):
         match = record.match(text, at)
-        assert match is not None, f"not RFC 4180 at {text[at:at + 60]!r}"
+        assert match is not None, f"not RFC 4180 at {text[at : at + 60]!r}"
         fields = re.findall(rf"(?:^|,)({field})", match[1])
         found.append([f[1:-1].replace('""', '"') if f.startswith('"') else f for f in fields])
         at = match.end()
@@ -339,3 +342,70 @@ def test_no_sessions_in_the_weeks_asked_for_is_one_line_and_no_file(
         "No sessions in the last 2 weeks: nothing written. Ask for more weeks with --weeks.\n"
     )
     assert not target.exists()
+
+
+# -- the report's words and its chart ------------------------------------------------------
+
+
+def test_pain_scores_are_counted_in_words_and_none_is_said_so() -> None:
+    use("en")
+    assert _pain_averages(Scores(5.0, 1), Scores(None, 0)) == (
+        "Pain from 0 (none) to 10 (worst), on average: 5.0 before a session (1 score), "
+        "no score after."
+    )
+    assert _pain_averages(Scores(None, 0), Scores(3.5, 2)) == (
+        "Pain from 0 (none) to 10 (worst), on average: no score before a session, "
+        "3.5 after (2 scores)."
+    )
+
+
+def test_seconds_that_round_to_no_minute_are_shown_as_under_one() -> None:
+    use("en")
+    assert [_minutes(ms) for ms in (0, 20_000, 29_999, 31_000, 70_000)] == [
+        "0",
+        "<1",
+        "<1",
+        "1",
+        "1",
+    ]
+
+
+def test_the_charts_line_counts_minutes_in_words_for_one_and_for_seconds() -> None:
+    use("en")
+    first, last = date(2026, 3, 2), date(2026, 3, 29)
+
+    def day(number: int, ms: int) -> Day:
+        return Day(date(2026, 3, number), 1, 1, ms, None, None)
+
+    assert facts_line(first, last, [day(2, 40_000)]) == (
+        "2 Mar to 29 Mar 2026:  1 day done,  1 minute in all"
+    )
+    assert facts_line(first, last, [day(2, 10_000), day(3, 10_000)]) == (
+        "2 Mar to 29 Mar 2026:  2 days done,  under a minute in all"
+    )
+
+
+PLACED = rb"([\d.]+) 0 0 [\d.]+ [\d.]+ [\d.]+ cm /I"
+"""A picture's width on the page, in points, where it is drawn."""
+
+
+def test_the_reports_chart_is_printed_in_greys_with_labels_of_8_points_at_least(
+    home: UserDirs, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "report.pdf"
+    assert run(home, "history", "--report", str(target))[0] == 0
+    reader = PdfReader(target)
+    placed = [
+        float(found)
+        for page in reader.pages
+        for found in re.findall(PLACED, page.get_contents().get_data())
+    ]
+    assert len(placed) == 1
+    smallest_label = 22  # pixels, of the chart's 1200
+    assert smallest_label * placed[0] / SIZE[0] >= 8  # points on paper
+    picture = next(picture.image for page in reader.pages for picture in page.images)
+    assert picture is not None
+    colours = picture.convert("RGB").getcolors(1 << 20)
+    assert colours and all(len(set(colour)) == 1 for _count, colour in colours)

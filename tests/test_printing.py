@@ -5,6 +5,7 @@ the page number on every page, written whole or not at all."""
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import unicodedata
@@ -349,3 +350,46 @@ def test_the_chinese_font_is_embedded_as_the_cff_font_it_is() -> None:
             described = cid_font["/FontDescriptor"].get_object()
             embedded.append((cid_font["/Subtype"], sorted(k for k in described if "FontFile" in k)))
     assert embedded == [("/CIDFontType0", ["/FontFile3"])]
+
+
+# -- what is kept together on a page, and where an address breaks ----------------------------
+
+ACOG = (
+    "https://www.acog.org/clinical/clinical-guidance/committee-opinion/articles/2020/04/"
+    "physical-activity-and-exercise-during-pregnancy-and-the-postpartum-period?utm=print#top"
+)
+
+
+def test_a_long_address_breaks_only_after_a_slash_or_before_a_query() -> None:
+    lines = wrap(ACOG, "en", SMALL, 140)
+    assert len(lines) > 2
+    assert "".join(lines) == ACOG
+    for line, after in itertools.pairwise(lines):
+        assert line.endswith("/") or after[0] in "?&#", (line, after)
+    assert "physical-activity-and-exercise-during-pregnancy-and-the-postpartum-period" in lines
+    assert wrap("see " + ACOG[:40], "en", SMALL, 140) == ["see " + ACOG[:40]]
+
+
+def test_a_word_too_long_for_a_line_that_is_no_address_is_still_cut_to_fit() -> None:
+    word = "a" * 200
+    lines = wrap(word, "en", BODY, 50)
+    assert "".join(lines) == word
+    assert all(Document("x", "en").measure(line, BODY) <= 50 + 0.01 for line in lines)
+
+
+@pytest.mark.parametrize("filler", range(0, 30, 2))
+def test_a_heading_and_a_tables_heading_row_are_kept_with_its_first_row(filler: int) -> None:
+    use("vi")
+    document = Document("x", "vi")
+    for number in range(24):
+        document.paragraph(f"Dòng {number}")
+    document.space(filler)
+    document.heading("Tất cả các buổi tập")
+    header = ["Khi nào", "Bài tập", "Số phút", "Buổi tập kết thúc ra sao", "Đau trước", "Đau sau"]
+    header[4:] = [each + " buổi tập" for each in header[4:]]
+    rows = [[f"Hàng{n}", "daily-back-care", "7", "xong", "5", "3"] for n in range(30)]
+    document.table(header, rows, align="LLRLRR", size=SMALL)
+    pages = [squeezed(page) for page in pages_text(document.pdf_bytes())]
+    for page in pages:
+        if squeezed("Tất cả các buổi tập") in page or squeezed("Buổi tập kết thúc") in page:
+            assert "Hàng" in page, page[-300:]

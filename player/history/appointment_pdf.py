@@ -9,16 +9,17 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from player.history.appointment import Appointment, Scores
-from player.history.chart import draw_chart
+from player.history.chart import FOR_PRINT, draw_chart
 from player.history.counting import DONE_PERCENT
 from player.history.forms import day_month, day_month_year, one_decimal, short_day, time_of_day
 from player.history.report import outcome_text
 from player.history.summary import days_of
 from player.language import _, current, ngettext
-from player.printing.document import SMALL, Document
+from player.printing.document import MARGIN, PAGE_WIDTH, SMALL, Document
 
-CHART_WIDTH = 140.0
-"""Millimetres: small enough to follow the table of weeks on the first page."""
+CHART_WIDTH = PAGE_WIDTH - 2 * MARGIN
+"""Millimetres: the whole width of the text, so that the chart's smallest labels print at
+9 points, in greys, to be read at arm's length from a black-and-white print."""
 
 
 def report_document(found: Appointment, made: datetime) -> Document:
@@ -50,7 +51,13 @@ def report_document(found: Appointment, made: datetime) -> Document:
 
 
 def _minutes(ms: int) -> str:
-    return str(round(ms / 60_000))
+    """Whole minutes, rounded; "<1" for some seconds that round to none, so that a few
+    sessions of "<1" add up to a minute without seeming to come from nothing."""
+    minutes = round(ms / 60_000)
+    if minutes == 0 and ms > 0:
+        # TRANSLATORS: in the report, for less than half a minute played
+        return _("<1")
+    return str(minutes)
 
 
 def _average(found: Scores) -> str:
@@ -73,17 +80,7 @@ def _facts(found: Appointment) -> list[str]:
     ]
     before, after, change = found.pain_before, found.pain_after, found.pain_change
     if before.count or after.count:
-        facts.append(
-            _(
-                "Pain from 0 (none) to 10 (worst), on average: {before} before a session "
-                "({before_count} scores), {after} after ({after_count} scores)."
-            ).format(
-                before=_average(before) or "-",
-                before_count=before.count,
-                after=_average(after) or "-",
-                after_count=after.count,
-            )
-        )
+        facts.append(_pain_averages(before, after))
     else:
         facts.append(_("No pain scores were given in these weeks."))
     if change.average is not None:
@@ -97,6 +94,31 @@ def _facts(found: Appointment) -> list[str]:
             ).format(change=one_decimal(change.average, signed=True), count=change.count)
         )
     return facts
+
+
+def _pain_averages(before: Scores, after: Scores) -> str:
+    """ "Pain ... on average: 5.0 before a session (1 score), no score after."."""
+    if before.average is None:
+        before_words = _("no score before a session")
+    else:
+        # TRANSLATORS: part of the sentence "Pain from 0 (none) to 10 (worst), on
+        # average: 5.0 before a session (3 scores), 3.5 after (2 scores)."
+        before_words = ngettext(
+            "{average} before a session ({count} score)",
+            "{average} before a session ({count} scores)",
+            before.count,
+        ).format(average=_average(before), count=before.count)
+    if after.average is None:
+        after_words = _("no score after")
+    else:
+        after_words = ngettext(
+            "{average} after ({count} score)", "{average} after ({count} scores)", after.count
+        ).format(average=_average(after), count=after.count)
+    # TRANSLATORS: {before} is "5.0 before a session (3 scores)" or "no score before a
+    # session"; {after} is "3.5 after (2 scores)" or "no score after"
+    return _("Pain from 0 (none) to 10 (worst), on average: {before}, {after}.").format(
+        before=before_words, after=after_words
+    )
 
 
 def _weeks(document: Document, found: Appointment) -> None:
@@ -128,7 +150,8 @@ def _weeks(document: Document, found: Appointment) -> None:
 
 
 def _pain(document: Document, found: Appointment) -> None:
-    chart = draw_chart(days_of(found.sessions), found.period.today, found.period.weeks)
+    period = found.period
+    chart = draw_chart(days_of(found.sessions), period.today, period.weeks, palette=FOR_PRINT)
     height = CHART_WIDTH * chart.get_height() / chart.get_width()
     document.heading(_("Minutes and pain, day by day"), keep=height)
     document.image(chart, CHART_WIDTH)
@@ -140,8 +163,7 @@ def _routines(document: Document, found: Appointment) -> None:
         document.paragraph(_("No routine was played in these weeks, previews aside."))
         return
     rows = [
-        [r.routine, str(r.played), str(r.done), _minutes(r.practised_ms)]
-        for r in found.routines
+        [r.routine, str(r.played), str(r.done), _minutes(r.practised_ms)] for r in found.routines
     ]
     header = [_("Routine"), _("Played"), _("Done"), _("Minutes")]
     document.table(header, rows, align="LRRR")

@@ -6,7 +6,7 @@ to show a midwife or physiotherapist.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,6 +31,39 @@ DONE: Colour = (40, 138, 86)
 PAIN_BEFORE: Colour = (196, 52, 64)
 PAIN_AFTER: Colour = (52, 96, 200)
 PAIN_LINK: Colour = (150, 146, 140)
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours the chart is drawn in."""
+
+    background: Colour = BACKGROUND
+    ink: Colour = INK
+    dim: Colour = DIM
+    grid: Colour = GRID
+    today_band: Colour = TODAY_BAND
+    minutes: Colour = MINUTES
+    done: Colour = DONE
+    pain_before: Colour = PAIN_BEFORE
+    pain_after: Colour = PAIN_AFTER
+    pain_link: Colour = PAIN_LINK
+
+
+ON_SCREEN = Palette()
+FOR_PRINT = Palette(
+    background=(255, 255, 255),
+    ink=(0, 0, 0),
+    dim=(60, 60, 60),
+    grid=(205, 205, 205),
+    today_band=(238, 238, 238),
+    minutes=(150, 150, 150),
+    done=(0, 0, 0),
+    pain_before=(0, 0, 0),
+    pain_after=(90, 90, 90),
+    pain_link=(140, 140, 140),
+)
+"""Greys, black on white: the same in black-and-white print, told apart by shape (a round
+mark before, a square one after; a dot for a day done, a ring for one played)."""
 
 NICE_STEPS = (5, 10, 15, 20, 30, 60)
 """Minutes between the lines across the bars: the smallest that gives at most 6 lines."""
@@ -99,25 +132,30 @@ class _Fonts:
 
 
 def draw_chart(
-    days: Mapping[date, Day], today: date, weeks: int = 4, size: tuple[int, int] = SIZE
+    days: Mapping[date, Day],
+    today: date,
+    weeks: int = 4,
+    size: tuple[int, int] = SIZE,
+    palette: Palette = ON_SCREEN,
 ) -> pygame.Surface:
-    """The chart of the ``weeks`` weeks up to ``today``'s, from the days of a summary."""
+    """The chart of the ``weeks`` weeks up to ``today``'s, from the days of a summary, in
+    the colours of the screen or the greys of print."""
     layout = chart_layout(today, weeks, size)
     font = _Fonts()
     surface = pygame.Surface(size)
-    surface.fill(BACKGROUND)
+    surface.fill(palette.background)
     shown = [
         days[layout.first + timedelta(days=i)]
         for i in range(layout.days)
         if layout.first + timedelta(days=i) in days
     ]
-    _today_band(surface, layout)
-    _title(surface, layout, shown, font)
-    _legend(surface, layout, font)
-    _minutes(surface, layout, shown, font)
-    _done_marks(surface, layout, shown)
-    _day_labels(surface, layout, font)
-    _pain(surface, layout, shown, font)
+    _today_band(surface, layout, palette)
+    _title(surface, layout, shown, font, palette)
+    _legend(surface, layout, font, palette)
+    _minutes(surface, layout, shown, font, palette)
+    _done_marks(surface, layout, shown, palette)
+    _day_labels(surface, layout, font, palette)
+    _pain(surface, layout, shown, font, palette)
     return surface
 
 
@@ -144,40 +182,56 @@ def _text(
     return rect
 
 
-def _today_band(surface: pygame.Surface, layout: ChartLayout) -> None:
+def _today_band(surface: pygame.Surface, layout: ChartLayout, palette: Palette) -> None:
     x = layout.plot.left + layout.column(layout.today) * layout.column_width
     band = pygame.Rect(round(x), layout.plot.top, round(layout.column_width), 0)
     band.height = layout.pain.bottom - layout.plot.top
-    surface.fill(TODAY_BAND, band)
+    surface.fill(palette.today_band, band)
 
 
-def _title(surface: pygame.Surface, layout: ChartLayout, shown: list[Day], font: _Fonts) -> None:
+def _title(
+    surface: pygame.Surface, layout: ChartLayout, shown: list[Day], font: _Fonts, palette: Palette
+) -> None:
     weeks = layout.days // 7
-    done = sum(1 for d in shown if d.done)
-    minutes = round(sum(d.done_ms for d in shown) / 60_000)
     last = layout.first + timedelta(days=layout.days - 1)
     heading = ngettext("The last {count} week", "The last {count} weeks", weeks).format(count=weeks)
-    _text(surface, font, heading, 44, INK, (layout.plot.left, 24))
-    facts = ngettext(
-        "{first} to {last}:  {done} day done,  {minutes} minutes in all",
-        "{first} to {last}:  {done} days done,  {minutes} minutes in all",
-        done,
-    ).format(first=day_month(layout.first), last=day_month_year(last), done=done, minutes=minutes)
-    _text(surface, font, facts, 28, DIM, (layout.plot.left, 62))
+    _text(surface, font, heading, 44, palette.ink, (layout.plot.left, 24))
+    facts = facts_line(layout.first, last, shown)
+    _text(surface, font, facts, 28, palette.dim, (layout.plot.left, 62))
 
 
-def _legend(surface: pygame.Surface, layout: ChartLayout, font: _Fonts) -> None:
+def facts_line(first: date, last: date, shown: Sequence[Day]) -> str:
+    """ "2 Mar to 29 Mar 2026:  12 days done,  96 minutes in all": under the heading."""
+    done = sum(1 for d in shown if d.done)
+    practised = sum(d.done_ms for d in shown)
+    minutes = round(practised / 60_000)
+    days = ngettext("{count} day done", "{count} days done", done).format(count=done)
+    if minutes == 0 and practised > 0:
+        # TRANSLATORS: on the chart, for less than half a minute played in all its weeks
+        in_all = _("under a minute in all")
+    else:
+        in_all = ngettext("{count} minute in all", "{count} minutes in all", minutes).format(
+            count=minutes
+        )
+    # TRANSLATORS: under the chart's heading: "2 Mar to 29 Mar 2026:  12 days done,  96
+    # minutes in all"
+    return _("{first} to {last}:  {days},  {minutes}").format(
+        first=day_month(first), last=day_month_year(last), days=days, minutes=in_all
+    )
+
+
+def _legend(surface: pygame.Surface, layout: ChartLayout, font: _Fonts, palette: Palette) -> None:
     x, y = layout.plot.left, 104
     items: list[tuple[str, str, Colour]] = [
-        ("bar", N_("minutes that day"), MINUTES),
-        ("dot", N_("a session done"), DONE),
-        ("ring", N_("played, none done"), DONE),
-        ("circle", N_("pain before"), PAIN_BEFORE),
-        ("square", N_("pain after"), PAIN_AFTER),
+        ("bar", N_("minutes that day"), palette.minutes),
+        ("dot", N_("a session done"), palette.done),
+        ("ring", N_("played, none done"), palette.done),
+        ("circle", N_("pain before"), palette.pain_before),
+        ("square", N_("pain after"), palette.pain_after),
     ]
     for shape, words, colour in items:
         _mark(surface, shape, colour, (x + 9, y + 9))
-        rect = _text(surface, font, _(words), 24, INK, (x + 26, y + 9), "midleft")
+        rect = _text(surface, font, _(words), 24, palette.ink, (x + 26, y + 9), "midleft")
         x = rect.right + 30
 
 
@@ -203,15 +257,17 @@ def _minutes_scale(most: float) -> tuple[int, int]:
     return top, step
 
 
-def _minutes(surface: pygame.Surface, layout: ChartLayout, shown: list[Day], font: _Fonts) -> None:
+def _minutes(
+    surface: pygame.Surface, layout: ChartLayout, shown: list[Day], font: _Fonts, palette: Palette
+) -> None:
     plot = layout.plot
     top, step = _minutes_scale(max((d.done_ms / 60_000 for d in shown), default=0))
     for value in range(0, top + 1, step):
         y = round(plot.bottom - value / top * plot.height)
-        pygame.draw.line(surface, GRID, (plot.left, y), (plot.right, y), 1)
-        _text(surface, font, str(value), 22, DIM, (plot.left - 10, y), "midright")
+        pygame.draw.line(surface, palette.grid, (plot.left, y), (plot.right, y), 1)
+        _text(surface, font, str(value), 22, palette.dim, (plot.left - 10, y), "midright")
     # TRANSLATORS: the label of the chart's scale of minutes
-    _text(surface, font, _("minutes"), 22, DIM, (plot.left - 10, plot.top - 16), "midright")
+    _text(surface, font, _("minutes"), 22, palette.dim, (plot.left - 10, plot.top - 16), "midright")
     bar = max(4, round(layout.column_width * 0.62))
     for day in shown:
         if day.done_ms <= 0:
@@ -219,45 +275,55 @@ def _minutes(surface: pygame.Surface, layout: ChartLayout, shown: list[Day], fon
         height = max(2, round(day.done_ms / 60_000 / top * plot.height))
         rect = pygame.Rect(0, 0, bar, height)
         rect.midbottom = (layout.centre_x(day.day), plot.bottom)
-        surface.fill(MINUTES, rect)
+        surface.fill(palette.minutes, rect)
     if not any(day.done_ms > 0 for day in shown):
-        _text(surface, font, _("No sessions in these weeks"), 30, DIM, plot.center, "center")
-    pygame.draw.line(surface, DIM, plot.bottomleft, plot.bottomright, 2)
+        _text(
+            surface, font, _("No sessions in these weeks"), 30, palette.dim, plot.center, "center"
+        )
+    pygame.draw.line(surface, palette.dim, plot.bottomleft, plot.bottomright, 2)
     for week in range(1, layout.days // 7):
         x = round(plot.left + week * 7 * layout.column_width)
-        pygame.draw.line(surface, GRID, (x, plot.top), (x, layout.pain.bottom), 1)
+        pygame.draw.line(surface, palette.grid, (x, plot.top), (x, layout.pain.bottom), 1)
 
 
-def _done_marks(surface: pygame.Surface, layout: ChartLayout, shown: list[Day]) -> None:
+def _done_marks(
+    surface: pygame.Surface, layout: ChartLayout, shown: list[Day], palette: Palette
+) -> None:
     for day in shown:
         centre = (layout.centre_x(day.day), layout.done_y)
         if day.done:
-            pygame.draw.circle(surface, DONE, centre, 8)
+            pygame.draw.circle(surface, palette.done, centre, 8)
         elif day.played:
-            pygame.draw.circle(surface, DONE, centre, 8, 2)
+            pygame.draw.circle(surface, palette.done, centre, 8, 2)
 
 
-def _day_labels(surface: pygame.Surface, layout: ChartLayout, font: _Fonts) -> None:
+def _day_labels(
+    surface: pygame.Surface, layout: ChartLayout, font: _Fonts, palette: Palette
+) -> None:
     for i in range(layout.days):
         day = layout.first + timedelta(days=i)
         x = layout.centre_x(day)
-        colour = INK if day <= layout.today else GRID
+        colour = palette.ink if day <= layout.today else palette.grid
         _text(surface, font, weekday_letter(day), 22, colour, (x, layout.labels_y), "midtop")
         if day.weekday() == 0:
-            _text(surface, font, day_month(day), 22, DIM, (x, layout.labels_y + 22), "midtop")
+            _text(
+                surface, font, day_month(day), 22, palette.dim, (x, layout.labels_y + 22), "midtop"
+            )
         if day == layout.today:
             # TRANSLATORS: under today's column of the chart
-            _text(surface, font, _("today"), 22, INK, (x, layout.labels_y + 44), "midtop")
+            _text(surface, font, _("today"), 22, palette.ink, (x, layout.labels_y + 44), "midtop")
 
 
-def _pain(surface: pygame.Surface, layout: ChartLayout, shown: list[Day], font: _Fonts) -> None:
+def _pain(
+    surface: pygame.Surface, layout: ChartLayout, shown: list[Day], font: _Fonts, palette: Palette
+) -> None:
     area = layout.pain
     heading = _("Pain before and after a session, from 0 (none) to 10 (worst)")
-    _text(surface, font, heading, 24, DIM, (area.left, area.top - 22), "midleft")
+    _text(surface, font, heading, 24, palette.dim, (area.left, area.top - 22), "midleft")
     for score in (0, 5, 10):
         y = layout.pain_y(score)
-        pygame.draw.line(surface, GRID, (area.left, y), (area.right, y), 1)
-        _text(surface, font, str(score), 22, DIM, (area.left - 10, y), "midright")
+        pygame.draw.line(surface, palette.grid, (area.left, y), (area.right, y), 1)
+        _text(surface, font, str(score), 22, palette.dim, (area.left - 10, y), "midright")
     offset = layout.pain_offset
     for day in shown:
         x = layout.centre_x(day.day)
@@ -265,12 +331,12 @@ def _pain(surface: pygame.Surface, layout: ChartLayout, shown: list[Day], font: 
         if before is not None and after is not None:
             pygame.draw.line(
                 surface,
-                PAIN_LINK,
+                palette.pain_link,
                 (x - offset, layout.pain_y(before)),
                 (x + offset, layout.pain_y(after)),
                 2,
             )
         if before is not None:
-            _mark(surface, "circle", PAIN_BEFORE, (x - offset, layout.pain_y(before)))
+            _mark(surface, "circle", palette.pain_before, (x - offset, layout.pain_y(before)))
         if after is not None:
-            _mark(surface, "square", PAIN_AFTER, (x + offset, layout.pain_y(after)))
+            _mark(surface, "square", palette.pain_after, (x + offset, layout.pain_y(after)))

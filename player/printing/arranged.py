@@ -29,6 +29,8 @@ COLUMN_GAP = 6.0
 """Between two columns of a list, in millimetres."""
 PICTURE_GAP = 4.0
 """Between a picture and the words beside it, in millimetres."""
+SPACE_AFTER = 3.0
+"""Below a picture and the words beside it, in millimetres."""
 
 
 def beside(
@@ -38,14 +40,16 @@ def beside(
     width: float,
     passages: Sequence[Passage],
     indent: float,
+    keep_with_next: bool = False,
 ) -> None:
     left = MARGIN + indent
     text_x = left + width + PICTURE_GAP
     text_width = PAGE_WIDTH - MARGIN - text_x
     picture_height = 0.0 if png is None else width * size[1] / max(1, size[0])
     laid = [(layout.lines(p.text, p.size, text_width), p) for p in passages]
-    text_height = sum(len(lines) * line_height(p.size) for lines, p in laid)
-    layout._room_for(max(picture_height, text_height))
+    height = beside_height(layout, png, size, width, passages, indent)
+    kept = SPACE_AFTER + layout.following if keep_with_next else 0.0
+    layout._room_for(height + kept if height + kept <= layout.bottom - MARGIN else height)
     top = layout.pdf.get_y()
     if png is not None:
         layout.pdf.image(io.BytesIO(png), x=left, y=top, w=width, h=picture_height)
@@ -55,14 +59,31 @@ def beside(
         for line in lines:
             if y + line_height(passage.size) > layout.bottom:  # longer than a page
                 layout._new_page()
-                top = y = MARGIN
+                top = y = layout.pdf.get_y()
                 picture_height = 0.0
             layout.pdf.set_y(y)
             layout._line(line, passage.size, text_x, text_width)
             y += line_height(passage.size)
     layout.pdf.set_text_color(BLACK)
     layout.pdf.set_y(max(y, top + picture_height))
-    layout.space(3)
+    layout.space(SPACE_AFTER)
+
+
+def beside_height(
+    layout: _Layout,
+    png: bytes | None,
+    size: tuple[int, int],
+    width: float,
+    passages: Sequence[Passage],
+    indent: float,
+) -> float:
+    """How tall a picture and the words beside it are, in millimetres."""
+    text_width = PAGE_WIDTH - MARGIN - (MARGIN + indent + width + PICTURE_GAP)
+    picture_height = 0.0 if png is None else width * size[1] / max(1, size[0])
+    text_height = sum(
+        len(layout.lines(p.text, p.size, text_width)) * line_height(p.size) for p in passages
+    )
+    return max(picture_height, text_height)
 
 
 def two_columns(
@@ -84,6 +105,7 @@ def two_columns(
     lead_height = len(lead) * line_height(size) + (1.5 if lead else 0)
     tail_height = len(tail) * line_height(size)
     if title_height + lead_height + height + tail_height > layout.bottom - MARGIN:
+        layout.following = layout.lead(above, size) if above else 0.0
         if heading:
             layout.heading(heading)
         if above:
@@ -93,6 +115,7 @@ def two_columns(
             layout.paragraph(below, size=size)
         return
     layout._room_for(title_height + lead_height + height + tail_height)
+    layout.following = 0.0  # what follows the heading is on this page already
     if heading:
         layout.heading(heading)
     for line in lead:
@@ -119,15 +142,35 @@ def two_columns(
 
 
 def numbered(layout: _Layout, items: Sequence[str], *, size: float) -> None:
-    marks = [f"{number}." for number in range(1, len(items) + 1)]
-    indent = max((layout.measure(mark + "  ", size) for mark in marks), default=0)
+    marks = _marks(items)
+    indent = _numbers_width(layout, marks, size)
     for mark, item in zip(marks, items, strict=True):
         lines = layout.lines(item, size, layout.width - indent)
+        whole = len(lines) * line_height(size)
         for number, line in enumerate(lines):
-            layout._room_for(line_height(size) * (min(len(lines), 2) if number == 0 else 1))
+            if number == 0 and whole <= layout.bottom - MARGIN:
+                layout._room_for(whole)  # an item kept whole on one page
+            else:
+                layout._room_for(line_height(size) * (min(len(lines), 2) if number == 0 else 1))
             if number == 0:
                 layout._line(mark, size, MARGIN, indent, "R" if len(marks) > 9 else "L")
             layout._line(line, size, MARGIN + indent, layout.width - indent)
             layout.pdf.set_y(layout.pdf.get_y() + line_height(size))
         layout.space(1.5)
     layout.space(1)
+
+
+def numbered_lead(layout: _Layout, items: Sequence[str], *, size: float) -> float:
+    """The height of a numbered list's first item."""
+    if not items:
+        return 0.0
+    indent = _numbers_width(layout, _marks(items), size)
+    return len(layout.lines(items[0], size, layout.width - indent)) * line_height(size)
+
+
+def _marks(items: Sequence[str]) -> list[str]:
+    return [f"{number}." for number in range(1, len(items) + 1)]
+
+
+def _numbers_width(layout: _Layout, marks: Sequence[str], size: float) -> float:
+    return max((layout.measure(mark + "  ", size) for mark in marks), default=0)

@@ -27,9 +27,10 @@ from fpdf.enums import XPos, YPos
 
 from player.care.safety import DISCLAIMER
 from player.language import _
+from player.printing.cutting import cut_to_fit
 from player.printing.faces import Face, faces_for, runs
 from player.system.files import replace_file
-from player.system.line_breaks import break_lines, pieces
+from player.system.line_breaks import break_lines
 
 PAGE_WIDTH = 210.0
 """A4 portrait, in millimetres."""
@@ -61,6 +62,12 @@ BULLET = "\u2022"
 Align = str
 """``L``, ``R`` or ``C``: where a line sits in its box."""
 
+Lay = Callable[["_Layout"], None]
+"""A part of a document, laid out on the page where the layout has got to."""
+Lead = Callable[["_Layout"], float]
+"""The height of the start of a part that must stay on one page with what is kept with it
+(a heading's first lines, a table's heading row and first row), in millimetres."""
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -81,7 +88,9 @@ class Document:
         self.title_text = title
         self.language = language
         self.created = created
-        self._parts: list[Callable[[_Layout], None]] = []
+        self._parts: list[tuple[Lay, Lead | None]] = []
+        """Each part and the height of its start; None for room left, which is passed over
+        when a part is kept with the one after it."""
 
     @property
     def width(self) -> float:
@@ -89,20 +98,26 @@ class Document:
         return PAGE_WIDTH - 2 * MARGIN
 
     def title(self, text: str) -> None:
-        self._parts.append(lambda layout: layout.title(text))
+        self._add(lambda layout: layout.title(text), lambda layout: line_height(TITLE))
 
     def heading(self, text: str, keep: float = 0) -> None:
         """A heading, kept on the page of what follows it: three lines of text, or
         ``keep`` millimetres (the height of a picture) when more."""
-        self._parts.append(lambda layout: layout.heading(text, keep))
+        self._add(lambda layout: layout.heading(text, keep), lambda layout: layout.lead(text))
 
     def paragraph(self, text: str, *, size: float = BODY, grey: bool = False) -> None:
         """Text across the page; a line break in it starts a new line."""
-        self._parts.append(lambda layout: layout.paragraph(text, size=size, grey=grey))
+        self._add(
+            lambda layout: layout.paragraph(text, size=size, grey=grey),
+            lambda layout: layout.lead(text, size),
+        )
 
     def bullets(self, items: Sequence[str], *, size: float = BODY) -> None:
         kept = tuple(items)
-        self._parts.append(lambda layout: layout.bullets(kept, size=size))
+        self._add(
+            lambda layout: layout.bullets(kept, size=size),
+            lambda layout: layout.lead(kept[0] if kept else "", size),
+        )
 
     def two_columns(
         self,
@@ -120,15 +135,21 @@ class Document:
 
         kept = tuple(items)
         words = (heading, above, below)
-        self._parts.append(lambda layout: two_columns(layout, kept, size, *words))
+        self._add(
+            lambda layout: two_columns(layout, kept, size, *words),
+            lambda layout: layout.lead(heading, HEADING) if heading else layout.lead(above, size),
+        )
 
     def numbered(self, items: Sequence[str], *, size: float = BODY) -> None:
         """A list numbered from 1, each item's lines (a line break starts a new one) set
-        in from its number."""
-        from player.printing.arranged import numbered
+        in from its number, and kept on one page when they fit on one."""
+        from player.printing.arranged import numbered, numbered_lead
 
         kept = tuple(items)
-        self._parts.append(lambda layout: numbered(layout, kept, size=size))
+        self._add(
+            lambda layout: numbered(layout, kept, size=size),
+            lambda layout: numbered_lead(layout, kept, size=size),
+        )
 
     def table(
         self,
@@ -145,17 +166,23 @@ class Document:
         kept_header = tuple(header)
         kept_rows = tuple(tuple(row) for row in rows)
         kept_widths = None if widths is None else tuple(widths)
-        self._parts.append(
-            lambda layout: layout.table(
-                kept_header, kept_rows, align=align, widths=kept_widths, size=size
-            )
+        from player.printing.tables import table, table_lead
+
+        self._add(
+            lambda layout: table(
+                layout, kept_header, kept_rows, align=align, widths=kept_widths, size=size
+            ),
+            lambda layout: table_lead(layout, kept_header, kept_rows, kept_widths, size),
         )
 
     def image(self, surface: pygame.Surface, width: float | None = None) -> None:
         """``surface`` as a picture ``width`` millimetres wide (the text's width at most),
         on a new page when it does not fit on this one."""
         png, size = _png(surface), surface.get_size()
-        self._parts.append(lambda layout: layout.image(png, size, width))
+        self._add(
+            lambda layout: layout.image(png, size, width),
+            lambda layout: min(width or layout.width, layout.width) * size[1] / max(1, size[0]),
+        )
 
     def beside(
         self,
@@ -164,20 +191,35 @@ class Document:
         passages: Sequence[Passage],
         *,
         indent: float = 0.0,
+        keep_with_next: bool = False,
     ) -> None:
         """A picture ``width`` millimetres wide at the left, ``indent`` in from the margin
         (its room left blank when there is none), and ``passages`` beside it, one under
-        the other; kept together on one page when they fit on one."""
+        the other; kept together on one page when they fit on one, and with the start of
+        the next part too when ``keep_with_next``."""
         png = None if picture is None else _png(picture)
         size = (1, 1) if picture is None else picture.get_size()
-        from player.printing.arranged import beside
+        from player.printing.arranged import beside, beside_height
 
         kept = tuple(passages)
-        self._parts.append(lambda layout: beside(layout, png, size, width, kept, indent))
+        self._add(
+            lambda layout: beside(layout, png, size, width, kept, indent, keep_with_next),
+            lambda layout: beside_height(layout, png, size, width, kept, indent),
+        )
+
+    def carry(self, heads: Sequence[tuple[float, Sequence[Passage]]]) -> None:
+        """From here on, start each new page with ``heads``: passages, each group so many
+        millimetres in from the margin, that say what the parts going on over the page
+        belong to (such as "Massage (continued)"); an empty list stops."""
+        kept = tuple((indent, tuple(passages)) for indent, passages in heads)
+        self._add(lambda layout: layout.carry(kept), None)
 
     def space(self, millimetres: float) -> None:
         """Leave some room, unless at the top of a page."""
-        self._parts.append(lambda layout: layout.space(millimetres))
+        self._add(lambda layout: layout.space(millimetres), None)
+
+    def _add(self, lay: Lay, lead: Lead | None) -> None:
+        self._parts.append((lay, lead))
 
     def pdf_bytes(self) -> bytes:
         """The document as a PDF file."""
@@ -202,8 +244,11 @@ class Document:
 
     def _laid_out(self, pages: int | None) -> FPDF:
         layout = _Layout(self.title_text, self.language, self.created, pages)
-        for part in self._parts:
-            part(layout)
+        for number, (lay, _lead) in enumerate(self._parts):
+            following = (lead for _lay, lead in self._parts[number + 1 :] if lead is not None)
+            lead = next(following, None)
+            layout.following = 0.0 if lead is None else lead(layout)
+            lay(layout)
         return layout.pdf
 
 
@@ -215,6 +260,10 @@ class _Layout:
     ) -> None:
         self.faces = faces_for(language)
         self.pages = pages
+        self.following = 0.0
+        """The height of the start of the next part, kept with a heading above it."""
+        self.carried: tuple[tuple[float, tuple[Passage, ...]], ...] = ()
+        """What each new page starts with (see ``Document.carry``)."""
         self._added: set[str] = set()
         self.pdf = FPDF(orientation="portrait", unit="mm", format="A4")
         # fpdf2 calls its footer() as it closes each page (fpdf2 before 2.8 has no types
@@ -243,9 +292,20 @@ class _Layout:
         self.space(2)
 
     def heading(self, text: str, keep: float = 0) -> None:
+        """A heading, kept on one page with ``keep`` millimetres or the start of the part
+        that follows it, whichever is more."""
         self.space(4)
-        self._block(text, HEADING, keep=max(keep, 3 * line_height(BODY)))
+        self._block(text, HEADING, keep=max(keep, self.following + 1))
         self.space(1)
+
+    def lead(self, text: str, size: float = HEADING) -> float:
+        """The height of the first two lines of ``text``: a paragraph or an item whose
+        first line should not be left alone at the foot of a page."""
+        lines = self.lines(text, size, self.width)
+        return min(len(lines), 2) * line_height(size) + (5 if size == HEADING else 0)
+
+    def carry(self, heads: tuple[tuple[float, tuple[Passage, ...]], ...]) -> None:
+        self.carried = heads
 
     def paragraph(self, text: str, *, size: float = BODY, grey: bool = False) -> None:
         self._block(text, size, colour=GREY if grey else BLACK)
@@ -263,33 +323,6 @@ class _Layout:
                 self.pdf.set_y(self.pdf.get_y() + line_height(size))
             self.space(1)
         self.space(1)
-
-    def table(
-        self,
-        header: Sequence[str],
-        rows: Sequence[Sequence[str]],
-        *,
-        align: str = "",
-        widths: Sequence[float] | None = None,
-        size: float = BODY,
-    ) -> None:
-        """A table across the page; its heading row is printed again on each new page.
-        ``align`` gives each column's L, R or C (L for those it leaves out); ``widths``
-        each column's share of the width (by default, after its longest text)."""
-        if widths is not None:
-            columns = [self.width * share / (sum(widths) or 1) for share in widths]
-        else:
-            columns = self._columns(header, rows, size)
-        aligns = [align[i] if i < len(align) else "L" for i in range(len(header))]
-        self._room_for(2 * _row_height(1, size))
-        self._row(header, columns, aligns, size, fill=SHADE)
-        for number, row in enumerate(rows):
-            height = _row_height(self._row_lines(row, columns, size), size)
-            if self.pdf.get_y() + height > self.bottom:
-                self._new_page()
-                self._row(header, columns, aligns, size, fill=SHADE)
-            self._row(row, columns, aligns, size, fill=STRIPE if number % 2 else None)
-        self.space(3)
 
     def image(self, png: bytes, size: tuple[int, int], width: float | None) -> None:
         shown = min(width or self.width, self.width)
@@ -322,7 +355,7 @@ class _Layout:
             return round(self.measure(piece, size) * 100)
 
         def cut(piece: str) -> list[str]:
-            return _cut(piece, width, lambda part: self.measure(part, size))
+            return cut_to_fit(piece, width, lambda part: self.measure(part, size))
 
         found: list[str] = []
         for paragraph in text.splitlines() or [""]:
@@ -371,6 +404,14 @@ class _Layout:
     def _new_page(self) -> None:
         self.pdf.add_page()
         self.pdf.set_xy(MARGIN, MARGIN)
+        for indent, passages in self.carried:
+            for passage in passages:
+                self.pdf.set_text_color(GREY if passage.grey else BLACK)
+                for line in self.lines(passage.text, passage.size, self.width - indent):
+                    self._line(line, passage.size, MARGIN + indent, self.width - indent)
+                    self.pdf.set_y(self.pdf.get_y() + line_height(passage.size))
+            self.pdf.set_text_color(BLACK)
+            self.space(3)
 
     def _footer(self) -> None:
         """The disclaimer and the page number at the foot of the page being closed."""
@@ -390,71 +431,6 @@ class _Layout:
         self._line(number, SMALL, MARGIN, self.width, "R")
         self.pdf.set_text_color(BLACK)
 
-    # -- tables -------------------------------------------------------------------------
-
-    def _columns(
-        self, header: Sequence[str], rows: Sequence[Sequence[str]], size: float
-    ) -> list[float]:
-        """Each column's width: wide enough for its widest word, and for its longest
-        text on one line when they all fit (the heading row's words may wrap); what
-        space is left or lacking is shared after the longest texts."""
-        longest = [0.0] * len(header)
-        word = [0.0] * len(header)
-        for number, row in enumerate((header, *rows)):
-            for index, text in enumerate(row[: len(header)]):
-                for line in text.splitlines():
-                    if number > 0:
-                        longest[index] = max(longest[index], self.measure(line, size))
-                    for each in line.split():
-                        for piece in pieces(each):
-                            word[index] = max(word[index], self.measure(piece, size))
-        padding = 2 * CELL_PADDING + 0.5
-        least = [width + padding for width in word]
-        padded = [max(width + padding, low) for width, low in zip(longest, least, strict=True)]
-        if sum(padded) <= self.width:
-            spare = self.width - sum(padded)
-            return [width + spare * width / sum(padded) for width in padded]
-        if sum(least) >= self.width:
-            return [self.width * width / sum(least) for width in least]
-        spare = self.width - sum(least)
-        wanted = [full - low for full, low in zip(padded, least, strict=True)]
-        return [low + spare * more / sum(wanted) for low, more in zip(least, wanted, strict=True)]
-
-    def _row_lines(self, row: Sequence[str], columns: Sequence[float], size: float) -> int:
-        return max(
-            (
-                len(self.lines(text, size, width - 2 * CELL_PADDING))
-                for text, width in zip(row, columns, strict=False)
-            ),
-            default=1,
-        )
-
-    def _row(
-        self,
-        row: Sequence[str],
-        columns: Sequence[float],
-        aligns: Sequence[Align],
-        size: float,
-        fill: int | None,
-    ) -> None:
-        top = self.pdf.get_y()
-        height = _row_height(self._row_lines(row, columns, size), size)
-        if fill is not None:
-            self.pdf.set_fill_color(fill)
-            self.pdf.rect(MARGIN, top, self.width, height, style="F")
-        x = MARGIN
-        for text, width, align in zip(row, columns, aligns, strict=False):
-            y = top + CELL_PADDING
-            for line in self.lines(text, size, width - 2 * CELL_PADDING):
-                self.pdf.set_y(y)
-                self._line(line, size, x + CELL_PADDING, width - 2 * CELL_PADDING, align)
-                y += line_height(size)
-            x += width
-        self.pdf.set_draw_color(RULE)
-        self.pdf.set_line_width(0.2)
-        self.pdf.line(MARGIN, top + height, MARGIN + self.width, top + height)
-        self.pdf.set_y(top + height)
-
 
 def wrap(text: str, language: str, size: float, width: float) -> list[str]:
     """``text`` broken into the lines a document in ``language`` prints it in, ``size``
@@ -471,21 +447,3 @@ def _png(surface: pygame.Surface) -> bytes:
 def line_height(size: float) -> float:
     """The height of a line of type of ``size`` points, in millimetres."""
     return size * POINT * LEADING
-
-
-def _row_height(lines: int, size: float) -> float:
-    return lines * line_height(size) + 2 * CELL_PADDING
-
-
-def _cut(piece: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """``piece``, too wide for a line, cut into parts that fit (one character at least)."""
-    parts: list[str] = []
-    part = ""
-    for char in piece:
-        if part and measure(part + char) > width:
-            parts.append(part)
-            part = char
-        else:
-            part += char
-    parts.append(part)
-    return parts

@@ -152,10 +152,21 @@ def _steps(
         mark = "(!) " if note.attention else ""
         notes.setdefault(note.step, []).append(mark + note.text)
     number = 0
+    opened: list[tuple[int, float, Sequence[Passage]]] = []
+    """The blocks the step being set is in: their depth, indent and what says they go on."""
     for item in outline(routine, timeline):
         indent = BLOCK_INDENT * item.depth
+        if any(depth >= item.depth for depth, _indent, _words in opened):
+            opened = [each for each in opened if each[0] < item.depth]
+            document.carry([(at, words) for _depth, at, words in opened])
         if isinstance(item, OutlineBlock):
-            document.beside(None, 0, _block_words(item, sizes), indent=indent)
+            words = _block_words(item, sizes)
+            document.beside(None, 0, words, indent=indent, keep_with_next=True)
+            # TRANSLATORS: at the top of a printed handout's page, the name of the steps
+            # done in sets that go on from the page before: "Massage sequence (continued)"
+            going_on = _("{name} (continued)").format(name=item.name)
+            opened.append((item.depth, indent, (Passage(going_on, sizes.name), words[1])))
+            document.carry([(at, words) for _depth, at, words in opened])
             continue
         number += 1
         picture = picture_for(item.span, sizes.figure_pixels)
@@ -170,6 +181,8 @@ def _steps(
             *(Passage(note, sizes.text, grey=True) for note in notes.get(item.span.index, [])),
         ]
         document.beside(picture, sizes.figure, words, indent=indent)
+    if opened:
+        document.carry([])
 
 
 def _block_words(block: OutlineBlock, sizes: Sizes) -> Sequence[Passage]:
