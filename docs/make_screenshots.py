@@ -4,9 +4,10 @@ questions: ``python docs/make_screenshots.py`` (headless; takes a minute or two)
 For each bundled routine, the first step after "Get ready", as the window shows it; the
 daily check of the warning signs, a routine's first screen and the pain score, as the
 window asks them; one moment of a session in each language; the help and the question
-whether to stop; a flash; the first page of the report for an appointment; one moving
-figure through one repetition, as an animated PNG; and the first two pages of the daily
-routine's printed handout (pdftoppm, from poppler-utils, renders the printed pages).
+whether to stop; what to do after "Something is wrong"; a routine's sources; a flash; the
+first page of the report for an appointment; one moving figure through one repetition, as
+an animated PNG; and the first two pages of the daily routine's printed handout (pdftoppm,
+from poppler-utils, renders the printed pages).
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ import pygame  # noqa: E402
 
 from player.care import first_use  # noqa: E402
 from player.care.questions import pain_question  # noqa: E402
-from player.care.safety import daily_check_question, start_question  # noqa: E402
+from player.care.safety import (  # noqa: E402
+    daily_check_question,
+    sources_question,
+    start_question,
+)
 from player.home.catalog import bundled_routines  # noqa: E402
 from player.language import LANGUAGES, speaking  # noqa: E402
 from player.playback.clock import FakeClock, MonotonicClock  # noqa: E402
@@ -46,9 +51,11 @@ from player.playback.timeline import Segment  # noqa: E402
 from player.routine.loader import load_routine  # noqa: E402
 from player.system.png import save_png  # noqa: E402
 from player.window.app import FIGURE_MS, WindowApp  # noqa: E402
+from player.window.assets import Assets  # noqa: E402
 from player.window.figures import draw_figure  # noqa: E402
 from player.window.shell import open_window  # noqa: E402
 from player.window.theme import DEFAULT_THEME, Theme, theme_for  # noqa: E402
+from player.window.what_to_do import draw_what_to_do, what_to_do_layout  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 
@@ -98,14 +105,27 @@ def question_screenshots(work: Path) -> None:
         massage = load_routine(REPO / "routines" / "partner-back-massage.yaml").routine
         window.ask(start_question(massage, "20:35", "Esc or Q"), timeout_ms=0)
         window.ask(first_use.question("python run.py settings"), timeout_ms=0)
+        daily = load_routine(REPO / "routines" / "daily-back-care.yaml").routine
+        window.ask(sources_question(daily), timeout_ms=0)
     finally:
         window.close()
     shutil.copyfile(shots / "question-01.png", OUT / "window-question-safety.png")
     shutil.copyfile(shots / "question-02.png", OUT / "window-question-pain.png")
     shutil.copyfile(shots / "question-03.png", OUT / "window-question-start.png")
     shutil.copyfile(shots / "question-04.png", OUT / "window-question-first-use.png")
+    shutil.copyfile(shots / "question-05.png", OUT / "window-sources.png")
     print("window-question-safety.png, window-question-pain.png, window-question-start.png")
-    print("window-question-first-use.png")
+    print("window-question-first-use.png, window-sources.png")
+
+
+def something_wrong_screenshot() -> None:
+    """The first page of what to do, shown after "Something is wrong" stops a session."""
+    assets = Assets()
+    surface = pygame.Surface((1280, 720))
+    where = what_to_do_layout(1280, 720, assets)
+    draw_what_to_do(surface, where, 0, assets, DEFAULT_THEME)
+    save_png(surface, OUT / "window-something-wrong.png")
+    print("window-something-wrong.png")
 
 
 def overlay_screenshots() -> None:
@@ -261,6 +281,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
         question_screenshots(Path(folder))
         overlay_screenshots()
+        something_wrong_screenshot()
         example_screenshots()
         language_screenshots()
         routine_screenshots(Path(folder))
