@@ -50,6 +50,11 @@ MENU: tuple[Entry, ...] = (
         N_("print a routine's words file in a language, to translate; --write puts it in place"),
         "words",
     ),
+    Entry(
+        "listen",
+        N_("print the voice commands heard in a recording, to check a microphone"),
+        "listen",
+    ),
     Entry("pack", N_("put a routine and the files it uses into one file, to share"), "pack"),
     Entry("add", N_("add a routine someone shared with pack to your routines"), "add"),
 )

@@ -1,0 +1,62 @@
+"""The phrases the player listens for, the command each means, and how sure the
+recogniser must be before a phrase counts.
+
+Single words (``next``, ``pause``) are heard in ordinary speech hundreds of times, so
+every phrase has two words or more; at a threshold of 1e-20 two-word phrases were heard
+27 times in 30 from five voices, and never in ten minutes of the player's own voice.
+The phrases are English: the recogniser's bundled model is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+COMMANDS = ("next", "back", "pause", "go-on", "restart", "done", "stop")
+"""The commands a phrase can mean, by the name ``listen`` prints."""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    words: str
+    """What is said, in lower case, words separated by one space."""
+    command: str
+    threshold: float
+    """How unlikely the phrase may be and still count, between 0 and 1: the smaller, the
+    more is heard, wrongly as well as rightly."""
+
+
+PHRASES: tuple[Phrase, ...] = (
+    Phrase("next step", "next", 1e-20),
+    Phrase("previous step", "back", 1e-20),
+    Phrase("pause please", "pause", 1e-20),
+    Phrase("keep going", "go-on", 1e-15),
+    Phrase("start again", "restart", 1e-20),
+    Phrase("i am finished", "done", 1e-20),
+    Phrase("stop now", "stop", 1e-10),
+)
+
+_WORDS = re.compile(r"[a-z']+( [a-z']+)+")
+
+
+def problems(phrases: Sequence[Phrase]) -> list[str]:
+    """What is wrong with a list of phrases, one line each; none when it can be used."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for phrase in phrases:
+        if not _WORDS.fullmatch(phrase.words):
+            found.append(f"{phrase.words!r}: two words or more, in lower case, one space between")
+        if phrase.command not in COMMANDS:
+            found.append(f"{phrase.words!r}: {phrase.command!r} is not a command")
+        if not 0 < phrase.threshold < 1:
+            found.append(f"{phrase.words!r}: the threshold must be between 0 and 1")
+        if phrase.words in seen:
+            found.append(f"{phrase.words!r} is listed twice")
+        seen.add(phrase.words)
+    return found
+
+
+def keyword_list(phrases: Sequence[Phrase]) -> str:
+    """The phrases as the recogniser reads them: one phrase and its threshold a line."""
+    return "".join(f"{phrase.words} /{phrase.threshold:g}/\n" for phrase in phrases)
