@@ -29,11 +29,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
     heard = heard_in(args.recording)
     for item in heard:
+        seconds = f"{item.seconds:.1f}"
         # TRANSLATORS: {seconds} is a time from the start of the recording, such as 12.4;
         # {command} is a command's name (next, back, pause ...), left in English
-        ctx.say(
-            _("{seconds}s {command}").format(seconds=f"{item.seconds:.1f}", command=item.command)
-        )
+        ctx.say(_("{seconds}s {command}").format(seconds=seconds, command=item.command))
     ctx.say(
         ngettext("{count} command heard.", "{count} commands heard.", len(heard)).format(
             count=len(heard)
