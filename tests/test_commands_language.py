@@ -180,6 +180,7 @@ ARGPARSE_NAMES = re.compile(r"--?[\w-]+|\b[A-Z][A-Z_]+\b|\{[\w,-]+\}")
         "schema",
         "pack",
         "add",
+        "listen",
     ],
 )
 def test_help_shows_no_english(command: str | None, capsys: pytest.CaptureFixture[str]) -> None:
