@@ -113,6 +113,13 @@ def test_every_phrase_is_heard_as_its_command_when_its_last_word_ends(
         assert abs(item.seconds - end) <= 0.8, (item, end)
 
 
+def test_a_phrase_that_ends_the_recording_is_heard(tmp_path: Path) -> None:
+    pause = next(phrase for phrase in PHRASES if phrase.command == "pause")
+    samples = silence(1.5) + spoken(LEAD_IN, "slt", tmp_path) + silence(1.5)
+    samples += spoken(pause.words, "slt", tmp_path)  # and nothing after it
+    assert [item.command for item in heard_in(samples)] == ["pause"]
+
+
 def test_a_stereo_recording_at_another_rate_is_heard_the_same(tmp_path: Path) -> None:
     phrases = [PHRASES[0], PHRASES[6]]
     samples, ends = saying("slt", phrases, tmp_path)

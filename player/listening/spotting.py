@@ -22,6 +22,11 @@ FRAMES_A_SECOND = 100
 """The recogniser's frames: one every 10 ms."""
 
 
+TAIL = 16_000
+"""A second of silence heard after a recording ends: a phrase at its very end is told
+only once the frames after it are searched, as a microphone would go on giving them."""
+
+
 def heard_in(recording: Path | array[int], phrases: Sequence[Phrase] = PHRASES) -> list[Heard]:
     """The commands heard in a recording (a file, or samples at 16 000 a second in one
     channel), each at the time its phrase ended."""
@@ -36,8 +41,9 @@ def _hits(samples: array[int], phrases: Sequence[Phrase]) -> Iterator[Hit]:
         decoder = _decoder(keywords)
         decoder.start_utt()
         found: set[tuple[str, int]] = set()
-        for first in range(0, len(samples), CHUNK):
-            decoder.process_raw(samples[first : first + CHUNK].tobytes(), False, False)
+        heard = samples + array("h", bytes(2 * TAIL))  # the end of a file, as if heard on
+        for first in range(0, len(heard), CHUNK):
+            decoder.process_raw(heard[first : first + CHUNK].tobytes(), False, False)
             if decoder.hyp() is None:
                 continue
             for segment in decoder.seg():
