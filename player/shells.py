@@ -12,6 +12,7 @@ from player.care.questions import Choice, Question
 from player.care.something_wrong import REASON as SOMETHING_WRONG
 from player.home.bindings import DEFAULT_BINDINGS, Bindings
 from player.language import _
+from player.listening.listener import Listener
 from player.playback.clock import Clock
 from player.playback.session import Session
 from player.system.paths import MEDIA_DIR
@@ -91,9 +92,11 @@ class TerminalShell(LinesShell):
         err: TextIO,
         bindings: Bindings = DEFAULT_BINDINGS,
         flash: bool = False,
+        ears: Listener | None = None,
     ) -> None:
         super().__init__(clock, stdin, out, err, show=True)
         self.interactive = True
+        self.ears = ears
         self.bindings = bindings
         self.flash = flash
 
@@ -104,7 +107,7 @@ class TerminalShell(LinesShell):
         from player.terminal.screen import run_terminal
 
         try:
-            return run_terminal(session, self.clock, self.bindings, self.flash)
+            return run_terminal(session, self.clock, self.bindings, self.flash, self.ears)
         finally:
             if session.stopped == SOMETHING_WRONG:
                 self._what_to_do()
@@ -137,6 +140,7 @@ class WindowShellAdapter:
         err: TextIO,
         picture_dirs: Sequence[Path] = (MEDIA_DIR,),
         bindings: Bindings = DEFAULT_BINDINGS,
+        ears: Listener | None = None,
     ) -> None:
         from player.window.shell import open_window
 
@@ -152,6 +156,7 @@ class WindowShellAdapter:
             frames_every_ms=frames_every_ms,
         )
         self.clock = clock
+        self.ears = ears
         self.close_at_end = close_at_end
         self.interactive = not close_at_end
         self.err = err
@@ -167,7 +172,10 @@ class WindowShellAdapter:
 
     def play(self, session: Session) -> str:
         return self.window.play(
-            session, close_at_end=self.close_at_end, question_follows=self.interactive
+            session,
+            close_at_end=self.close_at_end,
+            question_follows=self.interactive,
+            ears=self.ears,
         )
 
     def close(self) -> None:

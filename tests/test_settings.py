@@ -83,6 +83,7 @@ def test_settings_without_a_file_shows_every_default_and_the_path(run: Run, dirs
         "large-text": ["off", "default"],
         "high-contrast": ["off", "default"],
         "flash": ["off", "default"],
+        "listen": ["off", "default"],
         "lead-in": ["each routine's own", "default"],
         "week": ["not set", "default"],
         "due-date": ["not set", "default"],
@@ -203,7 +204,7 @@ def test_unset_or_default_puts_a_setting_back(run: Run, dirs: UserDirs, word: st
             "100",
             "unknown setting 'rat'; did you mean 'rate'? The settings are: language, voice, "
             "rate, volume, "
-            "mute, captions, large-text, high-contrast, flash, lead-in, week, due-date, "
+            "mute, captions, large-text, high-contrast, flash, listen, lead-in, week, due-date, "
             "advised-against-exercise, reps.ROUTINE, keys.ACTION",
         ),
         (
@@ -211,8 +212,8 @@ def test_unset_or_default_puts_a_setting_back(run: Run, dirs: UserDirs, word: st
             "on",
             "unknown setting 'large_text'; did you mean 'large-text'? The settings are: "
             "language, voice, "
-            "rate, volume, mute, captions, large-text, high-contrast, flash, lead-in, week, "
-            "due-date, advised-against-exercise, reps.ROUTINE, keys.ACTION",
+            "rate, volume, mute, captions, large-text, high-contrast, flash, listen, lead-in, "
+            "week, due-date, advised-against-exercise, reps.ROUTINE, keys.ACTION",
         ),
         ("reps", "8", "reps: name the routine after a dot, such as reps.partner-back-massage"),
     ],
@@ -374,7 +375,7 @@ def write_settings(dirs: UserDirs, text: str | bytes) -> Path:
             [
                 "1:1: unknown setting 'rat'; did you mean 'rate'? The settings are: language, "
                 "voice, rate, "
-                "volume, mute, captions, large-text, high-contrast, flash, lead-in, week, "
+                "volume, mute, captions, large-text, high-contrast, flash, listen, lead-in, week, "
                 "due-date, advised-against-exercise, week-set-on, reps, keys",
             ],
         ),

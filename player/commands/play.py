@@ -19,7 +19,7 @@ from pathlib import Path
 from player.care import daily_check, safety
 from player.care.preflight import before_session
 from player.care.questions import Choice, Question, pain_question
-from player.commands import exercise_advice, first_screen
+from player.commands import exercise_advice, first_screen, voice_commands
 from player.commands.base import EXIT_FAILED, EXIT_OK, Command, Context
 from player.commands.options import (
     add_display_options,
@@ -45,6 +45,7 @@ from player.history.store import History
 from player.home import catalog
 from player.home.settings import Settings
 from player.language import _
+from player.listening.listener import Listener
 from player.playback.clock import MonotonicClock
 from player.playback.compiler import compile_timeline
 from player.playback.engine import Engine
@@ -102,6 +103,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MS",
         help=_("with --screenshots: one more every MS of routine time (frame-POSITION.png)"),
     )
+    voice_commands.add_arguments(parser)
     parser.add_argument("--fullscreen", action="store_true", help=_("window: start in full screen"))
     parser.add_argument(
         "--close-at-end", action="store_true", help=_("window: close by itself at the end")
@@ -122,10 +124,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     log = open_outputs(args.events, screenshots)  # before anything is recorded or shown
     week_check = safety.check_week(loaded.routine, timeline, week)
     ui = choose_ui(args.ui, screenshots=args.screenshots is not None, warn=ctx.warn)
+    ears = voice_commands.open_ears(args, settings, ui, ctx)  # loads while she answers
+    choices = replace(choices, opening=voice_commands.opening(ears, ctx))
     if args.no_warning_signs:
         _remember_check(ctx, today)
     history = open_history(ctx.dirs.history_file, ctx.warn, ctx.now())
-    shell = _open_shell(ui, args, settings, ctx)
+    shell = _open_shell(ui, args, settings, ctx, ears)
     try:
         checked = not safety.needs_daily_check(
             daily_check.last_checked(ctx.dirs.safety_file), today
@@ -156,6 +160,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         history.close()
         if log is not None:
             log.close()
+        if ears is not None:
+            ears.close()
+            voice_commands.tell_what_went_wrong(ears, ctx)
 
 
 def _remember_check(ctx: Context, today: date) -> None:
@@ -175,9 +182,7 @@ def _forget_check(ctx: Context) -> None:
         daily_check.forget_checked(ctx.dirs.safety_file)
     except OSError as error:
         why = reason(error, ctx.dirs.safety_file)
-        ctx.warn(
-            _("Could not forget today's check of the warning signs: {why}.").format(why=why)
-        )
+        ctx.warn(_("Could not forget today's check of the warning signs: {why}.").format(why=why))
 
 
 MOST_FRAMES_MS = 3_600_000
@@ -277,6 +282,8 @@ def _play_session(
             session.ending = session_ending(history.sessions(), recorder.record, today)
 
     session.listeners.extend([recorder, say_how_it_went])
+    if choices.opening:
+        voice_commands.remember_introduced(ctx)
     try:
         shell.play(session)
     except StopSignal as stop:  # the events file ends with why, as the history does
@@ -421,7 +428,9 @@ def _text_ui() -> str:
     return "text" if terminal_available() else "lines"
 
 
-def _open_shell(ui: str, args: argparse.Namespace, settings: Settings, ctx: Context) -> Shell:
+def _open_shell(
+    ui: str, args: argparse.Namespace, settings: Settings, ctx: Context, ears: Listener | None
+) -> Shell:
     clock = MonotonicClock()
     if ui == "window":
         return WindowShellAdapter(
@@ -435,10 +444,11 @@ def _open_shell(ui: str, args: argparse.Namespace, settings: Settings, ctx: Cont
             close_at_end=args.close_at_end,
             err=ctx.err,
             bindings=settings.bindings,
+            ears=ears,
         )
     if ui == "text":
         return TerminalShell(
-            clock, ctx.stdin, ctx.out, ctx.err, settings.bindings, flash(args, settings)
+            clock, ctx.stdin, ctx.out, ctx.err, settings.bindings, flash(args, settings), ears
         )
     return LinesShell(clock, ctx.stdin, ctx.out, ctx.err, show=ui == "lines")
 

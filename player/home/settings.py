@@ -20,13 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from player.home import setting_values as values
 from player.home.bindings import Bindings, KeyGivenTwice, action_named, bindings, parse_keys
@@ -160,6 +154,8 @@ class Settings(BaseModel):
     high_contrast: Switch = Field(False, alias="high-contrast")
     flash: Switch = False
     """Flash the window's edge at each step and on a step's last three seconds."""
+    listen: Switch = False
+    """Hear voice commands through the microphone."""
     lead_in: LeadIn | None = Field(None, alias="lead-in")
     """Seconds to get ready before the first step; None for each routine's own."""
     week: Week | None = None
@@ -238,6 +234,7 @@ KEYS: tuple[Key, ...] = (
     Key("large-text", "large_text", N_("on or off"), parse_switch),
     Key("high-contrast", "high_contrast", N_("on or off"), parse_switch),
     Key("flash", "flash", N_("on or off"), parse_switch),
+    Key("listen", "listen", N_("on or off"), parse_switch),
     Key("lead-in", "lead_in", N_("seconds from 0 to {most}"), parse_lead_in),
     Key("week", "week", N_("a pregnancy week from {first} to {last}"), parse_week),
     Key("due-date", "due_date", N_("a date such as 2027-03-14"), parse_day),

@@ -42,6 +42,11 @@ class UserDirs:
         return self.data / "safety-checked.txt"
 
     @property
+    def voice_commands_file(self) -> Path:
+        """There once the voice has said how to give voice commands."""
+        return self.data / "voice-commands-introduced.txt"
+
+    @property
     def speech_cache(self) -> Path:
         return self.cache / "speech"
 

@@ -28,19 +28,29 @@ class Heard:
     command: str
 
 
+class Meaning:
+    """Hits to commands as they come: each phrase's command, a phrase found again within
+    ``REPEAT_SECONDS`` of its last end left out as the same saying."""
+
+    def __init__(self, phrases: Sequence[Phrase]) -> None:
+        self._phrases = {phrase.words: phrase for phrase in phrases}
+        self._last_end: dict[str, float] = {}
+
+    def of(self, hit: Hit) -> tuple[Phrase, Heard] | None:
+        """The phrase found and the command heard, or None for a hit of no phrase, or
+        the same saying found again."""
+        phrase = self._phrases.get(" ".join(hit.words.split()))
+        if phrase is None:
+            return None
+        before = self._last_end.get(phrase.words)
+        self._last_end[phrase.words] = hit.end
+        if before is not None and hit.end - before < REPEAT_SECONDS:
+            return None
+        return phrase, Heard(hit.end, phrase.command)
+
+
 def commands_heard(hits: Iterable[Hit], phrases: Sequence[Phrase]) -> list[Heard]:
     """The commands the hits mean, in order of time; hits of no phrase are left out."""
-    meaning = {phrase.words: phrase.command for phrase in phrases}
-    heard: list[Heard] = []
-    last_end: dict[str, float] = {}
-    for hit in sorted(hits, key=lambda hit: hit.end):
-        words = " ".join(hit.words.split())
-        command = meaning.get(words)
-        if command is None:
-            continue
-        before = last_end.get(words)
-        last_end[words] = hit.end
-        if before is not None and hit.end - before < REPEAT_SECONDS:
-            continue
-        heard.append(Heard(hit.end, command))
-    return heard
+    meaning = Meaning(phrases)
+    found = (meaning.of(hit) for hit in sorted(hits, key=lambda hit: hit.end))
+    return [heard for _phrase, heard in filter(None, found)]

@@ -1,11 +1,11 @@
-"""Finding the phrases in a recording with pocketsphinx's keyword spotting, fed 100 ms at
-a time as a microphone would feed it. pocketsphinx is loaded only here, when listening."""
+"""Finding the phrases in audio with pocketsphinx's keyword spotting, fed 100 ms at a time
+as a microphone feeds it. pocketsphinx is loaded only here, when listening."""
 
 from __future__ import annotations
 
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,36 +21,65 @@ CHUNK = audio.RATE // 10
 FRAMES_A_SECOND = 100
 """The recogniser's frames: one every 10 ms."""
 
-
-TAIL = 16_000
+TAIL = audio.RATE
 """A second of silence heard after a recording ends: a phrase at its very end is told
 only once the frames after it are searched, as a microphone would go on giving them."""
+
+
+class Spotter:
+    """The phrases found in audio fed a piece at a time, each at the time its last word
+    ended, in seconds from the first sample fed.
+
+    After each phrase found, the search starts afresh from the next sample: what was
+    said before cannot join what is said after, and a session of hours keeps nothing of
+    its first minutes. Raises Failure, saying what to install, when the recogniser cannot
+    be loaded."""
+
+    def __init__(self, phrases: Sequence[Phrase] = PHRASES) -> None:
+        with tempfile.TemporaryDirectory(prefix="routine-player-") as folder:
+            keywords = Path(folder) / "phrases.kws"
+            keywords.write_text(keyword_list(phrases), encoding="utf-8")
+            self._decoder = _decoder(keywords)  # reads the list while loading
+        self._decoder.start_utt()
+        self._fed = 0
+        """Samples fed since the first."""
+        self._searched_from = 0
+        """Where the present search began, in samples fed."""
+
+    def feed(self, samples: array[int]) -> list[Hit]:
+        """Search ``samples`` (16 000 a second, one channel) after those fed before."""
+        decoder = self._decoder
+        decoder.process_raw(samples.tobytes(), False, False)
+        self._fed += len(samples)
+        if decoder.hyp() is None:
+            return []
+        start = self._searched_from / audio.RATE
+        hits = [
+            Hit(segment.word, start + segment.end_frame / FRAMES_A_SECOND)
+            for segment in decoder.seg()
+        ]
+        decoder.end_utt()
+        decoder.start_utt()
+        self._searched_from = self._fed
+        return hits
+
+    def close(self) -> None:
+        self._decoder.end_utt()
 
 
 def heard_in(recording: Path | array[int], phrases: Sequence[Phrase] = PHRASES) -> list[Heard]:
     """The commands heard in a recording (a file, or samples at 16 000 a second in one
     channel), each at the time its phrase ended."""
     samples = audio.read(recording) if isinstance(recording, Path) else recording
-    return commands_heard(_hits(samples, phrases), phrases)
-
-
-def _hits(samples: array[int], phrases: Sequence[Phrase]) -> Iterator[Hit]:
-    with tempfile.TemporaryDirectory(prefix="routine-player-") as folder:
-        keywords = Path(folder) / "phrases.kws"
-        keywords.write_text(keyword_list(phrases), encoding="utf-8")
-        decoder = _decoder(keywords)
-        decoder.start_utt()
-        found: set[tuple[str, int]] = set()
-        heard = samples + array("h", bytes(2 * TAIL))  # the end of a file, as if heard on
-        for first in range(0, len(heard), CHUNK):
-            decoder.process_raw(heard[first : first + CHUNK].tobytes(), False, False)
-            if decoder.hyp() is None:
-                continue
-            for segment in decoder.seg():
-                if (segment.word, segment.end_frame) not in found:
-                    found.add((segment.word, segment.end_frame))
-                    yield Hit(segment.word, segment.end_frame / FRAMES_A_SECOND)
-        decoder.end_utt()
+    samples = samples + array("h", bytes(2 * TAIL))  # the end of a file, as if heard on
+    spotter = Spotter(phrases)
+    hits = [
+        hit
+        for first in range(0, len(samples), CHUNK)
+        for hit in spotter.feed(samples[first : first + CHUNK])
+    ]
+    spotter.close()
+    return commands_heard(hits, phrases)
 
 
 def _decoder(keywords: Path) -> Any:

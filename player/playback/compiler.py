@@ -27,7 +27,9 @@ def compile_timeline(
     choices = choices or Choices()
     check_choices(routine, choices)
     builder = _laid_out(routine, choices, _pace_of(paced_by, choices))
-    writer = CueWriter(routine, builder.segments, builder.pending, choices.words_per_minute)
+    writer = CueWriter(
+        routine, builder.segments, builder.pending, choices.words_per_minute, choices.opening
+    )
     cues = writer.cues()
     return Timeline(
         title=routine.title,

@@ -86,11 +86,14 @@ class CueWriter:
         segments: Sequence[Segment],
         pending: Sequence[PendingStep],
         words_per_minute: int = DEFAULT_RATE,
+        opening: str = "",
     ) -> None:
         self.routine = routine
         self.segments = segments
         self.pending = pending
         self.words_per_minute = words_per_minute
+        self.opening = opening
+        """Said before the routine's title, in the get-ready (see ``Choices.opening``)."""
 
     def speaking_ms(self, text: str) -> int:
         """How long the voice may take to say ``text`` at this session's rate."""
@@ -132,7 +135,8 @@ class CueWriter:
             # TRANSLATORS: spoken by the voice before the first step, after the routine's
             # title; {name} is the first step's name
             get_ready = _("Get ready. First: {name}").format(name=first)
-            cue(span.start_ms, join_words([self.routine.title, get_ready]), "get_ready")
+            said = join_words([self.opening, self.routine.title, get_ready])
+            cue(span.start_ms, said, "get_ready")
             self.countdown(cue, on, span.start_ms, span.end_ms)
             return out
         if span.kind == "set_rest":

@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from player.language import _, pgettext
-from player.playback.announcements import announcement, join_words, reading_ms, set_words
+from player.playback.announcements import (
+    announcement,
+    join_words,
+    reading_ms,
+    set_words,
+    speaking_ms,
+)
 from player.playback.timeline import (
     MAX_SEGMENTS,
     MAX_SESSION_MS,
@@ -190,6 +196,8 @@ class SegmentBuilder:
         duration = (
             self.routine.lead_in if self.choices.lead_in_ms is None else self.choices.lead_in_ms
         )
+        if self.choices.opening:  # the time it takes to say, before the get-ready's own
+            duration += speaking_ms(self.choices.opening, self.choices.words_per_minute)
         if duration <= 0:
             return
         switches = cue_switches(self.routine.cues)

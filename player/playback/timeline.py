@@ -61,6 +61,9 @@ class Choices:
     """Play each lying-on-back step's alternative instead, where the routine gives one."""
     words_per_minute: int = 165
     """The voice's rate: cues are given the room that saying them takes at it."""
+    opening: str = ""
+    """Said first, before the routine's title (the get-ready is given the room it takes):
+    how to give voice commands, the first time they are on."""
 
 
 class ChoiceError(InvalidInput, ValueError):

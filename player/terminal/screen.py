@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Literal, Protocol, TextIO, cast
 
 from player.care.something_wrong import REASON as SOMETHING_WRONG
 from player.home.bindings import DEFAULT_BINDINGS, SESSION_COMMANDS, Bindings
+from player.listening.listener import Listener
 from player.playback.clock import Clock
 from player.playback.flash import flashing
 from player.playback.session import Command, Session
 from player.system.printable import printable
+from player.terminal.hearing import hear
 from player.terminal.render import Line, Style, layout, render
 from player.terminal.what_to_do import page_count, what_to_do_lines
 
@@ -40,6 +42,8 @@ __all__ = [
 
 MAX_WAIT_MS = 250
 """The longest a wake waits for a key, so that a resized screen is redrawn soon enough."""
+LISTENING_WAIT_MS = 50
+"""While listening, the longest wait: a command said aloud acts as soon as it is heard."""
 
 Outcome = Literal["finished", "quit", "something wrong"]
 """"something wrong": stopped at once with the "something is wrong" key, and the screen of
@@ -144,8 +148,11 @@ class TerminalLoop:
         screen: Screen,
         bindings: Bindings = DEFAULT_BINDINGS,
         flash: bool = False,
+        ears: Listener | None = None,
     ) -> None:
         self.session = session
+        self.ears = ears
+        """Listening for commands said aloud, when asked to."""
         self.clock = clock
         self.screen = screen
         self.flash = flash
@@ -168,7 +175,12 @@ class TerminalLoop:
         if self.what_to_do_page is None:
             if self.session.engine.state == "ready":
                 self.session.start(now)
+                if self.ears is not None:
+                    self.ears.begin(now)
             self.session.tick(now)
+            heard = hear(self, self.ears, now) if self.ears is not None else None
+            if heard is not None:
+                return heard
         self.draw(now)
         self._flash_if_due(now)
         key = self.screen.read_key(self.wait_ms(now))
@@ -201,9 +213,10 @@ class TerminalLoop:
     def wait_ms(self, now: int) -> int:
         """How long to wait for a key: until the session next changes, at most a moment."""
         wake = self.session.next_wake(now) if self.what_to_do_page is None else None
+        longest = MAX_WAIT_MS if self.ears is None else LISTENING_WAIT_MS
         if wake is None:
-            return MAX_WAIT_MS
-        return max(0, min(wake - now, MAX_WAIT_MS))
+            return longest
+        return max(0, min(wake - now, longest))
 
     def press(self, key: str) -> Outcome | None:
         action = key_to_command(key, self.keys)
@@ -220,26 +233,35 @@ class TerminalLoop:
             says_yes = action == "quit" or (key.lower() in CONFIRM_QUIT and action is None)
             if says_yes and now - self._asked_at < CONFIRM_AFTER_MS:
                 return None  # too soon after the question: a bounce, or a hurried double press
-            self.asking_to_quit = False
             if says_yes:
+                self.asking_to_quit = False
                 return self.outcome()
-            if self._paused_to_ask and self.session.engine.state == "paused":
-                self.session.command("toggle_pause", now)  # not stopping: go on as before
-            self._paused_to_ask = False
+            self.go_on(now)
             return None
         if self.session.engine.state == "finished" and action in ("quit", "next", "toggle_pause"):
             return "finished"  # the end screen closes with the keys a clicker has
         if action == "next" and self.session.engine.state == "waiting":
             action = "done"  # a clicker cannot send Enter: going on from a wait is done
         if action == "quit":
-            self.asking_to_quit = True
-            self._asked_at = now
-            if self.session.engine.state in ("playing", "waiting"):
-                self.session.command("toggle_pause", now)  # time stands still while asking
-                self._paused_to_ask = True
+            self.ask_to_stop(now)
         elif action is not None and action != "something_wrong":
             self.session.command(action, now)
         return None
+
+    def ask_to_stop(self, now: int) -> None:
+        """Pause at once and ask whether to stop: time stands still while she answers."""
+        self.asking_to_quit = True
+        self._asked_at = now
+        if self.session.engine.state in ("playing", "waiting"):
+            self.session.command("toggle_pause", now)
+            self._paused_to_ask = True
+
+    def go_on(self, now: int) -> None:
+        """Not stopping after all: the session goes on as it was before the question."""
+        self.asking_to_quit = False
+        if self._paused_to_ask and self.session.engine.state == "paused":
+            self.session.command("toggle_pause", now)
+        self._paused_to_ask = False
 
     def _read(self, key: str, action: TerminalAction | None, now: int) -> Outcome | None:
         """A key on the screen of what to do: turn the page, or close it."""
@@ -363,7 +385,11 @@ def _can_encode(text: str, encoding: str) -> bool:
 
 
 def run_terminal(
-    session: Session, clock: Clock, bindings: Bindings = DEFAULT_BINDINGS, flash: bool = False
+    session: Session,
+    clock: Clock,
+    bindings: Bindings = DEFAULT_BINDINGS,
+    flash: bool = False,
+    ears: Listener | None = None,
 ) -> Outcome:
     """Play ``session`` full screen until the person closes it: "finished" or "quit".
 
@@ -377,7 +403,7 @@ def run_terminal(
             curses.use_default_colors()
         with contextlib.suppress(curses.error, AttributeError):
             curses.set_escdelay(25)  # Esc asks at once, not after curses's usual second
-        return TerminalLoop(session, clock, CursesScreen(window), bindings, flash).run()
+        return TerminalLoop(session, clock, CursesScreen(window), bindings, flash, ears).run()
 
     try:
         return _in_full_screen(play)

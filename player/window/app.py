@@ -19,6 +19,7 @@ import pygame
 
 from player.care.something_wrong import REASON as SOMETHING_WRONG
 from player.language import _
+from player.listening.listener import Listener
 from player.playback.clock import Clock
 from player.playback.events import Event
 from player.playback.motion import FigureMoment, figure_at
@@ -34,6 +35,7 @@ from player.window.controls import (
 )
 from player.window.display import WINDOW_SIZE, Display, wait_for_input
 from player.window.draw import draw, draw_breath, draw_figure_frame, layout_for
+from player.window.hearing import hear, wake_from_another_thread
 from player.window.layout import Box
 from player.window.present import (
     Extras,
@@ -102,8 +104,13 @@ class WindowApp:
         question_follows: bool = False,
         controls: Controls = DEFAULT_CONTROLS,
         frames_every_ms: int | None = None,
+        ears: Listener | None = None,
     ) -> None:
         self.session = session
+        self.ears = ears
+        """Listening for commands said aloud, when asked to."""
+        if ears is not None:
+            ears.wake = wake_from_another_thread
         self.frames_every_ms = frames_every_ms
         """With ``screenshots``, one more every this many ms of the routine's time."""
         self._next_frame_ms = 0
@@ -194,11 +201,15 @@ class WindowApp:
         if self.session.view(now).frame.state == "ready":
             self._tally.start(now)
             self._record(self.session.start(now), now)
+            if self.ears is not None:
+                self.ears.begin(now)
         events, self._pending = [*self._pending, *pygame.event.get()], []
         for event in events:
             self.handle(event, now)
             if self.outcome is not None:
                 return False
+        if self.ears is not None:
+            hear(self, self.ears, now)
         self._record(self.session.tick(now), now)
         self._show(now)
         return self.outcome is None
@@ -246,7 +257,7 @@ class WindowApp:
             return
         if self.overlay == "quit":
             if not self.controls.confirms_quit(key):
-                self._go_on(now)
+                self.go_on(now)
             elif now - self._asked_at >= CONFIRM_AFTER_MS:
                 self.outcome = "quit"
             return  # a yes that comes too soon after the question (a bounce) does nothing
@@ -254,7 +265,7 @@ class WindowApp:
             if key in CLOSE_KEYS or key in self.controls.go_on_keys:
                 self.outcome = "finished"
             elif action == "fullscreen":
-                self._act(action, now)
+                self.act(action, now)
             return
         if self.overlay == "help":
             self.overlay = None
@@ -263,29 +274,29 @@ class WindowApp:
         if action == "next" and self.session.engine.state == "waiting":
             action = "done"  # a clicker cannot send Enter: going on from a wait is done
         if action is not None:
-            self._act(action, now)
+            self.act(action, now)
 
     def _click(self, pos: tuple[int, int], now: int) -> None:
         if self.shown is None:
             return
         where = layout_for(self.surface, self.shown, self.assets, self.theme)
         if where.button_at(*pos) == "wrong":
-            self._act(button_action("wrong"), now)  # at once, whatever is shown over it
+            self.act(button_action("wrong"), now)  # at once, whatever is shown over it
             return
         if self.overlay == "quit":
             if where.dialog_buttons[0].contains(*pos):
                 self.outcome = "quit"
             else:
-                self._go_on(now)
+                self.go_on(now)
             return
         if self.overlay == "help":
             self.overlay = None
             return
         name = where.button_at(*pos)
         if name is not None:
-            self._act(button_action(name), now)
+            self.act(button_action(name), now)
 
-    def _act(self, action: Action, now: int) -> None:
+    def act(self, action: Action, now: int) -> None:
         if _is_command(action):
             self._record(self.session.command(action, now), now)
         elif action == "fullscreen":
@@ -317,7 +328,7 @@ class WindowApp:
             self._record(self.session.command("toggle_pause", now), now)
             self._paused_to_ask = True
 
-    def _go_on(self, now: int) -> None:
+    def go_on(self, now: int) -> None:
         """Not stopping after all: the session goes on as it was before the question."""
         self.overlay = None
         if self._paused_to_ask and self.session.engine.state == "paused":
@@ -332,7 +343,12 @@ class WindowApp:
         finished = view.frame.state == "finished"
         summary = self._tally.summary(timeline, now) if finished else None
         extras = Extras(
-            self.overlay, summary, self.question_follows, self.controls.bindings, self.theme.flash
+            self.overlay,
+            summary,
+            self.question_follows,
+            self.controls.bindings,
+            self.theme.flash,
+            listening=self.ears is not None,
         )
         shown = present(view, timeline, extras)
         figure = self._latest_figure = self._figure_now(now)

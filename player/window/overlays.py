@@ -104,6 +104,11 @@ def _help(
         surface.blit(assets.render(action, size, colours.text), (box.x + key_w, y))
 
 
+ONE_LINE_CHARACTERS = 44
+"""The longest question of whether to stop said on one line: "Esc, Q or Y to stop · any
+other key to go on"; a longer one (in other words, or with a phrase to say) takes two."""
+
+
 def _quit(
     surface: pygame.Surface,
     where: Layout,
@@ -118,7 +123,14 @@ def _quit(
     # TRANSLATORS: {keys} are the keys that stop, as in "Esc, Q or Y"
     words = _("{keys} to stop \u00b7 any other key to go on").format(keys=stop_keys)
     text_box = Box(box.x, box.y + box.h // 4, box.w, max(10, yes.y - box.y - box.h // 4))
-    line(surface, assets, words, text_box.inset(0, text_box.h // 4), colours.text, "center")
+    parts = words.split(" \u00b7 ")
+    if len(words) <= ONE_LINE_CHARACTERS or len(parts) != 2:
+        line(surface, assets, words, text_box.inset(0, text_box.h // 4), colours.text, "center")
+    else:  # to stop, then to go on, one above the other, each as large as one would be
+        half = text_box.h // 2
+        for number, part in enumerate(parts):
+            lines_box = Box(text_box.x, text_box.y + number * half, text_box.w, half)
+            line(surface, assets, part, lines_box.inset(0, half // 8), colours.text, "center")
     stop, go_on = pgettext("button", "Stop"), pgettext("button", "Go on")
     for face, label, lit in ((yes, stop, True), (no, go_on, False)):
         button(surface, face, colours, lit)

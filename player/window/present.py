@@ -14,6 +14,7 @@ from typing import Literal
 
 from player.home.bindings import DEFAULT_BINDINGS, Bindings, window_key
 from player.language import N_, _, ngettext, pgettext
+from player.listening.phrases import PHRASES
 from player.playback.events import Frame
 from player.playback.flash import flashing
 from player.playback.session import View
@@ -75,6 +76,8 @@ class Extras:
     """The keys, for the buttons' hints and the help."""
     flash: bool = False
     """Flash the edge at each step and on a step's last three seconds (``--flash``)."""
+    listening: bool = False
+    """Commands said aloud are heard: the help shows each action's phrase with its keys."""
 
 
 @dataclass(frozen=True)
@@ -189,8 +192,10 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
         end_lines=view.ending.said if finished else (),
         end_hint=_end_hint(extras.question_follows) if finished else "",
         flash=extras.flash and flashing(frame),
-        help_rows=help_rows(extras.bindings) if extras.overlay == "help" else (),
-        stop_keys=_stop_keys(extras.bindings) if extras.overlay == "quit" else "",
+        help_rows=(
+            help_rows(extras.bindings, extras.listening) if extras.overlay == "help" else ()
+        ),
+        stop_keys=_stop_keys(extras.bindings, extras.listening) if extras.overlay == "quit" else "",
     )
 
 
@@ -212,11 +217,26 @@ HELPED = (
 MOST_KEYS_SHOWN = 3
 
 
-def help_rows(bindings: Bindings) -> tuple[tuple[str, str], ...]:
-    """Each action that has a key, with its first few keys: ``Space, B, .``."""
+SAID_FOR = {
+    "pause": "pause",
+    "next": "next",
+    "back": "back",
+    "restart": "restart",
+    "done": "done",
+    "quit": "stop",
+}
+"""The voice command said for each helped action, while listening."""
+
+
+def help_rows(bindings: Bindings, listening: bool = False) -> tuple[tuple[str, str], ...]:
+    """Each action that has a key, with its first few keys: ``Space, B, .``; while
+    listening, with the phrase that does it too: ``Space, B, "pause please"``."""
     rows = []
+    said = {phrase.command: phrase.words for phrase in PHRASES} if listening else {}
     for action, does in HELPED:
         keys = [window_key(key) for key in bindings.keys_of(action)[:MOST_KEYS_SHOWN]]
+        if SAID_FOR.get(action) in said:
+            keys = [*keys[:2], f"\u201c{said[SAID_FOR[action]]}\u201d"]
         if action == "more-time":
             fewer = bindings.keys_of("less-time")
             less = window_key(fewer[0]).replace("-", "\u2212") if fewer else ""
@@ -226,10 +246,15 @@ def help_rows(bindings: Bindings) -> tuple[tuple[str, str], ...]:
     return tuple(rows)
 
 
-def _stop_keys(bindings: Bindings) -> str:
+def _stop_keys(bindings: Bindings, listening: bool = False) -> str:
+    """'Esc, Q or Y'; while listening, 'Esc, Q, Y or "stop now"'."""
     keys = [window_key(key) for key in bindings.keys_of("quit")]
+    last = "Y"
+    if listening:
+        keys.append(last)
+        last = next(f"\u201c{p.words}\u201d" for p in PHRASES if p.command == "stop")
     # TRANSLATORS: the keys that stop, as in "Esc, Q or Y"; {keys} is a list with commas
-    return _("{keys} or {last_key}").format(keys=", ".join(keys), last_key="Y")
+    return _("{keys} or {last_key}").format(keys=", ".join(keys), last_key=last)
 
 
 def _first_key(bindings: Bindings, action: str, otherwise: str = "") -> str:

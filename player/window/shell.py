@@ -23,6 +23,7 @@ import pygame
 from player.care.questions import Question
 from player.home.bindings import DEFAULT_BINDINGS, Bindings
 from player.language import _
+from player.listening.listener import Listener
 from player.playback.clock import Clock
 from player.playback.session import Session
 from player.system.paths import MEDIA_DIR
@@ -100,11 +101,12 @@ class WindowShell:
         screenshots: Path | None = None,
         close_at_end: bool = False,
         question_follows: bool = False,
+        ears: Listener | None = None,
     ) -> Outcome:
         """Play ``session`` until its end screen is closed ("finished") or the person
         quits ("quit"). With ``question_follows``, the end screen says that Enter goes on
         to a question rather than closing. The session is left open: closing it is the
-        caller's part."""
+        caller's part. With ``ears``, commands said aloud act as keys do."""
         if self.closed:
             return "quit"
         app = WindowApp(
@@ -118,6 +120,7 @@ class WindowShell:
             assets=self.assets,
             controls=self.controls,
             frames_every_ms=self.frames_every_ms,
+            ears=ears,
         )
         outcome = app.run()
         self._after_person_closed()

@@ -1,0 +1,292 @@
+"""Voice commands in a session: what each means at each moment, the listener's thread
+(its clock, its silence while the player speaks, what it says when it cannot hear), the
+terminal acting on them, and `play --listen-from` end to end, checked in the events file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from array import array
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import soundfile
+
+from player.listening.acting import action_for, answer
+from player.listening.audio import RATE
+from player.listening.listener import Chunk, Listener, RecordingSound, VoiceCommand
+from player.listening.phrases import PHRASES
+from player.playback.clock import FakeClock
+from player.playback.engine import Engine
+from player.playback.session import Session
+from player.playback.speaker import RecordingSpeaker
+from player.system.failures import Failure
+from player.terminal.screen import TerminalLoop
+from tests.conftest import REPO
+from tests.test_listening import LEAD_IN, silence, spoken
+from tests.test_terminal_ui import FakeScreen, routine
+
+WORDS = {phrase.command: phrase.words for phrase in PHRASES}
+
+
+# -- what a command means -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "state", "asking", "action"),
+    [
+        ("next", "playing", False, "next"),
+        ("next", "waiting", False, "done"),
+        ("done", "waiting", False, "done"),
+        ("done", "playing", False, None),
+        ("go-on", "waiting", False, "done"),
+        ("pause", "playing", False, "toggle_pause"),
+        ("pause", "paused", False, None),
+        ("go-on", "paused", False, "toggle_pause"),
+        ("go-on", "playing", False, None),
+        ("back", "paused", False, "previous"),
+        ("restart", "playing", False, "restart"),
+        ("stop", "playing", False, "ask_to_stop"),
+        ("stop", "paused", True, "stop"),
+        ("go-on", "paused", True, "go_on"),
+        ("next", "paused", True, None),
+        ("done", "finished", False, "close"),
+        ("next", "ready", False, None),
+    ],
+)
+def test_each_command_means_what_its_key_means_at_that_moment(
+    command: str, state: str, asking: bool, action: str | None
+) -> None:
+    assert action_for(command, state, asking_to_stop=asking) == action
+
+
+def test_stop_asks_to_be_said_again_and_every_command_is_a_caption_and_an_events_line() -> None:
+    heard = VoiceCommand(WORDS["stop"], "stop", said_at=1_000, heard_at=1_300)
+    said = answer(heard, "playing", asking_to_stop=False)
+    assert said.action == "ask_to_stop"
+    assert said.caption == (
+        f"Heard: \u201c{WORDS['stop']}\u201d. Say \u201c{WORDS['stop']}\u201d again to end, "
+        f"or \u201c{WORDS['go-on']}\u201d."
+    )
+    assert said.record == {
+        "event": "heard",
+        "words": WORDS["stop"],
+        "command": "stop",
+        "action": "ask_to_stop",
+        "said_ms": 1_000,
+    }
+    nexting = answer(VoiceCommand(WORDS["next"], "next", 5, 9), "playing", asking_to_stop=False)
+    assert nexting.caption == f"Heard: \u201c{WORDS['next']}\u201d"
+
+
+# -- the listener's thread ----------------------------------------------------------------
+
+
+class ListOfChunks:
+    """A sound that gives these chunks, then ends."""
+
+    pace = 1.0
+
+    def __init__(self, chunks: list[Chunk], fails: str | None = None) -> None:
+        self.chunks = chunks
+        self.fails = fails
+        self.closed = False
+
+    def open(self, now: int) -> None:
+        if self.fails:
+            raise Failure(self.fails)
+
+    def read(self) -> Chunk | None:
+        if not self.chunks:
+            raise EOFError
+        return self.chunks.pop(0)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def chunks_of(samples: array[int], start: int) -> list[Chunk]:
+    step = RATE // 10
+    return [
+        Chunk(samples[first : first + step], start + (first + step) * 1000 // RATE)
+        for first in range(0, len(samples), step)
+    ]
+
+
+def said_once(words: str, folder: Path) -> tuple[array[int], int]:
+    """The lead-in, then ``words``, then silence; and when the words end, in ms."""
+    samples = silence(1) + spoken(LEAD_IN, "slt", folder) + silence(1)
+    samples += spoken(words, "slt", folder)
+    end = len(samples) * 1000 // RATE
+    return samples + silence(2), end
+
+
+def listened(sound: ListOfChunks, speaking: Callable[[], bool] = lambda: False) -> Listener:
+    woken: list[int] = []
+    ears = Listener(sound, speaking=speaking, wake=lambda: woken.append(1))
+    ears.begin(50_000)
+    deadline = time.monotonic() + 60
+    while not sound.closed and time.monotonic() < deadline:
+        time.sleep(0.05)
+    ears.close()
+    assert sound.closed, "the listener never finished the sound"
+    return ears
+
+
+def test_the_listener_hears_a_command_on_the_sessions_clock(tmp_path: Path) -> None:
+    samples, end = said_once(WORDS["next"], tmp_path)
+    ears = listened(ListOfChunks(chunks_of(samples, 50_000)))
+    [heard] = ears.take()
+    assert (heard.words, heard.command) == (WORDS["next"], "next")
+    assert abs(heard.said_at - (50_000 + end)) <= 500, heard
+    assert 0 <= heard.heard_at - heard.said_at <= 800, heard
+    assert ears.take() == [] and ears.take_notices() == []
+
+
+def test_nothing_is_heard_while_the_player_speaks(tmp_path: Path) -> None:
+    samples, _end = said_once(WORDS["pause"], tmp_path)
+    ears = listened(ListOfChunks(chunks_of(samples, 0)), speaking=lambda: True)
+    assert ears.take() == []
+
+
+def test_a_microphone_that_cannot_be_opened_is_one_notice(tmp_path: Path) -> None:
+    sound = ListOfChunks([], fails="No microphone found: voice commands are off.")
+    ears = Listener(sound)
+    ears.begin(0)
+    deadline = time.monotonic() + 60
+    while not ears.notices and time.monotonic() < deadline:
+        time.sleep(0.05)
+    ears.close()
+    assert ears.take_notices() == ["No microphone found: voice commands are off."]
+    assert ears.take() == []
+
+
+def test_a_recording_is_heard_in_step_with_the_clock_and_faster_at_speed() -> None:
+    clock = FakeClock(10_000)
+    sound = RecordingSound(silence(1), clock, pace=2.0)
+    sound.open(10_000)
+    first = sound.read()
+    assert first is not None and first.ends_at == 10_050 and clock.now() == 10_050
+    times = [first.ends_at]
+    while True:
+        try:
+            chunk = sound.read()
+        except EOFError:
+            break
+        assert chunk is not None
+        times.append(chunk.ends_at)
+    assert times[-1] == 11_000  # a second of audio and a second of silence after, at twice
+
+
+# -- the terminal acting on what was heard ------------------------------------------------
+
+
+class Heard:
+    """Ears that heard these commands."""
+
+    def __init__(self, *commands: str) -> None:
+        self.waiting = [VoiceCommand(WORDS[c], c, 0, 0) for c in commands]
+        self.begun: int | None = None
+
+    def begin(self, now: int) -> None:
+        self.begun = now
+
+    def take(self) -> list[VoiceCommand]:
+        heard, self.waiting = self.waiting, []
+        return heard
+
+    def take_notices(self) -> list[str]:
+        return []
+
+
+def test_the_terminal_skips_pauses_and_stops_only_when_stop_is_said_twice() -> None:
+    clock = FakeClock()
+    steps = [{"exercise": name, "time": 30} for name in ("One", "Two", "Three")]
+    session = Session(Engine(routine(*steps)), RecordingSpeaker())
+    ears = Heard("next", "pause")
+    loop = TerminalLoop(session, clock, FakeScreen(clock), ears=ears)  # type: ignore[arg-type]
+    assert loop.step() is None
+    assert ears.begun == 0
+    assert session.engine.state == "paused"
+    assert session.engine.frame(0).step.index == 1
+    assert session.view(0).caption == f"Heard: \u201c{WORDS['pause']}\u201d"
+    ears.waiting = [VoiceCommand(WORDS["stop"], "stop", 0, 0)]
+    assert loop.step() is None and loop.asking_to_quit
+    ears.waiting = [VoiceCommand(WORDS["go-on"], "go-on", 0, 0)]
+    assert loop.step() is None and not loop.asking_to_quit
+    ears.waiting = [VoiceCommand(WORDS["stop"], "stop", 0, 0)] * 2
+    assert loop.step() == "quit"
+
+
+# -- play --listen-from, end to end ---------------------------------------------------------
+
+
+def recording(folder: Path) -> tuple[Path, dict[str, float]]:
+    """Silence, "next step", silence, "pause please", then "stop now" twice: a WAV file,
+    and when each of the first two phrases ends, in seconds from its start."""
+    samples, ends = silence(3.0), {}
+    for command in ("next", "pause", "stop", "stop"):
+        samples += spoken(WORDS[command], "kal16", folder)
+        ends.setdefault(command, len(samples) / RATE)
+        samples += silence(3.0)
+    path = folder / "asked.wav"
+    with soundfile.SoundFile(path, "w", RATE, 1, "PCM_16") as out:
+        out.buffer_write(samples.tobytes(), dtype="int16")
+    return path, ends
+
+
+@pytest.mark.parametrize("speed", ["1", "2"])
+def test_play_listen_from_a_recording_skips_and_pauses_within_800_ms_of_each_phrase(
+    own_home: Path, tmp_path: Path, speed: str
+) -> None:
+    said, ends = recording(tmp_path)
+    events = tmp_path / "events.jsonl"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "run.py"),
+            "play",
+            "daily-back-care",
+            "--ui",
+            "window",
+            "--mute",
+            "--close-at-end",  # no first screen waiting for Start, no questions after
+            "--no-warning-signs",
+            "--speed",
+            speed,
+            "--events",
+            str(events),
+            "--listen-from",
+            str(said),
+        ],
+        env={
+            **os.environ,
+            "SDL_VIDEODRIVER": "dummy",
+            "SDL_AUDIODRIVER": "dummy",
+            "ROUTINE_PLAYER_HOME": str(own_home),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
+    begun = next(r["clock_ms"] for r in records if r["event"] == "step_started")
+    heard = [r for r in records if r["event"] == "heard"]
+    assert [(r["command"], r["action"]) for r in heard] == [
+        ("next", "next"),
+        ("pause", "toggle_pause"),
+        ("stop", "ask_to_stop"),
+        ("stop", "stop"),
+    ]
+    skipped = next(r for r in records if r["event"] == "skipped")
+    paused = next(r for r in records if r["event"] == "paused")
+    for event, command in ((skipped, "next"), (paused, "pause")):
+        phrase_end = begun + ends[command] * 1000 / float(speed)
+        late = (event["clock_ms"] - phrase_end) * float(speed)
+        assert -400 <= late <= 800, (command, late)
+    assert skipped["from_step"] == 0 and skipped["to_step"] == 1
