@@ -4,6 +4,7 @@ terminal acting on them, and `play --listen-from` end to end, checked in the eve
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -20,6 +21,9 @@ from player.listening.acting import action_for, answer
 from player.listening.audio import RATE
 from player.listening.listener import Chunk, Listener, RecordingSound, VoiceCommand
 from player.listening.phrases import PHRASES
+from player.listening.recogniser import Recogniser
+from player.listening.server import LENGTH, serve
+from player.listening.spotting import keywords_file
 from player.playback.clock import FakeClock
 from player.playback.engine import Engine
 from player.playback.session import Session
@@ -290,3 +294,45 @@ def test_play_listen_from_a_recording_skips_and_pauses_within_800_ms_of_each_phr
         late = (event["clock_ms"] - phrase_end) * float(speed)
         assert -400 <= late <= 800, (command, late)
     assert skipped["from_step"] == 0 and skipped["to_step"] == 1
+
+
+# -- the recogniser's process ----------------------------------------------------------------
+
+
+def test_the_recogniser_process_answers_each_piece_with_the_phrases_found(tmp_path: Path) -> None:
+    samples, end = said_once(WORDS["restart"], tmp_path)
+    pieces = b"".join(
+        LENGTH.pack(len(part)) + part
+        for part in (samples[i : i + 1600].tobytes() for i in range(0, len(samples), 1600))
+    )
+    answers = io.StringIO()
+    with keywords_file(PHRASES) as keywords:
+        serve(keywords, io.BytesIO(pieces + LENGTH.pack(0)), answers)
+    lines = [json.loads(line) for line in answers.getvalue().splitlines()]
+    assert lines[0] == {"ready": True}
+    assert len(lines) == 1 + -(-len(samples) // 1600)
+    found = [hit for line in lines[1:] for hit in line]
+    assert [words for words, _end in found] == [WORDS["restart"]]
+    assert abs(found[0][1] * 1000 - end) <= 500
+
+
+def test_a_recogniser_that_cannot_load_says_why_in_one_line(tmp_path: Path) -> None:
+    answers = io.StringIO()
+    serve(tmp_path / "missing.kws", io.BytesIO(), answers)
+    [line] = answers.getvalue().splitlines()
+    assert list(json.loads(line)) == ["error"]
+
+
+def test_the_listener_hears_through_the_recogniser_process(tmp_path: Path) -> None:
+    samples, end = said_once(WORDS["done"], tmp_path)
+    recogniser = Recogniser()
+    try:
+        found = [
+            hit
+            for i in range(0, len(samples), 1600)
+            for hit in recogniser.feed(samples[i : i + 1600])
+        ]
+    finally:
+        recogniser.close()
+    assert [hit.words for hit in found] == [WORDS["done"]]
+    assert abs(found[0].end * 1000 - end) <= 500

@@ -104,6 +104,8 @@ def opening(ears: Listener | None, ctx: Context) -> str:
     empty after that, and when nothing listens."""
     if ears is None or ctx.dirs.voice_commands_file.exists():
         return ""
+    if getattr(ears.sound, "problem", None) is not None:
+        return ""  # no microphone: the session begins by saying so instead
     return how_to_say()
 
 

@@ -44,9 +44,7 @@ COLUMNS = (
 )
 
 
-def rows(
-    records: Iterable[SessionRecord], counted: Mapping[int, Sitting]
-) -> list[dict[str, str]]:
+def rows(records: Iterable[SessionRecord], counted: Mapping[int, Sitting]) -> list[dict[str, str]]:
     """Each session's row, followed by its steps' rows, in the order they were played."""
     found: list[dict[str, str]] = []
     for record in records:

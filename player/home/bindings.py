@@ -53,9 +53,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("mute", N_("voice off or on"), ("m",)),
     Action("captions", N_("captions off or on"), ("c",)),
     Action("quit", N_("pause and ask whether to stop"), ("escape", "q")),
-    Action(
-        "something-wrong", N_("stop at once and show what to do: something is wrong"), ("x",)
-    ),
+    Action("something-wrong", N_("stop at once and show what to do: something is wrong"), ("x",)),
     Action("help", N_("the keys (window)"), ("h", "?")),
     Action("fullscreen", N_("full screen (window)"), ("f",)),
 )

@@ -20,7 +20,7 @@ from player.language import _
 from player.listening import audio
 from player.listening.heard import Meaning
 from player.listening.phrases import PHRASES, Phrase
-from player.listening.spotting import Spotter
+from player.listening.recogniser import Recogniser
 from player.system.failures import Failure
 
 QUIET_AFTER_SPEAKING_MS = 400
@@ -139,7 +139,7 @@ class Listener:
             )
 
     def _listen(self) -> None:
-        spotter = Spotter(self.phrases)  # loads the recogniser: seconds, on this thread
+        spotter = Recogniser(self.phrases)  # in a process of its own: it loads meanwhile
         self._begun.wait()
         if self._closing.is_set():
             return
@@ -150,7 +150,7 @@ class Listener:
             self.sound.close()
             spotter.close()
 
-    def _hear(self, spotter: Spotter) -> None:
+    def _hear(self, spotter: Recogniser) -> None:
         meaning = Meaning(self.phrases)
         fed = 0
         quiet_until = -1

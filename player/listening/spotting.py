@@ -3,9 +3,10 @@ as a microphone feeds it. pocketsphinx is loaded only here, when listening."""
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +36,9 @@ class Spotter:
     its first minutes. Raises Failure, saying what to install, when the recogniser cannot
     be loaded."""
 
-    def __init__(self, phrases: Sequence[Phrase] = PHRASES) -> None:
-        with tempfile.TemporaryDirectory(prefix="routine-player-") as folder:
-            keywords = Path(folder) / "phrases.kws"
-            keywords.write_text(keyword_list(phrases), encoding="utf-8")
-            self._decoder = _decoder(keywords)  # reads the list while loading
+    def __init__(self, keywords: Path) -> None:
+        """``keywords``: a file of the phrases, as ``keyword_list`` writes them."""
+        self._decoder = _decoder(keywords)  # reads the list while loading
         self._decoder.start_utt()
         self._fed = 0
         """Samples fed since the first."""
@@ -55,7 +54,7 @@ class Spotter:
             return []
         start = self._searched_from / audio.RATE
         hits = [
-            Hit(segment.word, start + segment.end_frame / FRAMES_A_SECOND)
+            Hit(" ".join(segment.word.split()), start + segment.end_frame / FRAMES_A_SECOND)
             for segment in decoder.seg()
         ]
         decoder.end_utt()
@@ -72,7 +71,8 @@ def heard_in(recording: Path | array[int], phrases: Sequence[Phrase] = PHRASES) 
     channel), each at the time its phrase ended."""
     samples = audio.read(recording) if isinstance(recording, Path) else recording
     samples = samples + array("h", bytes(2 * TAIL))  # the end of a file, as if heard on
-    spotter = Spotter(phrases)
+    with keywords_file(phrases) as keywords:
+        spotter = Spotter(keywords)
     hits = [
         hit
         for first in range(0, len(samples), CHUNK)
@@ -80,6 +80,15 @@ def heard_in(recording: Path | array[int], phrases: Sequence[Phrase] = PHRASES) 
     ]
     spotter.close()
     return commands_heard(hits, phrases)
+
+
+@contextlib.contextmanager
+def keywords_file(phrases: Sequence[Phrase]) -> Iterator[Path]:
+    """The phrases written as the recogniser reads them, in a file there while in use."""
+    with tempfile.TemporaryDirectory(prefix="routine-player-") as folder:
+        keywords = Path(folder) / "phrases.kws"
+        keywords.write_text(keyword_list(phrases), encoding="utf-8")
+        yield keywords
 
 
 def _decoder(keywords: Path) -> Any:

@@ -371,7 +371,6 @@ MODELS: dict[str, tuple[str, str]] = {
 }
 
 
-
 # -- putting the words into a model's schema ----------------------------------------------
 
 

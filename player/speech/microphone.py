@@ -32,6 +32,24 @@ def voice_sounding() -> bool:
     return bool(pygame.mixer.get_init()) and pygame.mixer.get_busy()
 
 
+def _off() -> str:
+    return _("voice commands are off; keys work as always")
+
+
+def microphone_problem() -> str | None:
+    """Why no microphone can be heard, in one line; None when there is one to open."""
+    try:
+        from pygame._sdl2 import audio as sdl_audio
+
+        if not pygame.mixer.get_init():
+            with quiet_stderr():
+                pygame.mixer.init(frequency=22_050, size=-16, channels=1, buffer=512)
+        names = sdl_audio.get_audio_device_names(True)
+    except (ImportError, pygame.error) as error:
+        return _("No microphone can be reached ({error}): {off}.").format(error=error, off=_off())
+    return None if names else _("No microphone found: {off}.").format(off=_off())
+
+
 class Microphone:
     """The default capture device, opened when the session begins."""
 
@@ -39,25 +57,17 @@ class Microphone:
 
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
+        self.problem = microphone_problem()
+        """Why no microphone can be heard, as found when made; None when one can."""
         self._device: Any = None
         self._came: queue.Queue[bytes] = queue.Queue(maxsize=HELD_CHUNKS * 2)
         self._gathered = bytearray()
 
     def open(self, now: int) -> None:
-        off = _("voice commands are off; keys work as always")
-        try:
-            from pygame._sdl2 import audio as sdl_audio
+        if self.problem is not None:
+            raise Failure(self.problem)
+        from pygame._sdl2 import audio as sdl_audio
 
-            if not pygame.mixer.get_init():
-                with quiet_stderr():
-                    pygame.mixer.init(frequency=22_050, size=-16, channels=1, buffer=512)
-            names = sdl_audio.get_audio_device_names(True)
-        except (ImportError, pygame.error) as error:
-            raise Failure(
-                _("No microphone can be reached ({error}): {off}.").format(error=error, off=off)
-            ) from None
-        if not names:
-            raise Failure(_("No microphone found: {off}.").format(off=off))
         try:
             self._device = sdl_audio.AudioDevice(
                 devicename=None,
@@ -72,7 +82,9 @@ class Microphone:
             self._device.pause(0)
         except pygame.error as error:
             raise Failure(
-                _("The microphone cannot be opened ({error}): {off}.").format(error=error, off=off)
+                _("The microphone cannot be opened ({error}): {off}.").format(
+                    error=error, off=_off()
+                )
             ) from None
 
     def read(self) -> Chunk | None:

@@ -33,8 +33,14 @@ def drawn_regions(
     where = layout_for(pygame.Surface(size), shown, assets, theme)
     regions: dict[str, Any] = {"window": list(size), "flash": shown.flash}
     if shown.finished:
-        return {**regions, "figure": None, "countdown": None, "step_name": None,
-                "status": None, "caption": None}
+        return {
+            **regions,
+            "figure": None,
+            "countdown": None,
+            "step_name": None,
+            "status": None,
+            "caption": None,
+        }
     figure = None
     if where.picture is not None and shown.figure is not None:
         figure = figure_box(where.picture)
@@ -46,9 +52,7 @@ def drawn_regions(
     box = where.beside if shown.breath_room else where.countdown
     digits = assets.fit_ink(shown.big_template, round(box.w * 0.92), round(box.h * 0.92))
     ink = assets.render(shown.big, digits, (255, 255, 255)).get_bounding_rect()
-    countdown = Box(
-        box.center[0] - ink.w // 2, box.center[1] - ink.h // 2, ink.w, ink.h
-    )
+    countdown = Box(box.center[0] - ink.w // 2, box.center[1] - ink.h // 2, ink.w, ink.h)
     status = where.status if (shown.phase or shown.side or shown.rep or shown.hint) else None
     return {
         **regions,

@@ -1,0 +1,88 @@
+"""The recogniser in a process of its own (``server``): audio in, phrases found out.
+
+The listener's thread writes each piece of audio to the process and reads back what was
+found; while it waits it holds nothing the window needs, so the window's frames come on
+time however long the model takes to load or a search takes."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import subprocess
+import sys
+from array import array
+from collections.abc import Sequence
+from typing import IO
+
+from player.language import _
+from player.listening.heard import Hit
+from player.listening.phrases import PHRASES, Phrase
+from player.listening.server import LENGTH
+from player.listening.spotting import keywords_file
+from player.system.failures import Failure
+from player.system.paths import PACKAGE_DIR
+
+STOP_SECONDS = 2.0
+
+
+class Recogniser:
+    """Raises Failure, saying why and what to do, when the recogniser cannot start."""
+
+    def __init__(self, phrases: Sequence[Phrase] = PHRASES) -> None:
+        with keywords_file(phrases) as keywords:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "player.listening.server", str(keywords)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                cwd=str(PACKAGE_DIR.parent),
+            )
+            first = self._answer()  # the model has read the phrases once it is ready
+        if not isinstance(first, dict) or not first.get("ready"):
+            why = first.get("error") if isinstance(first, dict) else None
+            self.close()
+            raise Failure(
+                _("cannot listen ({error}); try: {fix}").format(
+                    error=why or _("the recogniser did not start"),
+                    fix="pip install --force-reinstall pocketsphinx",
+                )
+            )
+
+    def feed(self, samples: array[int]) -> list[Hit]:
+        """The phrases found once ``samples`` are heard, after all fed before."""
+        data = samples.tobytes()
+        requests = self._pipe(self._process.stdin)
+        try:
+            requests.write(LENGTH.pack(len(data)) + data)
+            requests.flush()
+        except OSError:
+            raise Failure(_("the recogniser stopped")) from None
+        found = self._answer()
+        if not isinstance(found, list):
+            raise Failure(_("the recogniser stopped"))
+        return [Hit(str(words), float(end)) for words, end in found]
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            requests = self._pipe(self._process.stdin)
+            requests.write(LENGTH.pack(0))
+            requests.close()
+        try:
+            self._process.wait(STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        with contextlib.suppress(OSError, ValueError):
+            self._pipe(self._process.stdout).close()
+
+    def _answer(self) -> object:
+        line = self._pipe(self._process.stdout).readline()
+        try:
+            return json.loads(line) if line else None
+        except ValueError:
+            return None
+
+    @staticmethod
+    def _pipe(pipe: IO[bytes] | None) -> IO[bytes]:
+        assert pipe is not None  # opened with PIPE
+        return pipe
