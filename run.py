@@ -7,9 +7,20 @@ up), or says how to set it up.
 """
 
 import os
-import shlex
-import sys
-from pathlib import Path
+import signal
+
+
+def _quiet_exit(signum, frame):  # type: ignore[no-untyped-def]
+    os._exit(128 + signum)  # Ctrl-C, TERM or HUP while starting: nothing to close yet
+
+
+for _name in ("SIGINT", "SIGTERM", "SIGHUP"):  # before the imports that take a moment
+    if hasattr(signal, _name):
+        signal.signal(getattr(signal, _name), _quiet_exit)
+
+import shlex  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CALLED_AS_VARIABLE = "ROUTINE_PLAYER_CALLED_AS"  # as in player/commands/program.py
