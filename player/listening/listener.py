@@ -139,18 +139,20 @@ class Listener:
             )
 
     def _listen(self) -> None:
-        spotter = Recogniser(self.phrases)  # in a process of its own: it loads meanwhile
-        self._begun.wait()
-        if self._closing.is_set():
-            return
-        self.sound.open(self._begun_at)
+        recogniser = Recogniser(self.phrases)  # in a process of its own: it loads meanwhile
         try:
-            self._hear(spotter)
+            self._begun.wait()
+            if self._closing.is_set():
+                return
+            self.sound.open(self._begun_at)
+            try:
+                self._hear(recogniser)
+            finally:
+                self.sound.close()
         finally:
-            self.sound.close()
-            spotter.close()
+            recogniser.close()
 
-    def _hear(self, spotter: Recogniser) -> None:
+    def _hear(self, recogniser: Recogniser) -> None:
         meaning = Meaning(self.phrases)
         fed = 0
         quiet_until = -1
@@ -167,7 +169,7 @@ class Listener:
                 quiet_until = chunk.ends_at + QUIET_AFTER_SPEAKING_MS
             if chunk.ends_at <= quiet_until:
                 samples = array("h", bytes(2 * len(samples)))  # her voice, not the player's
-            hits = spotter.feed(samples)
+            hits = recogniser.feed(samples)
             fed += len(samples)
             for hit in hits:
                 found = meaning.of(hit)
