@@ -234,7 +234,7 @@ def recording(folder: Path) -> tuple[Path, dict[str, float]]:
     and when each of the first two phrases ends, in seconds from its start."""
     samples, ends = silence(3.0), {}
     for command in ("next", "pause", "stop", "stop"):
-        samples += spoken(WORDS[command], "kal16", folder)
+        samples += spoken(WORDS[command], "slt", folder)
         ends.setdefault(command, len(samples) / RATE)
         samples += silence(3.0)
     path = folder / "asked.wav"

@@ -31,35 +31,29 @@ class Spotter:
     """The phrases found in audio fed a piece at a time, each at the time its last word
     ended, in seconds from the first sample fed.
 
-    After each phrase found, the search starts afresh from the next sample: what was
-    said before cannot join what is said after, and a session of hours keeps nothing of
-    its first minutes. Raises Failure, saying what to install, when the recogniser cannot
-    be loaded."""
+    The search is one long utterance, as the phrases' thresholds were tuned on: starting
+    afresh after each phrase found hears less (its sense of the room's level starts over).
+    Its memory stays flat over hours; it keeps only the phrases found. Raises Failure,
+    saying what to install, when the recogniser cannot be loaded."""
 
     def __init__(self, keywords: Path) -> None:
         """``keywords``: a file of the phrases, as ``keyword_list`` writes them."""
         self._decoder = _decoder(keywords)  # reads the list while loading
         self._decoder.start_utt()
-        self._fed = 0
-        """Samples fed since the first."""
-        self._searched_from = 0
-        """Where the present search began, in samples fed."""
+        self._found: set[tuple[str, int]] = set()
 
     def feed(self, samples: array[int]) -> list[Hit]:
         """Search ``samples`` (16 000 a second, one channel) after those fed before."""
         decoder = self._decoder
         decoder.process_raw(samples.tobytes(), False, False)
-        self._fed += len(samples)
         if decoder.hyp() is None:
             return []
-        start = self._searched_from / audio.RATE
-        hits = [
-            Hit(" ".join(segment.word.split()), start + segment.end_frame / FRAMES_A_SECOND)
-            for segment in decoder.seg()
-        ]
-        decoder.end_utt()
-        decoder.start_utt()
-        self._searched_from = self._fed
+        hits = []
+        for segment in decoder.seg():
+            if (segment.word, segment.end_frame) not in self._found:
+                self._found.add((segment.word, segment.end_frame))
+                words = " ".join(segment.word.split())
+                hits.append(Hit(words, segment.end_frame / FRAMES_A_SECOND))
         return hits
 
     def close(self) -> None:
