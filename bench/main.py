@@ -15,7 +15,10 @@ Parts, in the order they run:
   of a routine without phases;
 - speaking: how late frames come while the voice says a long sentence;
 - export: the 20-minute routine exported with the speech cache really emptied, and with
-  it kept; then in each format.
+  it kept; then in each format;
+- listening: voice commands recognised over the corpus, false commands an hour over the
+  player's own sessions and ordinary speech, the latency from a phrase's end to its action
+  in a session played with ``--listen-from``, and the listener's CPU share.
 
 The full run (``make bench``) plays in real time and takes about 50 minutes; it writes
 BENCHMARKS.md. ``--quick`` plays faster and repeats less (about 3 minutes), to check the
@@ -29,7 +32,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bench import exports, idle, sessions, speaking, startup
+from bench import exports, idle, listening, sessions, speaking, startup
 from bench.machine import Display, compile_player, describe_machine, display, load
 from bench.modes import FULL, PARTIAL_REPORT, QUICK, Mode
 from bench.report import PartLoad, PartResult, console, page, write
@@ -56,6 +59,7 @@ PARTS = (
     PartInfo("rest", sessions.rest, "a 10-minute rest whole: memory, CPU without phases"),
     PartInfo("speaking", speaking.measure, "frame delays while a long sentence is said"),
     PartInfo("export", exports.measure, "export, cold and warm cache, and in each format"),
+    PartInfo("listening", listening.measure, "voice commands: recognition, false, latency, CPU"),
 )
 NAMES = tuple(part.name for part in PARTS)
 
