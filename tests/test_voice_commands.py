@@ -19,11 +19,17 @@ import soundfile
 
 from player.listening.acting import action_for, answer
 from player.listening.audio import RATE
-from player.listening.listener import Chunk, Listener, RecordingSound, VoiceCommand
+from player.listening.listener import (
+    Chunk,
+    Listener,
+    RecordingSound,
+    SpokenTimes,
+    VoiceCommand,
+)
 from player.listening.phrases import PHRASES
 from player.listening.recogniser import Recogniser
 from player.listening.server import LENGTH, serve
-from player.listening.spotting import keywords_file
+from player.listening.spotting import heard_in, keywords_file
 from player.playback.clock import FakeClock
 from player.playback.engine import Engine
 from player.playback.session import Session
@@ -312,8 +318,10 @@ def test_the_recogniser_process_answers_each_piece_with_the_phrases_found(tmp_pa
     assert lines[0] == {"ready": True}
     assert len(lines) == 1 + -(-len(samples) // 1600)
     found = [hit for line in lines[1:] for hit in line]
-    assert [words for words, _end in found] == [WORDS["restart"]]
-    assert abs(found[0][1] * 1000 - end) <= 500
+    assert [words for words, _start, _end in found] == [WORDS["restart"]]
+    _words, began, ended = found[0]
+    assert abs(ended * 1000 - end) <= 500
+    assert 0.3 <= ended - began <= 1.5  # the phrase, said in about a second
 
 
 def test_a_recogniser_that_cannot_load_says_why_in_one_line(tmp_path: Path) -> None:
@@ -336,3 +344,41 @@ def test_the_listener_hears_through_the_recogniser_process(tmp_path: Path) -> No
         recogniser.close()
     assert [hit.words for hit in found] == [WORDS["done"]]
     assert abs(found[0].end * 1000 - end) <= 500
+
+
+def test_a_muted_microphones_faint_hiss_is_no_command() -> None:
+    """One step up or down at random, as a muted microphone or a dithered silence gives:
+    heard as nothing, where the recogniser alone hears "stop now" every few seconds."""
+    state, hiss = 7, array("h")
+    for _step in range(60 * RATE):
+        state = (state * 1_103_515_245 + 12_345) & 0x7FFF_FFFF
+        hiss.append((state >> 16) % 3 - 1)
+    assert heard_in(hiss) == []
+
+
+def test_what_was_said_while_the_player_spoke_is_known_by_its_time() -> None:
+    spoke = SpokenTimes()
+    spoke.add(1_000, 2_000)
+    spoke.add(1_900, 2_400)  # joined to the first
+    spoke.add(5_000, 5_100)
+    assert spoke.during(2_300, 3_000) and spoke.during(0, 1_000) and spoke.during(5_050, 9_000)
+    assert not spoke.during(2_401, 4_999) and not spoke.during(5_101, 6_000)
+
+
+def test_the_microphone_is_heard_in_the_recognisers_process_and_closes_at_once() -> None:
+    """SDL's dummy capture device: silence. Opened and closed again and again, the process
+    never hangs (closing a device in the player's own process could)."""
+    for _time in range(5):
+        recogniser = Recogniser(microphone=True)
+        started = time.monotonic()
+        recogniser.close()
+        assert time.monotonic() - started < 1.5
+        assert recogniser.found() is None  # ended: nothing more comes
+
+
+def test_a_session_hears_the_microphone_through_the_listener(tmp_path: Path) -> None:
+    ears = Listener(None)
+    ears.begin(0)
+    time.sleep(3)
+    ears.close()
+    assert ears.take() == [] and ears.notices == []

@@ -12,9 +12,10 @@ from player.commands.base import Context
 from player.home.settings import Settings
 from player.language import _, current
 from player.listening import audio
-from player.listening.listener import Listener, RecordingSound, Sound
+from player.listening.listener import Chunk, Listener, RecordingSound, Sound
 from player.listening.phrases import PHRASES, Phrase
 from player.playback.clock import MonotonicClock
+from player.system.failures import Failure
 from player.system.files import write_atomically
 
 SHELLS_THAT_LISTEN = ("window", "text")
@@ -59,17 +60,33 @@ def open_ears(
         return None
     if current() != "en":
         ctx.warn(english_only())
+    from player.speech.microphone import microphone_problem, voice_sounding
+
     clock = MonotonicClock()
-    sound: Sound
+    sound: Sound | None = None  # the microphone, heard in the recogniser's process
     if args.listen_from is not None:
         sound = RecordingSound(audio.read(args.listen_from), clock, pace=args.speed)
-    else:
-        from player.speech.microphone import Microphone
+    elif (problem := microphone_problem()) is not None:
+        sound = Unheard(problem)
+    return Listener(sound, speaking=voice_sounding, now=clock.now)
 
-        sound = Microphone(clock)
-    from player.speech.microphone import voice_sounding
 
-    return Listener(sound, speaking=voice_sounding)
+class Unheard:
+    """No microphone: opening it says why, and the session begins by saying so."""
+
+    pace = 1.0
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+    def open(self, now: int) -> None:
+        raise Failure(self.problem)
+
+    def read(self) -> Chunk | None:
+        raise EOFError
+
+    def close(self) -> None:
+        pass
 
 
 def english_only() -> str:
@@ -104,7 +121,7 @@ def opening(ears: Listener | None, ctx: Context) -> str:
     empty after that, and when nothing listens."""
     if ears is None or ctx.dirs.voice_commands_file.exists():
         return ""
-    if getattr(ears.sound, "problem", None) is not None:
+    if isinstance(ears.sound, Unheard):
         return ""  # no microphone: the session begins by saying so instead
     return how_to_say()
 

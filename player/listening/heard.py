@@ -18,6 +18,8 @@ class Hit:
 
     words: str
     end: float
+    start: float = 0.0
+    """When its first word began, in seconds from the start."""
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,19 @@
 """Listening through a session, on a thread of its own: audio in, commands out.
 
 The listener loads the recogniser in the background as soon as it is made, so the first
-frame never waits for it, and starts hearing when the session begins. While the player's
-own voice sounds (and for a moment after), what comes in is heard as silence: the player
-never takes its own words for a command. Whatever goes wrong (no microphone, no
-recogniser) is one notice, and the session goes on with keys.
+frame never waits for it, and starts hearing when the session begins. A phrase heard
+while the player's own voice sounded (or a moment after) is not taken: the player never
+takes its own words for a command. The recogniser hears everything as it is, the voice
+too: silencing it there would make the room's sound start and stop, which it mishears.
+Whatever goes wrong (no microphone, no recogniser) is one notice, and the session goes on
+with keys.
 """
 
 from __future__ import annotations
 
 import collections
 import threading
+import time
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,14 +21,16 @@ from typing import Protocol
 
 from player.language import _
 from player.listening import audio
-from player.listening.heard import Meaning
+from player.listening.heard import Hit, Meaning
 from player.listening.phrases import PHRASES, Phrase
 from player.listening.recogniser import Recogniser
 from player.system.failures import Failure
 
 QUIET_AFTER_SPEAKING_MS = 400
-"""After the player's voice stops, this long is still heard as silence: the room's echo
-of the last word, and the sound device's delay, are not her."""
+"""A phrase that began this soon after the player's voice stopped is not taken either:
+the room's echo of the last word, and the sound device's delay, are not her."""
+SPEAKING_POLL_MS = 50
+"""While hearing the microphone, how often the listener looks whether the voice sounds."""
 
 JOIN_SECONDS = 2.0
 """How long closing waits for the thread to finish what it is doing."""
@@ -77,27 +82,35 @@ class VoiceCommand:
 class Listener:
     def __init__(
         self,
-        sound: Sound,
+        sound: Sound | None,
         *,
         speaking: Callable[[], bool] = lambda: False,
         wake: Callable[[], None] = lambda: None,
         phrases: Sequence[Phrase] = PHRASES,
+        now: Callable[[], int] = lambda: time.monotonic_ns() // 1_000_000,
     ) -> None:
-        """``speaking`` says whether the player's voice sounds now (asked from the
-        listener's thread); ``wake`` is called from it when a command is heard, to wake
-        the shell that takes it."""
+        """``sound`` is fed to the recogniser; None: the recogniser's process hears the
+        microphone itself. ``speaking`` says whether the player's voice sounds now
+        (asked from the listener's threads); ``wake`` is called from them when a command
+        is heard, to wake the shell that takes it; ``now`` is the session's clock, which
+        the microphone's times are on."""
         self.sound = sound
         self.speaking = speaking
         self.wake = wake
+        self.now = now
         self.phrases = tuple(phrases)
         self._lock = threading.Lock()
         self._heard: collections.deque[VoiceCommand] = collections.deque()
         self._notices: collections.deque[str] = collections.deque()
         self.notices: list[str] = []
         """Everything that went wrong, one line each, to tell again after the session."""
+        self._spoke = SpokenTimes()
+        self._meaning = Meaning(self.phrases)
         self._begun = threading.Event()
         self._closing = threading.Event()
         self._begun_at = 0
+        self._microphone: Recogniser | None = None
+        """The recogniser hearing the microphone, once it does."""
         self._thread = threading.Thread(target=self._run, name="listener", daemon=True)
         self._thread.start()
 
@@ -124,9 +137,12 @@ class Listener:
     def close(self) -> None:
         self._closing.set()
         self._begun.set()
+        hearing = self._microphone
+        if hearing is not None:
+            hearing.end()  # the thread waits on it for what it finds: it ends, and so does that
         self._thread.join(JOIN_SECONDS)
 
-    # -- the listener's thread ------------------------------------------------------------
+    # -- the listener's threads -----------------------------------------------------------
 
     def _run(self) -> None:
         try:
@@ -139,56 +155,105 @@ class Listener:
             )
 
     def _listen(self) -> None:
-        recogniser = Recogniser(self.phrases)  # in a process of its own: it loads meanwhile
+        # In a process of its own: it loads meanwhile, and the window's frames never wait.
+        recogniser = Recogniser(self.phrases, microphone=self.sound is None)
         try:
             self._begun.wait()
             if self._closing.is_set():
                 return
+            if self.sound is None:
+                self._microphone = recogniser
+                if not self._closing.is_set():
+                    self._hear_microphone(recogniser)
+                return
             self.sound.open(self._begun_at)
             try:
-                self._hear(recogniser)
+                self._hear(recogniser, self.sound)
             finally:
                 self.sound.close()
         finally:
             recogniser.close()
 
-    def _hear(self, recogniser: Recogniser) -> None:
-        meaning = Meaning(self.phrases)
+    def _hear(self, recogniser: Recogniser, sound: Sound) -> None:
         fed = 0
-        quiet_until = -1
-        ms_per_sample = 1000 / audio.RATE / self.sound.pace
+        ms_per_sample = 1000 / audio.RATE / sound.pace
         while not self._closing.is_set():
             try:
-                chunk = self.sound.read()
+                chunk = sound.read()
             except EOFError:
                 return
             if chunk is None:
                 continue
-            samples = chunk.samples
             if self.speaking():
-                quiet_until = chunk.ends_at + QUIET_AFTER_SPEAKING_MS
-            if chunk.ends_at <= quiet_until:
-                samples = array("h", bytes(2 * len(samples)))  # her voice, not the player's
-            hits = recogniser.feed(samples)
-            fed += len(samples)
+                span = len(chunk.samples) * ms_per_sample
+                self._spoke.add(chunk.ends_at - span, chunk.ends_at + QUIET_AFTER_SPEAKING_MS)
+            hits = recogniser.feed(chunk.samples)
+            fed += len(chunk.samples)
             for hit in hits:
-                found = meaning.of(hit)
-                if found is None:
-                    continue
-                phrase, heard = found
-                late = (fed - heard.seconds * audio.RATE) * ms_per_sample
-                said_at = max(self._begun_at, round(chunk.ends_at - late))
-                with self._lock:
-                    self._heard.append(
-                        VoiceCommand(phrase.words, phrase.command, said_at, chunk.ends_at)
-                    )
-                self.wake()
+                start, end = (
+                    round(chunk.ends_at - (fed - seconds * audio.RATE) * ms_per_sample)
+                    for seconds in (hit.start, hit.end)
+                )
+                self._found(hit, start, end, chunk.ends_at)
+
+    def _hear_microphone(self, recogniser: Recogniser) -> None:
+        threading.Thread(target=self._note_speaking, name="listener-voice", daemon=True).start()
+        while not self._closing.is_set():
+            found = recogniser.found()
+            if found is None:
+                return
+            words, start, end = found
+            self._found(Hit(words, end / 1000, start / 1000), start, end, self.now())
+
+    def _note_speaking(self) -> None:
+        """While hearing the microphone: when the player's voice sounds, every moment."""
+        while not self._closing.wait(SPEAKING_POLL_MS / 1000):
+            if self.speaking():
+                now = self.now()
+                self._spoke.add(now - SPEAKING_POLL_MS, now + QUIET_AFTER_SPEAKING_MS)
+
+    def _found(self, hit: Hit, start: int, end: int, heard_at: int) -> None:
+        """A phrase found from ``start`` to ``end`` on the clock: a command, unless it is
+        the same saying found again, or the player's voice sounded meanwhile."""
+        found = self._meaning.of(Hit(hit.words, end / 1000, start / 1000))
+        if found is None or self._spoke.during(start, end):
+            return
+        phrase, _heard = found
+        said_at = max(self._begun_at, end)
+        with self._lock:
+            self._heard.append(VoiceCommand(phrase.words, phrase.command, said_at, heard_at))
+        self.wake()
 
     def _tell(self, notice: str) -> None:
         with self._lock:
             self._notices.append(notice)
             self.notices.append(notice)
         self.wake()
+
+
+class SpokenTimes:
+    """When the player's voice sounded, on the clock: the last minute of it."""
+
+    KEPT_MS = 60_000
+
+    def __init__(self) -> None:
+        self._spans: collections.deque[tuple[float, float]] = collections.deque()
+        self._lock = threading.Lock()
+
+    def add(self, start: float, end: float) -> None:
+        with self._lock:
+            spans = self._spans
+            if spans and start <= spans[-1][1]:
+                start = min(start, spans[-1][0])
+                end = max(end, spans.pop()[1])
+            spans.append((start, end))
+            while spans and spans[0][1] < end - self.KEPT_MS:
+                spans.popleft()
+
+    def during(self, start: float, end: float) -> bool:
+        """Whether the voice sounded at any moment from ``start`` to ``end``."""
+        with self._lock:
+            return any(first <= end and start <= last for first, last in self._spans)
 
 
 class RecordingSound:

@@ -28,10 +28,13 @@ STOP_SECONDS = 2.0
 class Recogniser:
     """Raises Failure, saying why and what to do, when the recogniser cannot start."""
 
-    def __init__(self, phrases: Sequence[Phrase] = PHRASES) -> None:
+    def __init__(self, phrases: Sequence[Phrase] = PHRASES, *, microphone: bool = False) -> None:
+        """With ``microphone``, the process hears the microphone itself (see ``server``):
+        read what it finds with ``found``; else feed it audio with ``feed``."""
         with keywords_file(phrases) as keywords:
+            listen = ["--microphone"] if microphone else []
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "player.listening.server", str(keywords)],
+                [sys.executable, "-m", "player.listening.server", str(keywords), *listen],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -41,6 +44,11 @@ class Recogniser:
         if not isinstance(first, dict) or not first.get("ready"):
             why = first.get("error") if isinstance(first, dict) else None
             self.close()
+            if isinstance(first, dict) and first.get("about") == "microphone":
+                off = _("voice commands are off; keys work as always")
+                raise Failure(
+                    _("No microphone can be reached ({error}): {off}.").format(error=why, off=off)
+                )
             raise Failure(
                 _("cannot listen ({error}); try: {fix}").format(
                     error=why or _("the recogniser did not start"),
@@ -60,13 +68,27 @@ class Recogniser:
         found = self._answer()
         if not isinstance(found, list):
             raise Failure(_("the recogniser stopped"))
-        return [Hit(str(words), float(end)) for words, end in found]
+        return [Hit(str(words), float(end), float(start)) for words, start, end in found]
 
-    def close(self) -> None:
+    def found(self) -> tuple[str, int, int] | None:
+        """From the microphone: the next phrase found, with when it began and ended on the
+        player's clock, waiting for it; None once the process has ended."""
+        while True:
+            answer = self._answer()
+            if answer is None:
+                return None
+            if isinstance(answer, dict) and "words" in answer:
+                return str(answer["words"]), int(answer["start_ms"]), int(answer["end_ms"])
+
+    def end(self) -> None:
+        """Tell the process to end (it ends when its input does); from any thread."""
         with contextlib.suppress(OSError, ValueError):
             requests = self._pipe(self._process.stdin)
             requests.write(LENGTH.pack(0))
             requests.close()
+
+    def close(self) -> None:
+        self.end()
         try:
             self._process.wait(STOP_SECONDS)
         except subprocess.TimeoutExpired:
@@ -76,7 +98,10 @@ class Recogniser:
             self._pipe(self._process.stdout).close()
 
     def _answer(self) -> object:
-        line = self._pipe(self._process.stdout).readline()
+        try:
+            line = self._pipe(self._process.stdout).readline()
+        except (OSError, ValueError):  # closed: the process has ended
+            return None
         try:
             return json.loads(line) if line else None
         except ValueError:
