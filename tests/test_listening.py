@@ -6,6 +6,7 @@ people; espeak's, the player's own, it does not."""
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 from array import array
@@ -186,15 +187,17 @@ def test_listen_in_another_language_says_the_phrases_are_english(tmp_path: Path)
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("missing.wav", "cannot read {path}: No such file or directory"),
+        ("missing.wav", "cannot read {path}: no such file or directory"),
         ("notes.txt", "{path} is not a recording that can be read (WAV, FLAC, Ogg or MP3)"),
-        ("", "cannot read {path}: Is a directory"),
+        ("", "cannot read {path}: this is a folder, not a file"),
+        ("pipe", "cannot read {path}: this is a named pipe (FIFO), not a file"),
     ],
 )
 def test_listen_to_what_is_not_a_recording_is_one_line(
     name: str, message: str, tmp_path: Path
 ) -> None:
     (tmp_path / "notes.txt").write_text("next step\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe")  # read, it would wait for a writer: refused at once
     path = tmp_path / name
     code, out, err = listen("listen", str(path))
     assert code == cli.EXIT_INVALID and out == ""

@@ -125,7 +125,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     week_check = safety.check_week(loaded.routine, timeline, week)
     ui = choose_ui(args.ui, screenshots=args.screenshots is not None, warn=ctx.warn)
     ears = voice_commands.open_ears(args, settings, ui, ctx)  # loads while she answers
-    choices = replace(choices, opening=voice_commands.opening(ears, ctx))
+    said_first = voice_commands.opening(ears, ctx, muted=muted(args, settings))
+    choices = replace(choices, opening=said_first)
     if args.no_warning_signs:
         _remember_check(ctx, today)
     history = open_history(ctx.dirs.history_file, ctx.warn, ctx.now())

@@ -116,10 +116,10 @@ def how_to_say(phrases: tuple[Phrase, ...] = PHRASES) -> str:
     )
 
 
-def opening(ears: Listener | None, ctx: Context) -> str:
-    """How to give voice commands, said at the start of the first session that hears them;
-    empty after that, and when nothing listens."""
-    if ears is None or ctx.dirs.voice_commands_file.exists():
+def opening(ears: Listener | None, ctx: Context, *, muted: bool) -> str:
+    """How to give voice commands, said at the start of the first session that hears them
+    with the voice on; empty after that, and when nothing listens."""
+    if ears is None or muted or ctx.dirs.voice_commands_file.exists():
         return ""
     if isinstance(ears.sound, Unheard):
         return ""  # no microphone: the session begins by saying so instead

@@ -52,7 +52,8 @@ _BY_STATE: dict[str, dict[str, VoiceAction]] = {
 
 @dataclass(frozen=True)
 class Answer:
-    """What to do for a command heard, the caption that says so, and its events line."""
+    """What to do for a command heard, the caption that says so (none when it does
+    nothing: a caption would read as if it had worked), and its events line."""
 
     action: VoiceAction | None
     caption: str
@@ -85,9 +86,11 @@ def answer(
             "or \u201c{go_on}\u201d."
         )
         caption = asked.format(words=heard.words, stop=words["stop"], go_on=words["go-on"])
-    else:
+    elif action is not None:
         # TRANSLATORS: a caption when a voice command is heard; {words} is the English phrase
         caption = _("Heard: \u201c{words}\u201d").format(words=heard.words)
+    else:
+        caption = ""
     record: dict[str, object] = {
         "event": "heard",
         "words": heard.words,

@@ -13,6 +13,7 @@ from typing import Any
 
 from player.language import _
 from player.system.failures import Failure, InvalidInput
+from player.system.regular_files import open_regular, reason
 
 RATE = 16_000
 """Samples a second the recogniser's model was trained on."""
@@ -48,13 +49,13 @@ def read(path: Path) -> array[int]:
     saying why when it cannot be read or is not audio."""
     soundfile = _soundfile()
     try:
-        with open(path, "rb") as handle, soundfile.SoundFile(handle) as sound:
+        with open_regular(path) as handle, soundfile.SoundFile(handle) as sound:
             channels, rate = sound.channels, sound.samplerate
             samples = array("h")
             samples.frombytes(bytes(sound.buffer_read(dtype="int16")))
     except OSError as error:
         raise InvalidInput(
-            _("cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
+            _("cannot read {path}: {reason}").format(path=path, reason=reason(error, path))
         ) from None
     except (RuntimeError, ValueError, TypeError):
         raise InvalidInput(

@@ -41,12 +41,11 @@ class Spotter:
         self._decoder = _decoder(keywords)  # reads the list while loading
         self._decoder.start_utt()
         self._found: set[tuple[str, int]] = set()
-        self._floor = NoiseFloor()
 
     def feed(self, samples: array[int]) -> list[Hit]:
         """Search ``samples`` (16 000 a second, one channel) after those fed before."""
         decoder = self._decoder
-        decoder.process_raw(self._floor.under(samples).tobytes(), False, False)
+        decoder.process_raw(_as_heard(samples).tobytes(), False, False)
         if decoder.hyp() is None:
             return []
         hits = []
@@ -62,37 +61,19 @@ class Spotter:
         self._decoder.end_utt()
 
 
-class NoiseFloor:
-    """A faint hiss, three steps of 32 768 at most, laid under everything searched.
+SILENT_PEAK = 2
+"""A piece of audio no louder than this (of 32 768) is silence, searched as exact silence.
 
-    A microphone that is muted, or that cuts out the room between words, gives a signal
-    of one step or none, and the recogniser, which evens out loudness, hears phrases in
-    it ("stop now" every few seconds). Under a faint hiss of its own it hears nothing
-    there, and speech is thousands of steps loud: the hiss changes nothing else."""
+A microphone that is muted, or that cuts out the room between words, gives a signal of
+one step or two, and the recogniser, which evens out loudness, hears phrases in it ("stop
+now" every few seconds); in exact silence it hears nothing. A quiet room is tens of steps
+loud, and speech thousands: nothing else is changed."""
 
-    STEPS = 3
-    LENGTH = 16_001
 
-    def __init__(self) -> None:
-        state, hiss = 12_345, array("h")
-        for _step in range(self.LENGTH):
-            state = (state * 1_103_515_245 + 12_345) & 0x7FFF_FFFF
-            hiss.append((state >> 16) % (2 * self.STEPS + 1) - self.STEPS)
-        self._hiss = hiss
-        self._at = 0
-
-    def under(self, samples: array[int]) -> array[int]:
-        """``samples`` with the hiss laid under them, the hiss going on from the last."""
-        hiss, at, length = self._hiss, self._at, self.LENGTH
-        laid = array(
-            "h",
-            [
-                max(-32_768, min(32_767, value + hiss[(at + index) % length]))
-                for index, value in enumerate(samples)
-            ],
-        )
-        self._at = (at + len(samples)) % length
-        return laid
+def _as_heard(samples: array[int]) -> array[int]:
+    if samples and max(samples) <= SILENT_PEAK and min(samples) >= -SILENT_PEAK:
+        return array("h", bytes(2 * len(samples)))
+    return samples
 
 
 def heard_in(recording: Path | array[int], phrases: Sequence[Phrase] = PHRASES) -> list[Heard]:

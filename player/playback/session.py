@@ -221,10 +221,11 @@ class Session:
             self.log.write_record({"event": name, "clock_ms": now})
 
     def tell(self, caption: str, record: dict[str, object], now: int) -> None:
-        """Show ``caption`` as a cue's words are shown, and put ``record`` in the event log:
-        something the shell heard or noticed, such as a command said aloud."""
-        self._caption = caption
-        self._caption_until = now + CAPTION_MS
+        """Show ``caption`` (unless empty) as a cue's words are shown, and put ``record`` in
+        the event log: something the shell heard or noticed, such as a command said aloud."""
+        if caption:
+            self._caption = caption
+            self._caption_until = now + CAPTION_MS
         if self.log is not None:
             self.log.write_record({**record, "clock_ms": now})
 

@@ -235,7 +235,9 @@ def help_rows(bindings: Bindings, listening: bool = False) -> tuple[tuple[str, s
     said = {phrase.command: phrase.words for phrase in PHRASES} if listening else {}
     for action, does in HELPED:
         keys = [window_key(key) for key in bindings.keys_of(action)[:MOST_KEYS_SHOWN]]
-        if SAID_FOR.get(action) in said:
+        if action == "pause" and said:  # one phrase pauses, another goes on
+            keys = [*keys[:1], f"\u201c{said['pause']}\u201d / \u201c{said['go-on']}\u201d"]
+        elif SAID_FOR.get(action) in said:
             keys = [*keys[:2], f"\u201c{said[SAID_FOR[action]]}\u201d"]
         if action == "more-time":
             fewer = bindings.keys_of("less-time")
