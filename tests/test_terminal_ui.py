@@ -557,7 +557,7 @@ def test_other_keys_do_nothing(key: str) -> None:
 
 def test_every_session_command_has_a_key() -> None:
     reachable = {key_to_command(key) for key in [" ", "n", "p", "r", "+", "-", "\n", "m", "c"]}
-    assert reachable == set(COMMANDS)
+    assert reachable == set(COMMANDS) - {"step_before"}  # said aloud only: "previous step"
 
 
 # -- the loop on a fake screen ------------------------------------------------------------

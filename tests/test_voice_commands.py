@@ -58,7 +58,7 @@ WORDS = {phrase.command: phrase.words for phrase in PHRASES}
         ("pause", "paused", False, None),
         ("go-on", "paused", False, "toggle_pause"),
         ("go-on", "playing", False, None),
-        ("back", "paused", False, "previous"),
+        ("back", "paused", False, "step_before"),
         ("restart", "playing", False, "restart"),
         ("stop", "playing", False, "ask_to_stop"),
         ("stop", "paused", True, "stop"),
@@ -382,3 +382,20 @@ def test_a_session_hears_the_microphone_through_the_listener(tmp_path: Path) -> 
     time.sleep(3)
     ears.close()
     assert ears.take() == [] and ears.notices == []
+
+
+def test_previous_step_said_goes_to_the_step_before_however_far_into_this_one() -> None:
+    clock = FakeClock()
+    steps = [{"exercise": name, "time": 30} for name in ("One", "Two", "Three")]
+    session = Session(Engine(routine(*steps)), RecordingSpeaker())
+    ears = Heard("next")
+    loop = TerminalLoop(session, clock, FakeScreen(clock), ears=ears)  # type: ignore[arg-type]
+    loop.step()
+    clock.advance(12_000)  # well past the few seconds after which Left restarts the step
+    ears.waiting = [VoiceCommand(WORDS["back"], "back", 0, 0)]
+    loop.step()
+    assert session.engine.frame(clock.now()).step.index == 0
+    ears.waiting = [VoiceCommand(WORDS["back"], "back", 0, 0)]
+    loop.step()  # the first step has none before it: its own start
+    assert session.engine.frame(clock.now()).step.index == 0
+    assert session.engine.position_ms <= 1_000

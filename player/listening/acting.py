@@ -16,21 +16,30 @@ from player.listening.listener import VoiceCommand
 from player.listening.phrases import PHRASES, Phrase
 
 VoiceAction = Literal[
-    "next", "previous", "toggle_pause", "restart", "done", "ask_to_stop", "stop", "go_on", "close"
+    "next",
+    "step_before",
+    "toggle_pause",
+    "restart",
+    "done",
+    "ask_to_stop",
+    "stop",
+    "go_on",
+    "close",
 ]
-"""The session commands of the same names; "ask_to_stop" as Q; "stop" as yes to Q's
-question and "go_on" as no to it; "close" closes the end screen."""
+"""The session commands of the same names ("step_before": the step before, however far
+into this one; "start again" is the way back to this one's start); "ask_to_stop" as Q;
+"stop" as yes to Q's question and "go_on" as no to it; "close" closes the end screen."""
 
 _WHILE_PLAYING: dict[str, VoiceAction] = {
     "next": "next",
-    "back": "previous",
+    "back": "step_before",
     "pause": "toggle_pause",
     "restart": "restart",
     "stop": "ask_to_stop",
 }
 _WHILE_PAUSED: dict[str, VoiceAction] = {
     "next": "next",
-    "back": "previous",
+    "back": "step_before",
     "go-on": "toggle_pause",
     "restart": "restart",
     "stop": "ask_to_stop",

@@ -281,6 +281,14 @@ class Engine:
             now, max(0, current.index - (0 if self.state == "finished" else 1))
         )
 
+    def step_before(self, now: int) -> list[Event]:
+        """The step before this one, from its start, however far into this one play is
+        (the first step: its own start)."""
+        events = self.advance(now)
+        if self.state in ("ready", "finished"):
+            return events
+        return events + self._seek(now, max(0, self.current_step().index - 1))
+
     def restart_step(self, now: int) -> list[Event]:
         events = self.advance(now)
         if self.state in ("ready", "finished"):

@@ -296,6 +296,9 @@ class WindowApp:
         if name is not None:
             self.act(button_action(name), now)
 
+    def command(self, name: Command, now: int) -> None:
+        self._record(self.session.command(name, now), now)
+
     def act(self, action: Action, now: int) -> None:
         if _is_command(action):
             self._record(self.session.command(action, now), now)

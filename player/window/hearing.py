@@ -42,6 +42,6 @@ def hear(app: WindowApp, ears: Listener, now: int) -> None:
             app.act("quit", now)
         elif said.action is not None:
             app.overlay = None if app.overlay == "help" else app.overlay
-            app.act(said.action, now)
+            app.command(said.action, now)
         if app.outcome is not None:
             return
