@@ -41,20 +41,29 @@ class Capture:
         self._gathered = bytearray()
         try:
             pygame.init()
-            if not sdl_audio.get_audio_device_names(True):
+            names = sdl_audio.get_audio_device_names(True)
+            if not names:
                 raise OSError("no microphone found")
-            self._device: Any = sdl_audio.AudioDevice(
-                devicename=None,
-                iscapture=True,
-                frequency=RATE,
-                audioformat=sdl_audio.AUDIO_S16,
-                numchannels=1,
-                chunksize=DEVICE_CHUNK,
-                allowed_changes=0,
-                callback=self._heard,
-            )
+            self._device: Any = None
+            for name in (None, names[0]):  # the system's default; older pygame-ce: the first
+                try:
+                    self._device = sdl_audio.AudioDevice(
+                        devicename=name,
+                        iscapture=True,
+                        frequency=RATE,
+                        audioformat=sdl_audio.AUDIO_S16,
+                        numchannels=1,
+                        chunksize=DEVICE_CHUNK,
+                        allowed_changes=0,
+                        callback=self._heard,
+                    )
+                    break
+                except TypeError:  # "devicename must be a string", in older pygame-ce
+                    continue
+            if self._device is None:
+                raise OSError("the microphone cannot be opened")
             self._device.pause(0)
-        except pygame.error as error:
+        except (pygame.error, TypeError, ValueError) as error:
             raise OSError(str(error)) from None
 
     def read(self) -> tuple[array[int], int]:

@@ -59,7 +59,7 @@ def serve_microphone(keywords: Path, requests: BinaryIO, answers: TextIO) -> Non
 
     try:
         microphone = Capture()
-    except OSError as error:
+    except Exception as error:  # whatever stops it is told, as one line
         _say(answers, {"error": str(error), "about": "microphone"})
         return
     spotter = _ready(keywords, answers)
