@@ -45,9 +45,10 @@ class Capture:
             if not names:
                 raise OSError("no microphone found")
             self._device: Any = None
+            opened: Any = sdl_audio.AudioDevice  # its name's type differs between versions
             for name in (None, names[0]):  # the system's default; older pygame-ce: the first
                 try:
-                    self._device = sdl_audio.AudioDevice(
+                    self._device = opened(
                         devicename=name,
                         iscapture=True,
                         frequency=RATE,
