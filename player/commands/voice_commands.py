@@ -100,7 +100,8 @@ def how_to_say(phrases: tuple[Phrase, ...] = PHRASES) -> str:
     words = {phrase.command: phrase.words for phrase in phrases}
     # TRANSLATORS: said by the voice; each {…} is an English phrase, such as "next step"
     said = _(
-        "Voice commands are on. Say \u201c{next}\u201d to move on, \u201c{pause}\u201d to "
+        "Voice commands are on. Say each on its own, with a pause before and after: "
+        "\u201c{next}\u201d to move on, \u201c{pause}\u201d to "
         "pause, \u201c{go_on}\u201d to go on, \u201c{back}\u201d to go back, "
         "\u201c{restart}\u201d to start a step again, \u201c{done}\u201d when a step waits "
         "for you, and \u201c{stop}\u201d to stop."

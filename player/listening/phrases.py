@@ -7,8 +7,10 @@ tests/listening_corpus.py makes and tests/test_listening_corpus.py measures (fiv
 synthetic speakers, two speeds, quiet and a room's noise; the player's sessions and prose
 read aloud, where nothing is asked): at 1e-20, "pause please" and "i am finished" were
 heard in a room's noise where they were not said, and "i am finished" in prose; "stop
-now" at 1e-15 was heard in the player's own voice. The phrases are English: the
-recogniser's bundled model is.
+now" at 1e-15 was heard in the player's own voice. Some words in prose are heard as a
+phrase at any threshold ("it starts again inside" as "start again"): a phrase counts only
+when said on its own (``alone.py``). The phrases are English: the recogniser's bundled
+model is.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from typing import Any
 
 from player.language import _
 from player.listening import audio
+from player.listening.alone import Levels
 from player.listening.heard import Heard, Hit, commands_heard
 from player.listening.phrases import PHRASES, Phrase, keyword_list
 from player.system.failures import Failure
@@ -29,7 +30,8 @@ only once the frames after it are searched, as a microphone would go on giving t
 
 class Spotter:
     """The phrases found in audio fed a piece at a time, each at the time its last word
-    ended, in seconds from the first sample fed.
+    ended, in seconds from the first sample fed: those said on their own (``alone.py``),
+    each told once the moment after it has been heard.
 
     The search is one long utterance, as the phrases' thresholds were tuned on: starting
     afresh after each phrase found hears less (its sense of the room's level starts over).
@@ -41,21 +43,32 @@ class Spotter:
         self._decoder = _decoder(keywords)  # reads the list while loading
         self._decoder.start_utt()
         self._found: set[tuple[str, int]] = set()
+        self._levels = Levels()
+        self._waiting: list[tuple[Hit, int, int]] = []
 
     def feed(self, samples: array[int]) -> list[Hit]:
         """Search ``samples`` (16 000 a second, one channel) after those fed before."""
         decoder = self._decoder
-        decoder.process_raw(_as_heard(samples).tobytes(), False, False)
-        if decoder.hyp() is None:
-            return []
-        hits = []
-        for segment in decoder.seg():
-            if (segment.word, segment.end_frame) not in self._found:
-                self._found.add((segment.word, segment.end_frame))
-                words = " ".join(segment.word.split())
-                start, end = segment.start_frame, segment.end_frame
-                hits.append(Hit(words, end / FRAMES_A_SECOND, start / FRAMES_A_SECOND))
-        return hits
+        heard = _as_heard(samples)
+        decoder.process_raw(heard.tobytes(), False, False)
+        self._levels.add(heard)
+        if decoder.hyp() is not None:
+            for segment in decoder.seg():
+                if (segment.word, segment.end_frame) not in self._found:
+                    self._found.add((segment.word, segment.end_frame))
+                    words = " ".join(segment.word.split())
+                    start, end = segment.start_frame, segment.end_frame
+                    hit = Hit(words, end / FRAMES_A_SECOND, start / FRAMES_A_SECOND)
+                    self._waiting.append((hit, start, end))
+        told, waiting = [], []
+        for hit, start, end in self._waiting:
+            alone = self._levels.alone(start, end)
+            if alone is None:
+                waiting.append((hit, start, end))
+            elif alone:
+                told.append(hit)
+        self._waiting = waiting
+        return told
 
     def close(self) -> None:
         self._decoder.end_utt()

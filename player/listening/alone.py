@@ -1,0 +1,116 @@
+"""Whether a phrase the recogniser found was said on its own.
+
+A command is said on its own, with a breath of quiet before and after it; the same words
+inside a sentence ("it starts again inside", "the next press of that button") are talk,
+not a command. The recogniser cannot tell them apart at any threshold, but loudness can:
+around a command the room is back to its own level, around talk it is not.
+
+Loudness is measured in the recogniser's frames (10 ms, counted from the first sample
+heard), as the root mean square of each frame's samples. Everything here is pure: it is
+given the frames' levels and the phrase's first and last frame, and says yes, no, or that
+it must hear more first.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import deque
+from collections.abc import Sequence
+
+FRAME = 160
+"""Samples in a frame: 10 ms at 16 000 a second."""
+
+BEFORE = (50, 15)
+"""The quiet before a phrase: the frames from 0.5 s to 0.15 s before its first frame."""
+
+AFTER = (10, 30)
+"""The quiet after a phrase: the frames from 0.1 s to 0.3 s after its sound ends."""
+
+REACH = 30
+"""How long a phrase's sound may go on after the last frame the recogniser gives it (up to
+0.3 s: its last word is often longer than the recogniser says), as long as its frames are
+at least ``STILL_SOUNDING`` of the phrase's loudness."""
+
+STILL_SOUNDING = 0.5
+
+ROOM = 1000
+"""The room's own level: the quietest fifth of the frames in the 10 s before a phrase."""
+
+ROOM_SHARE = 0.2
+
+ABOVE_ROOM = 3.0
+"""Quiet is no louder than three times the room's level (10 dB above it), or ..."""
+
+UNDER_PHRASE = 0.2
+"""... no louder than a fifth of the phrase's loudness (14 dB under it), whichever is more.
+The phrase's loudness is its loudest tenth of frames.
+
+Tuned on the corpus of tests/listening_corpus.py: every phrase heard there in quiet and in
+a room's noise 10 dB under it is at most 2 times the room's level around it; the words
+heard as phrases in prose read aloud, and in the room's noise, are 4 times or more."""
+
+KEPT = ROOM + 500
+"""The frames kept: the room's 10 s before a phrase, and the phrase and what follows it."""
+
+
+def said_alone(levels: Sequence[float], first: int, start: int, end: int) -> bool | None:
+    """Whether the phrase from frame ``start`` to frame ``end`` (its last) was said on its
+    own, or None while the frames after it are not all heard yet. ``levels`` are the
+    frames' levels from frame ``first`` on; frames before those kept count as quiet."""
+
+    def window(begin: int, stop: int) -> list[float]:
+        return list(levels[max(begin - first, 0) : max(stop - first, 0)])
+
+    heard = first + len(levels)
+    if heard < end + 1 + REACH:
+        return None
+    loudness = _share(window(start, end + 1), 0.9)
+    sound_ends = end + 1
+    for frame, level in enumerate(window(end + 1, end + 1 + REACH), start=end + 1):
+        if level >= STILL_SOUNDING * loudness:
+            sound_ends = frame + 1
+    after = window(sound_ends + AFTER[0], sound_ends + AFTER[1])
+    if heard < sound_ends + AFTER[1]:
+        return None
+    room = _share(window(start - ROOM, start), ROOM_SHARE)
+    quiet = max(ABOVE_ROOM * room, UNDER_PHRASE * loudness)
+    before = window(start - BEFORE[0], start - BEFORE[1])
+    return _share(before, 0.5) <= quiet and _share(after, 0.5) <= quiet
+
+
+def _share(levels: list[float], share: float) -> float:
+    """The level that ``share`` of ``levels`` are under (0 for none)."""
+    if not levels:
+        return 0.0
+    ordered = sorted(levels)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+class Levels:
+    """The levels of the frames heard, the last ``KEPT`` of them, fed any number of
+    samples at a time."""
+
+    def __init__(self) -> None:
+        self.kept: deque[float] = deque(maxlen=KEPT)
+        self.heard = 0
+        """How many frames have been heard in all."""
+        self._part = array("h")
+
+    @property
+    def first(self) -> int:
+        """The number of the first frame kept."""
+        return self.heard - len(self.kept)
+
+    def add(self, samples: array[int]) -> None:
+        part = self._part + samples
+        whole = len(part) - len(part) % FRAME
+        for begin in range(0, whole, FRAME):
+            frame = part[begin : begin + FRAME]
+            self.kept.append(math.sqrt(sum(value * value for value in frame) / FRAME))
+        self.heard += whole // FRAME
+        self._part = part[whole:]
+
+    def alone(self, start: int, end: int) -> bool | None:
+        """``said_alone`` for a phrase from frame ``start`` to ``end`` of those heard."""
+        return said_alone(list(self.kept), self.first, start, end)
