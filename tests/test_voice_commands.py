@@ -32,13 +32,14 @@ from player.listening.server import LENGTH, serve
 from player.listening.spotting import heard_in, keywords_file
 from player.playback.clock import FakeClock
 from player.playback.engine import Engine
-from player.playback.session import Session
+from player.playback.session import Session, View
 from player.playback.speaker import RecordingSpeaker
 from player.system.failures import Failure
+from player.terminal.render import render
 from player.terminal.screen import TerminalLoop
 from tests.conftest import REPO
 from tests.test_listening import LEAD_IN, silence, spoken
-from tests.test_terminal_ui import FakeScreen, routine
+from tests.test_terminal_ui import SIZES, T0, FakeScreen, S, routine, session_of, view_at
 
 WORDS = {phrase.command: phrase.words for phrase in PHRASES}
 
@@ -230,6 +231,43 @@ def test_the_terminal_skips_pauses_and_stops_only_when_stop_is_said_twice() -> N
     assert loop.step() is None and not loop.asking_to_quit
     ears.waiting = [VoiceCommand(WORDS["stop"], "stop", 0, 0)] * 2
     assert loop.step() == "quit"
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_terminal_names_the_phrase_wherever_it_asks_for_a_key_while_listening(
+    width: int, height: int
+) -> None:
+    plan = routine(
+        {"exercise": "Squeezes", "reps": 10, "do": "Quick squeezes."},
+        {"exercise": "Plank", "time": 60},
+    )
+    session = session_of(plan)
+    waiting = view_at(session, 5 * S)
+
+    def shown(view: View, listening: bool, asking: bool = False) -> list[str]:
+        lines = render(view, width, height, asking_to_quit=asking, listening=listening)
+        assert all(len(line) <= width for line in lines)
+        return [line.strip() for line in lines]
+
+    done, stop, go_on = (f"\u201c{WORDS[c]}\u201d" for c in ("done", "stop", "go-on"))
+    if width >= 60:
+        assert f"Press Enter or say {done} when done" in shown(waiting, True)
+    assert "Press Enter when done" in shown(waiting, False)
+    question = shown(waiting, True, asking=True)[-1]
+    assert question.startswith("Stop") and stop in question
+    if width == 80:
+        assert question.startswith(f"Stop? Say {stop} or press Esc, q or y")
+    if width >= 100:
+        assert question == (
+            f"Stop the session? Say {stop} or press Esc, q or y to stop; any other key goes on"
+        )
+    assert stop not in shown(waiting, False, asking=True)[-1]
+    session.command("done", T0 + 6 * S)
+    session.tick(T0 + 10 * S)
+    session.command("toggle_pause", T0 + 10 * S)
+    paused = session.view(T0 + 12 * S)
+    assert f"PAUSED \u2014 Space or {go_on} to go on" in shown(paused, True)
+    assert "PAUSED \u2014 Space to go on" in shown(paused, False)
 
 
 # -- play --listen-from, end to end ---------------------------------------------------------

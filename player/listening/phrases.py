@@ -43,6 +43,12 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("stop now", "stop", 1e-10),
 )
 
+
+def words_for(command: str, phrases: Sequence[Phrase] = PHRASES) -> str:
+    """What is said for ``command``, quoted as it is shown: \u201cstop now\u201d."""
+    return next(f"\u201c{phrase.words}\u201d" for phrase in phrases if phrase.command == command)
+
+
 _WORDS = re.compile(r"[a-z']+( [a-z']+)+")
 
 

@@ -14,6 +14,7 @@ from typing import Literal
 
 from player.home.bindings import DEFAULT_BINDINGS, Bindings, spoken_key
 from player.language import N_, _, ngettext
+from player.listening.phrases import words_for
 from player.playback.events import Frame
 from player.playback.session import View
 from player.playback.timeline import Segment, StepSpan
@@ -153,12 +154,21 @@ def _first_key(bindings: Bindings, action: str, otherwise: str | None) -> str | 
     return spoken_key((short or keys)[0]) if keys else otherwise
 
 
-def state_line(frame: Frame, bindings: Bindings = DEFAULT_BINDINGS) -> str | None:
-    """What the session is doing, when it is not simply playing, and the key for it."""
+def state_line(
+    frame: Frame, bindings: Bindings = DEFAULT_BINDINGS, listening: bool = False
+) -> str | None:
+    """What the session is doing, when it is not simply playing, and the key for it (and,
+    while listening, what to say)."""
     if frame.state == "paused":
         key = _first_key(bindings, "pause", None)
         if key is None:
             return _("PAUSED \u2014 the pause key to go on")
+        if listening:
+            # TRANSLATORS: {key} is a key's name, such as Space; {phrase} an English
+            # phrase to say, such as “keep going”
+            return _("PAUSED \u2014 {key} or {phrase} to go on").format(
+                key=key, phrase=words_for("go-on")
+            )
         # TRANSLATORS: {key} is a key's name, such as Space
         return _("PAUSED \u2014 {key} to go on").format(key=key)
     if frame.state == "finished":
@@ -168,7 +178,14 @@ def state_line(frame: Frame, bindings: Bindings = DEFAULT_BINDINGS) -> str | Non
     if frame.get_ready_ms > 0:
         return _("Get ready\u2026 {seconds}").format(seconds=-(-frame.get_ready_ms // 1000))
     if frame.state == "waiting" or _waits(frame.segment):
-        return _("Press {key} when done").format(key=_first_key(bindings, "done", "Enter"))
+        key = _first_key(bindings, "done", "Enter")
+        if listening:
+            # TRANSLATORS: {key} is a key's name, such as Enter; {phrase} an English
+            # phrase to say, such as “i am finished”
+            return _("Press {key} or say {phrase} when done").format(
+                key=key, phrase=words_for("done")
+            )
+        return _("Press {key} when done").format(key=key)
     return None
 
 
@@ -209,6 +226,17 @@ QUIT_QUESTION = (
     N_("Stop? {short}"),
 )
 """The question whether to stop, longest first: the longest that fits is shown."""
+
+QUIT_QUESTION_SAID = (
+    # TRANSLATORS: {keys} is the keys that stop, such as "Esc, q or y"; {phrase} the
+    # English phrase that stops, such as “stop now”
+    N_("Stop the session? Say {phrase} or press {keys} to stop; any other key goes on"),
+    N_("Stop? Say {phrase} or press {keys}; any other key goes on"),
+    N_("Stop? Say {phrase} or press {keys}"),
+    # TRANSLATORS: {short} is the keys that stop, such as Esc/q/y
+    N_("Stop? {phrase} or {short}"),
+)
+"""The question while listening, longest first, before those of ``QUIT_QUESTION``."""
 
 
 def longest_fitting(texts: Sequence[str], width: int) -> str:
@@ -261,9 +289,15 @@ class _Page:
     """The blocks of one screen, top to bottom, for a view at a width."""
 
     def __init__(
-        self, view: View, width: int, height: int, bindings: Bindings = DEFAULT_BINDINGS
+        self,
+        view: View,
+        width: int,
+        height: int,
+        bindings: Bindings = DEFAULT_BINDINGS,
+        listening: bool = False,
     ) -> None:
         self.view = view
+        self.listening = listening
         self.bindings = bindings
         self.frame = view.frame
         self.width = width
@@ -291,7 +325,7 @@ class _Page:
         blocks = [_blank(KEEP_SPACE + 1 + n) for n in range(max(1, self.height // 10))]
         name = step_title(frame.step) if self.going else self.view.ending.headline or _("Finished")
         blocks.append(_Block(KEEP_NAME, self.centred(name, "title")))
-        state = state_line(frame, self.bindings)
+        state = state_line(frame, self.bindings, self.listening)
         if state is not None and self.timed:
             blocks.append(_Block(KEEP_STATE, self.centred(state, "state")))
         else:
@@ -340,7 +374,12 @@ class _Page:
             stops = [spoken_key(key) for key in bindings.keys_of("quit")] + ["y"]
             # TRANSLATORS: keys to press, such as "Esc, q or y"
             said = _("{keys} or {last}").format(keys=", ".join(stops[:-1]), last=stops[-1])
-            forms = [_(text).format(keys=said, short="/".join(stops)) for text in QUIT_QUESTION]
+            asked = QUIT_QUESTION_SAID if self.listening else ()
+            phrase = words_for("stop")
+            forms = [
+                _(text).format(keys=said, short="/".join(stops), phrase=phrase)
+                for text in (*asked, *QUIT_QUESTION)
+            ]
             question = longest_fitting(forms, self.width)
             return [*blocks, _Block(KEEP_STATE, self.centred(question, "state"))]
         off = flags(self.view)
@@ -357,12 +396,14 @@ def layout(
     *,
     asking_to_quit: bool = False,
     bindings: Bindings = DEFAULT_BINDINGS,
+    listening: bool = False,
 ) -> list[Line]:
     """Styled lines, at most ``height`` of them, none wider than ``width`` columns; the
-    keys shown are those of ``bindings``."""
+    keys shown are those of ``bindings``; ``listening``: the phrases to say are named
+    where a key is asked for."""
     if width <= 0 or height <= 0:
         return []
-    page = _Page(view, width, height, bindings)
+    page = _Page(view, width, height, bindings, listening)
     top = [*page.top(), *page.middle()]
     bottom = page.bottom(asking_to_quit, bindings)
     room = _keep(top + bottom, height)
@@ -381,9 +422,17 @@ def render(
     *,
     asking_to_quit: bool = False,
     bindings: Bindings = DEFAULT_BINDINGS,
+    listening: bool = False,
 ) -> list[str]:
     """The screen as plain lines: at most ``height`` lines of at most ``width`` columns."""
-    lines = layout(view, width, height, asking_to_quit=asking_to_quit, bindings=bindings)
+    lines = layout(
+        view,
+        width,
+        height,
+        asking_to_quit=asking_to_quit,
+        bindings=bindings,
+        listening=listening,
+    )
     return [text for text, _style in lines]
 
 

@@ -197,6 +197,7 @@ class TerminalLoop:
                 height,
                 asking_to_quit=self.asking_to_quit,
                 bindings=self.bindings,
+                listening=self.ears is not None,
             )
         if self.shown != ((width, height), lines):
             self.screen.show(lines)

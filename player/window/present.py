@@ -14,7 +14,7 @@ from typing import Literal
 
 from player.home.bindings import DEFAULT_BINDINGS, Bindings, window_key
 from player.language import N_, _, ngettext, pgettext
-from player.listening.phrases import PHRASES
+from player.listening.phrases import PHRASES, words_for
 from player.playback.events import Frame
 from player.playback.flash import flashing
 from player.playback.session import View
@@ -254,7 +254,7 @@ def _stop_keys(bindings: Bindings, listening: bool = False) -> str:
     last = "Y"
     if listening:
         keys.append(last)
-        last = next(f"\u201c{p.words}\u201d" for p in PHRASES if p.command == "stop")
+        last = words_for("stop")
     # TRANSLATORS: the keys that stop, as in "Esc, Q or Y"; {keys} is a list with commas
     return _("{keys} or {last_key}").format(keys=", ".join(keys), last_key=last)
 
