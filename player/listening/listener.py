@@ -194,7 +194,7 @@ class Listener:
                     round(chunk.ends_at - (fed - seconds * audio.RATE) * ms_per_sample)
                     for seconds in (hit.start, hit.end)
                 )
-                self._found(hit, start, end, chunk.ends_at)
+                self._found(hit.words, start, end, chunk.ends_at)
 
     def _hear_microphone(self, recogniser: Recogniser) -> None:
         threading.Thread(target=self._note_speaking, name="listener-voice", daemon=True).start()
@@ -203,7 +203,7 @@ class Listener:
             if found is None:
                 return
             words, start, end = found
-            self._found(Hit(words, end / 1000, start / 1000), start, end, self.now())
+            self._found(words, start, end, self.now())
 
     def _note_speaking(self) -> None:
         """While hearing the microphone: when the player's voice sounds, every moment."""
@@ -212,10 +212,10 @@ class Listener:
                 now = self.now()
                 self._spoke.add(now - SPEAKING_POLL_MS, now + QUIET_AFTER_SPEAKING_MS)
 
-    def _found(self, hit: Hit, start: int, end: int, heard_at: int) -> None:
+    def _found(self, words: str, start: int, end: int, heard_at: int) -> None:
         """A phrase found from ``start`` to ``end`` on the clock: a command, unless it is
         the same saying found again, or the player's voice sounded meanwhile."""
-        found = self._meaning.of(Hit(hit.words, end / 1000, start / 1000))
+        found = self._meaning.of(Hit(words, end / 1000, start / 1000))
         if found is None or self._spoke.during(start, end):
             return
         phrase, _heard = found
