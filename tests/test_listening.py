@@ -60,7 +60,7 @@ def test_the_phrases_can_be_used_and_mean_every_command_once() -> None:
     assert sorted(phrase.command for phrase in PHRASES) == sorted(
         ["next", "back", "pause", "go-on", "restart", "done", "stop"]
     )
-    assert keyword_list(PHRASES[:1]) == "next step /1e-20/\n"
+    assert keyword_list(PHRASES[:1]) == "next step /1e-30/\n"
 
 
 def test_a_wrong_phrase_list_is_told_line_by_line() -> None:
