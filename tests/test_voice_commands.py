@@ -37,6 +37,8 @@ from player.playback.speaker import RecordingSpeaker
 from player.system.failures import Failure
 from player.terminal.render import render
 from player.terminal.screen import TerminalLoop
+from player.window.overlays import go_on_words
+from player.window.present import Extras, present
 from tests.conftest import REPO
 from tests.test_listening import LEAD_IN, silence, spoken
 from tests.test_terminal_ui import SIZES, T0, FakeScreen, S, routine, session_of, view_at
@@ -268,6 +270,25 @@ def test_the_terminal_names_the_phrase_wherever_it_asks_for_a_key_while_listenin
     paused = session.view(T0 + 12 * S)
     assert f"PAUSED \u2014 Space or {go_on} to go on" in shown(paused, True)
     assert "PAUSED \u2014 Space to go on" in shown(paused, False)
+
+
+def test_the_window_names_the_phrase_to_say_when_waiting_paused_or_asked_to_stop() -> None:
+    plan = routine(
+        {"exercise": "Squeezes", "reps": 10, "do": "Quick squeezes."},
+        {"exercise": "Plank", "time": 60},
+    )
+    session = session_of(plan)
+    waiting = view_at(session, 5 * S)
+    timeline = session.engine.timeline
+    done, stop, go_on = (f"\u201c{WORDS[c]}\u201d" for c in ("done", "stop", "go-on"))
+    heard = present(waiting, timeline, Extras(overlay="quit", listening=True))
+    assert heard.hint == f"Press Enter or say {done} when done"
+    assert heard.stop_keys == f"Esc, Q, Y or {stop}"
+    assert go_on_words(heard) == f"Space or {go_on} to go on"
+    keys_only = present(waiting, timeline, Extras(overlay="quit"))
+    assert keys_only.hint == "Press Enter when done"
+    assert keys_only.stop_keys == "Esc, Q or Y"
+    assert go_on_words(keys_only) == "Space to go on"
 
 
 # -- play --listen-from, end to end ---------------------------------------------------------

@@ -56,16 +56,21 @@ def _paused(
     # TRANSLATORS: the title of the screen shown while the session is paused
     line(surface, assets, _("Paused"), title, colours.accent, "center")
     keys = Box(inner.x, title.bottom + inner.h // 20, inner.w, keys_h)
-    line(surface, assets, _go_on_words(shown), keys, colours.text, "center")
+    line(surface, assets, go_on_words(shown), keys, colours.text, "center")
     if shown.do_text:
         words = Box(inner.x, keys.bottom + inner.h // 20, inner.w, words_h)
         largest = round(inner.h * 0.12)
         block(surface, assets, shown.do_text, words, colours.text, largest, largest // 3, "center")
 
 
-def _go_on_words(shown: Shown) -> str:
-    """``Space to go on``, with the first key that pauses and goes on."""
+def go_on_words(shown: Shown) -> str:
+    """``Space to go on``, with the first key that pauses and goes on (and, while
+    listening, the phrase that goes on)."""
     key = next((face.key for face in shown.buttons if face.name == "pause"), "")
+    if key and shown.go_on_said:
+        # TRANSLATORS: {key} is the key that goes on, {phrase} the English phrase to say,
+        # as in "Space or “keep going” to go on"
+        return _("{key} or {phrase} to go on").format(key=key, phrase=shown.go_on_said)
     if key:
         # TRANSLATORS: {key} is the key that goes on, as in "Space to go on"
         return _("{key} to go on").format(key=key)

@@ -140,6 +140,8 @@ class Shown:
     """The help's rows: the keys of an action, and what it does."""
     stop_keys: str = ""
     """The keys that say yes once stopping is asked: 'Esc, Q or Y'."""
+    go_on_said: str = ""
+    """While listening, the phrase that goes on after a pause: '“keep going”'."""
 
     @property
     def has_picture(self) -> bool:
@@ -167,7 +169,7 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
         info=_info(step, frame, shown_ms),
         big=_("Done?") if waiting else _countdown(seconds),
         big_template=_("Done?") if waiting else _template(math.ceil(segment.duration_ms / 1000)),
-        hint=_("Press Enter when done") if waiting else "",
+        hint=_done_hint(extras.listening) if waiting else "",
         segment_done=None
         if waiting or not segment.duration_ms
         else min(1.0, (shown_ms - segment.start_ms) / segment.duration_ms),
@@ -196,7 +198,16 @@ def present(view: View, timeline: Timeline, extras: Extras = Extras()) -> Shown:
             help_rows(extras.bindings, extras.listening) if extras.overlay == "help" else ()
         ),
         stop_keys=_stop_keys(extras.bindings, extras.listening) if extras.overlay == "quit" else "",
+        go_on_said=words_for("go-on") if extras.listening else "",
     )
+
+
+def _done_hint(listening: bool) -> str:
+    if listening:
+        return _("Press {key} or say {phrase} when done").format(
+            key="Enter", phrase=words_for("done")
+        )
+    return _("Press Enter when done")
 
 
 HELPED = (
