@@ -107,9 +107,11 @@ def test_translations_keep_their_placeholders(tag: str, folder: str) -> None:
     wrong = []
     for message in _entries(catalog):
         ids = _ids(message)
-        allowed = [placeholders(ids[-1])] if catalog.num_plurals == 1 else [
-            placeholders(each) for each in ids
-        ]
+        allowed = (
+            [placeholders(ids[-1])]
+            if catalog.num_plurals == 1
+            else [placeholders(each) for each in ids]
+        )
         for string in _strings(message):
             if string and placeholders(string) not in allowed:
                 wrong.append((ids[0], string))

@@ -122,8 +122,12 @@ def test_large_text_makes_words_larger_and_takes_nothing_from_the_figure(
     roomy = [
         index
         for index, words in enumerate(rows)
-        if sum(assets.render(w, assets.fit_row(words, row.w, row.h, gap), (0, 0, 0)).get_width()
-               for w in words) + gap * (len(words) - 1) < row.w * 0.8
+        if sum(
+            assets.render(w, assets.fit_row(words, row.w, row.h, gap), (0, 0, 0)).get_width()
+            for w in words
+        )
+        + gap * (len(words) - 1)
+        < row.w * 0.8
     ]
     assert len(roomy) > 10
     assert all(pairs[index][0] > pairs[index][1] * 1.1 for index in roomy)

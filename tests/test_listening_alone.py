@@ -35,7 +35,7 @@ def test_a_phrase_with_the_room_quiet_around_it_is_alone() -> None:
 
 def test_talk_just_before_or_just_after_a_phrase_makes_it_talk() -> None:
     talk_before = frames((440, ROOM), (120, SPEECH), (80, ROOM))
-    talk_after = frames((500, ROOM), (110, SPEECH), (30, ROOM))
+    talk_after = frames((500, ROOM), (60, SPEECH)) + talk(100)
     assert said_alone(talk_before, 0, 500, 559) is False
     assert said_alone(talk_after, 0, 500, 559) is False
 
@@ -43,31 +43,57 @@ def test_talk_just_before_or_just_after_a_phrase_makes_it_talk() -> None:
 def test_a_breath_of_quiet_is_enough_on_each_side() -> None:
     breath = talk(460) + frames((40, ROOM), (60, SPEECH), (40, ROOM)) + talk(40)
     assert said_alone(breath, 0, 500, 559) is True  # 0.4 s before, 0.4 s after
-    # a pause of a fifth of a second before it is not
-    short = talk(480) + frames((20, ROOM), (60, SPEECH), (80, ROOM))
-    assert said_alone(short, 0, 500, 559) is False
+    # a comma's pause, a fifth of a second, before it is enough ("okay, next step")
+    comma = talk(450) + frames((30, SPEECH), (20, ROOM), (60, SPEECH), (80, ROOM))
+    assert said_alone(comma, 0, 500, 559) is True
+    # a tenth of a second is not: that is a word running on
+    running_on = talk(450) + frames((40, SPEECH), (10, ROOM), (60, SPEECH), (80, ROOM))
+    assert said_alone(running_on, 0, 500, 559) is False
 
 
 def test_the_last_word_may_ring_on_after_the_recogniser_ends_the_phrase() -> None:
     ringing = frames((500, ROOM), (60, SPEECH), (25, SPEECH * 0.6), (40, ROOM))
     assert said_alone(ringing, 0, 500, 559) is True
     # it is waited for: the quiet after it counts from where it stops
-    assert said_alone(ringing[: 560 + 25 + 20], 0, 500, 559) is None
+    assert said_alone(ringing[: 560 + 25 + alone.AFTER[1] - 1], 0, 500, 559) is None
+
+
+def test_sound_going_on_after_the_phrase_is_more_talk_but_a_gap_inside_it_is_not() -> None:
+    # "stop now and rest": the recogniser ends the phrase at "now", the sound goes on
+    going_on = frames((500, ROOM), (60, SPEECH), (45, SPEECH), (80, ROOM))
+    assert said_alone(going_on, 0, 500, 559) is False
+    # "stop [a moment's gap] now", the recogniser ending it at the gap
+    gap = frames((500, ROOM), (60, SPEECH), (6, ROOM), (20, SPEECH), (80, ROOM))
+    assert said_alone(gap, 0, 500, 559) is True
+
+
+def test_a_pause_at_a_comma_is_not_the_end_of_what_is_said() -> None:
+    # "Next [a quarter of a second] up: rest on your side", as the player says it
+    comma = frames((500, ROOM), (60, SPEECH), (24, 0.0), (60, SPEECH))
+    assert said_alone(comma, 0, 500, 559) is False
 
 
 def test_in_a_loud_room_quiet_is_near_the_rooms_own_level() -> None:
-    noisy_room = 1000.0  # 10 dB under the phrase
-    levels = frames((500, noisy_room), (60, SPEECH), (80, noisy_room * 1.5))
+    noisy_room = 950.0  # 10 dB under the phrase
+    levels = frames((500, noisy_room), (60, SPEECH), (80, noisy_room * 1.2))
     assert said_alone(levels, 0, 500, 559) is True
     louder = frames((500, noisy_room), (60, SPEECH), (80, noisy_room * 4))
     assert said_alone(louder, 0, 500, 559) is False
+
+
+def test_in_a_room_as_loud_as_talk_talk_is_still_not_quiet() -> None:
+    din = SPEECH / 3  # 10 dB under the phrase: three times it is as loud as the phrase
+    quiet_enough = frames((500, din), (60, SPEECH), (80, din))
+    assert said_alone(quiet_enough, 0, 500, 559) is True
+    talk_in_it = frames((500, din), (60, SPEECH), (80, SPEECH / 2))
+    assert said_alone(talk_in_it, 0, 500, 559) is False
 
 
 def test_no_answer_until_the_quiet_after_it_is_heard() -> None:
     levels = frames((500, ROOM), (60, SPEECH), (80, ROOM))
     end = 559
     needed = end + 1 + alone.AFTER[1]
-    assert said_alone(levels[:needed - 1], 0, 500, end) is None
+    assert said_alone(levels[: needed - 1], 0, 500, end) is None
     assert said_alone(levels[:needed], 0, 500, end) is True
 
 

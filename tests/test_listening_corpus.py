@@ -41,6 +41,7 @@ MOST_WRONG = 0.01
 """Commands heard where no phrase ended (or another did), in every noise, for each phrase
 said: at most one in a hundred."""
 
+
 @pytest.fixture(scope="session")
 def listening_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where the bundled routines' sessions are exported, once for both tests."""

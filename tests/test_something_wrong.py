@@ -90,8 +90,7 @@ def test_the_most_urgent_group_comes_first() -> None:
         ("Back pain with a fever", "now"),  # a high temperature: the maternity unit, now
         ("Back pain with unusual discharge or pain in your belly", "now"),
         (
-            "Back pain with pain when passing urine, or passing urine much more often than "
-            "usual",
+            "Back pain with pain when passing urine, or passing urine much more often than usual",
             "today",
         ),
         ("Back pain with nausea or vomiting beyond your usual morning sickness", "today"),

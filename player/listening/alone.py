@@ -21,18 +21,27 @@ from collections.abc import Sequence
 FRAME = 160
 """Samples in a frame: 10 ms at 16 000 a second."""
 
-BEFORE = (50, 15)
-"""The quiet before a phrase: the frames from 0.5 s to 0.15 s before its first frame."""
+BEFORE = (20, 2)
+"""The quiet before a phrase: the frames from 0.2 s to 0.02 s before its first frame, so
+that the pause at a comma is enough: "okay, next step", "stop! stop now!". Half of them
+must be quiet: a pause of about a tenth of a second, longer than the gaps between words."""
 
-AFTER = (10, 30)
-"""The quiet after a phrase: the frames from 0.1 s to 0.3 s after its sound ends."""
+AFTER = (10, 40)
+"""The quiet after a phrase: the frames from 0.1 s to 0.4 s after its sound ends. Long
+enough to outlast the pause at a comma or a colon inside a sentence: the player's own
+"Next up: Rest on your side" pauses a quarter of a second after "Next", and was heard as
+"stop now" said on its own when the quiet after it was counted to 0.3 s."""
 
-REACH = 30
-"""How long a phrase's sound may go on after the last frame the recogniser gives it (up to
-0.3 s: its last word is often longer than the recogniser says), as long as its frames are
-at least ``STILL_SOUNDING`` of the phrase's loudness."""
+REACH = 40
+"""How long a phrase's sound may go on after the last frame the recogniser gives it: its
+last word is often longer than the recogniser says. Its sound ends at the first ``PAUSE``
+of frames under ``STILL_SOUNDING`` of its loudness, and that must begin within 0.4 s;
+sound going on longer is more talk ("stop now and rest"), and the phrase is not alone."""
 
 STILL_SOUNDING = 0.5
+
+PAUSE = 10
+"""A tenth of a second: longer than the gap inside a phrase ("stop now")."""
 
 ROOM = 1000
 """The room's own level: the quietest fifth of the frames in the 10 s before a phrase."""
@@ -50,6 +59,10 @@ Tuned on the corpus of tests/listening_corpus.py: every phrase heard there in qu
 a room's noise 10 dB under it is at most 2 times the room's level around it; the words
 heard as phrases in prose read aloud, and in the room's noise, are 4 times or more."""
 
+LOUDEST_QUIET = 0.4
+"""Whatever the room, quiet is never louder than this share of the phrase's loudness (8 dB
+under it): in a room as loud as talk, talk is not taken for quiet."""
+
 KEPT = ROOM + 500
 """The frames kept: the room's 10 s before a phrase, and the phrase and what follows it."""
 
@@ -63,18 +76,21 @@ def said_alone(levels: Sequence[float], first: int, start: int, end: int) -> boo
         return list(levels[max(begin - first, 0) : max(stop - first, 0)])
 
     heard = first + len(levels)
-    if heard < end + 1 + REACH:
-        return None
     loudness = _share(window(start, end + 1), 0.9)
-    sound_ends = end + 1
-    for frame, level in enumerate(window(end + 1, end + 1 + REACH), start=end + 1):
-        if level >= STILL_SOUNDING * loudness:
-            sound_ends = frame + 1
-    after = window(sound_ends + AFTER[0], sound_ends + AFTER[1])
+    sound_ends = None
+    for frame in range(end + 1, end + 1 + REACH):
+        if heard < frame + PAUSE:
+            return None
+        if all(level < STILL_SOUNDING * loudness for level in window(frame, frame + PAUSE)):
+            sound_ends = frame
+            break
+    if sound_ends is None:
+        return False  # talk goes on after it
     if heard < sound_ends + AFTER[1]:
         return None
+    after = window(sound_ends + AFTER[0], sound_ends + AFTER[1])
     room = _share(window(start - ROOM, start), ROOM_SHARE)
-    quiet = max(ABOVE_ROOM * room, UNDER_PHRASE * loudness)
+    quiet = min(max(ABOVE_ROOM * room, UNDER_PHRASE * loudness), LOUDEST_QUIET * loudness)
     before = window(start - BEFORE[0], start - BEFORE[1])
     return _share(before, 0.5) <= quiet and _share(after, 0.5) <= quiet
 
