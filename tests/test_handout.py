@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from player import cli
 from player.care.safety import EMERGENCY, SIGNS_INTRO, check_week, warning_signs
 from player.commands.handout import _picture
-from player.commands.listing import suits_words
+from player.commands.routine_row import suits_words
 from player.commands.routines import load
 from player.language import PSEUDO, _, use
 from player.playback.compiler import compile_timeline

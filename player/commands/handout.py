@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from player.care.safety import check_week
 from player.commands.base import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Command, Context
-from player.commands.listing import suits_words
 from player.commands.options import add_chosen_reps, add_routine, choices_for
+from player.commands.routine_row import suits_words
 from player.commands.routines import open_routine
 from player.language import _, current, ngettext
 from player.playback.compiler import compile_timeline

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from player.care.safety import list_mark
-from player.commands import routines
 from player.commands.base import EXIT_OK, Command, Context, no_arguments
-from player.commands.options import choices_for
 from player.home import catalog
-from player.language import _, pgettext
-from player.playback.compiler import compile_timeline
-from player.routine.loader import RoutineError
-from player.routine.model import Routine
-from player.routine.values import TRIMESTER_WEEKS, format_duration
+from player.home.listing_index import (
+    INDEX_NAME,
+    Index,
+    Kept,
+    Row,
+    context_key,
+    player_fingerprint,
+    read_index,
+    settled,
+    stamps,
+    write_index,
+)
+from player.language import _, current, pgettext
 from player.terminal.text_fit import cells
 
 
@@ -27,42 +32,6 @@ def _origin(entry: catalog.Listed) -> str:
     return entry.origin
 
 
-def _trimester(week: int, end: int) -> int | None:
-    """The trimester that starts (``end`` 0) or ends (``end`` 1) at ``week``, if one does."""
-    return next((t for t, weeks in TRIMESTER_WEEKS.items() if weeks[end] == week), None)
-
-
-def _suits(routine: Routine, week: int | None) -> str:
-    """Who the routine suits, as ``list`` shows it: its weeks or trimesters, its note, and
-    a mark when it does not suit this week."""
-    said = suits_words(routine)
-    if list_mark(routine, week):
-        # TRANSLATORS: after who a routine suits, when it does not suit the person's week
-        said = _("{suits} (! not for week {week})").format(suits=said, week=week)
-    return said
-
-
-def suits_words(routine: Routine) -> str:
-    """Who the routine suits: its weeks or trimesters and its note, or "any time"."""
-    suits = routine.suits
-    weeks = suits.week_range if suits else None
-    said = ""
-    if weeks is not None:
-        first, last = _trimester(weeks.first, 0), _trimester(weeks.last, 1)
-        if suits is not None and suits.trimesters is not None and first and last:
-            said = (
-                _("trimester {number}").format(number=first)
-                if first == last
-                else _("trimesters {first}-{last}").format(first=first, last=last)
-            )
-        else:
-            said = _("weeks {first}-{last}").format(first=weeks.first, last=weeks.last)
-    if suits is not None and suits.note:
-        # TRANSLATORS: the weeks a routine suits, then its own note on who it suits
-        said = _("{weeks}; {note}").format(weeks=said, note=suits.note) if said else suits.note
-    return said or _("any time")
-
-
 def _padded(row: tuple[str, ...], widths: list[int]) -> str:
     return "  ".join(
         cell + " " * (width - cells(cell)) for cell, width in zip(row, widths, strict=True)
@@ -74,9 +43,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     unread = catalog.unreadable_lines(folders)
     for line in unread:
         ctx.warn(line)
-    settings = ctx.settings()
-    today = ctx.now().date()
-    week = settings.pregnancy_week(today)
+    listed = catalog.all_routines(folders)
+    week, found = _rows(listed, args, ctx)
     rows = [
         (
             pgettext("list heading", "name"),
@@ -86,22 +54,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             pgettext("list heading", "suits"),
         )
     ]
-    listed = catalog.all_routines(folders)
     for entry in listed:
-        try:
-            loaded = routines.load(entry.path, ctx.dirs)
-        except RoutineError:
+        made = found.get(str(entry.path))
+        if made is None:
             broken = _("(has problems: run '{command}')").format(command=ctx.command("check"))
             rows.append((entry.name, _origin(entry), broken, "", ""))
-            continue
-        choices = choices_for(args, settings, loaded, lambda _line: None, week)
-        timeline = compile_timeline(loaded.routine, choices, loaded.paced_by)
-        length = format_duration(timeline.total_ms)
-        if timeline.waits:
-            # TRANSLATORS: a routine's length, when some steps wait for the person
-            length = _("{length} + your pace").format(length=length)
-        suits = _suits(loaded.routine, week)
-        rows.append((loaded.name, _origin(entry), loaded.routine.title, length, suits))
+        else:
+            rows.append((made.name, _origin(entry), made.title, made.length, made.suits))
     widths = [max(cells(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         ctx.say(_padded(row, widths))
@@ -126,6 +85,58 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             )
         )
     return EXIT_OK
+
+
+def _rows(
+    listed: list[catalog.Listed], args: argparse.Namespace, ctx: Context
+) -> tuple[int | None, dict[str, Row]]:
+    """The person's week and the row of each routine that plays, by its path: kept from
+    the last ``list`` where nothing it came from has changed (``listing_index``), else
+    read and compiled afresh, and kept for the next time."""
+    index_file = ctx.dirs.cache / INDEX_NAME
+    context = context_key(
+        language=current(),
+        today=ctx.now().date().isoformat(),
+        settings_file=ctx.dirs.settings_file,
+        folders=[folder.path for folder in catalog.search_folders(ctx.dirs)],
+        player=player_fingerprint(),
+    )
+    index = read_index(index_file, context) or Index(context, None, {})
+    rows: dict[str, Row] = {}
+    kept: dict[str, Kept] = {}
+    for entry in listed:
+        row = index.fresh(entry.path)
+        if row is not None:
+            rows[str(entry.path)] = row
+            kept[str(entry.path)] = index.rows[str(entry.path)]
+    if index.rows and len(rows) == len(listed):
+        return index.week, rows
+    from player.commands.routine_row import routine_row  # reads routines: only when needed
+    from player.home.settings import load_settings_or_defaults
+    from player.routine.loader import RoutineError
+
+    told: list[str] = []
+
+    def warn(line: str) -> None:
+        told.append(line)
+        ctx.warn(line)
+
+    settings = load_settings_or_defaults(ctx.dirs.settings_file, warn, ctx.command("settings"))
+    week = settings.pregnancy_week(ctx.now().date())
+    for entry in listed:
+        if str(entry.path) in rows:
+            continue
+        try:
+            row, sources = routine_row(entry.path, args, settings, week, ctx.dirs)
+        except RoutineError:
+            continue  # not kept: what is wrong is told by check, and may be mended
+        rows[str(entry.path)] = row
+        marks = stamps(sources)
+        if settled(marks):
+            kept[str(entry.path)] = Kept(row, marks)
+    if not told:  # a damaged settings file is told every time, until it is mended
+        write_index(index_file, context, week, kept)
+    return week, rows
 
 
 COMMAND = Command(no_arguments, run)

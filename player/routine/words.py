@@ -270,14 +270,16 @@ def check_words(files: Sequence[Path], only: str | None = None) -> list[Problem]
     includes), in every language found, or in ``only``."""
     problems: list[Problem] = []
     for file in dict.fromkeys(files):
+        languages = [only] if only else languages_beside(file)
+        paths = [(language, words_path(file, language)) for language in languages]
+        paths = [(language, path) for language, path in paths if path.exists()]
+        if not paths:  # most files have no words files: not read a second time
+            continue
         unused: list[Problem] = []  # the file's own problems are the loader's to tell
         doc = read_document(file, unused)
         if doc is None:
             continue
-        for language in [only] if only else languages_beside(file):
-            path = words_path(file, language)
-            if not path.exists():
-                continue
+        for language, path in paths:
             found = read_words(path, problems)
             if found is not None:
                 problems.extend(words_problems(file, doc.data, language, found))
