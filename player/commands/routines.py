@@ -12,6 +12,7 @@ from player.playback.playable import check_playable, load_playable
 from player.routine.loader import RoutineFile
 from player.routine.problems import Problem
 from player.routine.words import session_language
+from player.system.forked import in_two
 
 
 def load(path: Path, dirs: UserDirs | None = None) -> RoutineFile:
@@ -29,7 +30,7 @@ def speak_as(loaded: RoutineFile) -> None:
 
 def check(paths: Sequence[Path], dirs: UserDirs | None = None) -> list[Problem]:
     """Every problem in every file given."""
-    return check_playable(paths, places=_places(dirs))
+    return check_playable(paths, places=_places(dirs), each=in_two)
 
 
 def open_routine(

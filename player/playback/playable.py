@@ -10,7 +10,7 @@ of repetitions in its ranges, and the side-lying steps of later weeks. ``check``
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -65,29 +65,52 @@ def _paced(
     return loaded
 
 
-def check_playable(paths: Sequence[Path], places: Sequence[Path] = ()) -> list[Problem]:
+FileChecked = tuple[list[Problem], tuple[Path, ...]]
+"""The problems and warnings of one routine file, and the files it was read from."""
+
+FileMap = Callable[[Callable[[Path], FileChecked], Sequence[Path]], list[FileChecked]]
+"""How ``check_playable`` checks every file: in order, here (``one_by_one``), or shared
+out by the caller, which knows the machine (``player.system.forked``)."""
+
+
+def one_by_one(check: Callable[[Path], FileChecked], paths: Sequence[Path]) -> list[FileChecked]:
+    return [check(path) for path in paths]
+
+
+def check_playable(
+    paths: Sequence[Path], places: Sequence[Path] = (), each: FileMap = one_by_one
+) -> list[Problem]:
     """Every problem in every file, for ``check``; then, for each file that plays, every
     warning (``Problem.warning``): cues its steps leave no room to be heard whole, and
     figures that cannot move in step with their phases; and every problem of the words
-    files beside the routine and the files it includes (``player.routine.words``)."""
+    files beside the routine and the files it includes (``player.routine.words``), each
+    words file once, after the first routine that uses it. ``each`` checks the files."""
     problems: list[Problem] = []
     words_checked: set[Path] = set()  # a file of exercises many routines include: once
     with resolving_once():  # the folders of every file are the same few
-        for path in paths:
-            files: Sequence[Path] = (path,)
-            try:
-                loaded = load_routine(path, places=places)
-                files = loaded.files
-                timelines = _compiled(loaded)
-            except RoutineError as error:
-                problems.extend(error.problems)
-            else:
-                problems.extend(room_warnings(loaded, timelines=timelines))
-                problems.extend(figure_warnings(loaded, timelines))
-                problems.extend(translated_room_warnings(path, places))
+        checked = each(functools.partial(check_file, places=places), paths)
+        for found, files in checked:
+            problems.extend(found)
             problems.extend(check_words([f for f in files if f not in words_checked]))
             words_checked.update(files)
     return problems
+
+
+def check_file(path: Path, places: Sequence[Path] = ()) -> FileChecked:
+    """The problems of one routine file, or its warnings when it plays; and the files it
+    was read from (itself alone when it cannot be read)."""
+    try:
+        loaded = load_routine(path, places=places)
+    except RoutineError as error:
+        return error.problems, (path,)
+    try:
+        timelines = _compiled(loaded)
+    except RoutineError as error:
+        return error.problems, loaded.files
+    found = room_warnings(loaded, timelines=timelines)
+    found.extend(figure_warnings(loaded, timelines))
+    found.extend(translated_room_warnings(path, places))
+    return found, loaded.files
 
 
 def _compiled(loaded: RoutineFile) -> list[Timeline]:

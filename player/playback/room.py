@@ -11,7 +11,7 @@ is ``announcements.speaking_ms``, an estimate checked against the voice's real c
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from player.playback.announcements import join_words
@@ -42,7 +42,7 @@ def make_room(
         moment = _moment_with_room(cue, length, span, taken)
         if moment is None:
             continue
-        placed.append(replace(cue, at_ms=moment))
+        placed.append(type(cue)(moment, cue.text, cue.kind, cue.step))
         taken.append((moment, moment + length))
     return sorted([*fixed, *placed], key=lambda c: c.at_ms)
 

@@ -64,7 +64,7 @@ def cue_switches(*layers: CueSwitches | None) -> dict[str, int]:
     for layer in layers:
         if layer is None:
             continue
-        for name, value in layer:  # its fields, as model_dump gives them, without copying
+        for name, value in layer.__dict__.items():  # its fields, without copying them
             if value is not None:
                 merged[name] = int(value)
     return merged
