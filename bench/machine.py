@@ -53,6 +53,20 @@ def load() -> float:
     return os.getloadavg()[0]
 
 
+QUIET_LOAD = 0.3
+"""The one-minute load average under which the machine counts as quiet."""
+
+
+def wait_for_quiet(longest_s: float = 180.0) -> float:
+    """Wait until the load average falls under ``QUIET_LOAD`` (what ran just before, such
+    as setting up the virtual environment, weighs on it for a minute or two), or
+    ``longest_s`` have passed; the seconds waited."""
+    started = time.monotonic()
+    while load() >= QUIET_LOAD and time.monotonic() - started < longest_s:
+        time.sleep(1.0)
+    return time.monotonic() - started
+
+
 def describe_machine() -> str:
     return (
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
