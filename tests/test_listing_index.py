@@ -7,8 +7,6 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from player.home import listing_index
 from player.home.listing_index import INDEX_NAME, Kept, Row, read_index, settled, write_index
 from player.home.settings import Settings, save_settings
 from player.home.user_dirs import UserDirs
-from tests.conftest import REPO
+from tests.test_start_up import _loaded_by
 
 LONG_AGO_NS = 1_700_000_000 * 10**9
 
@@ -67,24 +65,8 @@ def test_a_second_list_shows_the_same_from_the_index(dirs: UserDirs) -> None:
 
 
 def test_a_list_from_the_index_loads_no_routine_format(dirs: UserDirs) -> None:
-    script = (
-        "import io, json, sys\n"
-        "from player import cli\n"
-        "before = set(sys.modules)\n"
-        "code = cli.main(['list'], out=io.StringIO())\n"
-        "print(json.dumps([sorted(set(sys.modules) - before), code]))\n"
-    )
-
     def loaded() -> list[str]:
-        done = subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        )
-        modules, code = json.loads(done.stdout.splitlines()[-1])
+        modules, code = _loaded_by("list")
         assert code == 0
         return [m for m in modules if m.split(".")[0] in ("pydantic", "yaml", "player")]
 

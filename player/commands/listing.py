@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from player.commands.base import EXIT_OK, Command, Context, no_arguments
 from player.home import catalog
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     for line in unread:
         ctx.warn(line)
     listed = catalog.all_routines(folders)
-    week, found = _rows(listed, args, ctx)
+    week, found = _rows(listed, [folder.path for folder in folders], args, ctx)
     rows = [
         (
             pgettext("list heading", "name"),
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _rows(
-    listed: list[catalog.Listed], args: argparse.Namespace, ctx: Context
+    listed: list[catalog.Listed], folders: list[Path], args: argparse.Namespace, ctx: Context
 ) -> tuple[int | None, dict[str, Row]]:
     """The person's week and the row of each routine that plays, by its path: kept from
     the last ``list`` where nothing it came from has changed (``listing_index``), else
@@ -98,7 +99,7 @@ def _rows(
         language=current(),
         today=ctx.now().date().isoformat(),
         settings_file=ctx.dirs.settings_file,
-        folders=[folder.path for folder in catalog.search_folders(ctx.dirs)],
+        folders=folders,
         player=player_fingerprint(),
     )
     index = read_index(index_file, context) or Index(context, None, {})
