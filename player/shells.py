@@ -1,5 +1,9 @@
 """The places a sitting can happen: a window, a full-screen terminal, plain lines, or the
-voice alone. Each asks questions and plays sessions in its own way, behind one shape."""
+voice alone. Each asks questions and plays sessions in its own way, behind one shape.
+
+Each shell loads its own modules only when it is used, so that a session in the window
+loads nothing of the terminal's (its text fitting alone takes a few milliseconds to load,
+before the first frame)."""
 
 from __future__ import annotations
 
@@ -17,10 +21,6 @@ from player.playback.clock import Clock
 from player.playback.session import Session
 from player.system.paths import MEDIA_DIR
 from player.system.printable import printable
-from player.terminal.lines import play_text
-from player.terminal.questions import ask_in_terminal, read_line, terminal_size
-from player.terminal.text_fit import composed
-from player.terminal.what_to_do import what_to_do_text
 
 
 class Shell(Protocol):
@@ -57,12 +57,17 @@ class LinesShell:
         self.interactive = _is_terminal(stdin)
 
     def ask(self, question: Question) -> str:
+        from player.terminal.questions import ask_in_terminal
+
         return ask_in_terminal(question, self.stdin, self.out)
 
     def tell(self, title: str, message: str) -> None:
         print(printable(message), file=self.err, flush=True)
 
     def play(self, session: Session) -> str:
+        from player.terminal.lines import play_text
+        from player.terminal.questions import read_line
+
         output = self.out if self.show else None
 
         def read_done_line() -> bool:
@@ -113,6 +118,10 @@ class TerminalShell(LinesShell):
                 self._what_to_do()
 
     def _what_to_do(self) -> None:
+        from player.terminal.questions import terminal_size
+        from player.terminal.text_fit import composed
+        from player.terminal.what_to_do import what_to_do_text
+
         width, _rows = terminal_size(self.out)
         text = "\n".join(composed(printable(line)) for line in what_to_do_text(width))
         with contextlib.suppress(OSError, ValueError):  # a terminal gone (HUP) hears nothing

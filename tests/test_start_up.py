@@ -83,3 +83,23 @@ def test_the_help_of_sharing_loads_no_heavy_library(command: str) -> None:
     assert code == 0
     assert _heavy(loaded) == []
     assert "zipfile" not in loaded
+
+
+def test_a_session_in_the_window_loads_nothing_of_the_terminal() -> None:
+    """What ``play`` and the window load before the first frame: the terminal's text
+    fitting (and the wide-character tables under it) and the sharing of ``check`` are
+    not among them."""
+    script = (
+        "import json, sys\n"
+        "import player.commands.play, player.window.shell\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout.splitlines()[-1])
+    assert "player.window.app" in loaded  # what was imported is the window's
+    terminal = [name for name in loaded if name.startswith(("player.terminal.", "wcwidth"))]
+    assert terminal == []
+    assert "pickle" not in loaded

@@ -19,7 +19,6 @@ from player.language import _, current, language_name, ngettext, pgettext
 from player.speech.select import list_voices
 from player.speech.synth import SpeechUnavailable
 from player.speech.voices import UnknownVoice, Voice, chosen_voice, voices_for
-from player.system.text_width import cells, ljust
 
 
 def installed_voice(wanted: str, ctx: Context) -> Voice | None:
@@ -95,6 +94,8 @@ def _row(voice: Voice) -> tuple[str, str, str]:
 
 
 def _table(rows: Sequence[tuple[str, str, str]], ctx: Context) -> None:
+    from player.system.text_width import cells, ljust  # play uses this module, not this
+
     header = (
         pgettext("column of voices", "language"),
         pgettext("column of voices", "name"),

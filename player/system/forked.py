@@ -12,7 +12,6 @@ stopped and waited for, so none is left behind.
 from __future__ import annotations
 
 import os
-import pickle
 import signal
 import threading
 from collections.abc import Callable, Sequence
@@ -43,6 +42,8 @@ def in_two(
     when there are at least ``least`` items and ``share`` says a copy may be made."""
     if len(items) < least or not share():
         return [work(item) for item in items]
+    import pickle  # only when shared: not loaded by play, which checks one file
+
     half = len(items) // 2
     reading, writing = os.pipe()
     child = os.fork()
