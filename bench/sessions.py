@@ -26,6 +26,8 @@ CUE_P99_MS = 5
 CUE_MAX_MS = 10
 DRIFT_MS = 10
 CPU_NO_PHASES = 0.01
+CPU_BREATHING = 0.02
+"""Over a whole routine with the breathing animation: its phases and the steps between."""
 CPU_MOVING = 0.03
 """While phases play, the figure moves between its key poses and the breathing circle
 grows and shrinks."""
@@ -176,6 +178,14 @@ def daily(mode: Mode, display: Display, figures: dict[str, float]) -> PartResult
     result = PartResult(
         targets=[
             lateness_target(f),
+            cpu_target(
+                f,
+                "all",
+                f"CPU of the player with the breathing animation, window 1280x720 (`{DAILY}` "
+                "whole)",
+                CPU_BREATHING,
+                figures,
+            ),
             cpu_target(
                 f,
                 "phases",
