@@ -927,3 +927,26 @@ def test_a_terminal_that_has_gone_ends_the_session_instead_of_spinning() -> None
         assert screen.read_key(250) is None
     with pytest.raises(TerminalGone):
         screen.read_key(250)
+
+
+class SlowScreen(FakeScreen):
+    """A screen that takes 3 ms to draw, as a real terminal takes a little time."""
+
+    def show(self, lines: Sequence[Line]) -> None:
+        super().show(lines)
+        self.clock.advance(3)
+
+
+def test_every_cue_is_said_on_time_though_drawing_takes_time() -> None:
+    """The wait for a key runs from when drawing ends, not from when the wake began, so
+    the next cue is not late by the time the screen took to draw."""
+    clock = FakeClock(T0)
+    screen = SlowScreen(clock)
+    speaker = RecordingSpeaker()
+    session = Session(Engine(TWO_STEPS), speaker)
+    loop = TerminalLoop(session, clock, screen)
+    steps_until(loop, clock, 40_000)
+    planned = {T0 + cue.at_ms for cue in session.engine.timeline.cues if cue.at_ms < 40_000}
+    said = {at for at, _text, _priority in speaker.said}
+    assert len(planned) > 5
+    assert said == planned

@@ -183,7 +183,8 @@ class TerminalLoop:
                 return heard
         self.draw(now)
         self._flash_if_due(now)
-        key = self.screen.read_key(self.wait_ms(now))
+        # Drawing takes a moment: waiting from before it would make the next cue late.
+        key = self.screen.read_key(self.wait_ms(self.clock.now()))
         return None if key is None else self.press(key)
 
     def draw(self, now: int) -> None:
