@@ -9,6 +9,8 @@ Parts, in the order they run:
 - daily: ``daily-back-care`` played whole at real speed in the window, with the voice:
   every cue's lateness from the events file, the CPU share while phases play (the breathing
   animation) and while not, and the memory of the player and its speech process over time;
+- terminal: ``daily-back-care`` played whole at real speed in a full-screen terminal of
+  80x24, then as plain lines: every cue's lateness, and the end's drift;
 - massage: ``partner-back-massage`` (20 minutes) played whole at real speed, for memory
   over time;
 - rest: bench/ten-minute-rest.yaml played whole at real speed: memory, and the CPU share
@@ -20,7 +22,7 @@ Parts, in the order they run:
   player's own sessions and ordinary speech, the latency from a phrase's end to its action
   in a session played with ``--listen-from``, and the listener's CPU share.
 
-The full run (``make bench``) plays in real time and takes about 50 minutes; it writes
+The full run (``make bench``) plays in real time and takes about 65 minutes; it writes
 BENCHMARKS.md. ``--quick`` plays faster and repeats less (about 3 minutes), to check the
 benchmark itself; it writes bench/quick.md, never BENCHMARKS.md.
 """
@@ -63,6 +65,7 @@ PARTS = (
     PartInfo("startup", _startup, "--help, list, check, check of 1,000 files, first frame"),
     PartInfo("floor", idle.measure, "the CPU floor: a bare pygame window with the mixer"),
     PartInfo("daily", sessions.daily, "daily-back-care whole: cue timing, CPU, memory"),
+    PartInfo("terminal", sessions.terminal, "daily-back-care whole in a terminal and as lines"),
     PartInfo("massage", sessions.massage, "partner-back-massage whole (20 min): memory"),
     PartInfo("rest", sessions.rest, "a 10-minute rest whole: memory, CPU without phases"),
     PartInfo("speaking", speaking.measure, "frame delays while a long sentence is said"),
@@ -76,7 +79,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="bench/run.py",
         description="Measure the player: start-up, cue timing, CPU, memory, export. The full "
-        "run plays in real time (about 50 minutes) and writes BENCHMARKS.md.",
+        "run plays in real time (about 65 minutes) and writes BENCHMARKS.md.",
         epilog="Parts: " + "; ".join(f"{p.name}: {p.about}" for p in PARTS),
     )
     parser.add_argument(

@@ -40,7 +40,7 @@ FULL = Mode(
     report=ROOT / "BENCHMARKS.md",
     runs=7,
     check_files=1000,
-    speeds={"daily": 1.0, "massage": 1.0, "rest": 1.0, "listening": 1.0},
+    speeds={"daily": 1.0, "terminal": 1.0, "massage": 1.0, "rest": 1.0, "listening": 1.0},
 )
 
 QUICK = Mode(
@@ -48,7 +48,7 @@ QUICK = Mode(
     report=BENCH / "quick.md",
     runs=3,
     check_files=1000,
-    speeds={"daily": 20.0, "massage": 60.0, "rest": 60.0, "listening": 4.0},
+    speeds={"daily": 20.0, "terminal": 20.0, "massage": 60.0, "rest": 60.0, "listening": 4.0},
     sample_s=0.25,
     floor_runs=2,
     floor_seconds=5.0,

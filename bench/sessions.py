@@ -1,5 +1,6 @@
-"""The parts that play a routine whole: ``daily-back-care`` for cue timing and CPU,
-``partner-back-massage`` (20 minutes) and a routine with a 10-minute rest for memory."""
+"""The parts that play a routine whole: ``daily-back-care`` for cue timing and CPU, in the
+window and then in the terminal and as plain lines; ``partner-back-massage`` (20 minutes)
+and a routine with a 10-minute rest for memory."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from bench.machine import TICKS, Display, percentile
 from bench.memory import Curve, curve
 from bench.modes import DAILY, LONG_REST, MASSAGE, Mode
 from bench.playing import (
+    LINES,
+    TERMINAL,
+    WHERE,
+    WINDOW,
     CpuShare,
     Played,
     cpu_shares,
@@ -45,8 +50,10 @@ class Figures:
     speech: Curve | None
 
 
-def play(mode: Mode, display: Display, part: str, routine: str, label: str) -> Figures:
-    played = play_whole(display.env, routine, mode.speeds[part], mode.sample_s)
+def play(
+    mode: Mode, display: Display, part: str, routine: str, label: str, ui: str = WINDOW
+) -> Figures:
+    played = play_whole(display.env, routine, mode.speeds[part], mode.sample_s, ui)
     return Figures(
         label,
         played,
@@ -67,11 +74,16 @@ def floor_words(share: float, figures: dict[str, float]) -> str:
     return f"floor {floor * 100:.2f}%, {share / floor:.1f} times the floor"
 
 
+def elsewhere(f: Figures) -> str:
+    """Where the session was shown, when it was not the window (which most parts use)."""
+    return "" if f.played.ui == WINDOW else f", {WHERE[f.played.ui]}"
+
+
 def lateness_target(f: Figures) -> Target:
     p50, p99 = percentile(f.late, 0.5), percentile(f.late, 0.99)
     worst = max(f.late, default=0.0)
     return Target(
-        f"cue lateness, {f.label} whole (p50 / p99 / max)",
+        f"cue lateness, {f.label} whole{elsewhere(f)} (p50 / p99 / max)",
         f"p99 < {CUE_P99_MS} ms, max < {CUE_MAX_MS} ms",
         f"{p50:.0f} / {p99:.0f} / {worst:.0f} ms over {len(f.late)} cues",
         p99 < CUE_P99_MS and worst < CUE_MAX_MS,
@@ -80,7 +92,7 @@ def lateness_target(f: Figures) -> Target:
 
 def drift_target(f: Figures) -> Target:
     return Target(
-        f"end drift, {f.label} whole",
+        f"end drift, {f.label} whole{elsewhere(f)}",
         f"< {DRIFT_MS} ms",
         f"{f.drift:+.0f} ms",
         abs(f.drift) < DRIFT_MS,
@@ -146,6 +158,11 @@ def section(f: Figures, why: str) -> list[str]:
         "no phases": "player CPU while no phase plays (a figure only breathes)",
         "speech": "speech process CPU, first frame to the end",
     }
+    if played.ui != WINDOW:
+        names = {
+            "all": "player CPU, first step to the end",
+            "speech": "speech process CPU, first step to the end",
+        }
     for key, name in names.items():
         share = f.cpu[key]
         if share.clock_s:
@@ -155,9 +172,9 @@ def section(f: Figures, why: str) -> list[str]:
             rows.append((f"{who} memory", c.summary()))
             rows.append((f"{who} resident size at each minute, MB", c.minutes()))
     return [
-        f"### {f.label}, played whole",
+        f"### {f.label}, played whole{elsewhere(f)}",
         "",
-        f"{why} Played {speed} in the window with the voice on; it took {minutes:.1f} min "
+        f"{why} Played {speed} {WHERE[played.ui]} with the voice on; it took {minutes:.1f} min "
         f"from starting the process to its end. Memory is the resident set (VmRSS) read "
         f"every {_sample_s(played):g} s; the peak is the kernel's high-water mark (VmHWM).",
         "",
@@ -257,4 +274,26 @@ def rest(mode: Mode, display: Display, figures: dict[str, float]) -> PartResult:
         ),
     )
     result.figures.update({f"rest cpu {k}": v.share for k, v in f.cpu.items()})
+    return result
+
+
+def terminal(mode: Mode, display: Display, figures: dict[str, float]) -> PartResult:
+    """Cue timing where there is no window: the full-screen terminal's own loop, and the
+    plain lines' (which also plays the voice alone)."""
+    result = PartResult(targets=[], section=[])
+    for ui in (TERMINAL, LINES):
+        f = play(mode, display, "terminal", DAILY, f"`{DAILY}`", ui)
+        result.targets.extend([lateness_target(f), drift_target(f)])
+        result.section.extend(
+            [
+                *section(
+                    f,
+                    "For cue timing without the window: its own loop waits for keys and "
+                    "draws, and so must say every cue on time.",
+                ),
+                "",
+            ]
+        )
+        result.figures.update({f"{ui} cpu {k}": v.share for k, v in f.cpu.items()})
+    result.section.pop()
     return result
