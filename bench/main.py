@@ -46,6 +46,7 @@ from bench.machine import (
 )
 from bench.modes import FULL, PARTIAL_REPORT, QUICK, Mode
 from bench.report import PartLoad, PartResult, console, page, write
+from bench.yardstick import MACHINE
 
 Part = Callable[[Mode, Display, dict[str, float]], PartResult]
 
@@ -121,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     loads: list[PartLoad] = []
     figures: dict[str, float] = {}
     compile_player()
+    MACHINE.sample()  # the machine's speed, sampled around every part: see bench/yardstick.py
     started_at = load()
     began = time.monotonic()
     with display() as shown:
@@ -137,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print("    " + line, flush=True)
             figures.update(result.figures)
             results[part.name] = result
+            MACHINE.sample()
+            print(f"[{part.name}] yardstick {min(MACHINE.timings[-3:]) * 1000:.0f} ms "
+                  f"(fastest so far {MACHINE.fastest * 1000:.0f} ms)", flush=True)
             loads.append(PartLoad(part.name, seconds, before, after))
     minutes = (time.monotonic() - began) / 60
     machine = (

@@ -23,6 +23,8 @@ class Mode:
     """How many times each start-up measure is taken (after one run that is not counted)."""
     check_files: int
     """How many small routine files one ``check`` is given."""
+    startup_patience_s: float = 1200.0
+    """How long start-up waits, in all, for the machine to run at full speed."""
     speeds: dict[str, float] = field(default_factory=dict)
     """The speed each routine is played at, by part."""
     sample_s: float = 1.0
@@ -50,6 +52,7 @@ QUICK = Mode(
     check_files=1000,
     speeds={"daily": 20.0, "terminal": 20.0, "massage": 60.0, "rest": 60.0, "listening": 4.0},
     sample_s=0.25,
+    startup_patience_s=60.0,
     floor_runs=2,
     floor_seconds=5.0,
     export_runs=1,
