@@ -76,10 +76,7 @@ class Timed:
         return Spread(tuple(seconds for seconds, _yardstick in self.runs))
 
     def at_full_speed(self) -> tuple[float, ...]:
-        return tuple(
-            seconds for seconds, yardstick in self.runs
-            if yardstick <= MACHINE.fastest * FULL_SPEED
-        )
+        return tuple(s for s, yardstick in self.runs if MACHINE.at_full_speed(yardstick))
 
     def counted(self) -> Spread:
         """The runs taken at full speed; every run if the machine never was."""
@@ -88,8 +85,9 @@ class Timed:
     def slowest_pace(self) -> float:
         """How many times slower than its fastest the yardstick was, at worst, around a
         counted run."""
-        fast = [MACHINE.pace(y) for _s, y in self.runs if y <= MACHINE.fastest * FULL_SPEED]
-        return max(fast or [MACHINE.pace(y) for _s, y in self.runs])
+        paces = [MACHINE.pace(yardstick) for _seconds, yardstick in self.runs]
+        fast = [pace for pace in paces if pace <= FULL_SPEED]
+        return max(fast or paces)
 
 
 def repeat(runs: int, measure: Callable[[], float], deadline: float) -> Timed:
@@ -107,7 +105,7 @@ def repeat(runs: int, measure: Callable[[], float], deadline: float) -> Timed:
             return timed
         if time.monotonic() >= deadline and len(taken) >= runs:
             return timed
-        if max(before, after) > MACHINE.fastest * FULL_SPEED and time.monotonic() < deadline:
+        if not MACHINE.at_full_speed(max(before, after)) and time.monotonic() < deadline:
             time.sleep(PAUSE_S)
 
 
@@ -240,13 +238,14 @@ def _result(timings: dict[str, Timed], mode: Mode, count: int) -> PartResult:
         "is not counted. The small files are routines of three steps, made for the benchmark.",
         "",
         "The targets are for a quiet machine, and this machine's speed changes by itself: "
-        "with no load and no steal counted, the same fixed Python can take two or three "
-        "times as long for minutes on end. So a yardstick (bench/yardstick.py: a fixed loop "
-        "in a fresh Python process) is timed just before and just after every run, and a run "
-        f"counts when both are within {FULL_SPEED:g} times the fastest yardstick of the whole "
-        f"benchmark; runs on a slower machine are tried again after a pause, until "
-        f"{plural(mode.runs, 'run')} count or {mode.startup_patience_s / 60:.0f} minutes "
-        "have passed. The last column gives the median of every run taken, counted or not. "
+        "with no load and no steal counted, the same fixed Python can take half as long "
+        "again, or twice as long, for minutes on end. So a yardstick (bench/yardstick.py: "
+        "a fixed loop in a fresh Python process) is timed just before and just after every "
+        f"run, and a run counts when both are within {FULL_SPEED:g} times the fastest "
+        "yardstick of the whole benchmark; runs on a slower machine are tried again after a "
+        f"pause, until {plural(mode.runs, 'run')} count or "
+        f"{mode.startup_patience_s / 60:.0f} minutes have passed. The last column gives the "
+        "median of every run taken, counted or not. "
         f"The yardstick: fastest {MACHINE.fastest * 1000:.0f} ms, median "
         f"{Spread(tuple(every)).median * 1000:.0f} ms, slowest {max(every) * 1000:.0f} ms "
         f"over {len(every)} timings in this benchmark.",
