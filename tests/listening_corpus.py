@@ -30,7 +30,7 @@ from pathlib import Path
 
 import soundfile
 
-from player.listening.audio import RATE, resample, to_mono
+from player.listening.audio import RATE, read, resample, to_mono
 from player.listening.heard import Heard
 from player.listening.phrases import PHRASES, Phrase
 from player.listening.spotting import heard_in
@@ -44,6 +44,8 @@ from tests.listening_sounds import (
     said,
     silence,
     squeezed,
+    stretch,
+    through_room,
     under,
 )
 
@@ -66,7 +68,9 @@ class Noise:
     name: str
     bed: str
     """What is heard under the speech: ``""`` nothing, ``"room"`` the noise of a room,
-    ``"player"`` the player's own voice saying a routine's cues one after another."""
+    ``"player"`` the player's own voice saying a routine's cues one after another, as
+    heard across a room (``through_room``); what it played is kept with the sample, as
+    the player knows what it plays."""
     ratio_db: float = 0.0
     """How much louder the phrases are than the bed, in decibels: the root mean square of
     the phrases' frames that are not silence against that of the room's noise, or of the
@@ -122,6 +126,8 @@ class Sample:
     noise: str
     samples: array[int]
     said: tuple[Said, ...]
+    played: array[int] | None = None
+    """What the player played meanwhile, from the first sample on; None: nothing."""
 
     @property
     def condition(self) -> str:
@@ -163,15 +169,17 @@ def _recordings(job: _Job) -> list[Sample]:
     noise = room_noise()
     samples: list[Sample] = []
     for condition in job.noises:
-        mixed = clean
+        mixed, played = clean, None
         wanted = reference / 10 ** (condition.ratio_db / 20)
         if condition.bed == "room":
             start = RATE * 3 * job.number % len(noise)
             mixed = under(clean, noise, wanted / noise_level(noise), start)
         elif condition.bed == "player":
             start = RATE * 11 * job.number % len(job.voice)
-            mixed = under(clean, job.voice, wanted / level(job.voice), start)
-        samples.append(Sample(job.speaker.name, job.speed, condition.name, mixed, said_in))
+            played = array("h", (round(value) for value in stretch(job.voice, len(clean), start)))
+            heard = through_room(played)
+            mixed = under(clean, heard, wanted / level([round(value) for value in heard]))
+        samples.append(Sample(job.speaker.name, job.speed, condition.name, mixed, said_in, played))
     return samples
 
 
@@ -252,8 +260,9 @@ def routine_names() -> list[str]:
 
 def negative_set(folder: Path, phrases: Sequence[Phrase] = PHRASES) -> list[Recording]:
     """What no command is said in: the session of every bundled routine (exported to
-    ``folder``), and the prose read aloud, a recording a voice, less the sentences that
-    say one of ``phrases``."""
+    ``folder``), as it is and as the microphone hears it across a room with what the
+    player played beside it; and the prose read aloud, a recording a voice, less the
+    sentences that say one of ``phrases``."""
     names = routine_names()
     routines = export_all(names, folder)
     prose = readings(
@@ -263,28 +272,45 @@ def negative_set(folder: Path, phrases: Sequence[Phrase] = PHRASES) -> list[Reco
         [phrase.words for phrase in phrases],
     )
     sessions = [Recording(name, path) for name, path in zip(names, routines, strict=True)]
-    return [*sessions, *prose]
+    echoed = []
+    for name, path in zip(names, routines, strict=True):
+        played = read(path)
+        heard = array(
+            "h", (min(max(round(value), -32_768), 32_767) for value in through_room(played))
+        )
+        echoed.append(Recording(f"{name} across a room", heard, played=played))
+    return [*sessions, *echoed, *prose]
 
 
 def hear_all(
     recordings: Sequence[Path | array[int]],
     phrases: Sequence[Phrase] = PHRASES,
     processes: int = 2,
+    played: Sequence[array[int] | None] | None = None,
 ) -> list[list[Heard]]:
     """The commands heard in each recording, listening for ``phrases``, on ``processes``
-    processes at once, the longest recording first."""
+    processes at once, the longest recording first; ``played``: for each recording, what
+    the player played meanwhile (or None), its echo taken out."""
     order = sorted(range(len(recordings)), key=lambda index: -_length(recordings[index]))
+    playing = list(played) if played is not None else [None] * len(recordings)
     with _pool(processes) as pool:
         heard = list(
             pool.map(
-                functools.partial(heard_in, phrases=tuple(phrases)),
+                functools.partial(_hear, tuple(phrases)),
                 [recordings[index] for index in order],
+                [playing[index] for index in order],
             )
         )
     found: list[list[Heard]] = [[] for _ in recordings]
     for index, commands in zip(order, heard, strict=True):
         found[index] = commands
     return found
+
+
+def _hear(
+    phrases: Sequence[Phrase], recording: Path | array[int], played: array[int] | None
+) -> list[Heard]:
+    return heard_in(recording, phrases, played)
 
 
 def _length(recording: Path | array[int]) -> int:

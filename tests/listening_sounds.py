@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
+
 from player.listening.audio import RATE, read
 
 FRAME = RATE // 100
@@ -39,11 +41,13 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Recording:
-    """A recording and its name; for speech read aloud, when each text began, in seconds."""
+    """A recording and its name; for speech read aloud, when each text began, in seconds;
+    for the player's voice heard across a room, what it played."""
 
     name: str
     sound: Path | array[int]
     texts: tuple[tuple[float, str], ...] = ()
+    played: array[int] | None = None
 
     def text_at(self, seconds: float) -> str:
         """The text being read ``seconds`` from the start (or just read): "" if none."""
@@ -182,14 +186,45 @@ def noise_level(noise: Sequence[float]) -> float:
     return math.sqrt(sum(map(operator.mul, noise, noise)) / len(noise)) if noise else 0.0
 
 
+def stretch(bed: Sequence[float], length: int, start: int = 0) -> list[float]:
+    """``length`` samples of ``bed`` from sample ``start`` on, going round to its beginning
+    when it ends."""
+    laid: list[float] = []
+    while len(laid) < length:
+        laid.extend(bed[start : start + length - len(laid)])
+        start = 0
+    return laid
+
+
+ROOM_PATH = ((40, 0.8), (47, 0.35), (58, -0.25), (73, 0.18), (95, -0.12), (130, 0.08), (180, -0.05))
+"""How the player's voice reaches the microphone, in ms after it was played and how much
+of it: the sound device's delay and the way straight from the laptop's speaker (40 ms),
+then the walls, the floor and the ceiling, each later and fainter."""
+
+
+SPEAKER_AVERAGE = 35
+
+
+def through_room(played: Sequence[float]) -> list[float]:
+    """``played`` as the microphone hears it across the room (``ROOM_PATH``), through a
+    laptop's small speaker, which gives little under 200 Hz."""
+    path = numpy.zeros(ROOM_PATH[-1][0] * RATE // 1000 + 1)
+    for delay_ms, amount in ROOM_PATH:
+        path[delay_ms * RATE // 1000] = amount
+    heard = numpy.convolve(numpy.asarray(played, dtype=float), path)[: len(played)]
+    # Less of what changes slowly: what is left once the average of the last 35 samples
+    # (2 ms) is taken away, which halves the power at 200 Hz and below.
+    sums = numpy.concatenate(([0.0], numpy.cumsum(heard)))
+    low = (sums[SPEAKER_AVERAGE:] - sums[:-SPEAKER_AVERAGE]) / SPEAKER_AVERAGE
+    low = numpy.concatenate((heard[: SPEAKER_AVERAGE - 1] * 0, low))
+    return (heard - low).tolist()
+
+
 def under(speech: array[int], bed: Sequence[float], gain: float, start: int = 0) -> array[int]:
     """``speech`` with ``bed`` times ``gain`` laid under it, from sample ``start`` of
     ``bed`` (going round to its beginning when it ends); when the sum would not fit in 16
     bits, all of it a little quieter."""
-    laid: list[float] = []
-    while len(laid) < len(speech):
-        laid.extend(bed[start : start + len(speech) - len(laid)])
-        start = 0
+    laid = stretch(bed, len(speech), start)
     mixed = [round(value + gain * below) for value, below in zip(speech, laid, strict=True)]
     peak = max(max(mixed, default=0), -min(mixed, default=0))
     if peak > 32_767:

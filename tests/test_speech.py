@@ -241,7 +241,7 @@ def test_no_audio_device_means_captions_only(monkeypatch: pytest.MonkeyPatch) ->
 def test_no_audio_device_and_no_captions_says_that_nothing_shows_the_cues(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(AudioOut, "open", classmethod(lambda cls: None))
+    monkeypatch.setattr(AudioOut, "open", classmethod(lambda cls, ears=None: None))
     notices: list[str] = []
     speaker = make_speaker(VoiceSettings(), notices.append, captions=False)
     assert isinstance(speaker, SilentSpeaker)

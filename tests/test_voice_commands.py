@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 import soundfile
 
+from player.home.user_dirs import UserDirs
 from player.listening.acting import action_for, answer
-from player.listening.audio import RATE
+from player.listening.audio import RATE, read
 from player.listening.listener import (
     Chunk,
     Listener,
@@ -28,7 +29,7 @@ from player.listening.listener import (
 )
 from player.listening.phrases import PHRASES
 from player.listening.recogniser import Recogniser
-from player.listening.server import LENGTH, serve
+from player.listening.server import CLOCK, message, serve
 from player.listening.spotting import heard_in, keywords_file
 from player.playback.clock import FakeClock
 from player.playback.engine import Engine
@@ -40,6 +41,7 @@ from player.terminal.screen import TerminalLoop
 from player.window.overlays import go_on_words
 from player.window.present import Extras, present
 from tests.conftest import REPO
+from tests.listening_sounds import level, through_room, under
 from tests.test_listening import LEAD_IN, silence, spoken
 from tests.test_terminal_ui import SIZES, T0, FakeScreen, S, routine, session_of, view_at
 
@@ -160,10 +162,75 @@ def test_the_listener_hears_a_command_on_the_sessions_clock(tmp_path: Path) -> N
     assert ears.take() == [] and ears.take_notices() == []
 
 
-def test_nothing_is_heard_while_the_player_speaks(tmp_path: Path) -> None:
+class FasterChunks(ListOfChunks):
+    """A recording heard faster than the clock: the player's sound cannot be laid beside
+    it, so it is not taken out."""
+
+    pace = 2.0
+
+
+def test_nothing_is_heard_while_the_player_speaks_where_its_voice_cannot_be_taken_out(
+    tmp_path: Path,
+) -> None:
     samples, _end = said_once(WORDS["pause"], tmp_path)
-    ears = listened(ListOfChunks(chunks_of(samples, 0)), speaking=lambda: True)
-    assert ears.take() == []
+    ears = listened(FasterChunks(chunks_of(samples, 0)), speaking=lambda: True)
+    assert ears.take() == [] and not ears.cancelling
+
+
+CUE = (
+    "Walk gently on the spot, lifting your feet a little and letting your arms swing. "
+    "Keep your back straight and your shoulders soft, and breathe out slowly."
+)
+"""What the player says while she speaks (about 9 s in kal16's voice)."""
+
+
+def across_the_room(played: array[int], gain: float = 1.0) -> list[float]:
+    return [gain * value for value in through_room(played)]
+
+
+def heard_with(ears: Listener, sound: ListOfChunks, begun: int) -> list[VoiceCommand]:
+    ears.begin(begun)
+    deadline = time.monotonic() + 60
+    while not sound.closed and time.monotonic() < deadline:
+        time.sleep(0.05)
+    ears.close()
+    assert sound.closed, "the listener never finished the sound"
+    return ears.take()
+
+
+def test_the_players_own_voice_saying_the_phrases_is_never_a_command(tmp_path: Path) -> None:
+    """The player says three phrases on their own, after a cue: heard across the room as
+    they are, two at least would be commands; told what it played, the listener takes
+    none."""
+    played = spoken(CUE, "kal16", tmp_path)
+    for words in (WORDS["stop"], WORDS["next"], WORDS["pause"]):
+        played += silence(1) + spoken(words, "kal16", tmp_path)
+    played += silence(1)
+    room = under(silence(len(played) / RATE + 2), across_the_room(played), 1.0, 0)
+    assert {item.command for item in heard_in(room)} >= {"stop", "next"}
+    ears = Listener(ListOfChunks(chunks_of(room, 50_000)), now=lambda: 50_000)
+    ears.played(played.tobytes(), RATE, 1)  # it began with the recording
+    heard = heard_with(ears, ears.sound, 50_000)  # type: ignore[arg-type]
+    assert ears.cancelling and ears.notices == []
+    assert heard == []
+
+
+def test_her_command_said_over_the_players_voice_is_heard(tmp_path: Path) -> None:
+    played = spoken(CUE, "kal16", tmp_path)
+    hers = silence(4) + spoken(LEAD_IN, "slt", tmp_path) + silence(1)
+    hers += spoken(WORDS["pause"], "slt", tmp_path)
+    end = len(hers) * 1000 // RATE
+    hers += silence(2)
+    assert len(played) > end * RATE // 1000  # the voice goes on while she says it
+    echo = across_the_room(played)
+    room = under(hers, echo, level(hers) / level([round(value) for value in echo]), 0)
+    ears = Listener(ListOfChunks(chunks_of(room, 50_000)), now=lambda: 50_000)
+    ears.played(played.tobytes(), RATE, 1)
+    heard = heard_with(ears, ears.sound, 50_000)  # type: ignore[arg-type]
+    assert ears.cancelling
+    assert [(item.command, abs(item.said_at - 50_000 - end) <= 500) for item in heard] == [
+        ("pause", True)
+    ]
 
 
 def test_a_microphone_that_cannot_be_opened_is_one_notice(tmp_path: Path) -> None:
@@ -176,6 +243,24 @@ def test_a_microphone_that_cannot_be_opened_is_one_notice(tmp_path: Path) -> Non
     ears.close()
     assert ears.take_notices() == ["No microphone found: voice commands are off."]
     assert ears.take() == []
+
+
+def test_a_listener_that_stopped_keeps_nothing_of_what_is_played() -> None:
+    """Every sound played is noted for the recogniser; once nothing will take them, the
+    notes would only grow, a clip after another, for the whole session."""
+    sound = ListOfChunks([], fails="No microphone found: voice commands are off.")
+    ears = Listener(sound)
+    ears.played(bytes(44_100), 22_050, 1)  # before the session: kept for the recogniser
+    assert not ears._sounds.empty()
+    ears.begin(0)
+    deadline = time.monotonic() + 60
+    while not ears.notices and time.monotonic() < deadline:
+        time.sleep(0.05)
+    ears.close()
+    for _clip in range(100):
+        ears.played(bytes(44_100), 22_050, 1)
+        ears.stopped()
+    assert ears._sounds.empty()
 
 
 def test_a_recording_is_heard_in_step_with_the_clock_and_faster_at_speed() -> None:
@@ -361,20 +446,101 @@ def test_play_listen_from_a_recording_skips_and_pauses_within_800_ms_of_each_phr
     assert skipped["from_step"] == 0 and skipped["to_step"] == 1
 
 
+def play_listening(home: Path, heard: Path, events: Path, *options: str) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "run.py"),
+            "play",
+            "daily-back-care",
+            "--ui",
+            "window",
+            "--close-at-end",
+            "--no-warning-signs",
+            "--events",
+            str(events),
+            "--listen-from",
+            str(heard),
+            *options,
+        ],
+        env={
+            **os.environ,
+            "SDL_VIDEODRIVER": "dummy",
+            "SDL_AUDIODRIVER": "dummy",
+            "ROUTINE_PLAYER_HOME": str(home),
+        },
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+PAUSE_ENDS = 17.0
+"""When she says "pause please" in the room: 7 s into the cue of "Stand tall", which
+begins at 10 s and speaks for about 14 s."""
+
+
+def test_play_hears_her_over_its_own_voice_and_takes_its_voice_out(
+    own_home: Path, tmp_path: Path
+) -> None:
+    """The player's own session, heard across the room as the microphone would (made from
+    its exported audio, with the same clips), and her "pause please" said over its voice
+    as loud as it: the session pauses as she ends. Then "stop now" twice ends it."""
+    UserDirs.under(own_home).voice_commands_file.parent.mkdir(parents=True, exist_ok=True)
+    UserDirs.under(own_home).voice_commands_file.write_text("said\n", encoding="utf-8")
+    exported = tmp_path / "session.wav"
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "run.py"),
+            "export",
+            "daily-back-care",
+            "--audio",
+            str(exported),
+        ],
+        env={**os.environ, "ROUTINE_PLAYER_HOME": str(own_home)},
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
+    voice = read(exported)[: round((PAUSE_ENDS + 0.3) * RATE)]  # paused then: it stops
+    hers = spoken(WORDS["pause"], "slt", tmp_path)
+    start = round(PAUSE_ENDS * RATE) - len(hers)
+    assert level(voice[start : start + len(hers)]) > level(hers) / 4  # the voice sounds then
+    room = across_the_room(voice)
+    mixed = silence(start / RATE) + hers + silence(0.3)
+    heard = under(mixed, room, level(hers) / level([round(value) for value in room]))
+    for _time in range(2):
+        heard += silence(3) + spoken(WORDS["stop"], "slt", tmp_path)
+    heard += silence(2)
+    path = tmp_path / "room.wav"
+    with soundfile.SoundFile(path, "w", RATE, 1, "PCM_16") as out:
+        out.buffer_write(heard.tobytes(), dtype="int16")
+    events = tmp_path / "events.jsonl"
+    play_listening(own_home, path, events)
+    records = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
+    begun = next(r["clock_ms"] for r in records if r["event"] == "step_started")
+    said = [(r["command"], r["action"]) for r in records if r["event"] == "heard"]
+    assert said == [("pause", "toggle_pause"), ("stop", "ask_to_stop"), ("stop", "stop")]
+    paused = next(r for r in records if r["event"] == "paused")
+    assert -400 <= paused["clock_ms"] - begun - PAUSE_ENDS * 1000 <= 800
+
+
 # -- the recogniser's process ----------------------------------------------------------------
 
 
 def test_the_recogniser_process_answers_each_piece_with_the_phrases_found(tmp_path: Path) -> None:
     samples, end = said_once(WORDS["restart"], tmp_path)
     pieces = b"".join(
-        LENGTH.pack(len(part)) + part
-        for part in (samples[i : i + 1600].tobytes() for i in range(0, len(samples), 1600))
+        message(b"A", CLOCK.pack((i + 1600) // 16) + samples[i : i + 1600].tobytes())
+        for i in range(0, len(samples), 1600)
     )
     answers = io.StringIO()
     with keywords_file(PHRASES) as keywords:
-        serve(keywords, io.BytesIO(pieces + LENGTH.pack(0)), answers)
+        serve(keywords, io.BytesIO(pieces + message(b"E", b"")), answers)
     lines = [json.loads(line) for line in answers.getvalue().splitlines()]
-    assert lines[0] == {"ready": True}
+    assert lines[0] == {"ready": True, "echo": False}
     assert len(lines) == 1 + -(-len(samples) // 1600)
     found = [hit for line in lines[1:] for hit in line]
     assert [words for words, _start, _end in found] == [WORDS["restart"]]

@@ -154,7 +154,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if resume.from_step:
             choices = replace(choices, reps=resume.reps)
         return _play_session(
-            args, ctx, settings, loaded, choices, resume, shell, history, log, preflight.note
+            args, ctx, settings, loaded, choices, resume, shell, history, log, preflight.note, ears
         )
     finally:
         shell.close()
@@ -232,6 +232,7 @@ def _play_session(
     history: History,
     log: EventLog | None,
     note: str | None = None,
+    ears: Listener | None = None,
 ) -> int:
     engine = Engine(
         loaded.routine,
@@ -267,6 +268,7 @@ def _play_session(
         ctx.warn,
         captions=shown,
         voices_command=ctx.command("voices"),
+        ears=ears,
     )
     session = Session(
         engine,

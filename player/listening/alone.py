@@ -127,6 +127,12 @@ class Levels:
         self.heard += whole // FRAME
         self._part = part[whole:]
 
+    def loudest(self, start: int, end: int, share: float = 0.9) -> float:
+        """How loud frames ``start`` to ``end`` (its last) are: the level ``share`` of them
+        are under (the loudest tenth of them; with 1, the loudest)."""
+        first = self.first
+        return _share(list(self.kept)[max(start - first, 0) : max(end + 1 - first, 0)], share)
+
     def alone(self, start: int, end: int) -> bool | None:
         """``said_alone`` for a phrase from frame ``start`` to ``end`` of those heard."""
         return said_alone(list(self.kept), self.first, start, end)

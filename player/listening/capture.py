@@ -37,8 +37,10 @@ class Capture:
         import pygame
         from pygame._sdl2 import audio as sdl_audio
 
-        self._came: queue.Queue[bytes] = queue.Queue(maxsize=HELD)
+        self._came: queue.Queue[tuple[bytes, int]] = queue.Queue(maxsize=HELD)
         self._gathered = bytearray()
+        self._gathered_at = 0
+        """When the last of the samples gathered came."""
         try:
             pygame.init()
             names = sdl_audio.get_audio_device_names(True)
@@ -68,14 +70,17 @@ class Capture:
             raise OSError(str(error)) from None
 
     def read(self) -> tuple[array[int], int]:
-        """The next 100 ms heard, and the clock time its last sample came."""
+        """The next 100 ms heard, and the clock time its last sample came (however long
+        it waited to be read)."""
         want = CHUNK * 2
         while len(self._gathered) < want:
-            self._gathered += self._came.get()
+            came, self._gathered_at = self._came.get()
+            self._gathered += came
         samples = array("h")
         samples.frombytes(bytes(self._gathered[:want]))
         del self._gathered[:want]
-        return samples, now_ms()
+        after = len(self._gathered) // 2  # samples that came after the last of these
+        return samples, self._gathered_at - after * 1000 // RATE
 
     def _heard(self, device: Any, memory: memoryview) -> None:
         """On SDL's audio thread: keep what came, the oldest dropped when too much waits."""
@@ -83,4 +88,4 @@ class Capture:
             with contextlib.suppress(queue.Empty):
                 self._came.get_nowait()
         with contextlib.suppress(queue.Full):
-            self._came.put_nowait(bytes(memory))
+            self._came.put_nowait((bytes(memory), now_ms()))

@@ -1,17 +1,20 @@
 """Listening through a session, on a thread of its own: audio in, commands out.
 
 The listener loads the recogniser in the background as soon as it is made, so the first
-frame never waits for it, and starts hearing when the session begins. A phrase heard
-while the player's own voice sounded (or a moment after) is not taken: the player never
-takes its own words for a command. The recogniser hears everything as it is, the voice
-too: silencing it there would make the room's sound start and stop, which it mishears.
-Whatever goes wrong (no microphone, no recogniser) is one notice, and the session goes on
-with keys.
+frame never waits for it, and starts hearing when the session begins. The player never
+takes its own words for a command: it tells the recogniser every sound it plays
+(``played``, ``stopped``), and the recogniser takes them out of what it hears
+(``echo.py``), so she can say a command while the voice speaks. Where that cannot be
+done (no libspeexdsp, or a recording heard faster than the clock), a phrase heard while
+the player's voice sounded (or a moment after) is not taken. Whatever goes wrong (no
+microphone, no recogniser) is one notice, and the session goes on with keys.
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
+import queue
 import threading
 import time
 from array import array
@@ -111,6 +114,14 @@ class Listener:
         self._begun_at = 0
         self._microphone: Recogniser | None = None
         """The recogniser hearing the microphone, once it does."""
+        self._sounds: queue.SimpleQueue[tuple[bytes, int, int, int] | int] = queue.SimpleQueue()
+        """What the player played, for the recogniser: a sound's samples, rate, channels
+        and when it began; or when the player stopped sounding."""
+        self.cancelling = False
+        """Whether the player's voice is taken out of what is heard (once listening)."""
+        self._sounds_wanted = True
+        """Whether what the player plays is still noted: until the listener knows it does
+        not take it out, or has stopped, when nothing would take it from the queue."""
         self._thread = threading.Thread(target=self._run, name="listener", daemon=True)
         self._thread.start()
 
@@ -119,6 +130,17 @@ class Listener:
         if not self._begun.is_set():
             self._begun_at = now
             self._begun.set()
+
+    def played(self, raw: bytes, rate: int, channels: int) -> None:
+        """The player began a sound now: 16-bit samples, ``channels`` interleaved, ``rate``
+        a second. Quick: it is only noted, for the listener's thread."""
+        if self._sounds_wanted:
+            self._sounds.put((raw, rate, channels, self.now()))
+
+    def stopped(self) -> None:
+        """The player stopped sounding now."""
+        if self._sounds_wanted:
+            self._sounds.put(self.now())
 
     def take(self) -> list[VoiceCommand]:
         """The commands heard since the last call, in order."""
@@ -153,14 +175,26 @@ class Listener:
             self._tell(
                 _("Voice commands stopped ({error}); keys work as always.").format(error=error)
             )
+        finally:
+            self._sounds_wanted = False
+            while not self._sounds.empty():  # nothing takes them now
+                self._sounds.get_nowait()
 
     def _listen(self) -> None:
         # In a process of its own: it loads meanwhile, and the window's frames never wait.
-        recogniser = Recogniser(self.phrases, microphone=self.sound is None)
+        echo = self.sound is None or self.sound.pace == 1
+        recogniser = Recogniser(self.phrases, microphone=self.sound is None, echo=echo)
         try:
             self._begun.wait()
             if self._closing.is_set():
                 return
+            self.cancelling = self._sounds_wanted = recogniser.echo
+            if recogniser.echo_problem is not None:
+                self._tell(
+                    _("Commands said while the voice speaks are not heard: {why}.").format(
+                        why=recogniser.echo_problem
+                    )
+                )
             if self.sound is None:
                 self._microphone = recogniser
                 if not self._closing.is_set():
@@ -187,7 +221,8 @@ class Listener:
             if self.speaking():
                 span = len(chunk.samples) * ms_per_sample
                 self._spoke.add(chunk.ends_at - span, chunk.ends_at + QUIET_AFTER_SPEAKING_MS)
-            hits = recogniser.feed(chunk.samples)
+            self._tell_sounds(recogniser, wait=0)
+            hits = recogniser.feed(chunk.samples, chunk.ends_at)
             fed += len(chunk.samples)
             for hit in hits:
                 start, end = (
@@ -196,8 +231,34 @@ class Listener:
                 )
                 self._found(hit.words, start, end, chunk.ends_at)
 
+    def _tell_sounds(self, recogniser: Recogniser, wait: float) -> None:
+        """Tell the recogniser what the player played since the last call, waiting up to
+        ``wait`` seconds for something to tell; nothing when it does not take it out."""
+        try:
+            sound = self._sounds.get(timeout=wait) if wait else self._sounds.get_nowait()
+            while True:
+                if self.cancelling:
+                    if isinstance(sound, int):
+                        recogniser.stopped(sound)
+                    else:
+                        recogniser.played(*sound)
+                sound = self._sounds.get_nowait()
+        except queue.Empty:
+            pass
+
+    def _tell_sounds_for_ever(self, recogniser: Recogniser) -> None:
+        with contextlib.suppress(Failure):  # the recogniser stopped: the thread hearing it says so
+            while not self._closing.is_set():
+                self._tell_sounds(recogniser, wait=SPEAKING_POLL_MS / 1000)
+
     def _hear_microphone(self, recogniser: Recogniser) -> None:
         threading.Thread(target=self._note_speaking, name="listener-voice", daemon=True).start()
+        threading.Thread(
+            target=self._tell_sounds_for_ever,
+            args=(recogniser,),
+            name="listener-played",
+            daemon=True,
+        ).start()
         while not self._closing.is_set():
             found = recogniser.found()
             if found is None:
@@ -214,9 +275,10 @@ class Listener:
 
     def _found(self, words: str, start: int, end: int, heard_at: int) -> None:
         """A phrase found from ``start`` to ``end`` on the clock: a command, unless it is
-        the same saying found again, or the player's voice sounded meanwhile."""
+        the same saying found again, or, where the player's voice is not taken out of
+        what is heard, the voice sounded meanwhile."""
         found = self._meaning.of(Hit(words, end / 1000, start / 1000))
-        if found is None or self._spoke.during(start, end):
+        if found is None or (not self.cancelling and self._spoke.during(start, end)):
             return
         phrase, _heard = found
         said_at = max(self._begun_at, end)

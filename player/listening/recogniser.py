@@ -2,7 +2,8 @@
 
 The listener's thread writes each piece of audio to the process and reads back what was
 found; while it waits it holds nothing the window needs, so the window's frames come on
-time however long the model takes to load or a search takes."""
+time however long the model takes to load or a search takes. What the player plays is
+written to it as well (``played``, ``stopped``), for it to take out of what it hears."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import contextlib
 import json
 import subprocess
 import sys
+import threading
 from array import array
 from collections.abc import Sequence
 from typing import IO
@@ -17,7 +19,7 @@ from typing import IO
 from player.language import _
 from player.listening.heard import Hit
 from player.listening.phrases import PHRASES, Phrase
-from player.listening.server import LENGTH
+from player.listening.server import CLOCK, SOUND, message
 from player.listening.spotting import keywords_file
 from player.system.failures import Failure
 from player.system.paths import PACKAGE_DIR
@@ -28,11 +30,18 @@ STOP_SECONDS = 2.0
 class Recogniser:
     """Raises Failure, saying why and what to do, when the recogniser cannot start."""
 
-    def __init__(self, phrases: Sequence[Phrase] = PHRASES, *, microphone: bool = False) -> None:
+    def __init__(
+        self, phrases: Sequence[Phrase] = PHRASES, *, microphone: bool = False, echo: bool = False
+    ) -> None:
         """With ``microphone``, the process hears the microphone itself (see ``server``):
-        read what it finds with ``found``; else feed it audio with ``feed``."""
+        read what it finds with ``found``; else feed it audio with ``feed``. With
+        ``echo``, it takes what the player plays out of what it hears, when it can:
+        ``echo`` then says whether it does, and ``echo_problem`` why not."""
+        self._writing = threading.Lock()
+        self.echo = False
+        self.echo_problem: str | None = None
         with keywords_file(phrases) as keywords:
-            listen = ["--microphone"] if microphone else []
+            listen = (["--microphone"] if microphone else []) + (["--echo"] if echo else [])
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "player.listening.server", str(keywords), *listen],
                 stdin=subprocess.PIPE,
@@ -41,6 +50,10 @@ class Recogniser:
                 cwd=str(PACKAGE_DIR.parent),
             )
             first = self._answer()  # the model has read the phrases once it is ready
+        if isinstance(first, dict) and first.get("ready"):
+            self.echo = bool(first.get("echo"))
+            problem = first.get("echo_problem")
+            self.echo_problem = str(problem) if problem else None
         if not isinstance(first, dict) or not first.get("ready"):
             why = first.get("error") if isinstance(first, dict) else None
             self.close()
@@ -56,19 +69,32 @@ class Recogniser:
                 )
             )
 
-    def feed(self, samples: array[int]) -> list[Hit]:
-        """The phrases found once ``samples`` are heard, after all fed before."""
-        data = samples.tobytes()
-        requests = self._pipe(self._process.stdin)
-        try:
-            requests.write(LENGTH.pack(len(data)) + data)
-            requests.flush()
-        except OSError:
-            raise Failure(_("the recogniser stopped")) from None
+    def feed(self, samples: array[int], ends_at: int = 0) -> list[Hit]:
+        """The phrases found once ``samples`` are heard, the last of them at ``ends_at``
+        on the clock, after all fed before."""
+        self._send(message(b"A", CLOCK.pack(ends_at) + samples.tobytes()))
         found = self._answer()
         if not isinstance(found, list):
             raise Failure(_("the recogniser stopped"))
         return [Hit(str(words), float(end), float(start)) for words, start, end in found]
+
+    def played(self, raw: bytes, rate: int, channels: int, at: int) -> None:
+        """The player began a sound at ``at`` on the clock: 16-bit samples, ``channels``
+        interleaved, ``rate`` a second."""
+        self._send(message(b"P", SOUND.pack(at, rate, channels) + raw))
+
+    def stopped(self, at: int) -> None:
+        """The player stopped sounding at ``at`` on the clock."""
+        self._send(message(b"S", CLOCK.pack(at)))
+
+    def _send(self, data: bytes) -> None:
+        with self._writing:
+            try:
+                requests = self._pipe(self._process.stdin)
+                requests.write(data)
+                requests.flush()
+            except (OSError, ValueError):
+                raise Failure(_("the recogniser stopped")) from None
 
     def found(self) -> tuple[str, int, int] | None:
         """From the microphone: the next phrase found, with when it began and ended on the
@@ -82,10 +108,16 @@ class Recogniser:
 
     def end(self) -> None:
         """Tell the process to end (it ends when its input does); from any thread."""
-        with contextlib.suppress(OSError, ValueError):
-            requests = self._pipe(self._process.stdin)
-            requests.write(LENGTH.pack(0))
-            requests.close()
+        mine = self._writing.acquire(timeout=STOP_SECONDS)  # not for ever behind a stuck write
+        try:
+            with contextlib.suppress(OSError, ValueError):
+                requests = self._pipe(self._process.stdin)
+                if mine:
+                    requests.write(message(b"E", b""))
+                requests.close()
+        finally:
+            if mine:
+                self._writing.release()
 
     def close(self) -> None:
         self.end()

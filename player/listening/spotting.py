@@ -13,6 +13,7 @@ from typing import Any
 from player.language import _
 from player.listening import audio
 from player.listening.alone import Levels
+from player.listening.echo import EchoCanceller
 from player.listening.heard import Heard, Hit, commands_heard
 from player.listening.phrases import PHRASES, Phrase, keyword_list
 from player.system.failures import Failure
@@ -36,7 +37,11 @@ class Spotter:
     The search is one long utterance, as the phrases' thresholds were tuned on: starting
     afresh after each phrase found hears less (its sense of the room's level starts over).
     Its memory stays flat over hours; it keeps only the phrases found. Raises Failure,
-    saying what to install, when the recogniser cannot be loaded."""
+    saying what to install, when the recogniser cannot be loaded.
+
+    Fed with what the player played over the same moments, it first takes the player's
+    voice out of what was heard (``echo.py``): the canceller starts then, and learns the
+    room from there on."""
 
     def __init__(self, keywords: Path) -> None:
         """``keywords``: a file of the phrases, as ``keyword_list`` writes them."""
@@ -45,10 +50,39 @@ class Spotter:
         self._found: set[tuple[str, int]] = set()
         self._levels = Levels()
         self._waiting: list[tuple[Hit, int, int]] = []
+        self._echo: EchoCanceller | None = None
+        self._before_echo = Levels()
+        """With the echo taken out: the levels of what was heard before it was ..."""
+        self._played = Levels()
+        """... and of what was played meanwhile."""
+        self._learned = 0
+        """The frames of the player's sound the echo canceller has learned from."""
 
-    def feed(self, samples: array[int]) -> list[Hit]:
-        """Search ``samples`` (16 000 a second, one channel) after those fed before."""
+    def cancel_echo(self) -> str | None:
+        """Start the echo canceller now; why it cannot start, or None."""
+        try:
+            self._echo = self._echo or EchoCanceller()
+        except Failure as failure:
+            return str(failure)
+        return None
+
+    def feed(self, samples: array[int], played: array[int] | None = None) -> list[Hit]:
+        """Search ``samples`` (16 000 a second, one channel) after those fed before;
+        ``played``, as many samples, is what the player played meanwhile, taken out first.
+        Raises Failure when it is given and libspeexdsp is missing."""
         decoder = self._decoder
+        if played is None and self._echo is not None:
+            played = array("h", bytes(2 * len(samples)))
+        if played is not None:
+            if self._echo is None:
+                self._echo = EchoCanceller()
+            self._before_echo.add(samples)
+            before = self._played.heard
+            self._played.add(played)
+            new = self._played.heard - before
+            kept = self._played.kept
+            self._learned += sum(kept[-1 - index] > PLAYED_SOUNDING for index in range(new))
+            samples = self._echo.cancel(samples, played)
         heard = _as_heard(samples)
         decoder.process_raw(heard.tobytes(), False, False)
         self._levels.add(heard)
@@ -65,13 +99,58 @@ class Spotter:
             alone = self._levels.alone(start, end)
             if alone is None:
                 waiting.append((hit, start, end))
-            elif alone:
+            elif alone and self._not_the_voice(start, end):
                 told.append(hit)
         self._waiting = waiting
         return told
 
+    def _not_the_voice(self, start: int, end: int) -> bool:
+        """Whether the echo canceller left most of the phrase's sound: so for her words,
+        which it does not know; the player's own words it takes away, all but a trace.
+        Until it has learned the room, a phrase heard while the player sounded (or its
+        echo could be heard) is not taken at all."""
+        if self._echo is None:
+            return True
+        sounded = self._played.loudest(start - ECHO_FRAMES, end, share=1.0) > PLAYED_SOUNDING
+        if sounded and self._learned < LEARNING_FRAMES:
+            return False
+        kept = kept_share(self._levels, self._before_echo, start, end)
+        return kept >= KEPT_OF_HER_VOICE
+
     def close(self) -> None:
         self._decoder.end_utt()
+        if self._echo is not None:
+            self._echo.close()
+
+
+PLAYED_SOUNDING = 100.0
+"""A frame of what was played louder than this (of 32 768: 50 dB under the loudest) is
+sound: speech, or a chime."""
+
+LEARNING_FRAMES = 300
+"""How much of the player's sound the echo canceller hears before it is trusted: 3 s. It
+learns the room in a second or two; until then her phrases said over the voice are not
+taken, as where there is no canceller."""
+
+ECHO_FRAMES = 30
+"""How long after it was played the player's sound may still be heard: 0.3 s."""
+
+KEPT_OF_HER_VOICE = 0.25
+"""A phrase heard while the player played something is hers only if the echo canceller
+left at least this share of its loudness (it is at most 12 dB quieter than before).
+
+Her words are not in what was played, so they are left as they were (over the player's
+voice as loud as hers, the corpus's phrases kept 0.49 of their loudness at least, most
+0.6 to 0.9); the player's own words are taken away but for a trace, which the recogniser,
+hearing loudness evened out, can still mishear (the "Start" of the first-trimester
+routine, kept at 0.01, was heard as "stop now")."""
+
+
+def kept_share(after: Levels, before: Levels, start: int, end: int) -> float:
+    """How loud the frames from ``start`` to ``end`` are after the echo was taken out,
+    against before: the loudest tenth of each."""
+    cleaned, heard = after.loudest(start, end), before.loudest(start, end)
+    return cleaned / heard if heard else 1.0
 
 
 SILENT_PEAK = 2
@@ -89,17 +168,27 @@ def _as_heard(samples: array[int]) -> array[int]:
     return samples
 
 
-def heard_in(recording: Path | array[int], phrases: Sequence[Phrase] = PHRASES) -> list[Heard]:
+def heard_in(
+    recording: Path | array[int],
+    phrases: Sequence[Phrase] = PHRASES,
+    played: array[int] | None = None,
+) -> list[Heard]:
     """The commands heard in a recording (a file, or samples at 16 000 a second in one
-    channel), each at the time its phrase ended."""
+    channel), each at the time its phrase ended; with ``played``, what the player played
+    from the recording's first sample on, its echo taken out first."""
     samples = audio.read(recording) if isinstance(recording, Path) else recording
     samples = samples + array("h", bytes(2 * TAIL))  # the end of a file, as if heard on
+    if played is not None:
+        played = (played + array("h", bytes(2 * len(samples))))[: len(samples)]
     with keywords_file(phrases) as keywords:
         spotter = Spotter(keywords)
     hits = [
         hit
         for first in range(0, len(samples), CHUNK)
-        for hit in spotter.feed(samples[first : first + CHUNK])
+        for hit in spotter.feed(
+            samples[first : first + CHUNK],
+            None if played is None else played[first : first + CHUNK],
+        )
     ]
     spotter.close()
     return commands_heard(hits, phrases)

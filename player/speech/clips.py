@@ -12,6 +12,7 @@ import queue
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import pygame
 
@@ -32,24 +33,34 @@ and 2 ms for a 15-second sentence."""
 CHIME_DIR = MEDIA_DIR / "chimes"
 
 
-class AudioOut:
-    """One mixer channel for the voice."""
+class Ears(Protocol):
+    """Who is told every sound played as it begins (voice commands take the player's own
+    voice out of what the microphone hears); both are quick."""
 
-    def __init__(self) -> None:
+    def played(self, raw: bytes, rate: int, channels: int) -> None: ...
+
+    def stopped(self) -> None: ...
+
+
+class AudioOut:
+    """One mixer channel for the voice; ``ears``, when given, are told what it plays."""
+
+    def __init__(self, ears: Ears | None = None) -> None:
+        self.ears = ears
         self._channel = pygame.mixer.Channel(0)
         self._loaded: BoundedCache[Path, pygame.mixer.Sound] = BoundedCache(
             LOADED_CLIPS, LOADED_BYTES, sound_bytes
         )
 
     @classmethod
-    def open(cls) -> AudioOut | None:
+    def open(cls, ears: Ears | None = None) -> AudioOut | None:
         """The audio output, or None when there is no audio device."""
         try:
             if not pygame.mixer.get_init():
                 with quiet_stderr():
                     pygame.mixer.init(frequency=SAMPLE_RATE, size=-16, channels=1, buffer=512)
             pygame.mixer.set_num_channels(2)
-            return cls()
+            return cls(ears)
         except pygame.error:
             return None
 
@@ -63,10 +74,16 @@ class AudioOut:
                 return None
             self._loaded.put(clip, sound)
         self._channel.play(sound)
+        if self.ears is not None:
+            mixer = pygame.mixer.get_init()
+            if mixer and mixer[1] == -16:  # the format the sound's raw samples are in
+                self.ears.played(sound.get_raw(), mixer[0], mixer[2])
         return round(sound.get_length() * 1000)
 
     def stop(self) -> None:
         self._channel.stop()
+        if self.ears is not None:
+            self.ears.stopped()
 
     def close(self) -> None:
         self.stop()

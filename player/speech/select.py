@@ -9,7 +9,7 @@ from player.home.user_dirs import UserDirs
 from player.language import N_, _
 from player.playback.speaker import SilentSpeaker, Speaker
 from player.speech.clip_folder import NoClipFolder
-from player.speech.clips import AudioOut, VoiceSpeaker
+from player.speech.clips import AudioOut, Ears, VoiceSpeaker
 from player.speech.synth import (
     VOICES_COMMAND,
     NoVoiceForLanguage,
@@ -71,10 +71,12 @@ def make_speaker(
     captions: bool = True,
     cache_dir: Path | None = None,
     voices_command: str = VOICES_COMMAND,
+    ears: Ears | None = None,
 ) -> Speaker:
     """The best speaker this machine allows. ``notices`` gets one line for each fallback;
-    ``captions`` says whether the shell shows the cues as captions (``--ui none`` does not)."""
-    audio = AudioOut.open()
+    ``captions`` says whether the shell shows the cues as captions (``--ui none`` does not);
+    ``ears`` are told every sound played (voice commands take it out of what they hear)."""
+    audio = AudioOut.open(ears)
     if audio is None:
         notices(_(NO_AUDIO if captions else NO_AUDIO_NOR_CAPTIONS))
         return SilentSpeaker()
