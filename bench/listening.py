@@ -244,8 +244,8 @@ def measure(mode: Mode, display: Display, figures: dict[str, float]) -> PartResu
         "",
         "The corpus's `player` noise is the player's own voice heard across a room "
         "(`ROOM_PATH` in tests/listening_sounds.py), as loud as the phrases, with what was "
-        "played beside it: the live player takes it out of what the microphone hears in "
-        "the same way. No real room or microphone was measured here.",
+        "played beside it, lined up sample for sample; the live player lines it up by the "
+        "clock instead. No real room, sound device or microphone was measured here.",
         "",
         f"Latency: `{DAILY}` played in the window with `--listen-from` a recording of "
         f"{lag.asked} phrases {GAP_S:.0f} s apart (pause, keep going, next, stop twice), "

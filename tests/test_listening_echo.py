@@ -16,10 +16,11 @@ import soundfile
 
 from player.listening import echo
 from player.listening.audio import resample
+from player.listening.capture import SampleClock
 from player.listening.echo import EchoCanceller
 from player.listening.phrases import PHRASES
 from player.listening.played import Played, one_channel
-from player.listening.server import CLOCK, SOUND, message, serve
+from player.listening.server import CLOCK, ECHO_LEAD_MS, SOUND, message, serve
 from player.listening.spotting import Spotter, keywords_file
 from player.speech.clips import CHIME_DIR, AudioOut
 from tests.listening_sounds import through_room
@@ -70,6 +71,15 @@ def test_a_sound_at_another_rate_is_the_same_as_resampled_whole() -> None:
     assert played.span(1_000, 16_000) == resample(ramp, 22_050)
 
 
+def test_a_samples_time_is_the_earliest_any_piece_says_for_it() -> None:
+    clock = SampleClock()
+    clock.came(1_600, at_ms=1_100)  # 100 ms of samples, all come by 1 100 ms
+    clock.came(3_200, at_ms=1_260)  # the next 100 ms, its call back 60 ms late
+    assert clock.at(3_199) == pytest.approx(1_200 - 1 / 16)
+    clock.came(20 * 16_000, at_ms=1_000 + 20_000 + 5)  # 20 s on, the device a little slow
+    assert clock.at(20 * 16_000) == pytest.approx(21_005)  # the first pieces are forgotten
+
+
 # -- the echo canceller ----------------------------------------------------------------------
 
 
@@ -113,7 +123,7 @@ def test_as_many_samples_played_as_heard_are_needed() -> None:
     canceller.close()
 
 
-def test_without_libspeexdsp_the_recogniser_says_so_and_hears_as_before(
+def test_without_libspeexdsp_the_recogniser_says_why_as_it_gets_ready(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(echo, "_LIBRARY_NAMES", ("libnothing-here.so.9",))
@@ -128,21 +138,27 @@ def test_without_libspeexdsp_the_recogniser_says_so_and_hears_as_before(
     assert json.loads(answers.getvalue()) == {"ready": True, "echo": False, "echo_problem": problem}
 
 
-def test_the_recogniser_process_answers_each_piece_heard_told_what_was_played() -> None:
-    """What was played comes between the pieces heard, unanswered; each piece heard is
-    answered (``test_voice_commands`` has the player's own phrases taken out, end to end)."""
-    played = noise_like_speech(6, seed=3)
-    heard = array("h", (round(value) for value in through_room(played)))
-    requests = message(b"P", SOUND.pack(10_000, 16_000, 1) + played.tobytes())
-    for start in range(0, len(heard), 1_600):
-        ends_at = 10_000 + (start + 1_600) // 16
-        requests += message(b"A", CLOCK.pack(ends_at) + heard[start : start + 1_600].tobytes())
+def test_the_recogniser_process_gives_the_canceller_what_was_played_a_moment_ahead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Told of a sound, the process lays it on the clock; each piece heard goes to the
+    canceller with what was played up to ``ECHO_LEAD_MS`` after the piece's last sample,
+    so that the echo always comes after what the canceller was given."""
+    ramp = array("h", range(16_000))  # a second at 16 000 a second
+    requests = message(b"P", SOUND.pack(10_000, 16_000, 1) + ramp.tobytes())
+    heard = array("h", bytes(2 * 3_200))  # 200 ms
+    requests += message(b"A", CLOCK.pack(10_500) + heard.tobytes())
+    given: list[array[int] | None] = []
+    monkeypatch.setattr(Spotter, "feed", lambda self, samples, played: given.append(played) or [])
     answers = io.StringIO()
     with keywords_file(PHRASES) as keywords:
         serve(keywords, io.BytesIO(requests), answers, echo=True)
-    lines = [json.loads(line) for line in answers.getvalue().splitlines()]
-    assert lines[0] == {"ready": True, "echo": True}
-    assert lines[1:] == [[]] * -(-len(heard) // 1_600)
+    assert [json.loads(line) for line in answers.getvalue().splitlines()] == [
+        {"ready": True, "echo": True},
+        [],
+    ]
+    last = (500 + ECHO_LEAD_MS) * 16  # the sample played at 10 500 ms, and the lead
+    assert given == [ramp[last - 3_200 : last]]
 
 
 # -- the mixer tells what it plays -------------------------------------------------------------

@@ -177,6 +177,18 @@ def test_nothing_is_heard_while_the_player_speaks_where_its_voice_cannot_be_take
     assert ears.take() == [] and not ears.cancelling
 
 
+def test_a_phrase_said_while_a_sound_it_was_not_told_of_played_is_not_taken(
+    tmp_path: Path,
+) -> None:
+    """The voice sounds (the mixer is busy), but the recogniser was told of no sound (or
+    of it too late): nothing says the phrase is hers, so it is not taken."""
+    samples, _end = said_once(WORDS["pause"], tmp_path)
+    ears = listened(ListOfChunks(chunks_of(samples, 0)), speaking=lambda: True)
+    assert ears.cancelling and ears.take() == []
+    control = listened(ListOfChunks(chunks_of(samples, 0)))
+    assert [item.command for item in control.take()] == ["pause"]
+
+
 CUE = (
     "Walk gently on the spot, lifting your feet a little and letting your arms swing. "
     "Keep your back straight and your shoulders soft, and breathe out slowly."
@@ -213,6 +225,20 @@ def test_the_players_own_voice_saying_the_phrases_is_never_a_command(tmp_path: P
     heard = heard_with(ears, ears.sound, 50_000)  # type: ignore[arg-type]
     assert ears.cancelling and ears.notices == []
     assert heard == []
+
+
+def test_a_canceller_that_takes_nothing_out_is_not_trusted(tmp_path: Path) -> None:
+    """Given another sound than the one played (as when the sound device's delay is too
+    long for it), the canceller takes nothing out: it is measured as it works, not
+    trusted, and the player's own phrases are still no command."""
+    played = spoken(CUE, "kal16", tmp_path)
+    for words in (WORDS["stop"], WORDS["next"], WORDS["pause"]):
+        played += silence(1) + spoken(words, "kal16", tmp_path)
+    played += silence(1)
+    room = array("h", (round(value) for value in across_the_room(played)))
+    other = spoken(CUE + " " + CUE, "awb", tmp_path)[: len(room)]
+    assert {item.command for item in heard_in(room)} >= {"stop", "next"}
+    assert heard_in(room, played=other) == []
 
 
 def test_her_command_said_over_the_players_voice_is_heard(tmp_path: Path) -> None:
@@ -543,8 +569,8 @@ def test_the_recogniser_process_answers_each_piece_with_the_phrases_found(tmp_pa
     assert lines[0] == {"ready": True, "echo": False}
     assert len(lines) == 1 + -(-len(samples) // 1600)
     found = [hit for line in lines[1:] for hit in line]
-    assert [words for words, _start, _end in found] == [WORDS["restart"]]
-    _words, began, ended = found[0]
+    assert [(words, over) for words, _start, _end, over in found] == [(WORDS["restart"], False)]
+    _words, began, ended, _over = found[0]
     assert abs(ended * 1000 - end) <= 500
     assert 0.3 <= ended - began <= 1.5  # the phrase, said in about a second
 

@@ -127,6 +127,11 @@ class Levels:
         self.heard += whole // FRAME
         self._part = part[whole:]
 
+    def at(self, frame: int) -> float:
+        """How loud frame ``frame`` was (0 when it is not kept)."""
+        index = frame - self.first
+        return self.kept[index] if 0 <= index < len(self.kept) else 0.0
+
     def loudest(self, start: int, end: int, share: float = 0.9) -> float:
         """How loud frames ``start`` to ``end`` (its last) are: the level ``share`` of them
         are under (the loudest tenth of them; with 1, the loudest)."""
@@ -136,3 +141,43 @@ class Levels:
     def alone(self, start: int, end: int) -> bool | None:
         """``said_alone`` for a phrase from frame ``start`` to ``end`` of those heard."""
         return said_alone(list(self.kept), self.first, start, end)
+
+
+TAKEN_OUT_FRAMES = 200
+"""How far back the canceller's work is measured: the last 2 s of frames where the
+player's sound could be heard. Short, so that it says how well the canceller works now,
+not while it was still learning the room."""
+
+FRAMES_BEFORE_TRUSTED = 100
+"""Until it has been measured over a second of the player's sound, the canceller is not
+trusted at all."""
+
+RESIDUAL_SHARE = 0.2
+"""What the canceller leaves of the echo: the level a fifth of the measured frames are
+under. She may be talking over the voice for much of those frames (her words are left
+whole, which would make the canceller seem to take out little); in a fifth of them at
+least, the echo is heard alone."""
+
+HEARD_AT_ALL = 30.0
+"""A frame heard more quietly than this (of 32 768) tells nothing of what was taken out."""
+
+
+class TakenOut:
+    """How much of the player's echo the echo canceller leaves, measured as it works:
+    for each frame where the player's sound could be heard, how loud it is after the
+    canceller against before."""
+
+    def __init__(self) -> None:
+        self._shares: deque[float] = deque(maxlen=TAKEN_OUT_FRAMES)
+
+    def add(self, heard: float, cleaned: float) -> None:
+        """A frame heard ``heard`` loud, and ``cleaned`` loud once the echo was taken out."""
+        if heard > HEARD_AT_ALL:
+            self._shares.append(cleaned / heard)
+
+    def residual(self) -> float | None:
+        """The share of the echo's loudness the canceller leaves now; None until it has
+        been measured over a second of the player's sound."""
+        if len(self._shares) < FRAMES_BEFORE_TRUSTED:
+            return None
+        return _share(list(self._shares), RESIDUAL_SHARE)

@@ -6,9 +6,11 @@ and never closed: the process ends without closing it, and nothing waits on anyt
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import queue
+import threading
 import time
 from array import array
 from typing import Any
@@ -28,6 +30,37 @@ def now_ms() -> int:
     return time.monotonic_ns() // 1_000_000
 
 
+KEPT_MS = 10_000
+"""How long what a piece's coming says of the samples' times is kept."""
+
+
+class SampleClock:
+    """When each sample was heard, on the clock, from when pieces of them came.
+
+    A piece's call back can come late (it waits for Python's lock, which the recogniser
+    holds while it searches), never early; so a sample was heard at the earliest time
+    any piece of the last ten seconds says for it. Ten seconds, not all: the device's
+    clock drifts from the player's, a few tens of ms an hour. Safe from any thread."""
+
+    def __init__(self, rate: int = RATE) -> None:
+        self.rate = rate
+        self._said: collections.deque[tuple[int, float]] = collections.deque()
+        self._lock = threading.Lock()
+
+    def came(self, count: int, at_ms: int) -> None:
+        """The first ``count`` samples had all come by ``at_ms`` on the clock."""
+        with self._lock:
+            self._said.append((at_ms, at_ms - count * 1000 / self.rate))
+            while self._said[0][0] < at_ms - KEPT_MS:
+                self._said.popleft()
+
+    def at(self, sample: int) -> float:
+        """When sample ``sample`` (counted from 0) was heard, in ms on the clock."""
+        with self._lock:
+            offset = min(said for _at, said in self._said) if self._said else 0.0
+        return offset + sample * 1000 / self.rate
+
+
 class Capture:
     """The default capture device, opened at once; ``read`` gives it 100 ms at a time.
     Raises OSError, saying why, when there is no microphone to open."""
@@ -38,9 +71,12 @@ class Capture:
         from pygame._sdl2 import audio as sdl_audio
 
         self._came: queue.Queue[tuple[bytes, int]] = queue.Queue(maxsize=HELD)
+        """Pieces that came, each with the count of samples that came up to its end."""
         self._gathered = bytearray()
-        self._gathered_at = 0
-        """When the last of the samples gathered came."""
+        self._gathered_to = 0
+        """The count of samples that came up to the end of those gathered."""
+        self._count = 0
+        self.clock = SampleClock()
         try:
             pygame.init()
             names = sdl_audio.get_audio_device_names(True)
@@ -70,22 +106,26 @@ class Capture:
             raise OSError(str(error)) from None
 
     def read(self) -> tuple[array[int], int]:
-        """The next 100 ms heard, and the clock time its last sample came (however long
-        it waited to be read)."""
+        """The next 100 ms heard, and the clock time its last sample was heard (however
+        long it waited to be read)."""
         want = CHUNK * 2
         while len(self._gathered) < want:
-            came, self._gathered_at = self._came.get()
+            came, self._gathered_to = self._came.get()
             self._gathered += came
         samples = array("h")
         samples.frombytes(bytes(self._gathered[:want]))
         del self._gathered[:want]
         after = len(self._gathered) // 2  # samples that came after the last of these
-        return samples, self._gathered_at - after * 1000 // RATE
+        return samples, round(self.clock.at(self._gathered_to - after - 1))
 
     def _heard(self, device: Any, memory: memoryview) -> None:
         """On SDL's audio thread: keep what came, the oldest dropped when too much waits."""
+        at = now_ms()
+        piece = bytes(memory)
+        self._count += len(piece) // 2
+        self.clock.came(self._count, at)
         if self._came.full():
             with contextlib.suppress(queue.Empty):
                 self._came.get_nowait()
         with contextlib.suppress(queue.Full):
-            self._came.put_nowait((bytes(memory), now_ms()))
+            self._came.put_nowait((piece, self._count))

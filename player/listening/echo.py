@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import sys
 from array import array
 
 from player.language import _
@@ -27,11 +28,20 @@ FRAME = 160
 TAIL = 4_096
 """How long after it was played the echo may still be heard, and be taken out: 256 ms."""
 
+INSTALL = "sudo apt-get install libspeexdsp1"
+"""On Debian and Ubuntu; ``sudo dnf install speexdsp`` on Fedora."""
+
 _ECHO_SET_SAMPLING_RATE = 24
 _PREPROCESS_SET_DENOISE = 0
 _PREPROCESS_SET_ECHO_STATE = 24
 
-_LIBRARY_NAMES = ("libspeexdsp.so.1", "libspeexdsp.1.dylib", "libspeexdsp.dylib", "speexdsp")
+_LIBRARY_NAMES = (
+    "libspeexdsp.so.1",
+    "libspeexdsp.1.dylib",
+    "/opt/homebrew/lib/libspeexdsp.1.dylib",  # Homebrew on Apple silicon: not searched
+    "/usr/local/lib/libspeexdsp.1.dylib",
+    "speexdsp",
+)
 
 
 def _library() -> ctypes.CDLL:
@@ -45,11 +55,8 @@ def _library() -> ctypes.CDLL:
         except OSError:
             continue
     else:
-        raise Failure(
-            _("libspeexdsp is not installed; try: {fix}").format(
-                fix="sudo apt-get install libspeexdsp1"
-            )
-        )
+        fix = "brew install speexdsp" if sys.platform == "darwin" else INSTALL
+        raise Failure(_("libspeexdsp is not installed; try: {fix}").format(fix=fix))
     pointer = ctypes.c_void_p
     library.speex_echo_state_init.restype = pointer
     library.speex_echo_state_init.argtypes = [ctypes.c_int, ctypes.c_int]

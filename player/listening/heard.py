@@ -20,6 +20,9 @@ class Hit:
     end: float
     start: float = 0.0
     """When its first word began, in seconds from the start."""
+    over_the_voice: bool = False
+    """Said while the player played a sound, and known for hers: the echo canceller,
+    known to work, left it whole."""
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ The listener loads the recogniser in the background as soon as it is made, so th
 frame never waits for it, and starts hearing when the session begins. The player never
 takes its own words for a command: it tells the recogniser every sound it plays
 (``played``, ``stopped``), and the recogniser takes them out of what it hears
-(``echo.py``), so she can say a command while the voice speaks. Where that cannot be
-done (no libspeexdsp, or a recording heard faster than the clock), a phrase heard while
-the player's voice sounded (or a moment after) is not taken. Whatever goes wrong (no
+(``echo.py``), so she can say a command while the voice speaks. A phrase heard while the
+player's voice sounded (or a moment after) is taken only when the recogniser knows it for
+hers; where it cannot (no libspeexdsp, a recording heard at any other pace than the
+clock's, a canceller not yet working), it is not taken. Whatever goes wrong (no
 microphone, no recogniser) is one notice, and the session goes on with keys.
 """
 
@@ -229,7 +230,7 @@ class Listener:
                     round(chunk.ends_at - (fed - seconds * audio.RATE) * ms_per_sample)
                     for seconds in (hit.start, hit.end)
                 )
-                self._found(hit.words, start, end, chunk.ends_at)
+                self._found(hit.words, start, end, chunk.ends_at, hit.over_the_voice)
 
     def _tell_sounds(self, recogniser: Recogniser, wait: float) -> None:
         """Tell the recogniser what the player played since the last call, waiting up to
@@ -263,8 +264,8 @@ class Listener:
             found = recogniser.found()
             if found is None:
                 return
-            words, start, end = found
-            self._found(words, start, end, self.now())
+            words, start, end, over_the_voice = found
+            self._found(words, start, end, self.now(), over_the_voice)
 
     def _note_speaking(self) -> None:
         """While hearing the microphone: when the player's voice sounds, every moment."""
@@ -273,12 +274,16 @@ class Listener:
                 now = self.now()
                 self._spoke.add(now - SPEAKING_POLL_MS, now + QUIET_AFTER_SPEAKING_MS)
 
-    def _found(self, words: str, start: int, end: int, heard_at: int) -> None:
+    def _found(
+        self, words: str, start: int, end: int, heard_at: int, over_the_voice: bool = False
+    ) -> None:
         """A phrase found from ``start`` to ``end`` on the clock: a command, unless it is
-        the same saying found again, or, where the player's voice is not taken out of
-        what is heard, the voice sounded meanwhile."""
+        the same saying found again, or the player's voice sounded meanwhile and the
+        recogniser did not know it for hers (``over_the_voice``: the echo canceller,
+        known to work, left it whole over what it was told was played). So a sound the
+        recogniser was not told of, or told of too late, is never taken for her."""
         found = self._meaning.of(Hit(words, end / 1000, start / 1000))
-        if found is None or (not self.cancelling and self._spoke.during(start, end)):
+        if found is None or (self._spoke.during(start, end) and not over_the_voice):
             return
         phrase, _heard = found
         said_at = max(self._begun_at, end)

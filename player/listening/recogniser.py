@@ -76,7 +76,10 @@ class Recogniser:
         found = self._answer()
         if not isinstance(found, list):
             raise Failure(_("the recogniser stopped"))
-        return [Hit(str(words), float(end), float(start)) for words, start, end in found]
+        return [
+            Hit(str(words), float(end), float(start), bool(over_the_voice))
+            for words, start, end, over_the_voice in found
+        ]
 
     def played(self, raw: bytes, rate: int, channels: int, at: int) -> None:
         """The player began a sound at ``at`` on the clock: 16-bit samples, ``channels``
@@ -96,19 +99,24 @@ class Recogniser:
             except (OSError, ValueError):
                 raise Failure(_("the recogniser stopped")) from None
 
-    def found(self) -> tuple[str, int, int] | None:
+    def found(self) -> tuple[str, int, int, bool] | None:
         """From the microphone: the next phrase found, with when it began and ended on the
-        player's clock, waiting for it; None once the process has ended."""
+        player's clock and whether it was known for hers over the player's sound (see
+        ``heard.Hit``), waiting for it; None once the process has ended."""
         while True:
             answer = self._answer()
             if answer is None:
                 return None
             if isinstance(answer, dict) and "words" in answer:
-                return str(answer["words"]), int(answer["start_ms"]), int(answer["end_ms"])
+                over = bool(answer.get("over_the_voice"))
+                return str(answer["words"]), int(answer["start_ms"]), int(answer["end_ms"]), over
 
     def end(self) -> None:
         """Tell the process to end (it ends when its input does); from any thread."""
-        mine = self._writing.acquire(timeout=STOP_SECONDS)  # not for ever behind a stuck write
+        mine = self._writing.acquire(timeout=STOP_SECONDS)
+        if not mine:  # a write is stuck: the process no longer reads, and closing would wait
+            with contextlib.suppress(OSError):
+                self._process.kill()
         try:
             with contextlib.suppress(OSError, ValueError):
                 requests = self._pipe(self._process.stdin)

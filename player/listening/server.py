@@ -13,15 +13,15 @@ little-endian) and that many bytes; it ends when its input ends or a message of 
 
 - ``A``, audio heard: the clock time (``time.monotonic``, in ms, 8 bytes) its last sample
   was heard, then 16-bit samples at 16 000 a second in one channel. The answer is one
-  JSON line: the phrases found, ``[[words, start, end], ...]``, in seconds from the first
-  sample heard.
+  JSON line: the phrases found, ``[[words, start, end, over_the_voice], ...]``, in seconds
+  from the first sample heard (``over_the_voice``: see ``heard.Hit``).
 - ``P``, the player began a sound: its clock time (8 bytes), its rate (4 bytes), its
   channels (2 bytes), then its 16-bit samples. No answer.
 - ``S``, the player stopped sounding: its clock time (8 bytes). No answer.
 
 With ``--microphone``, no audio is sent: it hears the default capture device and writes a
-JSON line for each phrase found, ``{"words": ..., "start_ms": ..., "end_ms": ...}`` on the
-clock.
+JSON line for each phrase found, ``{"words": ..., "start_ms": ..., "end_ms": ...,
+"over_the_voice": ...}`` on the clock.
 
 Either way its first line, once ready, is ``{"ready": true, "echo": ...}`` (whether the
 player's voice is taken out; if asked and it cannot be, ``"echo_problem"`` says why), or
@@ -39,6 +39,7 @@ from array import array
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from player.listening.heard import Hit
 from player.listening.played import Played, one_channel
 from player.listening.spotting import Spotter
 from player.system.failures import Failure
@@ -50,15 +51,16 @@ SOUND = struct.Struct("<qIH")
 """A sound's clock time, rate and channels."""
 RATE = 16_000
 
-ECHO_LEAD_MS = 30
+ECHO_LEAD_MS = 10
 """What was played is given to the echo canceller this much before the clock says it
-sounded. The canceller matches an echo that comes after what it was given (up to its
-``TAIL``), never one that comes before; a microphone's pieces are stamped when they come,
-a little after they were heard. With this lead, every echo comes after, and the sound
-device may take up to about 100 ms to play a sound before its echo is too late for the
-canceller (its tail is 256 ms; a room's echoes take another 100 ms or more to fade). A
-tail of 400 ms would allow any device, but hears fewer phrases: 80% of those said over
-the voice in the corpus, against 86% with 256 ms."""
+sounded. The canceller takes out an echo that comes after what it was given, up to its
+``TAIL`` (256 ms) after, never one that comes before. The player's clock stamps a sound
+when it is handed to the mixer, before it sounds, and a microphone's samples when they
+were heard (``capture.SampleClock``); so every echo comes after, and this lead covers only
+the rounding of the times to whole ms. The sound device's delay and the room's echoes
+together must fit in the tail: a device that takes longer than about 150 ms to play a
+sound leaves the echo uncancelled, and then the canceller is not trusted (``spotting``):
+phrases said over the voice are not taken, as where there is no canceller."""
 
 
 def message(kind: bytes, body: bytes) -> bytes:
@@ -103,15 +105,14 @@ class _Ears:
             with self.lock:
                 self.played.stop(at)
 
-    def hear(self, samples: array[int], ends_at: int) -> list[tuple[str, float, float]]:
+    def hear(self, samples: array[int], ends_at: int) -> list[Hit]:
         """Phrases found once ``samples``, whose last was heard at ``ends_at``, are heard."""
         assert self.spotter is not None
         played = None
         if self.played is not None:
             with self.lock:
                 played = self.played.span(ends_at + ECHO_LEAD_MS, len(samples))
-        hits = self.spotter.feed(samples, played)
-        return [(hit.words, hit.start, hit.end) for hit in hits]
+        return self.spotter.feed(samples, played)
 
 
 def serve(keywords: Path, requests: BinaryIO, answers: TextIO, *, echo: bool = False) -> None:
@@ -124,7 +125,8 @@ def serve(keywords: Path, requests: BinaryIO, answers: TextIO, *, echo: bool = F
             (ends_at,) = CLOCK.unpack_from(body)
             samples = array("h")
             samples.frombytes(body[CLOCK.size :])
-            _say(answers, [list(found) for found in ears.hear(samples, ends_at)])
+            hits = ears.hear(samples, ends_at)
+            _say(answers, [[hit.words, hit.start, hit.end, hit.over_the_voice] for hit in hits])
         else:
             ears.take(kind, body)
     ears.spotter.close()
@@ -151,9 +153,12 @@ def serve_microphone(
         samples, ends_at = microphone.read()
         hits = ears.hear(samples, ends_at)
         fed += len(samples)
-        for words, *seconds in hits:
-            start, end = (ends_at - (fed - second * RATE) * 1000 / RATE for second in seconds)
-            _say(answers, {"words": words, "start_ms": round(start), "end_ms": round(end)})
+        for hit in hits:
+            start, end = (
+                ends_at - (fed - second * RATE) * 1000 / RATE for second in (hit.start, hit.end)
+            )
+            found = {"words": hit.words, "start_ms": round(start), "end_ms": round(end)}
+            _say(answers, {**found, "over_the_voice": hit.over_the_voice})
 
 
 def _take_until_closed(ears: _Ears, requests: BinaryIO) -> None:

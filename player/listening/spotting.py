@@ -7,12 +7,13 @@ import contextlib
 import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from player.language import _
 from player.listening import audio
-from player.listening.alone import Levels
+from player.listening.alone import Levels, TakenOut
 from player.listening.echo import EchoCanceller
 from player.listening.heard import Heard, Hit, commands_heard
 from player.listening.phrases import PHRASES, Phrase, keyword_list
@@ -40,8 +41,9 @@ class Spotter:
     saying what to install, when the recogniser cannot be loaded.
 
     Fed with what the player played over the same moments, it first takes the player's
-    voice out of what was heard (``echo.py``): the canceller starts then, and learns the
-    room from there on."""
+    voice out of what was heard (``echo.py``), measures as it goes how much it takes out
+    (``alone.TakenOut``), and tells of a phrase said over that sound only when it is
+    known for hers (``Hit.over_the_voice``); one that may be the player's is not told."""
 
     def __init__(self, keywords: Path) -> None:
         """``keywords``: a file of the phrases, as ``keyword_list`` writes them."""
@@ -55,8 +57,7 @@ class Spotter:
         """With the echo taken out: the levels of what was heard before it was ..."""
         self._played = Levels()
         """... and of what was played meanwhile."""
-        self._learned = 0
-        """The frames of the player's sound the echo canceller has learned from."""
+        self._taken_out = TakenOut()
 
     def cancel_echo(self) -> str | None:
         """Start the echo canceller now; why it cannot start, or None."""
@@ -77,15 +78,14 @@ class Spotter:
             if self._echo is None:
                 self._echo = EchoCanceller()
             self._before_echo.add(samples)
-            before = self._played.heard
             self._played.add(played)
-            new = self._played.heard - before
-            kept = self._played.kept
-            self._learned += sum(kept[-1 - index] > PLAYED_SOUNDING for index in range(new))
             samples = self._echo.cancel(samples, played)
         heard = _as_heard(samples)
         decoder.process_raw(heard.tobytes(), False, False)
+        before = self._levels.heard
         self._levels.add(heard)
+        if self._echo is not None:
+            self._measure_taken_out(self._levels.heard - before)
         if decoder.hyp() is not None:
             for segment in decoder.seg():
                 if (segment.word, segment.end_frame) not in self._found:
@@ -99,23 +99,35 @@ class Spotter:
             alone = self._levels.alone(start, end)
             if alone is None:
                 waiting.append((hit, start, end))
-            elif alone and self._not_the_voice(start, end):
-                told.append(hit)
+            elif alone:
+                over_the_voice = self._over_the_voice(start, end)
+                if over_the_voice is not False:
+                    told.append(replace(hit, over_the_voice=bool(over_the_voice)))
         self._waiting = waiting
         return told
 
-    def _not_the_voice(self, start: int, end: int) -> bool:
-        """Whether the echo canceller left most of the phrase's sound: so for her words,
-        which it does not know; the player's own words it takes away, all but a trace.
-        Until it has learned the room, a phrase heard while the player sounded (or its
-        echo could be heard) is not taken at all."""
+    def _measure_taken_out(self, frames: int) -> None:
+        """How much of what was heard the canceller took out in the last ``frames``
+        frames, in those where only the player's echo could be heard."""
+        cleaned, heard, played = self._levels, self._before_echo, self._played
+        for frame in range(cleaned.heard - frames, cleaned.heard):
+            if played.loudest(frame - ECHO_FRAMES, frame, share=1.0) > PLAYED_SOUNDING:
+                self._taken_out.add(heard.at(frame), cleaned.at(frame))
+
+    def _over_the_voice(self, start: int, end: int) -> bool | None:
+        """For a phrase from frame ``start`` to ``end``: True when it was said over the
+        player's sound and the canceller, known to work, left it as her words; False when
+        it was said over the player's sound and may be its echo; None when the player
+        played nothing then (as far as the spotter was told)."""
         if self._echo is None:
-            return True
-        sounded = self._played.loudest(start - ECHO_FRAMES, end, share=1.0) > PLAYED_SOUNDING
-        if sounded and self._learned < LEARNING_FRAMES:
-            return False
+            return None
+        if self._played.loudest(start - ECHO_FRAMES, end, share=1.0) <= PLAYED_SOUNDING:
+            return None
+        residual = self._taken_out.residual()
+        if residual is None or residual > TRUSTED_RESIDUAL:
+            return False  # not learned yet, or not taking the voice out: it may be the voice
         kept = kept_share(self._levels, self._before_echo, start, end)
-        return kept >= KEPT_OF_HER_VOICE
+        return kept >= max(KEPT_OF_HER_VOICE, OVER_RESIDUAL * residual)
 
     def close(self) -> None:
         self._decoder.end_utt()
@@ -127,17 +139,25 @@ PLAYED_SOUNDING = 100.0
 """A frame of what was played louder than this (of 32 768: 50 dB under the loudest) is
 sound: speech, or a chime."""
 
-LEARNING_FRAMES = 300
-"""How much of the player's sound the echo canceller hears before it is trusted: 3 s. It
-learns the room in a second or two; until then her phrases said over the voice are not
-taken, as where there is no canceller."""
+TRUSTED_RESIDUAL = 0.3
+"""The canceller is trusted while it leaves at most this share of the echo's loudness
+(it takes out 10 dB or more); otherwise a phrase said over the player's sound is never
+taken, as where there is no canceller. It leaves 0.01 to 0.03 of the bundled routines'
+sessions heard across a room, and under 0.26 when she talks over the voice for half the
+time from the voice's first seconds on (the corpus)."""
+
+OVER_RESIDUAL = 3.0
+"""A phrase said over the player's sound is hers only if the canceller left at least
+three times the share of its loudness that it leaves of the echo: the player's own words
+are the echo, and are left no louder than it."""
 
 ECHO_FRAMES = 30
 """How long after it was played the player's sound may still be heard: 0.3 s."""
 
 KEPT_OF_HER_VOICE = 0.25
-"""A phrase heard while the player played something is hers only if the echo canceller
-left at least this share of its loudness (it is at most 12 dB quieter than before).
+"""And whatever the canceller leaves of the echo, a phrase heard while the player played
+something is hers only if the canceller left at least this share of its loudness (it is
+at most 12 dB quieter than before).
 
 Her words are not in what was played, so they are left as they were (over the player's
 voice as loud as hers, the corpus's phrases kept 0.49 of their loudness at least, most
