@@ -419,60 +419,9 @@ def recording(folder: Path) -> tuple[Path, dict[str, float]]:
     return path, ends
 
 
-@pytest.mark.parametrize("speed", ["1", "2"])
-def test_play_listen_from_a_recording_skips_and_pauses_within_800_ms_of_each_phrase(
-    own_home: Path, tmp_path: Path, speed: str
-) -> None:
-    said, ends = recording(tmp_path)
-    events = tmp_path / "events.jsonl"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "run.py"),
-            "play",
-            "daily-back-care",
-            "--ui",
-            "window",
-            "--mute",
-            "--close-at-end",  # no first screen waiting for Start, no questions after
-            "--no-warning-signs",
-            "--speed",
-            speed,
-            "--events",
-            str(events),
-            "--listen-from",
-            str(said),
-        ],
-        env={
-            **os.environ,
-            "SDL_VIDEODRIVER": "dummy",
-            "SDL_AUDIODRIVER": "dummy",
-            "ROUTINE_PLAYER_HOME": str(own_home),
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    records = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
-    begun = next(r["clock_ms"] for r in records if r["event"] == "step_started")
-    heard = [r for r in records if r["event"] == "heard"]
-    assert [(r["command"], r["action"]) for r in heard] == [
-        ("next", "next"),
-        ("pause", "toggle_pause"),
-        ("stop", "ask_to_stop"),
-        ("stop", "stop"),
-    ]
-    skipped = next(r for r in records if r["event"] == "skipped")
-    paused = next(r for r in records if r["event"] == "paused")
-    for event, command in ((skipped, "next"), (paused, "pause")):
-        phrase_end = begun + ends[command] * 1000 / float(speed)
-        late = (event["clock_ms"] - phrase_end) * float(speed)
-        assert -400 <= late <= 800, (command, late)
-    assert skipped["from_step"] == 0 and skipped["to_step"] == 1
-
-
 def play_listening(home: Path, heard: Path, events: Path, *options: str) -> None:
+    """``play daily-back-care`` in the window, hearing ``heard`` as if said in the room;
+    its events in ``events``."""
     done = subprocess.run(
         [
             sys.executable,
@@ -481,7 +430,7 @@ def play_listening(home: Path, heard: Path, events: Path, *options: str) -> None
             "daily-back-care",
             "--ui",
             "window",
-            "--close-at-end",
+            "--close-at-end",  # no first screen waiting for Start, no questions after
             "--no-warning-signs",
             "--events",
             str(events),
@@ -500,6 +449,31 @@ def play_listening(home: Path, heard: Path, events: Path, *options: str) -> None
         timeout=180,
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("speed", ["1", "2"])
+def test_play_listen_from_a_recording_skips_and_pauses_within_800_ms_of_each_phrase(
+    own_home: Path, tmp_path: Path, speed: str
+) -> None:
+    said, ends = recording(tmp_path)
+    events = tmp_path / "events.jsonl"
+    play_listening(own_home, said, events, "--mute", "--speed", speed)
+    records = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
+    begun = next(r["clock_ms"] for r in records if r["event"] == "step_started")
+    heard = [r for r in records if r["event"] == "heard"]
+    assert [(r["command"], r["action"]) for r in heard] == [
+        ("next", "next"),
+        ("pause", "toggle_pause"),
+        ("stop", "ask_to_stop"),
+        ("stop", "stop"),
+    ]
+    skipped = next(r for r in records if r["event"] == "skipped")
+    paused = next(r for r in records if r["event"] == "paused")
+    for event, command in ((skipped, "next"), (paused, "pause")):
+        phrase_end = begun + ends[command] * 1000 / float(speed)
+        late = (event["clock_ms"] - phrase_end) * float(speed)
+        assert -400 <= late <= 800, (command, late)
+    assert skipped["from_step"] == 0 and skipped["to_step"] == 1
 
 
 PAUSE_ENDS = 17.0
